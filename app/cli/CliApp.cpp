@@ -1,0 +1,322 @@
+#include "CliApp.h"
+
+#include "core/AuthService.h"
+#include "core/DeviceFlow.h"
+#include "core/Duration.h"
+#include "core/Json.h"
+#include "core/Logging.h"
+#include "core/Services.h"
+#include "net/AuthApi.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTimer>
+
+namespace {
+
+const char *kClientId = "pikku-admin";
+
+QJsonObject userJson(const AuthUser &u)
+{
+    return u.toJson();
+}
+
+QString humanTime(const QDateTime &utc)
+{
+    return utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm t"));
+}
+
+} // namespace
+
+CliApp::CliApp(Services *services, QStringList arguments, QObject *parent)
+    : QObject(parent), m_services(services), m_arguments(std::move(arguments))
+{
+}
+
+CliApp::~CliApp() = default;
+
+QStringList CliApp::commands()
+{
+    return {QStringLiteral("login"), QStringLiteral("whoami"), QStringLiteral("logout")};
+}
+
+bool CliApp::isCliInvocation(const QStringList &arguments)
+{
+    // Options that take a value, so their value is not mistaken for a command.
+    static const QStringList valued = {QStringLiteral("--server"), QStringLiteral("--auth-path")};
+    for (int i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == QLatin1String("--help") || a == QLatin1String("-h") || a == QLatin1String("--version")
+            || a == QLatin1String("-v") || a == QLatin1String("help"))
+            return true;
+        if (valued.contains(a)) {
+            ++i;
+            continue;
+        }
+        if (a.startsWith(QLatin1Char('-')))
+            continue;
+        return true;   // the first positional argument is a command (unknown ones get a usage error)
+    }
+    return false;
+}
+
+void CliApp::done(int code)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    emit finished(code);
+}
+
+int CliApp::parse()
+{
+    m_parser.setApplicationDescription(QStringLiteral(
+        "Pikku Admin: admin console for Pikku + better-auth servers.\n"
+        "With no command it opens the GUI. Commands:\n"
+        "  login [--no-browser]   sign in with the device flow (RFC 8628)\n"
+        "  whoami                 who the saved session belongs to\n"
+        "  logout                 revoke the session on the server and forget it"));
+    m_parser.addHelpOption();
+    m_parser.addVersionOption();
+    m_parser.addOptions({
+        {QStringLiteral("server"), QStringLiteral("Server URL (else $PIKKU_ADMIN_SERVER, else the last used)."),
+         QStringLiteral("url")},
+        {QStringLiteral("auth-path"), QStringLiteral("better-auth base path (default: detected, /api/auth then /auth)."),
+         QStringLiteral("path")},
+        {QStringLiteral("json"), QStringLiteral("Machine-readable output: one JSON document on stdout.")},
+        {QStringLiteral("verbose"), QStringLiteral("Log requests (never headers or secrets) to stderr.")},
+        {QStringLiteral("no-browser"), QStringLiteral("login: do not open a browser.")},
+        {QStringLiteral("allow-insecure-http"),
+         QStringLiteral("Allow plain http:// to a non-loopback host (remembered for that server).")},
+        {QStringLiteral("no-http2"), QStringLiteral("Do not negotiate HTTP/2.")},
+    });
+    m_parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("login | whoami | logout"));
+    if (!m_parser.parse(m_arguments)) {
+        CliOutput(false).error(m_parser.errorText());
+        return ExitUsage;
+    }
+    if (m_parser.isSet(QStringLiteral("help")) || m_parser.positionalArguments().value(0) == QLatin1String("help")) {
+        CliOutput(false).result(m_parser.helpText());
+        return ExitOk;
+    }
+    if (m_parser.isSet(QStringLiteral("version"))) {
+        CliOutput(false).result(QStringLiteral("pikku-admin " PIKKU_ADMIN_VERSION));
+        return ExitOk;
+    }
+    m_out = std::make_unique<CliOutput>(m_parser.isSet(QStringLiteral("json")));
+    const QStringList pos = m_parser.positionalArguments();
+    m_command = pos.value(0);
+    m_rest = pos.mid(1);
+    if (!commands().contains(m_command)) {
+        m_out->error(QStringLiteral("unknown command '%1' (try --help)").arg(m_command));
+        return ExitUsage;
+    }
+    if (!m_rest.isEmpty()) {
+        m_out->error(QStringLiteral("'%1' takes no arguments: %2").arg(m_command, m_rest.join(QLatin1Char(' '))));
+        return ExitUsage;
+    }
+    if (m_parser.isSet(QStringLiteral("verbose")))
+        QLoggingCategory::setFilterRules(QStringLiteral("console.*.info=true"));
+    else
+        QLoggingCategory::setFilterRules(QStringLiteral("console.*.info=false\nconsole.*.warning=false"));
+    m_services->http()->setHttp2Allowed(!m_parser.isSet(QStringLiteral("no-http2")));
+    return -1;
+}
+
+void CliApp::start()
+{
+    QTimer::singleShot(0, this, [this] {
+        const int code = parse();
+        if (code >= 0) {
+            done(code);
+            return;
+        }
+        resolveEndpoint([this](const ServerEndpoint &endpoint) {
+            if (m_command == QLatin1String("login"))
+                cmdLogin(endpoint);
+            else if (m_command == QLatin1String("whoami"))
+                cmdWhoami(endpoint);
+            else if (m_command == QLatin1String("logout"))
+                cmdLogout(endpoint);
+        });
+    });
+}
+
+void CliApp::resolveEndpoint(std::function<void(ServerEndpoint)> next)
+{
+    QString url = m_parser.value(QStringLiteral("server"));
+    if (url.isEmpty())
+        url = qEnvironmentVariable("PIKKU_ADMIN_SERVER");
+    ServerProfiles &profiles = m_services->profiles();
+    ServerProfile profile = url.isEmpty() ? profiles.current() : profiles.find(url).value_or(ServerProfile{});
+    if (!url.isEmpty() && profile.url.isEmpty())
+        profile.url = url;
+    QString why;
+    const QUrl parsed = ServerUrl::parse(profile.url, &why);
+    if (!parsed.isValid()) {
+        m_out->error(why);
+        done(ExitUsage);
+        return;
+    }
+    profile.url = ServerUrl::normalize(profile.url);
+    if (m_parser.isSet(QStringLiteral("allow-insecure-http")))
+        profile.allowInsecureHttp = true;
+    const ApiError policy = ServerUrl::checkTransport(parsed, profile.allowInsecureHttp);
+    if (policy.isError()) {
+        m_out->error(policy.userMessage());
+        done(ExitUsage);
+        return;
+    }
+    if (m_parser.isSet(QStringLiteral("auth-path")))
+        profile.authPath = ServerUrl::normalizeAuthPath(m_parser.value(QStringLiteral("auth-path")));
+    if (!profile.authPath.isEmpty()) {
+        next(profile.endpoint());
+        return;
+    }
+    AuthApi::detectAuthPath(m_services->http(), QUrl(profile.url), profile.allowInsecureHttp, this,
+                            [this, profile, next](Result<QString> r) mutable {
+                                if (!r.ok()) {
+                                    done(m_out->fail(r.error(), QStringLiteral("cannot find better-auth on %1").arg(profile.url)));
+                                    return;
+                                }
+                                profile.authPath = r.value();
+                                qCInfo(lcCli) << "detected auth path" << profile.authPath;
+                                next(profile.endpoint());
+                            });
+}
+
+void CliApp::cmdLogin(const ServerEndpoint &endpoint)
+{
+    m_api = std::make_unique<AuthApi>(m_services->http(), endpoint);
+    m_flow = new DeviceFlow(m_api.get(), m_services->clock(), QString::fromLatin1(kClientId), {}, this);
+    connect(m_flow, &DeviceFlow::codeReady, this, [this](const DeviceCode &c) {
+        const QString complete = c.verificationUriComplete.isEmpty() ? c.verificationUri : c.verificationUriComplete;
+        if (m_out->json()) {
+            m_out->printJson({{QStringLiteral("event"), QStringLiteral("code")},
+                              {QStringLiteral("userCode"), c.userCode},
+                              {QStringLiteral("verificationUri"), c.verificationUri},
+                              {QStringLiteral("verificationUriComplete"), complete},
+                              {QStringLiteral("expiresIn"), c.expiresIn},
+                              {QStringLiteral("interval"), c.interval}});
+        }
+        m_out->info(QStringLiteral("To finish signing in, open: %1\nAnd confirm this code: %2\n(expires %3)\nWaiting for approval…")
+                        .arg(c.verificationUri, c.displayUserCode(), humanTime(m_flow->expiresAt())));
+        if (!m_parser.isSet(QStringLiteral("no-browser")))
+            openBrowser(complete);
+    });
+    connect(m_flow, &DeviceFlow::intervalChanged, this, [this](int s) {
+        m_out->info(QStringLiteral("The server asked to slow down; polling every %1 s.").arg(s));
+    });
+    connect(m_flow, &DeviceFlow::pollProblem, this, [this](const ApiError &e) {
+        m_out->warn(QStringLiteral("%1 Still waiting…").arg(e.userMessage()));
+    });
+    connect(m_flow, &DeviceFlow::ended, this, [this, endpoint](DeviceFlow::State s, const QString &message) {
+        if (s == DeviceFlow::State::Denied || s == DeviceFlow::State::Expired) {
+            m_out->error(message);
+            done(ExitDeviceDenied);
+            return;
+        }
+        if (s != DeviceFlow::State::SignedIn) {
+            m_out->error(message);
+            done(m_flow->lastError().kind == ApiError::Kind::Unauthorized ? ExitNotSignedIn : ExitFailure);
+            return;
+        }
+        m_services->auth()->completeSignIn(endpoint, m_flow->accessToken(), this, [this, endpoint](Result<SignInOutcome> r) {
+            if (!r.ok()) {
+                done(m_out->fail(r.error(), QStringLiteral("signed in, but the session could not be read")));
+                return;
+            }
+            const SignInOutcome &o = r.value();
+            ServerProfile profile = m_services->profiles().find(endpoint.key()).value_or(ServerProfile{});
+            profile.url = endpoint.key();
+            profile.authPath = endpoint.authPath;
+            profile.allowInsecureHttp = endpoint.allowInsecureHttp;
+            m_services->profiles().save(profile);
+            m_services->profiles().setCurrent(endpoint.key());
+            if (!o.persisted)
+                m_out->warn(QStringLiteral("Sign-in won't be remembered: no usable system keychain (%1).").arg(o.keychainError));
+            if (m_out->json()) {
+                m_out->printJson({{QStringLiteral("event"), QStringLiteral("signed-in")},
+                                  {QStringLiteral("user"), userJson(o.info.user)},
+                                  {QStringLiteral("expiresAt"), toIsoString(o.info.expiresAt)}});
+            } else {
+                m_out->info(QStringLiteral("✓ Signed in as %1 on %2\nSession expires %3%4")
+                                .arg(o.info.user.displayName(), endpoint.key(), humanTime(o.info.expiresAt),
+                                     o.persisted ? QStringLiteral("\nSaved in the system keychain.") : QString()));
+            }
+            done(ExitOk);
+        });
+    });
+    m_flow->start();
+}
+
+void CliApp::cmdWhoami(const ServerEndpoint &endpoint)
+{
+    m_services->auth()->restore(endpoint, this, [this, endpoint](Result<SessionInfo> r) {
+        if (!r.ok()) {
+            const ApiError &e = r.error();
+            if (e.kind == ApiError::Kind::Unauthorized) {
+                m_out->error(e.serverMessage.isEmpty() ? e.userMessage() : e.serverMessage);
+                m_out->info(QStringLiteral("Run `pikku-admin login --server %1` to sign in.").arg(endpoint.key()));
+                done(ExitNotSignedIn);
+                return;
+            }
+            done(m_out->fail(e, QStringLiteral("cannot check the session")));
+            return;
+        }
+        const SessionInfo &s = r.value();
+        if (m_out->json()) {
+            m_out->printJson({{QStringLiteral("server"), endpoint.key()},
+                              {QStringLiteral("user"), userJson(s.user)},
+                              {QStringLiteral("expiresAt"), toIsoString(s.expiresAt)}});
+        } else {
+            const qint64 left = m_services->clock()->now().secsTo(s.expiresAt);
+            m_out->result(QStringLiteral("%1 (%2%3) on %4\nSession expires %5 (%6)")
+                              .arg(s.user.displayName(), s.user.name.isEmpty() ? s.user.id : s.user.name,
+                                   s.user.role.isEmpty() ? QString() : QStringLiteral(", role ") + s.user.role,
+                                   endpoint.key(), humanTime(s.expiresAt), formatRelative(left)));
+        }
+        done(ExitOk);
+    });
+}
+
+void CliApp::cmdLogout(const ServerEndpoint &endpoint)
+{
+    m_services->auth()->logout(endpoint, this, [this, endpoint](const LogoutOutcome &o) {
+        if (!o.wasSignedIn) {
+            if (m_out->json())
+                m_out->printJson({{QStringLiteral("signedOut"), true}, {QStringLiteral("serverRevoked"), false},
+                                  {QStringLiteral("wasSignedIn"), false}});
+            m_out->info(QStringLiteral("Not signed in to %1.").arg(endpoint.key()));
+            done(ExitOk);
+            return;
+        }
+        if (m_out->json())
+            m_out->printJson({{QStringLiteral("signedOut"), o.keychainCleared},
+                              {QStringLiteral("serverRevoked"), o.serverRevoked}});
+        if (!o.keychainCleared)
+            m_out->warn(QStringLiteral("The keychain entry could not be deleted: %1").arg(o.keychainError));
+        if (!o.serverRevoked) {
+            m_out->warn(QStringLiteral("The server could not be told (%1); the server session may still be valid until it expires.")
+                            .arg(o.serverError.userMessage()));
+            done(ExitFailure);
+            return;
+        }
+        m_out->info(QStringLiteral("Signed out of %1; the server session is revoked.").arg(endpoint.key()));
+        done(o.keychainCleared ? ExitOk : ExitFailure);
+    });
+}
+
+void CliApp::openBrowser(const QString &url)
+{
+    const QString opener = QStandardPaths::findExecutable(QStringLiteral("xdg-open"));
+    const bool headless = qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+    if (opener.isEmpty() || headless) {
+        m_out->info(QStringLiteral("(No browser available here; open the URL above on any device.)"));
+        return;
+    }
+    if (!QProcess::startDetached(opener, {url}))
+        m_out->info(QStringLiteral("(Could not open a browser; open the URL above yourself.)"));
+}

@@ -1,0 +1,177 @@
+#include "ApiError.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ApiError", text);
+}
+
+// better-auth speaks four error shapes (better-auth-contract.md §3); the console API one more.
+void readBody(ApiError &e, const QByteArray &body)
+{
+    if (body.isEmpty())
+        return;
+    QJsonParseError pe{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject())
+        return;
+    QJsonObject o = doc.object();
+    if (o.value(QStringLiteral("valid")).isBool() && o.value(QStringLiteral("error")).isObject())
+        o = o.value(QStringLiteral("error")).toObject();           // {"valid":false,"error":{...}}
+    if (o.value(QStringLiteral("error")).isString()) {              // OAuth shape (device endpoints)
+        e.serverCode = o.value(QStringLiteral("error")).toString();
+        e.serverMessage = o.value(QStringLiteral("error_description")).toString();
+    }
+    if (o.value(QStringLiteral("code")).isString())
+        e.serverCode = o.value(QStringLiteral("code")).toString();
+    if (o.value(QStringLiteral("message")).isString())
+        e.serverMessage = o.value(QStringLiteral("message")).toString();
+    const QJsonObject details = o.value(QStringLiteral("details")).toObject();
+    if (details.value(QStringLiteral("tryAgainIn")).isDouble() && e.retryAfter.count() == 0) {
+        const double ms = details.value(QStringLiteral("tryAgainIn")).toDouble();
+        e.retryAfter = std::chrono::seconds(qint64((ms + 999) / 1000));
+    }
+}
+
+} // namespace
+
+ApiError ApiError::make(Kind kind, QString detail)
+{
+    ApiError e;
+    e.kind = kind;
+    e.detail = std::move(detail);
+    return e;
+}
+
+ApiError::Kind ApiError::kindForStatus(int status)
+{
+    if (status >= 200 && status < 300)
+        return Kind::None;
+    switch (status) {
+    case 401: return Kind::Unauthorized;
+    case 403: return Kind::Forbidden;
+    case 404: return Kind::NotFound;
+    case 409: return Kind::Conflict;
+    case 429: return Kind::RateLimited;
+    default: break;
+    }
+    if (status >= 500)
+        return Kind::Server;
+    if (status >= 400)
+        return Kind::Validation;
+    return Kind::BadResponse; // 1xx/3xx that reached us: a redirect we refused to follow, for example
+}
+
+ApiError ApiError::fromHttp(int status, QNetworkReply::NetworkError transport, const QString &transportText,
+                            const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers,
+                            bool timedOut, bool cancelled)
+{
+    ApiError e;
+    e.httpStatus = status;
+    e.transport = transport;
+    if (status > 0) {
+        // HTTP status first: a 401 is a 401 whatever Qt calls it.
+        e.kind = kindForStatus(status);
+        if (e.kind == Kind::None)
+            return e;
+        for (const auto &h : headers) {
+            const QByteArray name = h.first.toLower();
+            if (name == "retry-after" || name == "x-retry-after") {
+                bool ok = false;
+                const qint64 s = h.second.trimmed().toLongLong(&ok);
+                if (ok && s > 0)
+                    e.retryAfter = std::chrono::seconds(s);
+            }
+        }
+        readBody(e, body);
+        if (e.kind == Kind::Validation && !e.serverCode.isEmpty()
+            && e.serverCode.front().isLower()) // OAuth-style "invalid_request", "expired_token", ...
+            e.kind = Kind::Protocol;
+        e.detail = QStringLiteral("HTTP %1").arg(status);
+        return e;
+    }
+    if (cancelled) {
+        e.kind = Kind::Cancelled;
+    } else if (timedOut || transport == QNetworkReply::TimeoutError) {
+        e.kind = Kind::Timeout;
+    } else if (transport == QNetworkReply::SslHandshakeFailedError) {
+        e.kind = Kind::Tls;
+    } else if (transport == QNetworkReply::OperationCanceledError) {
+        e.kind = Kind::Cancelled;
+    } else {
+        e.kind = Kind::Network;
+    }
+    e.detail = transportText;
+    return e;
+}
+
+QString ApiError::kindName() const
+{
+    switch (kind) {
+    case Kind::None: return QStringLiteral("none");
+    case Kind::Network: return QStringLiteral("network");
+    case Kind::Timeout: return QStringLiteral("timeout");
+    case Kind::Cancelled: return QStringLiteral("cancelled");
+    case Kind::Tls: return QStringLiteral("tls");
+    case Kind::InsecureUrl: return QStringLiteral("insecure-url");
+    case Kind::Unauthorized: return QStringLiteral("unauthorized");
+    case Kind::Forbidden: return QStringLiteral("forbidden");
+    case Kind::NotFound: return QStringLiteral("not-found");
+    case Kind::Conflict: return QStringLiteral("conflict");
+    case Kind::Validation: return QStringLiteral("validation");
+    case Kind::RateLimited: return QStringLiteral("rate-limited");
+    case Kind::Server: return QStringLiteral("server");
+    case Kind::BadResponse: return QStringLiteral("bad-response");
+    case Kind::KeychainUnavailable: return QStringLiteral("keychain-unavailable");
+    case Kind::Protocol: return QStringLiteral("protocol");
+    }
+    return QStringLiteral("unknown");
+}
+
+QString ApiError::userMessage() const
+{
+    const QString server = serverMessage.isEmpty() ? QString() : QStringLiteral(": ") + serverMessage;
+    switch (kind) {
+    case Kind::None:
+        return {};
+    case Kind::Network:
+        return tr("Cannot reach the server (%1).").arg(detail.isEmpty() ? tr("network error") : detail);
+    case Kind::Timeout:
+        return tr("The server did not answer in time.");
+    case Kind::Cancelled:
+        return tr("Cancelled.");
+    case Kind::Tls:
+        return tr("The secure connection failed: %1").arg(detail);
+    case Kind::InsecureUrl:
+        return tr("Refusing plain http:// to a non-loopback host. Use https://, or allow insecure HTTP "
+                  "for this server explicitly.");
+    case Kind::Unauthorized:
+        return tr("Not signed in, or the session has ended") + server + QLatin1Char('.');
+    case Kind::Forbidden:
+        return tr("Not allowed") + server + QLatin1Char('.');
+    case Kind::NotFound:
+        return tr("Not found") + server + QLatin1Char('.');
+    case Kind::Conflict:
+        return tr("Conflict") + server + QLatin1Char('.');
+    case Kind::Validation:
+    case Kind::Protocol:
+        return serverMessage.isEmpty() ? tr("The server refused the request (HTTP %1).").arg(httpStatus)
+                                       : serverMessage;
+    case Kind::RateLimited:
+        return retryAfter.count() > 0
+            ? tr("Too many requests; try again in %1 s.").arg(retryAfter.count())
+            : tr("Too many requests; try again later.");
+    case Kind::Server:
+        return tr("The server failed (HTTP %1)").arg(httpStatus) + server + QLatin1Char('.');
+    case Kind::BadResponse:
+        return tr("The server sent a response the console cannot read (%1).").arg(detail);
+    case Kind::KeychainUnavailable:
+        return tr("The system keychain is not available (%1).").arg(detail);
+    }
+    return detail;
+}

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QNetworkReply>
+#include <QPair>
+#include <QString>
+
+#include <chrono>
+
+// One error type for everything the console can run into: transport, HTTP, server body, keychain.
+// It is mapped from the HTTP status first and the transport error second (Qt turns 401 into
+// AuthenticationRequiredError and 429 into UnknownContentError, which says nothing useful).
+struct ApiError
+{
+    enum class Kind {
+        None,
+        Network,             // unreachable, refused, DNS, connection dropped
+        Timeout,             // our transfer timeout fired
+        Cancelled,           // the caller aborted
+        Tls,                 // certificate or handshake problem (never ignored)
+        InsecureUrl,         // plain http:// to a non-loopback host without explicit permission
+        Unauthorized,        // 401, or get-session → null
+        Forbidden,           // 403
+        NotFound,            // 404
+        Conflict,            // 409
+        Validation,          // 400/415/422 with a message
+        RateLimited,         // 429; retryAfter says how long
+        Server,              // 5xx
+        BadResponse,         // malformed or oversized body
+        KeychainUnavailable, // no keychain, locked, or it did not answer in time
+        Protocol,            // the server answered with an OAuth-style error (device flow)
+    };
+
+    Kind kind = Kind::None;
+    int httpStatus = 0;
+    QNetworkReply::NetworkError transport = QNetworkReply::NoError;
+    QString serverCode;     // "UNAUTHORIZED", "authorization_pending", ...
+    QString serverMessage;  // the server's human text
+    QString detail;         // technical detail for logs and the details pane (never secrets)
+    std::chrono::seconds retryAfter{0};
+
+    bool isError() const { return kind != Kind::None; }
+    QString userMessage() const;
+    QString kindName() const;
+
+    static ApiError make(Kind kind, QString detail = {});
+    // Builds the error (or a None error for 2xx) from a finished HTTP exchange.
+    static ApiError fromHttp(int status, QNetworkReply::NetworkError transport, const QString &transportText,
+                             const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers,
+                             bool timedOut, bool cancelled);
+    static Kind kindForStatus(int status);
+};

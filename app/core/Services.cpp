@@ -1,0 +1,44 @@
+#include "Services.h"
+
+#include "net/HttpClient.h"
+#include "net/KeychainSecretStore.h"
+
+namespace {
+int envInt(const char *name, int fallback)
+{
+    bool ok = false;
+    const int v = qEnvironmentVariableIntValue(name, &ok);
+    return ok ? v : fallback;
+}
+QString keychainService()
+{
+    const QString s = qEnvironmentVariable("PIKKU_ADMIN_KEYCHAIN_SERVICE");
+    return s.isEmpty() ? AuthService::keychainService() : s;
+}
+} // namespace
+
+Services::Services(QObject *parent)
+    : Services(std::make_unique<SystemClock>(),
+               new KeychainSecretStore(keychainService(), envInt("PIKKU_ADMIN_KEYCHAIN_TIMEOUT_MS", 8000)),
+               new QSettings(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("pikku-admin"),
+                             QStringLiteral("pikku-admin")),
+               parent)
+{
+}
+
+Services::Services(std::unique_ptr<Clock> clock, SecretStore *secrets, QSettings *settings, QObject *parent)
+    : QObject(parent),
+      m_clock(std::move(clock)),
+      m_http(new HttpClient(this)),
+      m_secrets(secrets),
+      m_settings(settings),
+      m_session(new Session(m_clock.get(), this)),
+      m_auth(new AuthService(m_http, m_secrets, m_session, this)),
+      m_profiles(settings)
+{
+    m_secrets->setParent(this);
+    m_settings->setParent(this);
+    m_http->setDefaultTimeoutMs(envInt("PIKKU_ADMIN_HTTP_TIMEOUT_MS", 15000));
+}
+
+Services::~Services() = default;

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "AuthService.h"
+#include "Clock.h"
+#include "ServerProfiles.h"
+#include "Session.h"
+
+#include <QObject>
+#include <QSettings>
+
+#include <memory>
+
+class HttpClient;
+class SecretStore;
+
+// The composition root shared by the GUI and the CLI: one HttpClient (one QNAM), one secret store,
+// one in-memory Session, the settings. Tests build it with fakes through the second constructor.
+class Services : public QObject
+{
+    Q_OBJECT
+public:
+    // Real parts: OS keychain (service from $PIKKU_ADMIN_KEYCHAIN_SERVICE or "pikku-admin"), system clock,
+    // QSettings in the user's config folder.
+    explicit Services(QObject *parent = nullptr);
+    Services(std::unique_ptr<Clock> clock, SecretStore *secrets, QSettings *settings, QObject *parent = nullptr);
+    ~Services() override;
+
+    Clock *clock() const { return m_clock.get(); }
+    HttpClient *http() const { return m_http; }
+    SecretStore *secrets() const { return m_secrets; }
+    Session *session() const { return m_session; }
+    AuthService *auth() const { return m_auth; }
+    QSettings *settings() const { return m_settings; }
+    ServerProfiles &profiles() { return m_profiles; }
+
+private:
+    std::unique_ptr<Clock> m_clock;
+    HttpClient *m_http;
+    SecretStore *m_secrets;
+    QSettings *m_settings;
+    Session *m_session;
+    AuthService *m_auth;
+    ServerProfiles m_profiles;
+};

@@ -1,0 +1,297 @@
+#include "MainWindow.h"
+
+#include "ui_MainWindow.h"
+
+#include "AppContext.h"
+#include "Dialogs.h"
+#include "MessageBanner.h"
+#include "OverviewPage.h"
+#include "ServerDialog.h"
+#include "SignInDialog.h"
+#include "core/Duration.h"
+#include "core/Logging.h"
+#include "core/Services.h"
+#include "net/AuthApi.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QIcon>
+#include <QLabel>
+#include <QStyle>
+#include <QToolBar>
+
+MainWindow::MainWindow(AppContext *context, QWidget *parent)
+    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_context(context)
+{
+    m_ui->setupUi(this);
+    setWindowIcon(QIcon(QStringLiteral(":/icons/pikku-admin.svg")));
+    m_ui->splitter->setStretchFactor(1, 1);
+
+    auto *serverCaption = new QLabel(tr(" Server: "), this);
+    m_serverBox = new QComboBox(this);
+    m_serverBox->setObjectName(QStringLiteral("serverBox"));
+    m_serverBox->setMinimumContentsLength(28);
+    m_serverBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_serverBox->setAccessibleName(tr("Server"));
+    m_ui->mainToolBar->addWidget(serverCaption);
+    m_ui->mainToolBar->addWidget(m_serverBox);
+    QAction *addServer = m_ui->mainToolBar->addAction(style()->standardIcon(QStyle::SP_FileDialogNewFolder), tr("Add server…"));
+    addServer->setObjectName(QStringLiteral("addServerAction"));
+    QAction *editServerAction = m_ui->mainToolBar->addAction(style()->standardIcon(QStyle::SP_FileDialogDetailedView), tr("Edit…"));
+    editServerAction->setObjectName(QStringLiteral("editServerAction"));
+    m_ui->mainToolBar->addSeparator();
+    m_signInAction = m_ui->mainToolBar->addAction(style()->standardIcon(QStyle::SP_DialogOkButton), tr("Sign in…"));
+    m_signInAction->setObjectName(QStringLiteral("signInAction"));
+    m_signInAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+L")));
+    m_signOutAction = m_ui->mainToolBar->addAction(style()->standardIcon(QStyle::SP_DialogCloseButton), tr("Sign out"));
+    m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
+    connect(addServer, &QAction::triggered, this, [this] { editServer(true); });
+    connect(editServerAction, &QAction::triggered, this, [this] { editServer(false); });
+    connect(m_signInAction, &QAction::triggered, this, &MainWindow::signIn);
+    connect(m_signOutAction, &QAction::triggered, this, &MainWindow::signOut);
+
+    m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
+    statusBar()->addPermanentWidget(m_statusLabel, 1);
+
+    m_overview = new OverviewPage(context, this);
+    addPage(m_overview, tr("Overview"), QStringLiteral("overview"));
+    connect(m_overview, &OverviewPage::signInRequested, this, &MainWindow::signIn);
+    connect(m_overview, &OverviewPage::signOutRequested, this, &MainWindow::signOut);
+    connect(m_overview, &OverviewPage::checkRequested, this, &MainWindow::checkSession);
+    connect(m_ui->navList, &QListWidget::currentRowChanged, m_ui->pageStack, &QStackedWidget::setCurrentIndex);
+    m_ui->navList->setCurrentRow(0);
+
+    Session *session = context->services()->session();
+    connect(session, &Session::changed, this, &MainWindow::updateStatus);
+    connect(session, &Session::expiringSoon, this, [this](qint64 left) {
+        showGlobalMessage(tr("Your session ends %1. Sign in again to keep working without interruption.")
+                              .arg(formatRelative(left)),
+                          int(MessageBanner::Type::Warning));
+        globalBanner()->setAction(tr("Sign in again"), [this] { signIn(); });
+    });
+    connect(session, &Session::sessionExpired, this, [this] {
+        // Pages keep what the admin typed; only the credential is renewed.
+        showGlobalMessage(tr("The server no longer accepts this session. Sign in again to continue; nothing you "
+                             "entered is lost."),
+                          int(MessageBanner::Type::Error));
+        globalBanner()->setAction(tr("Sign in again"), [this] { signIn(); });
+    });
+    connect(context->services()->auth(), &AuthService::keychainUnavailable, this, [this](const QString &why) {
+        showGlobalMessage(tr("Sign-in won't be remembered: the system keychain is not available (%1).").arg(why),
+                          int(MessageBanner::Type::Warning));
+    });
+    connect(m_serverBox, qOverload<int>(&QComboBox::activated), this, &MainWindow::switchServer);
+    reloadServers();
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+MessageBanner *MainWindow::globalBanner() const
+{
+    return m_overview->banner();
+}
+
+void MainWindow::showGlobalMessage(const QString &text, int type, int autoHideMs)
+{
+    m_ui->navList->setCurrentRow(0);
+    globalBanner()->showMessage(text, MessageBanner::Type(type), autoHideMs);
+}
+
+void MainWindow::addPage(QWidget *page, const QString &title, const QString &iconName)
+{
+    Q_UNUSED(iconName)
+    m_ui->pageStack->addWidget(page);
+    m_ui->navList->addItem(title);
+}
+
+void MainWindow::reloadServers()
+{
+    ServerProfiles &profiles = m_context->services()->profiles();
+    QList<ServerProfile> list = profiles.all();
+    const ServerProfile current = profiles.current();
+    if (list.isEmpty())
+        list << current;
+    m_serverBox->clear();
+    for (const ServerProfile &p : list) {
+        const QString text = p.label.isEmpty() ? p.key() : QStringLiteral("%1 — %2").arg(p.label, p.key());
+        m_serverBox->addItem(text, p.key());
+    }
+    m_serverBox->setCurrentIndex(std::max(0, m_serverBox->findData(current.key())));
+}
+
+void MainWindow::switchServer(int index)
+{
+    const QString key = m_serverBox->itemData(index).toString();
+    if (key == m_context->services()->profiles().current().key() && m_context->services()->session()->isSignedIn())
+        return;
+    ServerProfiles &profiles = m_context->services()->profiles();
+    if (!profiles.find(key))
+        profiles.save(profiles.current());
+    profiles.setCurrent(key);
+    m_context->services()->session()->clear();
+    start();
+}
+
+void MainWindow::editServer(bool addNew)
+{
+    const ServerProfile base = addNew ? ServerProfile{} : m_context->services()->profiles().current();
+    auto *dlg = new ServerDialog(m_context->services()->http(), base, this);
+    dlg->setObjectName(QStringLiteral("serverDialog"));
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &QDialog::accepted, this, [this, dlg] {
+        const ServerProfile p = dlg->profile();
+        ServerProfiles &profiles = m_context->services()->profiles();
+        profiles.save(p);
+        profiles.setCurrent(p.key());
+        m_context->services()->session()->clear();
+        reloadServers();
+        start();
+    });
+    dlg->open();
+}
+
+void MainWindow::withEndpoint(std::function<void(const ServerProfile &)> next)
+{
+    ServerProfile profile = m_context->services()->profiles().current();
+    if (!profile.authPath.isEmpty()) {
+        next(profile);
+        return;
+    }
+    m_overview->setBusy(tr("Looking for better-auth on %1…").arg(profile.key()));
+    AuthApi::detectAuthPath(m_context->services()->http(), QUrl(profile.key()), profile.allowInsecureHttp, this,
+                            [this, profile, next](Result<QString> r) mutable {
+                                if (!r.ok()) {
+                                    showGlobalMessage(r.error().userMessage(), int(MessageBanner::Type::Error));
+                                    globalBanner()->setAction(tr("Retry"), [this] { start(); });
+                                    m_overview->refresh();
+                                    return;
+                                }
+                                profile.authPath = r.value();
+                                m_context->services()->profiles().save(profile);
+                                next(profile);
+                            });
+}
+
+void MainWindow::start()
+{
+    updateStatus();
+    m_restoring = true;
+    withEndpoint([this](const ServerProfile &profile) {
+        m_overview->setBusy(tr("Checking the saved session for %1…").arg(profile.key()));
+        m_context->services()->auth()->restore(profile.endpoint(), this, [this, profile](Result<SessionInfo> r) {
+            m_restoring = false;
+            m_overview->refresh();
+            updateStatus();
+            if (r.ok()) {
+                globalBanner()->dismiss();
+                return;
+            }
+            const ApiError &e = r.error();
+            if (e.kind == ApiError::Kind::Unauthorized && e.serverCode == QLatin1String("SESSION_GONE")) {
+                showGlobalMessage(tr("Your saved session for %1 has ended on the server (revoked or expired).")
+                                      .arg(profile.key()),
+                                  int(MessageBanner::Type::Warning));
+                globalBanner()->setAction(tr("Sign in"), [this] { signIn(); });
+            } else if (e.kind == ApiError::Kind::Unauthorized) {
+                // Simply not signed in yet: the overview page says so.
+            } else if (e.kind == ApiError::Kind::KeychainUnavailable) {
+                // keychainUnavailable() already put up the banner.
+            } else {
+                showGlobalMessage(tr("Could not check the saved session: %1").arg(e.userMessage()),
+                                  int(MessageBanner::Type::Error));
+                globalBanner()->setAction(tr("Retry"), [this] { start(); });
+            }
+        });
+    });
+}
+
+void MainWindow::signIn()
+{
+    if (m_signIn) {
+        m_signIn->raise();
+        m_signIn->activateWindow();
+        return;
+    }
+    withEndpoint([this](const ServerProfile &profile) {
+        auto *dlg = new SignInDialog(m_context, profile.endpoint(), this);
+        dlg->setObjectName(QStringLiteral("signInDialog"));
+        dlg->setAttribute(Qt::WA_DeleteOnClose);
+        m_signIn = dlg;
+        connect(dlg, &SignInDialog::signedIn, this, [this](const SignInOutcome &o) {
+            m_context->services()->profiles().setCurrent(m_context->services()->session()->endpoint().key());
+            if (o.persisted)
+                showGlobalMessage(tr("Signed in as %1.").arg(o.info.user.displayName()), int(MessageBanner::Type::Positive), 5000);
+        });
+        dlg->open();
+    });
+}
+
+void MainWindow::signOut()
+{
+    Session *session = m_context->services()->session();
+    if (!session->isSignedIn())
+        return;
+    const ServerEndpoint endpoint = session->endpoint();
+    Dialogs::confirm(this, tr("Sign out"),
+                     tr("Sign out of %1? The session is revoked on the server and removed from the keychain.")
+                         .arg(endpoint.key()),
+                     tr("Sign out"), [this, endpoint](bool ok) {
+                         if (!ok)
+                             return;
+                         m_context->services()->auth()->logout(endpoint, this, [this](const LogoutOutcome &o) {
+                             if (o.serverRevoked && o.keychainCleared) {
+                                 showGlobalMessage(tr("Signed out; the session is revoked on the server."),
+                                                   int(MessageBanner::Type::Positive), 5000);
+                             } else if (!o.serverRevoked) {
+                                 showGlobalMessage(tr("Signed out here, but the server could not be told (%1). The "
+                                                      "session may stay valid on the server until it expires.")
+                                                       .arg(o.serverError.userMessage()),
+                                                   int(MessageBanner::Type::Warning));
+                             } else {
+                                 showGlobalMessage(tr("The server session is revoked, but the keychain entry could "
+                                                      "not be removed: %1").arg(o.keychainError),
+                                                   int(MessageBanner::Type::Warning));
+                             }
+                             m_overview->refresh();
+                         });
+                     });
+}
+
+void MainWindow::checkSession()
+{
+    Session *session = m_context->services()->session();
+    if (!session->isSignedIn())
+        return;
+    AuthApi api(m_context->services()->http(), session->endpoint());
+    api.getSession(session->token(), this, [this](Result<SessionInfo> r) {
+        Session *session = m_context->services()->session();
+        if (r.ok()) {
+            session->updateFrom(r.value());
+            showGlobalMessage(tr("The session is valid."), int(MessageBanner::Type::Positive), 4000);
+        } else if (r.error().kind == ApiError::Kind::Unauthorized) {
+            session->reportUnauthorized();
+        } else {
+            showGlobalMessage(r.error().userMessage(), int(MessageBanner::Type::Error));
+        }
+    });
+}
+
+void MainWindow::updateStatus()
+{
+    const Session *session = m_context->services()->session();
+    const bool in = session->isSignedIn();
+    m_signInAction->setVisible(!in);
+    m_signOutAction->setVisible(in);
+    if (in) {
+        m_statusLabel->setText(tr("Signed in as %1 on %2 · session ends %3%4")
+                                   .arg(session->user().displayName(), session->endpoint().key(),
+                                        formatRelative(session->secondsLeft()),
+                                        session->isPersisted() ? QString() : tr(" · not remembered (no keychain)")));
+        setWindowTitle(tr("Pikku Admin — %1").arg(session->endpoint().key()));
+    } else {
+        m_statusLabel->setText(tr("Not signed in · %1").arg(m_context->services()->profiles().current().key()));
+        setWindowTitle(tr("Pikku Admin"));
+    }
+}

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "core/ServerProfiles.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+
+namespace Ui { class MainWindow; }
+class AppContext;
+class OverviewPage;
+class MessageBanner;
+class SignInDialog;
+class QComboBox;
+class QLabel;
+class QAction;
+
+// A shell: toolbar (server switcher, sign in/out), a page list, a page stack, a status line. Pages own
+// their models and errors; the window only routes sign-in and session-level events.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(AppContext *context, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Restores the current server's session from the keychain and validates it.
+    void start();
+    SignInDialog *signInDialog() const { return m_signIn; }
+    MessageBanner *globalBanner() const;
+    void showGlobalMessage(const QString &text, int type, int autoHideMs = 0);
+
+public slots:
+    void signIn();
+    void signOut();
+    void checkSession();
+
+private:
+    void addPage(QWidget *page, const QString &title, const QString &iconName);
+    void reloadServers();
+    void switchServer(int index);
+    void editServer(bool addNew);
+    void updateStatus();
+    void withEndpoint(std::function<void(const ServerProfile &)> next);
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    AppContext *m_context;
+    OverviewPage *m_overview;
+    QComboBox *m_serverBox;
+    QLabel *m_statusLabel;
+    QAction *m_signInAction;
+    QAction *m_signOutAction;
+    QPointer<SignInDialog> m_signIn;
+    bool m_restoring = false;
+};

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QWidget>
+
+class AppContext;
+class QLabel;
+class QPushButton;
+class MessageBanner;
+
+// Who the console is signed in as, on which server, until when, and where the token is kept.
+class OverviewPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit OverviewPage(AppContext *context, QWidget *parent = nullptr);
+
+    MessageBanner *banner() const { return m_banner; }
+    void refresh();
+    void setBusy(const QString &text);
+
+signals:
+    void signInRequested();
+    void signOutRequested();
+    void checkRequested();
+
+private:
+    AppContext *m_context;
+    MessageBanner *m_banner;
+    QLabel *m_title;
+    QLabel *m_subtitle;
+    QWidget *m_details;
+    QLabel *m_server;
+    QLabel *m_user;
+    QLabel *m_name;
+    QLabel *m_role;
+    QLabel *m_userId;
+    QLabel *m_expires;
+    QLabel *m_storage;
+    QPushButton *m_signIn;
+    QPushButton *m_check;
+    QPushButton *m_signOut;
+};

@@ -1,0 +1,125 @@
+#include "ApiCall.h"
+
+#include "core/Logging.h"
+
+#include <QNetworkReply>
+#include <QSslError>
+#include <QTimer>
+
+QByteArray HttpResponse::header(const QByteArray &name) const
+{
+    const QByteArray lower = name.toLower();
+    for (const auto &h : headers)
+        if (h.first.toLower() == lower)
+            return h.second;
+    return {};
+}
+
+ApiCall::ApiCall(QObject *parent) : QObject(parent) {}
+
+ApiCall::ApiCall(QNetworkReply *reply, qint64 maxBodyBytes, QObject *parent)
+    : QObject(parent), m_reply(reply), m_url(reply->url()), m_maxBodyBytes(maxBodyBytes)
+{
+    m_elapsed.start();
+    const QVariant verb = reply->request().attribute(QNetworkRequest::CustomVerbAttribute);
+    m_method = reply->operation() == QNetworkAccessManager::GetOperation ? QByteArray("GET")
+             : reply->operation() == QNetworkAccessManager::PostOperation ? QByteArray("POST")
+                                                                          : verb.toByteArray();
+    connect(reply, &QNetworkReply::finished, this, &ApiCall::handleFinished);
+    connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
+        if (m_maxBodyBytes > 0 && (received > m_maxBodyBytes || total > m_maxBodyBytes) && m_reply && !m_tooLarge) {
+            m_tooLarge = true;
+            m_reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        // Never ignored: we record them and let the handshake fail.
+        QStringList texts;
+        for (const QSslError &e : errors)
+            texts << e.errorString();
+        m_tlsErrors = texts.join(QStringLiteral("; "));
+        qCWarning(lcNet) << "TLS errors for" << m_url.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo) << m_tlsErrors;
+    });
+}
+
+ApiCall *ApiCall::failed(ApiError error, QObject *parent)
+{
+    auto *call = new ApiCall(parent);
+    HttpResponse r;
+    r.error = std::move(error);
+    QTimer::singleShot(0, call, [call, r] { call->finish(r); });
+    return call;
+}
+
+void ApiCall::onFinished(QObject *context, std::function<void(const HttpResponse &)> fn)
+{
+    if (m_finished) {
+        QPointer<QObject> ctx(context);
+        QTimer::singleShot(0, context, [fn = std::move(fn), r = m_response] { fn(r); });
+        return;
+    }
+    connect(this, &ApiCall::finished, context, std::move(fn));
+}
+
+void ApiCall::abort()
+{
+    if (m_finished)
+        return;
+    m_cancelled = true;
+    if (m_reply) {
+        m_reply->abort();
+    } else {
+        HttpResponse r;
+        r.error = ApiError::make(ApiError::Kind::Cancelled);
+        finish(r);
+    }
+}
+
+void ApiCall::handleFinished()
+{
+    if (!m_reply || m_finished)
+        return;
+    QNetworkReply *reply = m_reply;
+    HttpResponse r;
+    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.headers = reply->rawHeaderPairs();
+    if (!m_tooLarge)
+        r.body = reply->readAll();
+    const QNetworkReply::NetworkError transport = reply->error();
+    // A transfer timeout and a user abort() both surface as OperationCanceledError; we know which.
+    const bool timedOut = transport == QNetworkReply::OperationCanceledError && !m_cancelled && !m_tooLarge;
+    if (m_tooLarge) {
+        r.status = 0;
+        r.error = ApiError::make(ApiError::Kind::BadResponse,
+                                 QStringLiteral("response larger than %1 MiB").arg(m_maxBodyBytes / (1024 * 1024)));
+    } else if (!m_tlsErrors.isEmpty()) {
+        r.error = ApiError::make(ApiError::Kind::Tls, m_tlsErrors);
+    } else {
+        r.error = ApiError::fromHttp(r.status, transport, reply->errorString(), r.body, r.headers, timedOut, m_cancelled);
+    }
+    if (!r.body.isEmpty()) {
+        QJsonParseError pe{};
+        r.json = QJsonDocument::fromJson(r.body, &pe);
+        const QByteArray ctype = r.header("content-type");
+        if (pe.error != QJsonParseError::NoError && r.ok() && ctype.contains("json")) {
+            r.error = ApiError::make(ApiError::Kind::BadResponse,
+                                     QStringLiteral("malformed JSON at offset %1: %2").arg(pe.offset).arg(pe.errorString()));
+            r.error.httpStatus = r.status;
+        }
+    }
+    qCInfo(lcNet).noquote() << m_method << m_url.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo) << "→"
+                            << (r.status ? QString::number(r.status) : r.error.kindName())
+                            << QStringLiteral("(%1 ms, %2 B)").arg(m_elapsed.elapsed()).arg(r.body.size());
+    reply->deleteLater();
+    finish(std::move(r));
+}
+
+void ApiCall::finish(HttpResponse r)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_response = std::move(r);
+    emit finished(m_response);
+    deleteLater();
+}

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "ApiCall.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QObject>
+#include <QUrl>
+
+class QNetworkAccessManager;
+
+// Credentials a request carries: a person's session token OR a machine's API key, never both.
+struct Credentials
+{
+    QByteArray bearer;
+    QByteArray apiKey;
+    static Credentials none() { return {}; }
+    static Credentials person(const QString &token) { return {token.toUtf8(), {}}; }
+    static Credentials machine(const QString &key) { return {{}, key.toUtf8()}; }
+};
+
+struct RequestOptions
+{
+    Credentials credentials;
+    bool allowInsecureHttp = false;   // plain http:// to a non-loopback host, only if the admin said so
+    int timeoutMs = -1;               // -1: the client's default
+};
+
+// Owns the one QNetworkAccessManager. No cookies are ever stored or sent (a better-auth POST that
+// carries any cookie without a trusted Origin gets 403), no Origin header is sent, the bearer never
+// follows a redirect to another origin, and every transfer has a timeout.
+class HttpClient : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HttpClient(QObject *parent = nullptr);
+
+    ApiCall *get(const QUrl &url, const RequestOptions &options = {});
+    ApiCall *post(const QUrl &url, const QJsonObject &body, const RequestOptions &options = {});
+
+    void setDefaultTimeoutMs(int ms) { m_timeoutMs = ms; }
+    int defaultTimeoutMs() const { return m_timeoutMs; }
+    void setMaxResponseBytes(qint64 bytes) { m_maxBytes = bytes; }
+    void setHttp2Allowed(bool allowed) { m_http2 = allowed; }
+    QNetworkAccessManager *networkAccessManager() const { return m_nam; }
+    static QByteArray userAgent();
+
+private:
+    ApiCall *send(const QByteArray &verb, const QUrl &url, const QByteArray *body, const RequestOptions &options);
+
+    QNetworkAccessManager *m_nam;
+    int m_timeoutMs = 15000;
+    qint64 m_maxBytes = 32 * 1024 * 1024;
+    bool m_http2 = true;
+};
