@@ -101,7 +101,10 @@ void ApiCall::handleFinished()
         QJsonParseError pe{};
         r.json = QJsonDocument::fromJson(r.body, &pe);
         const QByteArray ctype = r.header("content-type");
-        if (pe.error != QJsonParseError::NoError && r.ok() && ctype.contains("json")) {
+        // QJsonDocument only takes objects and arrays; a bare scalar such as better-auth's `null` is valid JSON.
+        const bool scalar = pe.error != QJsonParseError::NoError
+            && QJsonDocument::fromJson("[" + r.body + "]").isArray();
+        if (pe.error != QJsonParseError::NoError && !scalar && r.ok() && ctype.contains("json")) {
             r.error = ApiError::make(ApiError::Kind::BadResponse,
                                      QStringLiteral("malformed JSON at offset %1: %2").arg(pe.offset).arg(pe.errorString()));
             r.error.httpStatus = r.status;

@@ -1,0 +1,111 @@
+#include "core/ApiError.h"
+
+#include <QTest>
+
+using Kind = ApiError::Kind;
+using Headers = QList<QPair<QByteArray, QByteArray>>;
+Q_DECLARE_METATYPE(Kind)
+
+class TestApiError : public QObject
+{
+    Q_OBJECT
+private slots:
+    void mapping_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("transport");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<Headers>("headers");
+        QTest::addColumn<bool>("timedOut");
+        QTest::addColumn<Kind>("kind");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<int>("retryAfter");
+
+        const int none = QNetworkReply::NoError;
+        QTest::newRow("200") << 200 << none << QByteArray("{}") << Headers{} << false << Kind::None << QString() << 0;
+        QTest::newRow("201 is success") << 201 << none << QByteArray() << Headers{} << false << Kind::None << QString() << 0;
+        QTest::newRow("204 is success") << 204 << none << QByteArray() << Headers{} << false << Kind::None << QString() << 0;
+        // Qt reports 401 as AuthenticationRequiredError: the status wins.
+        QTest::newRow("401 shape A") << 401 << int(QNetworkReply::AuthenticationRequiredError)
+                                     << QByteArray(R"({"message":"Unauthorized","code":"UNAUTHORIZED"})") << Headers{}
+                                     << false << Kind::Unauthorized << QStringLiteral("UNAUTHORIZED") << 0;
+        QTest::newRow("401 empty body") << 401 << int(QNetworkReply::AuthenticationRequiredError) << QByteArray()
+                                        << Headers{} << false << Kind::Unauthorized << QString() << 0;
+        QTest::newRow("403") << 403 << int(QNetworkReply::ContentAccessDenied)
+                             << QByteArray(R"({"code":"FORBIDDEN","message":"Caller is not role=admin"})") << Headers{}
+                             << false << Kind::Forbidden << QStringLiteral("FORBIDDEN") << 0;
+        QTest::newRow("404 empty") << 404 << int(QNetworkReply::ContentNotFoundError) << QByteArray() << Headers{}
+                                   << false << Kind::NotFound << QString() << 0;
+        QTest::newRow("409") << 409 << int(QNetworkReply::ContentConflictError)
+                             << QByteArray(R"({"code":"CONFLICT","message":"exists"})") << Headers{} << false
+                             << Kind::Conflict << QStringLiteral("CONFLICT") << 0;
+        QTest::newRow("400 validation") << 400 << int(QNetworkReply::ProtocolInvalidOperationError)
+                                        << QByteArray(R"({"message":"[body.name] required","code":"VALIDATION_ERROR"})")
+                                        << Headers{} << false << Kind::Validation << QStringLiteral("VALIDATION_ERROR") << 0;
+        QTest::newRow("400 oauth") << 400 << int(QNetworkReply::ProtocolInvalidOperationError)
+                                   << QByteArray(R"({"error":"invalid_request","error_description":"Invalid user code"})")
+                                   << Headers{} << false << Kind::Protocol << QStringLiteral("invalid_request") << 0;
+        // Qt reports 429 as UnknownContentError; better-auth says x-retry-after.
+        QTest::newRow("429 x-retry-after") << 429 << int(QNetworkReply::UnknownContentError)
+                                           << QByteArray(R"({"message":"Too many requests. Please try again later."})")
+                                           << Headers{{"x-retry-after", "300"}} << false << Kind::RateLimited << QString() << 300;
+        QTest::newRow("429 Retry-After") << 429 << int(QNetworkReply::UnknownContentError) << QByteArray()
+                                         << Headers{{"Retry-After", "12"}} << false << Kind::RateLimited << QString() << 12;
+        QTest::newRow("429 key tryAgainIn ms") << 429 << int(QNetworkReply::UnknownContentError)
+                                               << QByteArray(R"({"message":"Rate limit exceeded.","code":"RATE_LIMITED","details":{"tryAgainIn":86399982}})")
+                                               << Headers{} << false << Kind::RateLimited << QStringLiteral("RATE_LIMITED") << 86400;
+        QTest::newRow("500") << 500 << int(QNetworkReply::InternalServerError) << QByteArray("<html>oops</html>")
+                             << Headers{} << false << Kind::Server << QString() << 0;
+        QTest::newRow("503") << 503 << int(QNetworkReply::ServiceUnavailableError) << QByteArray() << Headers{}
+                             << false << Kind::Server << QString() << 0;
+        QTest::newRow("verify shape") << 401 << int(QNetworkReply::AuthenticationRequiredError)
+                                      << QByteArray(R"({"valid":false,"error":{"message":"API Key is disabled","code":"KEY_DISABLED"},"key":null})")
+                                      << Headers{} << false << Kind::Unauthorized << QStringLiteral("KEY_DISABLED") << 0;
+        QTest::newRow("refused") << 0 << int(QNetworkReply::ConnectionRefusedError) << QByteArray() << Headers{}
+                                 << false << Kind::Network << QString() << 0;
+        QTest::newRow("dns") << 0 << int(QNetworkReply::HostNotFoundError) << QByteArray() << Headers{} << false
+                             << Kind::Network << QString() << 0;
+        QTest::newRow("transfer timeout") << 0 << int(QNetworkReply::OperationCanceledError) << QByteArray()
+                                          << Headers{} << true << Kind::Timeout << QString() << 0;
+        QTest::newRow("user abort") << 0 << int(QNetworkReply::OperationCanceledError) << QByteArray() << Headers{}
+                                    << false << Kind::Cancelled << QString() << 0;
+        QTest::newRow("tls") << 0 << int(QNetworkReply::SslHandshakeFailedError) << QByteArray() << Headers{}
+                             << false << Kind::Tls << QString() << 0;
+        QTest::newRow("garbage body on 400") << 400 << int(QNetworkReply::ProtocolInvalidOperationError)
+                                             << QByteArray("not json") << Headers{} << false << Kind::Validation
+                                             << QString() << 0;
+    }
+
+    void mapping()
+    {
+        QFETCH(int, status);
+        QFETCH(int, transport);
+        QFETCH(QByteArray, body);
+        QFETCH(Headers, headers);
+        QFETCH(bool, timedOut);
+        QFETCH(Kind, kind);
+        QFETCH(QString, code);
+        QFETCH(int, retryAfter);
+        const bool cancelled = !timedOut && transport == QNetworkReply::OperationCanceledError;
+        const ApiError e = ApiError::fromHttp(status, QNetworkReply::NetworkError(transport), QStringLiteral("transport text"),
+                                              body, headers, timedOut, cancelled);
+        QCOMPARE(e.kind, kind);
+        QCOMPARE(e.serverCode, code);
+        QCOMPARE(int(e.retryAfter.count()), retryAfter);
+        QCOMPARE(e.isError(), kind != Kind::None);
+        if (e.isError())
+            QVERIFY2(!e.userMessage().isEmpty(), qPrintable(e.kindName()));
+    }
+
+    void userMessageCarriesServerText()
+    {
+        const ApiError e = ApiError::fromHttp(403, QNetworkReply::ContentAccessDenied, {},
+                                              R"({"code":"FORBIDDEN","message":"Caller is not role=admin"})", {}, false, false);
+        QVERIFY(e.userMessage().contains(QStringLiteral("Caller is not role=admin")));
+        const ApiError rl = ApiError::fromHttp(429, QNetworkReply::UnknownContentError, {}, {}, {{"x-retry-after", "7"}}, false, false);
+        QVERIFY(rl.userMessage().contains(QStringLiteral("7 s")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApiError)
+#include "tst_apierror.moc"

@@ -1,0 +1,108 @@
+#include "core/Duration.h"
+#include "core/ServerUrl.h"
+
+#include <QTest>
+
+class TestServerUrl : public QObject
+{
+    Q_OBJECT
+private slots:
+    void normalize_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("plain") << "http://127.0.0.1:3000" << "http://127.0.0.1:3000";
+        QTest::newRow("trailing slash") << "http://127.0.0.1:3000/" << "http://127.0.0.1:3000";
+        QTest::newRow("case") << "HTTPS://API.Example.COM/" << "https://api.example.com";
+        QTest::newRow("default https port") << "https://api.example.com:443" << "https://api.example.com";
+        QTest::newRow("default http port") << "http://localhost:80/" << "http://localhost";
+        QTest::newRow("path prefix kept") << "https://example.com/Tenant/api//" << "https://example.com/Tenant/api";
+        QTest::newRow("query, fragment, userinfo dropped") << "https://bob:pw@example.com/x?token=1#f" << "https://example.com/x";
+        QTest::newRow("bare host") << "localhost:3000" << "http://localhost:3000";
+        QTest::newRow("non-default port kept") << "https://example.com:8443" << "https://example.com:8443";
+    }
+    void normalize()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, expected);
+        QCOMPARE(ServerUrl::normalize(input), expected);
+    }
+
+    void transportPolicy_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("allowed");
+        QTest::addColumn<bool>("refused");
+        QTest::newRow("loopback v4") << "http://127.0.0.1:3000" << false << false;
+        QTest::newRow("loopback 127/8") << "http://127.3.2.1" << false << false;
+        QTest::newRow("localhost") << "http://localhost:3000" << false << false;
+        QTest::newRow("loopback v6") << "http://[::1]:3000" << false << false;
+        QTest::newRow("remote http") << "http://api.example.com" << false << true;
+        QTest::newRow("private range http") << "http://192.168.1.10" << false << true;
+        QTest::newRow("remote http allowed") << "http://api.example.com" << true << false;
+        QTest::newRow("remote https") << "https://api.example.com" << false << false;
+        QTest::newRow("remote ws") << "ws://api.example.com/console/live" << false << true;
+        QTest::newRow("remote wss") << "wss://api.example.com/console/live" << false << false;
+        QTest::newRow("localhost lookalike") << "http://localhost.example.com" << false << true;
+    }
+    void transportPolicy()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, allowed);
+        QFETCH(bool, refused);
+        const ApiError e = ServerUrl::checkTransport(QUrl(url), allowed);
+        QCOMPARE(e.kind == ApiError::Kind::InsecureUrl, refused);
+    }
+
+    void join()
+    {
+        QCOMPARE(ServerUrl::join(QUrl(QStringLiteral("https://h/prefix/")), QStringLiteral("/api/auth")).toString(),
+                 QStringLiteral("https://h/prefix/api/auth"));
+        ServerEndpoint e;
+        e.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:3000"));
+        e.authPath = QStringLiteral("/auth");
+        QCOMPARE(e.authUrl(QStringLiteral("/get-session")).toString(), QStringLiteral("http://127.0.0.1:3000/auth/get-session"));
+        QCOMPARE(e.authUrl(QStringLiteral("/device?user_code=AB")).toString(),
+                 QStringLiteral("http://127.0.0.1:3000/auth/device?user_code=AB"));
+        QCOMPARE(ServerUrl::normalizeAuthPath(QStringLiteral("api/auth/")), QStringLiteral("/api/auth"));
+    }
+
+    void durations_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<qint64>("seconds");
+        QTest::newRow("bare") << "90" << qint64(90);
+        QTest::newRow("s") << "45s" << qint64(45);
+        QTest::newRow("m") << "90m" << qint64(5400);
+        QTest::newRow("h") << "1h" << qint64(3600);
+        QTest::newRow("d") << "30d" << qint64(2592000);
+        QTest::newRow("upper") << "2H" << qint64(7200);
+        QTest::newRow("bad unit") << "3y" << qint64(-1);
+        QTest::newRow("negative") << "-5" << qint64(-1);
+        QTest::newRow("empty") << "" << qint64(-1);
+        QTest::newRow("junk") << "soon" << qint64(-1);
+    }
+    void durations()
+    {
+        QFETCH(QString, text);
+        QFETCH(qint64, seconds);
+        const auto parsed = parseDurationSeconds(text);
+        if (seconds < 0)
+            QVERIFY(!parsed.has_value());
+        else
+            QCOMPARE(parsed.value_or(-1), seconds);
+    }
+
+    void formatting()
+    {
+        QCOMPARE(formatDuration(3600), QStringLiteral("1h"));
+        QCOMPARE(formatDuration(5400), QStringLiteral("1h 30m"));
+        QCOMPARE(formatDuration(90061), QStringLiteral("1d 1h"));
+        QCOMPARE(formatRelative(7 * 86400), QStringLiteral("in 7 days"));
+        QCOMPARE(formatRelative(-120), QStringLiteral("2 minutes ago"));
+        QCOMPARE(formatRelative(1), QStringLiteral("in 1 second"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerUrl)
+#include "tst_serverurl.moc"
