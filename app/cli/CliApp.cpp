@@ -45,7 +45,8 @@ QStringList CliApp::commands()
 bool CliApp::isCliInvocation(const QStringList &arguments)
 {
     // Options that take a value, so their value is not mistaken for a command.
-    static const QStringList valued = {QStringLiteral("--server"), QStringLiteral("--auth-path")};
+    static const QStringList valued = {QStringLiteral("--server"), QStringLiteral("--auth-path"),
+                                       QStringLiteral("--screenshot")};
     for (int i = 1; i < arguments.size(); ++i) {
         const QString &a = arguments.at(i);
         if (a == QLatin1String("--help") || a == QLatin1String("-h") || a == QLatin1String("--version")

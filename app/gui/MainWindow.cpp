@@ -26,6 +26,10 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/pikku-admin.svg")));
     m_ui->splitter->setStretchFactor(1, 1);
+    m_ui->navList->setIconSize(QSize(20, 20));
+    m_ui->navList->setStyleSheet(QStringLiteral(
+        "QListWidget#navList { background: palette(base); border-right: 1px solid palette(mid); padding-top: 6px; }"
+        " QListWidget#navList::item { padding-left: 10px; }"));
 
     auto *serverCaption = new QLabel(tr(" Server: "), this);
     m_serverBox = new QComboBox(this);
@@ -55,7 +59,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     statusBar()->addPermanentWidget(m_statusLabel, 1);
 
     m_overview = new OverviewPage(context, this);
-    addPage(m_overview, tr("Overview"), QStringLiteral("overview"));
+    addPage(m_overview, tr("Overview"), style()->standardIcon(QStyle::SP_ComputerIcon));
     connect(m_overview, &OverviewPage::signInRequested, this, &MainWindow::signIn);
     connect(m_overview, &OverviewPage::signOutRequested, this, &MainWindow::signOut);
     connect(m_overview, &OverviewPage::checkRequested, this, &MainWindow::checkSession);
@@ -99,11 +103,11 @@ void MainWindow::showGlobalMessage(const QString &text, int type, int autoHideMs
     globalBanner()->showMessage(text, MessageBanner::Type(type), autoHideMs);
 }
 
-void MainWindow::addPage(QWidget *page, const QString &title, const QString &iconName)
+void MainWindow::addPage(QWidget *page, const QString &title, const QIcon &icon)
 {
-    Q_UNUSED(iconName)
     m_ui->pageStack->addWidget(page);
-    m_ui->navList->addItem(title);
+    auto *item = new QListWidgetItem(icon, title, m_ui->navList);
+    item->setSizeHint(QSize(0, 36));
 }
 
 void MainWindow::reloadServers()

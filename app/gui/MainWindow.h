@@ -37,7 +37,7 @@ public slots:
     void checkSession();
 
 private:
-    void addPage(QWidget *page, const QString &title, const QString &iconName);
+    void addPage(QWidget *page, const QString &title, const QIcon &icon);
     void reloadServers();
     void switchServer(int index);
     void editServer(bool addNew);
