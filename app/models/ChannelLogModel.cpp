@@ -1,0 +1,408 @@
+#include "ChannelLogModel.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QDateTime>
+#include <QIODevice>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonValue>
+#include <QLocale>
+
+#include <algorithm>
+
+namespace {
+
+QString directionText(ChannelMessage::Direction d)
+{
+    switch (d) {
+    case ChannelMessage::Direction::Received: return QStringLiteral("↓ in");
+    case ChannelMessage::Direction::Sent: return QStringLiteral("↑ out");
+    case ChannelMessage::Direction::Event: return QStringLiteral("• event");
+    }
+    return {};
+}
+
+bool containsCaseInsensitive(const QByteArray &hay, const QByteArray &lowerNeedle)
+{
+    const int n = int(lowerNeedle.size());
+    if (n == 0)
+        return true;
+    const char first = lowerNeedle.at(0);
+    const char *h = hay.constData();
+    const int end = int(hay.size()) - n;
+    for (int i = 0; i <= end; ++i) {
+        char c = h[i];
+        if (c >= 'A' && c <= 'Z')
+            c = char(c + 32);
+        if (c != first)
+            continue;
+        int j = 1;
+        for (; j < n; ++j) {
+            char d = h[i + j];
+            if (d >= 'A' && d <= 'Z')
+                d = char(d + 32);
+            if (d != lowerNeedle.at(j))
+                break;
+        }
+        if (j == n)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+ChannelLogModel::ChannelLogModel(int capacity, QObject *parent)
+    : QAbstractTableModel(parent), m_capacity(std::max(1, capacity))
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(16);
+    connect(&m_flushTimer, &QTimer::timeout, this, &ChannelLogModel::flush);
+}
+
+int ChannelLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_count;
+}
+
+int ChannelLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+const ChannelMessage &ChannelLogModel::at(int row) const
+{
+    return m_ring[size_t(physical(row))];
+}
+
+QVariant ChannelLogModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_count)
+        return {};
+    const ChannelMessage &m = at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TimeColumn: return QDateTime::fromMSecsSinceEpoch(m.timestampMs).toString(QStringLiteral("HH:mm:ss.zzz"));
+        case DirectionColumn: return directionText(m.direction);
+        case ActionColumn: return m.rpcId.isEmpty() ? m.action : QStringLiteral("%1 #%2").arg(m.action, m.rpcId);
+        case SizeColumn: return m.size();
+        case MessageColumn: return m.summary();
+        default: return {};
+        }
+    case Qt::ToolTipRole:
+        if (index.column() == MessageColumn && m.pairedSeq > 0)
+            return tr("Paired with message #%1").arg(m.pairedSeq);
+        return {};
+    case Qt::ForegroundRole:
+        if (m.isError())
+            return QBrush(QColor(0xb3, 0x26, 0x1e));
+        if (m.direction == ChannelMessage::Direction::Event)
+            return QBrush(QColor(0x6b, 0x6b, 0x6b));
+        return {};
+    case Qt::TextAlignmentRole:
+        return index.column() == SizeColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    case SeqRole: return m.seq;
+    case DirectionRole: return int(m.direction);
+    case PayloadRole: return m.payload;
+    case ActionRole: return m.action;
+    case KindRole: return int(m.kind);
+    case PairedSeqRole: return m.pairedSeq;
+    case ErrorRole: return m.isError();
+    case TimestampRole: return m.timestampMs;
+    default: return {};
+    }
+}
+
+QVariant ChannelLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn: return tr("Time");
+    case DirectionColumn: return tr("Dir");
+    case ActionColumn: return tr("Action");
+    case SizeColumn: return tr("Bytes");
+    case MessageColumn: return tr("Message");
+    default: return {};
+    }
+}
+
+qint64 ChannelLogModel::appendText(const QByteArray &utf8, ChannelMessage::Direction direction)
+{
+    return append(ChannelMessage::fromText(utf8, direction, QDateTime::currentMSecsSinceEpoch()));
+}
+
+qint64 ChannelLogModel::append(ChannelMessage message)
+{
+    message.seq = m_nextSeq++;
+    if (message.timestampMs == 0)
+        message.timestampMs = QDateTime::currentMSecsSinceEpoch();
+    if (message.direction == ChannelMessage::Direction::Received)
+        ++m_received;
+    else if (message.direction == ChannelMessage::Direction::Sent)
+        ++m_sent;
+    m_bytes += message.size();
+    pair(message);
+    m_pending.push_back(std::move(message));
+    // Even while paused (or before a flush), never hold more than the cap.
+    if (m_pending.size() > size_t(m_capacity) * 2) {
+        const size_t excess = m_pending.size() - size_t(m_capacity);
+        m_pending.erase(m_pending.begin(), m_pending.begin() + qsizetype(excess));
+        m_dropped += qint64(excess);
+    }
+    if (!m_paused && !m_flushTimer.isActive())
+        m_flushTimer.start();
+    return m_nextSeq - 1;
+}
+
+ChannelMessage *ChannelLogModel::findBySeq(qint64 seq)
+{
+    if (!m_pending.empty() && seq >= m_pending.front().seq) {
+        const qint64 i = seq - m_pending.front().seq;
+        return i < qint64(m_pending.size()) ? &m_pending[size_t(i)] : nullptr;
+    }
+    if (const auto row = rowForSeq(seq))
+        return &m_ring[size_t(physical(*row))];
+    return nullptr;
+}
+
+void ChannelLogModel::pair(ChannelMessage &m)
+{
+    // Pikku reverse RPC: request and response carry the same envelope id.
+    if (!m.rpcId.isEmpty()) {
+        const auto it = m_openByRpcId.find(m.rpcId);
+        if (it != m_openByRpcId.end()) {
+            if (ChannelMessage *other = findBySeq(*it)) {
+                if (other->direction != m.direction) {
+                    m.pairedSeq = other->seq;
+                    other->pairedSeq = m.seq;
+                }
+            }
+            m_openByRpcId.erase(it);
+        } else {
+            m_openByRpcId.insert(m.rpcId, m.seq);
+        }
+        return;
+    }
+    if (m.action.isEmpty())
+        return;
+    // Routing-key replies echo the action: pair a reply with the last unanswered request.
+    if (m.direction == ChannelMessage::Direction::Sent) {
+        m_openByAction.insert(m.action, m.seq);
+    } else if (m.direction == ChannelMessage::Direction::Received) {
+        const auto it = m_openByAction.find(m.action);
+        if (it != m_openByAction.end()) {
+            if (ChannelMessage *req = findBySeq(*it)) {
+                m.pairedSeq = req->seq;
+                req->pairedSeq = m.seq;
+            }
+            m_openByAction.erase(it);
+        }
+    }
+    if (m_openByAction.size() > 4096)
+        m_openByAction.clear();
+    if (m_openByRpcId.size() > 4096)
+        m_openByRpcId.clear();
+}
+
+std::optional<int> ChannelLogModel::rowForSeq(qint64 seq) const
+{
+    if (m_count == 0)
+        return std::nullopt;
+    const qint64 first = at(0).seq;
+    const qint64 row = seq - first;
+    if (row < 0 || row >= m_count)
+        return std::nullopt;
+    return int(row);
+}
+
+void ChannelLogModel::flush()
+{
+    m_flushTimer.stop();
+    if (m_paused || m_pending.empty())
+        return;
+    std::vector<ChannelMessage> batch;
+    batch.swap(m_pending);
+    int removed = 0;
+    if (batch.size() >= size_t(m_capacity)) {
+        // The batch alone fills the log: replace everything.
+        const size_t skip = batch.size() - size_t(m_capacity);
+        m_dropped += qint64(skip) + m_count;
+        removed = m_count;
+        beginResetModel();
+        m_ring.clear();
+        m_ring.reserve(size_t(m_capacity));
+        for (size_t i = skip; i < batch.size(); ++i)
+            m_ring.push_back(std::move(batch[i]));
+        m_head = 0;
+        m_count = int(m_ring.size());
+        endResetModel();
+        emit flushed(m_count, removed);
+        return;
+    }
+    const int n = int(batch.size());
+    const int overflow = std::max(0, m_count + n - m_capacity);
+    if (overflow > 0) {
+        beginRemoveRows({}, 0, overflow - 1);
+        m_head = (m_head + overflow) % m_capacity;
+        m_count -= overflow;
+        m_dropped += overflow;
+        removed = overflow;
+        endRemoveRows();
+    }
+    beginInsertRows({}, m_count, m_count + n - 1);
+    for (ChannelMessage &m : batch) {
+        const int p = physical(m_count);
+        if (size_t(p) >= m_ring.size())
+            m_ring.push_back(std::move(m));
+        else
+            m_ring[size_t(p)] = std::move(m);
+        ++m_count;
+    }
+    endInsertRows();
+    emit flushed(n, removed);
+}
+
+void ChannelLogModel::setCapacity(int capacity)
+{
+    capacity = std::max(1, capacity);
+    if (capacity == m_capacity)
+        return;
+    // Re-pack the newest min(count, capacity) rows into a fresh ring.
+    beginResetModel();
+    std::vector<ChannelMessage> ring;
+    ring.reserve(size_t(std::min(capacity, m_count)));
+    const int keep = std::min(capacity, m_count);
+    for (int row = m_count - keep; row < m_count; ++row)
+        ring.push_back(std::move(m_ring[size_t(physical(row))]));
+    m_dropped += m_count - keep;
+    m_ring = std::move(ring);
+    m_capacity = capacity;
+    m_head = 0;
+    m_count = keep;
+    endResetModel();
+}
+
+void ChannelLogModel::setPaused(bool paused)
+{
+    if (m_paused == paused)
+        return;
+    m_paused = paused;
+    if (!paused)
+        flush();
+}
+
+void ChannelLogModel::clear()
+{
+    beginResetModel();
+    m_ring.clear();
+    m_ring.shrink_to_fit();
+    m_pending.clear();
+    m_head = 0;
+    m_count = 0;
+    m_openByAction.clear();
+    m_openByRpcId.clear();
+    endResetModel();
+}
+
+QByteArray ChannelLogModel::toNdjsonLine(const ChannelMessage &m)
+{
+    QByteArray line;
+    line.reserve(m.payload.size() + 128);
+    line += "{\"seq\":" + QByteArray::number(m.seq);
+    line += ",\"time\":\"" + QDateTime::fromMSecsSinceEpoch(m.timestampMs, Qt::UTC).toString(Qt::ISODateWithMs).toUtf8() + '"';
+    line += m.direction == ChannelMessage::Direction::Received ? ",\"dir\":\"in\""
+          : m.direction == ChannelMessage::Direction::Sent     ? ",\"dir\":\"out\""
+                                                               : ",\"dir\":\"event\"";
+    line += ",\"size\":" + QByteArray::number(m.size());
+    if (!m.action.isEmpty()) {
+        const QByteArray a = QJsonDocument(QJsonArray{m.action}).toJson(QJsonDocument::Compact);
+        line += ",\"action\":" + a.mid(1, a.size() - 2);
+    }
+    line += ",\"data\":";
+    QJsonParseError pe{};
+    const QJsonDocument doc = m.kind == ChannelMessage::Kind::Json ? QJsonDocument::fromJson(m.payload, &pe) : QJsonDocument();
+    if (!doc.isNull() && pe.error == QJsonParseError::NoError) {
+        line += doc.toJson(QJsonDocument::Compact);
+    } else {
+        // A string: let QJsonDocument do the escaping.
+        const QByteArray wrapped = QJsonDocument(QJsonArray{QString::fromUtf8(m.payload)}).toJson(QJsonDocument::Compact);
+        line += wrapped.mid(1, wrapped.size() - 2);
+    }
+    line += "}\n";
+    return line;
+}
+
+qint64 ChannelLogModel::exportNdjson(QIODevice *out, const QList<int> &rows) const
+{
+    qint64 lines = 0;
+    if (rows.isEmpty()) {
+        for (int r = 0; r < m_count; ++r, ++lines)
+            out->write(toNdjsonLine(at(r)));
+    } else {
+        for (int r : rows) {
+            if (r < 0 || r >= m_count)
+                continue;
+            out->write(toNdjsonLine(at(r)));
+            ++lines;
+        }
+    }
+    return lines;
+}
+
+// ---- ChannelLogFilterModel ----
+
+void ChannelLogFilterModel::setText(const QString &text)
+{
+    m_regex.reset();
+    m_needle = text.toLower().toUtf8();
+    invalidateFilter();
+}
+
+bool ChannelLogFilterModel::setRegularExpression(const QString &pattern, QString *error)
+{
+    QRegularExpression re(pattern, QRegularExpression::CaseInsensitiveOption);
+    if (!re.isValid()) {
+        if (error)
+            *error = re.errorString();
+        return false;
+    }
+    m_needle.clear();
+    if (pattern.isEmpty())
+        m_regex.reset();
+    else
+        m_regex = re;
+    invalidateFilter();
+    return true;
+}
+
+void ChannelLogFilterModel::setDirection(Direction d)
+{
+    m_direction = d;
+    invalidateFilter();
+}
+
+void ChannelLogFilterModel::setErrorsOnly(bool on)
+{
+    m_errorsOnly = on;
+    invalidateFilter();
+}
+
+bool ChannelLogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const
+{
+    const auto *log = static_cast<const ChannelLogModel *>(sourceModel());
+    const ChannelMessage &m = log->at(sourceRow);
+    if (m_direction == Direction::Received && m.direction != ChannelMessage::Direction::Received)
+        return false;
+    if (m_direction == Direction::Sent && m.direction != ChannelMessage::Direction::Sent)
+        return false;
+    if (m_errorsOnly && !m.isError())
+        return false;
+    if (!m_needle.isEmpty())
+        return containsCaseInsensitive(m.payload, m_needle);
+    if (m_regex)
+        return m_regex->match(QString::fromUtf8(m.payload)).hasMatch();
+    return true;
+}

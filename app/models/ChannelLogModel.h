@@ -1,0 +1,107 @@
+#pragma once
+
+#include "core/ChannelMessage.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QSortFilterProxyModel>
+#include <QRegularExpression>
+#include <QTimer>
+
+#include <optional>
+#include <vector>
+
+class QIODevice;
+
+// The channel inspector's log: a bounded ring buffer (default 100,000 messages). Appends are O(1) and
+// batched: rows reach the view at most once per frame (16 ms), so a flood costs one insert per frame,
+// not one per message. When full, the oldest rows are removed first (beginRemoveRows), then the new
+// ones inserted. Pausing freezes the rows the view sees while capture continues (still bounded).
+class ChannelLogModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { TimeColumn, DirectionColumn, ActionColumn, SizeColumn, MessageColumn, ColumnCount };
+    enum Role { SeqRole = Qt::UserRole + 1, DirectionRole, PayloadRole, ActionRole, KindRole, PairedSeqRole, ErrorRole,
+                TimestampRole };
+
+    explicit ChannelLogModel(int capacity = 100000, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Capture. Assigns the sequence number and pairs replies with requests; returns the seq.
+    qint64 append(ChannelMessage message);
+    qint64 appendText(const QByteArray &utf8, ChannelMessage::Direction direction);
+    void flush();                         // apply pending messages now (the timer does it per frame)
+
+    void setCapacity(int capacity);
+    int capacity() const { return m_capacity; }
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
+    void clear();
+
+    const ChannelMessage &at(int row) const;
+    std::optional<int> rowForSeq(qint64 seq) const;
+    int pendingCount() const { return int(m_pending.size()); }
+    qint64 totalCaptured() const { return m_nextSeq - 1; }
+    qint64 dropped() const { return m_dropped; }          // evicted by the cap
+    qint64 receivedCount() const { return m_received; }
+    qint64 sentCount() const { return m_sent; }
+    qint64 bytesCaptured() const { return m_bytes; }
+
+    // NDJSON, one message per line: {"seq","time","dir","size","action","data"} (data: the JSON itself,
+    // or a string). rows empty: every row. Returns the number of lines written.
+    qint64 exportNdjson(QIODevice *out, const QList<int> &rows = {}) const;
+    static QByteArray toNdjsonLine(const ChannelMessage &m);
+
+signals:
+    void flushed(int inserted, int removed);
+
+private:
+    int physical(int row) const { return int((m_head + row) % m_capacity); }
+    ChannelMessage *findBySeq(qint64 seq);
+    void pair(ChannelMessage &m);
+
+    int m_capacity;
+    std::vector<ChannelMessage> m_ring;
+    qint64 m_head = 0;          // physical index of row 0
+    int m_count = 0;
+    std::vector<ChannelMessage> m_pending;
+    QTimer m_flushTimer;
+    bool m_paused = false;
+    qint64 m_nextSeq = 1;
+    qint64 m_dropped = 0;
+    qint64 m_received = 0;
+    qint64 m_sent = 0;
+    qint64 m_bytes = 0;
+    QHash<QString, qint64> m_openByAction;   // last unanswered request per routing key
+    QHash<QString, qint64> m_openByRpcId;
+};
+
+// Filters the log by text or regular expression, direction and errors, without touching the log itself.
+class ChannelLogFilterModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    enum class Direction { Any, Received, Sent };
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+    void setText(const QString &text);
+    // Returns false (and keeps the old filter) if the pattern does not compile.
+    bool setRegularExpression(const QString &pattern, QString *error = nullptr);
+    void setDirection(Direction d);
+    void setErrorsOnly(bool on);
+    bool isActive() const { return !m_needle.isEmpty() || m_regex.has_value() || m_direction != Direction::Any || m_errorsOnly; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    QByteArray m_needle;     // lower-case UTF-8 for plain-text search
+    std::optional<QRegularExpression> m_regex;
+    Direction m_direction = Direction::Any;
+    bool m_errorsOnly = false;
+};
