@@ -1,0 +1,88 @@
+#pragma once
+
+#include "HttpClient.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+
+class QWebSocket;
+
+// One authenticated WebSocket channel: `Authorization: Bearer` for a person or `x-api-key` for a
+// machine, never both (refused before anything is sent). Reports the HTTP status of a rejected upgrade,
+// close codes (44xx: the credential was revoked), latency from ping/pong, and reconnects with
+// exponential backoff and jitter when asked to.
+class ChannelSocket : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Idle, Connecting, Open, Reconnecting, Closed, Rejected };
+    Q_ENUM(State)
+
+    struct Options {
+        bool reconnect = false;
+        int pingIntervalMs = 10000;     // 0: no pings
+        int initialBackoffMs = 500;
+        int maxBackoffMs = 30000;
+        bool allowInsecure = false;     // ws:// to a non-loopback host
+        qint64 maxMessageBytes = 16 * 1024 * 1024;
+    };
+
+    explicit ChannelSocket(QObject *parent = nullptr);
+    ~ChannelSocket() override;
+
+    // Returns false (and emits failed) when the URL or the credentials are refused locally.
+    bool open(const QUrl &url, const Credentials &credentials, const Options &options);
+    bool open(const QUrl &url, const Credentials &credentials) { return open(url, credentials, Options{}); }
+    void close();
+    bool sendText(const QByteArray &utf8);
+
+    State state() const { return m_state; }
+    QUrl url() const { return m_url; }
+    QString via() const { return m_credentials.apiKey.isEmpty() ? QStringLiteral("bearer") : QStringLiteral("api-key"); }
+    int rejectedStatus() const { return m_rejectedStatus; }
+    int closeCode() const { return m_closeCode; }
+    QString closeReason() const { return m_closeReason; }
+    qint64 lastLatencyMs() const { return m_latencyMs; }
+    qint64 received() const { return m_received; }
+    qint64 sent() const { return m_sent; }
+    int attempt() const { return m_attempt; }
+    void setReconnect(bool on) { m_options.reconnect = on; }
+    // The delay before reconnect attempt n (1-based), with ±25 % jitter; exposed for tests.
+    static int backoffMs(int attempt, int initialMs, int maxMs, double jitter01);
+
+signals:
+    void stateChanged(ChannelSocket::State state);
+    void opened();
+    void textReceived(const QByteArray &utf8);
+    void textSent(const QByteArray &utf8);
+    void rejected(int httpStatus, const QString &message);
+    void closed(int code, const QString &reason);
+    void failed(const QString &message);
+    void latencyMeasured(qint64 ms);
+    void reconnectScheduled(int delayMs, int attempt);
+
+private:
+    void connectSocket();
+    void setState(State s);
+    void handleDisconnected();
+    void scheduleReconnect();
+
+    QWebSocket *m_socket = nullptr;
+    QUrl m_url;
+    Credentials m_credentials;
+    Options m_options;
+    State m_state = State::Idle;
+    QTimer m_pingTimer;
+    QTimer m_reconnectTimer;
+    int m_attempt = 0;
+    int m_rejectedStatus = 0;
+    int m_closeCode = 0;
+    QString m_closeReason;
+    QString m_lastError;
+    qint64 m_latencyMs = -1;
+    qint64 m_received = 0;
+    qint64 m_sent = 0;
+    bool m_userClosed = false;
+};
