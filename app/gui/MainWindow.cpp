@@ -3,6 +3,7 @@
 #include "ui_MainWindow.h"
 
 #include "AppContext.h"
+#include "ChannelInspectorPage.h"
 #include "Dialogs.h"
 #include "MessageBanner.h"
 #include "OverviewPage.h"
@@ -63,6 +64,8 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     connect(m_overview, &OverviewPage::signInRequested, this, &MainWindow::signIn);
     connect(m_overview, &OverviewPage::signOutRequested, this, &MainWindow::signOut);
     connect(m_overview, &OverviewPage::checkRequested, this, &MainWindow::checkSession);
+    m_channels = new ChannelInspectorPage(context, this);
+    addPage(m_channels, tr("Channels"), style()->standardIcon(QStyle::SP_DriveNetIcon));
     connect(m_ui->navList, &QListWidget::currentRowChanged, m_ui->pageStack, &QStackedWidget::setCurrentIndex);
     m_ui->navList->setCurrentRow(0);
 

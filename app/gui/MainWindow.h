@@ -10,6 +10,7 @@
 namespace Ui { class MainWindow; }
 class AppContext;
 class OverviewPage;
+class ChannelInspectorPage;
 class MessageBanner;
 class SignInDialog;
 class QComboBox;
@@ -29,6 +30,7 @@ public:
     void start();
     SignInDialog *signInDialog() const { return m_signIn; }
     MessageBanner *globalBanner() const;
+    ChannelInspectorPage *channelInspector() const { return m_channels; }
     void showGlobalMessage(const QString &text, int type, int autoHideMs = 0);
 
 public slots:
@@ -47,6 +49,7 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     AppContext *m_context;
     OverviewPage *m_overview;
+    ChannelInspectorPage *m_channels;
     QComboBox *m_serverBox;
     QLabel *m_statusLabel;
     QAction *m_signInAction;

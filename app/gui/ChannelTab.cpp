@@ -1,0 +1,513 @@
+#include "ChannelTab.h"
+
+#include "AppContext.h"
+#include "MessageBanner.h"
+#include "core/Services.h"
+#include "models/ChannelLogModel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollBar>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+enum Identity { AsMe = 0, AsPastedKey = 1, AsEnvKey = 2 };
+
+// Up/Down in the composer walk the history when the cursor is on the first/last line.
+class HistoryFilter : public QObject
+{
+public:
+    HistoryFilter(QPlainTextEdit *edit, std::function<void(int)> step) : QObject(edit), m_edit(edit), m_step(std::move(step)) {}
+    bool eventFilter(QObject *, QEvent *e) override
+    {
+        if (e->type() != QEvent::KeyPress)
+            return false;
+        auto *k = static_cast<QKeyEvent *>(e);
+        if ((k->modifiers() & Qt::ControlModifier) && (k->key() == Qt::Key_Up || k->key() == Qt::Key_Down)) {
+            m_step(k->key() == Qt::Key_Up ? -1 : 1);
+            return true;
+        }
+        return false;
+    }
+
+private:
+    QPlainTextEdit *m_edit;
+    std::function<void(int)> m_step;
+};
+} // namespace
+
+ChannelTab::ChannelTab(AppContext *context, const QUrl &url, QWidget *parent)
+    : QWidget(parent),
+      m_context(context),
+      m_socket(new ChannelSocket(this)),
+      m_log(new ChannelLogModel(100000, this)),
+      m_filter(new ChannelLogFilterModel(this))
+{
+    m_filter->setSourceModel(m_log);
+    buildUi();
+    m_url->setText(url.toString());
+    connect(m_socket, &ChannelSocket::textReceived, this, [this](const QByteArray &t) {
+        m_log->appendText(t, ChannelMessage::Direction::Received);
+    });
+    connect(m_socket, &ChannelSocket::textSent, this, [this](const QByteArray &t) {
+        m_log->appendText(t, ChannelMessage::Direction::Sent);
+    });
+    auto note = [this](const QString &text) {
+        ChannelMessage m;
+        m.direction = ChannelMessage::Direction::Event;
+        m.kind = ChannelMessage::Kind::Note;
+        m.payload = text.toUtf8();
+        m_log->append(std::move(m));
+    };
+    connect(m_socket, &ChannelSocket::opened, this, [this, note] {
+        note(tr("connected as %1").arg(m_socket->via()));
+        m_banner->dismiss();
+        // Ask the server who it thinks we are; the answer shows in the log and the status line.
+        if (m_url->text().contains(QLatin1String("/console/live")))
+            m_socket->sendText(R"({"action":"whoami"})");
+    });
+    connect(m_socket, &ChannelSocket::rejected, this, [this, note](int status, const QString &msg) {
+        const QString text = status > 0 ? tr("The server refused the channel: HTTP %1.").arg(status)
+                                         : tr("The server refused the channel (%1).").arg(msg);
+        note(text);
+        QString hint;
+        if (status == 401)
+            hint = m_socket->via() == QLatin1String("bearer") ? tr(" Your session may have ended: sign in again.")
+                                                               : tr(" The key is unknown, expired, disabled or rate-limited.");
+        m_banner->showMessage(text + hint, MessageBanner::Type::Error);
+    });
+    connect(m_socket, &ChannelSocket::closed, this, [this, note](int code, const QString &reason) {
+        note(tr("closed (%1%2)").arg(code).arg(reason.isEmpty() ? QString() : QStringLiteral(": ") + reason));
+        if (code >= 4400 && code < 4500)
+            m_banner->showMessage(tr("The server closed the channel because the credential was revoked (%1). It will "
+                                     "not reconnect with it.").arg(code),
+                                  MessageBanner::Type::Warning);
+    });
+    connect(m_socket, &ChannelSocket::failed, this, [this, note](const QString &msg) {
+        note(msg);
+        m_banner->showMessage(msg, MessageBanner::Type::Error);
+    });
+    connect(m_socket, &ChannelSocket::reconnectScheduled, this, [note](int ms, int attempt) {
+        note(QObject::tr("reconnecting in %1 ms (attempt %2)").arg(ms).arg(attempt));
+    });
+    connect(m_socket, &ChannelSocket::stateChanged, this, &ChannelTab::updateStatus);
+    auto *statusTimer = new QTimer(this);
+    connect(statusTimer, &QTimer::timeout, this, &ChannelTab::updateStatus);
+    statusTimer->start(250);
+    updateStatus();
+}
+
+ChannelTab::~ChannelTab() = default;
+
+void ChannelTab::buildUi()
+{
+    setObjectName(QStringLiteral("channelTab"));
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(8, 8, 8, 8);
+    m_banner = new MessageBanner(this);
+    outer->addWidget(m_banner);
+
+    // Connection row
+    auto *conn = new QHBoxLayout;
+    m_url = new QLineEdit(this);
+    m_url->setObjectName(QStringLiteral("channelUrl"));
+    m_url->setPlaceholderText(QStringLiteral("wss://api.example.com/api/auth/console/live"));
+    m_identity = new QComboBox(this);
+    m_identity->setObjectName(QStringLiteral("identityBox"));
+    m_identity->addItem(tr("As me (Bearer session)"));
+    m_identity->addItem(tr("As a service key (paste)"));
+    m_identity->addItem(tr("As a service key (environment variable)"));
+    m_keyEdit = new QLineEdit(this);
+    m_keyEdit->setObjectName(QStringLiteral("keyEdit"));
+    m_keyEdit->setEchoMode(QLineEdit::Password);
+    m_keyEdit->setVisible(false);
+    m_reconnect = new QCheckBox(tr("Reconnect"), this);
+    m_reconnect->setObjectName(QStringLiteral("reconnectCheck"));
+    m_reconnect->setToolTip(tr("Reconnect with exponential backoff and jitter when the connection drops"));
+    m_connect = new QPushButton(tr("Connect"), this);
+    m_connect->setObjectName(QStringLiteral("connectButton"));
+    conn->addWidget(new QLabel(tr("URL:"), this));
+    conn->addWidget(m_url, 3);
+    conn->addWidget(m_identity);
+    conn->addWidget(m_keyEdit, 1);
+    conn->addWidget(m_reconnect);
+    conn->addWidget(m_connect);
+    outer->addLayout(conn);
+    connect(m_identity, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int i) {
+        m_keyEdit->setVisible(i != AsMe);
+        m_keyEdit->setEchoMode(i == AsPastedKey ? QLineEdit::Password : QLineEdit::Normal);
+        m_keyEdit->setPlaceholderText(i == AsPastedKey ? tr("API key (kept in memory only)") : tr("variable name, e.g. SVC_KEY"));
+        m_keyEdit->clear();
+    });
+    connect(m_connect, &QPushButton::clicked, this, [this] {
+        if (m_socket->state() == ChannelSocket::State::Open || m_socket->state() == ChannelSocket::State::Connecting
+            || m_socket->state() == ChannelSocket::State::Reconnecting)
+            disconnectChannel();
+        else
+            connectChannel();
+    });
+    connect(m_reconnect, &QCheckBox::toggled, m_socket, &ChannelSocket::setReconnect);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("channelStatus"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    outer->addWidget(m_status);
+
+    // Filter row
+    auto *filterRow = new QHBoxLayout;
+    m_filterEdit = new QLineEdit(this);
+    m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
+    m_filterEdit->setPlaceholderText(tr("Filter messages (text)"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_regex = new QCheckBox(tr("Regex"), this);
+    m_regex->setObjectName(QStringLiteral("regexCheck"));
+    m_direction = new QComboBox(this);
+    m_direction->setObjectName(QStringLiteral("directionBox"));
+    m_direction->addItems({tr("Both directions"), tr("Received"), tr("Sent")});
+    m_errorsOnly = new QCheckBox(tr("Errors only"), this);
+    m_errorsOnly->setObjectName(QStringLiteral("errorsOnlyCheck"));
+    m_pause = new QToolButton(this);
+    m_pause->setObjectName(QStringLiteral("pauseButton"));
+    m_pause->setText(tr("Pause view"));
+    m_pause->setCheckable(true);
+    m_pause->setToolTip(tr("Freeze the view; capture continues (bounded by the cap)"));
+    auto *clear = new QToolButton(this);
+    clear->setObjectName(QStringLiteral("clearButton"));
+    clear->setText(tr("Clear"));
+    auto *exportAll = new QToolButton(this);
+    exportAll->setText(tr("Export…"));
+    exportAll->setPopupMode(QToolButton::InstantPopup);
+    auto *exportMenu = new QMenu(exportAll);
+    exportMenu->addAction(tr("Whole log (NDJSON)…"), this, [this] { exportDialog(false); });
+    exportMenu->addAction(tr("Filtered view (NDJSON)…"), this, [this] { exportDialog(true); });
+    exportAll->setMenu(exportMenu);
+    m_capacity = new QSpinBox(this);
+    m_capacity->setObjectName(QStringLiteral("capacitySpin"));
+    m_capacity->setRange(1000, 2000000);
+    m_capacity->setSingleStep(10000);
+    m_capacity->setValue(m_log->capacity());
+    m_capacity->setPrefix(tr("keep "));
+    m_capacity->setSuffix(tr(" msgs"));
+    m_capacity->setAccelerated(true);
+    filterRow->addWidget(m_filterEdit, 2);
+    filterRow->addWidget(m_regex);
+    filterRow->addWidget(m_direction);
+    filterRow->addWidget(m_errorsOnly);
+    filterRow->addStretch(1);
+    filterRow->addWidget(m_pause);
+    filterRow->addWidget(clear);
+    filterRow->addWidget(exportAll);
+    filterRow->addWidget(m_capacity);
+    outer->addLayout(filterRow);
+    connect(m_filterEdit, &QLineEdit::textChanged, this, &ChannelTab::applyFilter);
+    connect(m_regex, &QCheckBox::toggled, this, &ChannelTab::applyFilter);
+    connect(m_direction, qOverload<int>(&QComboBox::currentIndexChanged), this, &ChannelTab::applyFilter);
+    connect(m_errorsOnly, &QCheckBox::toggled, this, &ChannelTab::applyFilter);
+    connect(m_pause, &QToolButton::toggled, this, [this](bool on) {
+        m_log->setPaused(on);
+        m_pause->setText(on ? tr("Resume view") : tr("Pause view"));
+    });
+    connect(clear, &QToolButton::clicked, m_log, &ChannelLogModel::clear);
+    connect(m_capacity, &QSpinBox::editingFinished, this, [this] { m_log->setCapacity(m_capacity->value()); });
+
+    // Log + detail
+    auto *split = new QSplitter(Qt::Vertical, this);
+    m_view = new QTableView(split);
+    m_view->setObjectName(QStringLiteral("logView"));
+    m_view->setModel(m_filter);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setShowGrid(false);
+    m_view->verticalHeader()->setVisible(false);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);   // uniform rows: no per-row measuring
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setColumnWidth(ChannelLogModel::TimeColumn, 110);
+    m_view->setColumnWidth(ChannelLogModel::DirectionColumn, 70);
+    m_view->setColumnWidth(ChannelLogModel::ActionColumn, 160);
+    m_view->setColumnWidth(ChannelLogModel::SizeColumn, 70);
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_detail = new QPlainTextEdit(split);
+    m_detail->setObjectName(QStringLiteral("detailView"));
+    m_detail->setReadOnly(true);
+    m_detail->setFont(mono);
+    m_detail->setPlaceholderText(tr("Select a message to see it formatted, with its paired request or reply."));
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    outer->addWidget(split, 1);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &cur) { showDetail(cur); });
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int v) {
+        m_followTail = v >= m_view->verticalScrollBar()->maximum() - 2;
+    });
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_followTail)
+            m_view->scrollToBottom();
+    });
+
+    // Composer
+    auto *compose = new QHBoxLayout;
+    m_composer = new QPlainTextEdit(this);
+    m_composer->setObjectName(QStringLiteral("composer"));
+    m_composer->setFont(mono);
+    m_composer->setPlaceholderText(tr("{\"action\": \"whoami\"}   — Ctrl+Enter sends, Ctrl+Up/Down walks the history"));
+    m_composer->setMaximumHeight(90);
+    auto *buttons = new QVBoxLayout;
+    auto *send = new QPushButton(tr("Send"), this);
+    send->setObjectName(QStringLiteral("sendButton"));
+    send->setShortcut(QKeySequence(QStringLiteral("Ctrl+Return")));
+    m_composerState = new QLabel(this);
+    m_composerState->setObjectName(QStringLiteral("composerState"));
+    auto *quick = new QHBoxLayout;
+    for (const auto &[label, json] : {std::pair{tr("whoami"), QStringLiteral(R"({"action":"whoami"})")},
+                                      std::pair{tr("list"), QStringLiteral(R"({"action":"list"})")},
+                                      std::pair{tr("subscribe sessions"), QStringLiteral(R"({"action":"subscribe","topic":"sessions"})")}}) {
+        auto *b = new QToolButton(this);
+        b->setText(label);
+        b->setObjectName(QStringLiteral("quick_") + label.section(QLatin1Char(' '), 0, 0));
+        connect(b, &QToolButton::clicked, this, [this, json] { quickAction(json); });
+        quick->addWidget(b);
+    }
+    quick->addStretch(1);
+    buttons->addWidget(send);
+    buttons->addWidget(m_composerState);
+    buttons->addStretch(1);
+    auto *composeCol = new QVBoxLayout;
+    composeCol->addLayout(quick);
+    composeCol->addWidget(m_composer);
+    compose->addLayout(composeCol, 1);
+    compose->addLayout(buttons);
+    outer->addLayout(compose);
+    connect(send, &QPushButton::clicked, this, &ChannelTab::sendComposer);
+    connect(m_composer, &QPlainTextEdit::textChanged, this, [this] {
+        const QByteArray text = m_composer->toPlainText().trimmed().toUtf8();
+        QJsonParseError pe{};
+        QJsonDocument::fromJson(text, &pe);
+        const bool ok = text.isEmpty() || pe.error == QJsonParseError::NoError;
+        m_composerState->setText(text.isEmpty() ? QString() : ok ? tr("valid JSON") : tr("not JSON: %1").arg(pe.errorString()));
+        m_composerState->setStyleSheet(ok ? QStringLiteral("color: #2e7d32;") : QStringLiteral("color: #b3261e;"));
+    });
+    m_composer->installEventFilter(new HistoryFilter(m_composer, [this](int step) {
+        if (m_history.isEmpty())
+            return;
+        m_historyPos = std::clamp(m_historyPos + step, 0, int(m_history.size()) - 1);
+        m_composer->setPlainText(m_history.at(m_historyPos));
+    }));
+}
+
+QString ChannelTab::title() const
+{
+    const QUrl u(m_url->text());
+    const QString who = m_identity->currentIndex() == AsMe ? tr("me") : tr("key");
+    return QStringLiteral("%1 (%2)").arg(u.path().section(QLatin1Char('/'), -1), who);
+}
+
+void ChannelTab::connectChannel()
+{
+    m_banner->dismiss();
+    Credentials creds;
+    switch (m_identity->currentIndex()) {
+    case AsMe: {
+        Session *s = m_context->services()->session();
+        if (!s->isSignedIn()) {
+            m_banner->showMessage(tr("Sign in first, or connect as a service key."), MessageBanner::Type::Warning);
+            return;
+        }
+        creds = Credentials::person(s->token());
+        break;
+    }
+    case AsPastedKey:
+        if (m_keyEdit->text().trimmed().isEmpty()) {
+            m_banner->showMessage(tr("Paste the API key to connect with."), MessageBanner::Type::Warning);
+            return;
+        }
+        creds = Credentials::machine(m_keyEdit->text().trimmed());
+        break;
+    case AsEnvKey: {
+        const QString var = m_keyEdit->text().trimmed();
+        const QString key = qEnvironmentVariable(var.toLocal8Bit().constData());
+        if (var.isEmpty() || key.isEmpty()) {
+            m_banner->showMessage(tr("The environment variable %1 is not set.").arg(var.isEmpty() ? tr("(none)") : var),
+                                  MessageBanner::Type::Warning);
+            return;
+        }
+        creds = Credentials::machine(key);
+        break;
+    }
+    }
+    ChannelSocket::Options o;
+    o.reconnect = m_reconnect->isChecked();
+    const Session *s = m_context->services()->session();
+    o.allowInsecure = s->isSignedIn() && s->endpoint().allowInsecureHttp;
+    m_socket->open(QUrl(m_url->text().trimmed()), creds, o);
+    emit titleChanged(title());
+}
+
+void ChannelTab::disconnectChannel()
+{
+    m_socket->close();
+}
+
+bool ChannelTab::sendComposer()
+{
+    const QByteArray text = m_composer->toPlainText().trimmed().toUtf8();
+    if (text.isEmpty())
+        return false;
+    QJsonParseError pe{};
+    const QJsonDocument doc = QJsonDocument::fromJson(text, &pe);
+    if (pe.error != QJsonParseError::NoError) {
+        m_composerState->setText(tr("not sent: not JSON (%1)").arg(pe.errorString()));
+        return false;
+    }
+    if (!m_socket->sendText(doc.toJson(QJsonDocument::Compact))) {
+        m_banner->showMessage(tr("Not connected."), MessageBanner::Type::Warning, 4000);
+        return false;
+    }
+    const QString compact = QString::fromUtf8(doc.toJson(QJsonDocument::Compact));
+    m_history.removeAll(compact);
+    m_history.append(compact);
+    m_historyPos = int(m_history.size());
+    return true;
+}
+
+void ChannelTab::quickAction(const QString &json)
+{
+    m_composer->setPlainText(json);
+    sendComposer();
+}
+
+void ChannelTab::applyFilter()
+{
+    const QString text = m_filterEdit->text();
+    if (m_regex->isChecked()) {
+        QString error;
+        if (!m_filter->setRegularExpression(text, &error)) {
+            m_filterEdit->setStyleSheet(QStringLiteral("color: #b3261e;"));
+            m_filterEdit->setToolTip(error);
+        } else {
+            m_filterEdit->setStyleSheet(QString());
+            m_filterEdit->setToolTip(QString());
+        }
+    } else {
+        m_filterEdit->setStyleSheet(QString());
+        m_filter->setText(text);
+    }
+    m_filter->setDirection(ChannelLogFilterModel::Direction(m_direction->currentIndex()));
+    m_filter->setErrorsOnly(m_errorsOnly->isChecked());
+}
+
+void ChannelTab::showDetail(const QModelIndex &proxyIndex)
+{
+    if (!proxyIndex.isValid()) {
+        m_detail->clear();
+        return;
+    }
+    const QModelIndex src = m_filter->mapToSource(proxyIndex);
+    const ChannelMessage &m = m_log->at(src.row());
+    auto pretty = [](const QByteArray &payload) {
+        const QJsonDocument d = QJsonDocument::fromJson(payload);
+        return d.isNull() ? QString::fromUtf8(payload) : QString::fromUtf8(d.toJson(QJsonDocument::Indented));
+    };
+    QString text = QStringLiteral("#%1  %2  %3 bytes\n%4")
+                       .arg(m.seq)
+                       .arg(QDateTime::fromMSecsSinceEpoch(m.timestampMs).toString(Qt::ISODateWithMs))
+                       .arg(m.size())
+                       .arg(pretty(m.payload));
+    if (m.pairedSeq > 0) {
+        if (const auto row = m_log->rowForSeq(m.pairedSeq)) {
+            const ChannelMessage &p = m_log->at(*row);
+            text += QStringLiteral("\n── paired %1 #%2 (%3 ms %4) ──\n%5")
+                        .arg(p.direction == ChannelMessage::Direction::Sent ? tr("request") : tr("reply"))
+                        .arg(p.seq)
+                        .arg(qAbs(p.timestampMs - m.timestampMs))
+                        .arg(p.seq > m.seq ? tr("later") : tr("earlier"))
+                        .arg(pretty(p.payload));
+        }
+    }
+    m_detail->setPlainText(text);
+}
+
+qint64 ChannelTab::exportTo(const QString &path, bool filteredOnly)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return -1;
+    QList<int> rows;
+    if (filteredOnly) {
+        rows.reserve(m_filter->rowCount());
+        for (int r = 0; r < m_filter->rowCount(); ++r)
+            rows << m_filter->mapToSource(m_filter->index(r, 0)).row();
+        if (rows.isEmpty()) {
+            f.commit();
+            return 0;
+        }
+    }
+    const qint64 n = m_log->exportNdjson(&f, rows);
+    return f.commit() ? n : -1;
+}
+
+void ChannelTab::exportDialog(bool filteredOnly)
+{
+    auto *dlg = new QFileDialog(this, filteredOnly ? tr("Export filtered view") : tr("Export log"), QString(),
+                                tr("NDJSON (*.ndjson *.jsonl)"));
+    dlg->setAcceptMode(QFileDialog::AcceptSave);
+    dlg->setDefaultSuffix(QStringLiteral("ndjson"));
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &QFileDialog::fileSelected, this, [this, filteredOnly](const QString &path) {
+        const qint64 n = exportTo(path, filteredOnly);
+        if (n < 0)
+            m_banner->showMessage(tr("Could not write %1.").arg(path), MessageBanner::Type::Error);
+        else
+            m_banner->showMessage(tr("Exported %1 messages to %2.").arg(n).arg(path), MessageBanner::Type::Positive, 5000);
+    });
+    dlg->open();
+}
+
+void ChannelTab::updateStatus()
+{
+    QString state;
+    switch (m_socket->state()) {
+    case ChannelSocket::State::Idle: state = tr("not connected"); break;
+    case ChannelSocket::State::Connecting: state = tr("connecting…"); break;
+    case ChannelSocket::State::Open: state = tr("open as %1").arg(m_socket->via()); break;
+    case ChannelSocket::State::Reconnecting: state = tr("reconnecting…"); break;
+    case ChannelSocket::State::Closed: state = tr("closed (%1)").arg(m_socket->closeCode()); break;
+    case ChannelSocket::State::Rejected:
+        state = m_socket->rejectedStatus() > 0 ? tr("refused: HTTP %1").arg(m_socket->rejectedStatus()) : tr("refused");
+        break;
+    }
+    const bool live = m_socket->state() == ChannelSocket::State::Open || m_socket->state() == ChannelSocket::State::Connecting
+        || m_socket->state() == ChannelSocket::State::Reconnecting;
+    m_connect->setText(live ? tr("Disconnect") : tr("Connect"));
+    m_status->setText(tr("%1 · latency %2 · in %3 · out %4 · showing %5 of %6 kept (cap %7)%8%9")
+                          .arg(state)
+                          .arg(m_socket->lastLatencyMs() >= 0 ? QStringLiteral("%1 ms").arg(m_socket->lastLatencyMs())
+                                                              : QStringLiteral("–"))
+                          .arg(m_log->receivedCount())
+                          .arg(m_log->sentCount())
+                          .arg(m_filter->rowCount())
+                          .arg(m_log->rowCount())
+                          .arg(m_log->capacity())
+                          .arg(m_log->dropped() ? tr(" · %1 oldest dropped").arg(m_log->dropped()) : QString())
+                          .arg(m_log->isPaused() ? tr(" · view paused (%1 waiting)").arg(m_log->pendingCount()) : QString()));
+}
