@@ -188,7 +188,11 @@ private slots:
         QCOMPARE(tab->log()->rowCount(), 20000);                 // bounded by the cap
         QCOMPARE(tab->log()->dropped(), tab->log()->totalCaptured() - 20000);   // every eviction counted
         QVERIFY(tab->log()->totalCaptured() >= count);
-        QCOMPARE(tab->filter()->rowCount(), 20000);              // the filter kept up
+        int ticksInLog = 0;
+        for (int r = 0; r < tab->log()->rowCount(); ++r)
+            ticksInLog += tab->log()->at(r).payload.contains("tick") ? 1 : 0;
+        QVERIFY(ticksInLog > 19000);
+        QCOMPARE(tab->filter()->rowCount(), ticksInLog);         // the filter kept up with the flood
         QVERIFY2(worst < 2000, "the event loop stalled for more than 2 s");   // a frozen UI shows multi-second gaps
         QVERIFY(ticks >= elapsed / 10 / 10);                     // it turned throughout, not only at the end
         QVERIFY2(rssAfter - rssBefore < 150 * 1024, "memory grew by more than 150 MiB for a 20k-message cap");
