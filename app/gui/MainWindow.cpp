@@ -4,6 +4,7 @@
 
 #include "AppContext.h"
 #include "ChannelInspectorPage.h"
+#include "DeviceApprovalPage.h"
 #include "Dialogs.h"
 #include "MessageBanner.h"
 #include "OverviewPage.h"
@@ -64,6 +65,8 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     connect(m_overview, &OverviewPage::signInRequested, this, &MainWindow::signIn);
     connect(m_overview, &OverviewPage::signOutRequested, this, &MainWindow::signOut);
     connect(m_overview, &OverviewPage::checkRequested, this, &MainWindow::checkSession);
+    m_devices = new DeviceApprovalPage(context, this);
+    addPage(m_devices, tr("Device approvals"), style()->standardIcon(QStyle::SP_DialogYesButton));
     m_channels = new ChannelInspectorPage(context, this);
     addPage(m_channels, tr("Channels"), style()->standardIcon(QStyle::SP_DriveNetIcon));
     connect(m_ui->navList, &QListWidget::currentRowChanged, m_ui->pageStack, &QStackedWidget::setCurrentIndex);

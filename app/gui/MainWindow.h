@@ -11,6 +11,7 @@ namespace Ui { class MainWindow; }
 class AppContext;
 class OverviewPage;
 class ChannelInspectorPage;
+class DeviceApprovalPage;
 class MessageBanner;
 class SignInDialog;
 class QComboBox;
@@ -31,6 +32,7 @@ public:
     SignInDialog *signInDialog() const { return m_signIn; }
     MessageBanner *globalBanner() const;
     ChannelInspectorPage *channelInspector() const { return m_channels; }
+    DeviceApprovalPage *deviceApprovals() const { return m_devices; }
     void showGlobalMessage(const QString &text, int type, int autoHideMs = 0);
 
 public slots:
@@ -50,6 +52,7 @@ private:
     AppContext *m_context;
     OverviewPage *m_overview;
     ChannelInspectorPage *m_channels;
+    DeviceApprovalPage *m_devices;
     QComboBox *m_serverBox;
     QLabel *m_statusLabel;
     QAction *m_signInAction;
