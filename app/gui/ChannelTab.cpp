@@ -110,6 +110,7 @@ ChannelTab::ChannelTab(AppContext *context, const QUrl &url, QWidget *parent)
         note(QObject::tr("reconnecting in %1 ms (attempt %2)").arg(ms).arg(attempt));
     });
     connect(m_socket, &ChannelSocket::stateChanged, this, &ChannelTab::updateStatus);
+    connect(m_log, &ChannelLogModel::flushed, this, &ChannelTab::updateStatus);
     auto *statusTimer = new QTimer(this);
     connect(statusTimer, &QTimer::timeout, this, &ChannelTab::updateStatus);
     statusTimer->start(250);

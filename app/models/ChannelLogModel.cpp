@@ -100,6 +100,8 @@ QVariant ChannelLogModel::data(const QModelIndex &index, int role) const
             return QBrush(QColor(0xb3, 0x26, 0x1e));
         if (m.direction == ChannelMessage::Direction::Event)
             return QBrush(QColor(0x6b, 0x6b, 0x6b));
+        if (m.direction == ChannelMessage::Direction::Sent)
+            return QBrush(QColor(0x1f, 0x4f, 0xa8));
         return {};
     case Qt::TextAlignmentRole:
         return index.column() == SizeColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
