@@ -16,7 +16,7 @@ DevServer::~DevServer()
 
 bool DevServer::start(int timeoutMs)
 {
-    const QString script = QStringLiteral(PIKKU_SERVER_DIR "/dist/dev-server.js");
+    const QString script = QStringLiteral(PIKKU_SERVER_DIR "/dist/src/dev-server.js");
     if (!QFileInfo::exists(script)) {
         m_error = QStringLiteral("%1 is missing: build the dev server first (cd server && npm ci && npm run build)").arg(script);
         return false;

@@ -1,0 +1,528 @@
+// The console API (Pikku Admin's contract, console-api.md v1) as a better-auth plugin.
+//
+// better-auth alone cannot serve an admin console: over HTTP an admin can neither list nor mint API keys
+// for another identity, there is no list of pending device codes, and admin/list-user-sessions hands out
+// raw session tokens. This plugin adds those endpoints, checks that the caller is a *person* with the
+// admin role (Bearer session; an API key alone is refused, both together are ambiguous), and never
+// returns a secret except the new key's plaintext, once.
+import { APIError, createAuthEndpoint, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
+import { EventEmitter } from "node:events";
+import { randomBytes } from "node:crypto";
+
+export interface ConsoleChannel {
+  name: string;
+  url: string;
+  description: string;
+}
+
+export interface ConsolePluginOptions {
+  /** Returns the auth instance's `api` (resolved lazily: the plugin is built before the instance). */
+  api: () => any;
+  apiKey?: {
+    metadataEnabled?: boolean;
+    /** seconds */
+    minExpiresIn?: number;
+    /** seconds */
+    maxExpiresIn?: number;
+    defaultPrefix?: string | null;
+    rateLimit?: { enabled: boolean; timeWindow: number; maxRequests: number };
+  };
+  deviceAuthorization?: { expiresIn: number; interval: number };
+  serverVersion?: string;
+  serviceUserRole?: string;
+  /** Absolute URLs of live channels; computed per request when a function. */
+  channels?: ConsoleChannel[] | ((origin: string, basePath: string) => ConsoleChannel[]);
+}
+
+export type ConsoleEvent =
+  | "session.created"
+  | "session.revoked"
+  | "key.created"
+  | "key.updated"
+  | "key.deleted";
+
+/** Emits ("event", name, data) for the live channel; data never carries a secret. */
+export const consoleEvents = new EventEmitter();
+consoleEvents.setMaxListeners(1000);
+
+type Ctx = any;
+
+function fail(status: "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT", code: string, message: string): never {
+  throw new APIError(status, { code, message });
+}
+
+function validation(field: string, message: string): never {
+  fail("BAD_REQUEST", "VALIDATION_ERROR", `${field}: ${message}`);
+}
+
+function iso(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const d = value instanceof Date ? value : new Date(value as string);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+function parseJsonField(value: unknown): Record<string, unknown> {
+  let v: unknown = value;
+  // The API key plugin stores JSON text, sometimes encoded twice.
+  for (let i = 0; i < 2 && typeof v === "string"; i++) {
+    try {
+      v = JSON.parse(v);
+    } catch {
+      return {};
+    }
+  }
+  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+function roleList(role: unknown): string[] {
+  if (Array.isArray(role)) return role.map(String);
+  return typeof role === "string" ? role.split(",").map((r) => r.trim()).filter(Boolean) : [];
+}
+
+/** The ApiKey of the contract: userId = referenceId, rate-limit window in seconds, no hash, no secret. */
+export function toApiKey(row: any) {
+  return {
+    id: row.id,
+    userId: row.referenceId ?? row.userId ?? null,
+    name: row.name ?? null,
+    start: row.start ?? null,
+    prefix: row.prefix ?? null,
+    enabled: row.enabled !== false,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+    expiresAt: iso(row.expiresAt),
+    lastRequest: iso(row.lastRequest),
+    requestCount: typeof row.requestCount === "number" ? row.requestCount : 0,
+    remaining: typeof row.remaining === "number" ? row.remaining : null,
+    rateLimitEnabled: row.rateLimitEnabled !== false,
+    rateLimitMax: typeof row.rateLimitMax === "number" ? row.rateLimitMax : null,
+    rateLimitTimeWindow: typeof row.rateLimitTimeWindow === "number" ? Math.round(row.rateLimitTimeWindow / 1000) : null,
+    permissions: parseJsonField(row.permissions),
+    metadata: parseJsonField(row.metadata),
+  };
+}
+
+export function toSession(row: any, user: any) {
+  return {
+    id: row.id,
+    userId: row.userId,
+    userEmail: user?.email ?? null,
+    userName: user?.name ?? null,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+    expiresAt: iso(row.expiresAt),
+    ipAddress: row.ipAddress || null,
+    userAgent: row.userAgent || null,
+    impersonatedBy: row.impersonatedBy ?? null,
+  };
+}
+
+function paging(query: any): { limit: number; offset: number } {
+  const limit = query?.limit === undefined ? 50 : Number(query.limit);
+  const offset = query?.offset === undefined ? 0 : Number(query.offset);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) validation("limit", "must be an integer from 1 to 1000");
+  if (!Number.isInteger(offset) || offset < 0) validation("offset", "must be a non-negative integer");
+  return { limit, offset };
+}
+
+function checkCredentialHeaders(ctx: Ctx) {
+  const headers: Headers | undefined = ctx.headers ?? ctx.request?.headers;
+  const apiKey = headers?.get("x-api-key");
+  const authorization = headers?.get("authorization");
+  if (apiKey && authorization) fail("BAD_REQUEST", "AMBIGUOUS_CREDENTIALS", "send exactly one of Authorization: Bearer / x-api-key");
+  if (apiKey) fail("FORBIDDEN", "FORBIDDEN", "API keys act as machines; console actions need an admin's session");
+  if (!authorization) fail("UNAUTHORIZED", "UNAUTHORIZED", "no session: send Authorization: Bearer <session token>");
+}
+
+/** The caller must be a person (Bearer session) whose roles include admin. */
+export async function requireAdmin(ctx: Ctx) {
+  checkCredentialHeaders(ctx);
+  const session = await getSessionFromCtx(ctx).catch(() => null);
+  if (!session?.user) fail("UNAUTHORIZED", "UNAUTHORIZED", "the session is unknown, revoked or expired");
+  if (!roleList((session.user as any).role).includes("admin")) fail("FORBIDDEN", "FORBIDDEN", "caller does not have the admin role");
+  return session;
+}
+
+function asObject(body: unknown): Record<string, any> {
+  if (!body || typeof body !== "object" || Array.isArray(body)) validation("body", "must be a JSON object");
+  return body as Record<string, any>;
+}
+
+function optInt(body: Record<string, any>, field: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  const v = body[field];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) validation(field, `must be an integer from ${min} to ${max}`);
+  return v;
+}
+
+function optBool(body: Record<string, any>, field: string): boolean | undefined {
+  const v = body[field];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "boolean") validation(field, "must be true or false");
+  return v;
+}
+
+function optString(body: Record<string, any>, field: string, maxLen: number): string | undefined {
+  const v = body[field];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "string" || v.length === 0 || v.length > maxLen) validation(field, `must be a string of 1 to ${maxLen} characters`);
+  return v;
+}
+
+const NAME_RE = /^[A-Za-z0-9_.:-]+$/;
+
+function optPermissions(body: Record<string, any>): Record<string, string[]> | undefined {
+  const v = body.permissions;
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "object" || Array.isArray(v)) validation("permissions", 'must be an object {"resource": ["action", ...]}');
+  for (const [resource, actions] of Object.entries(v)) {
+    if (!NAME_RE.test(resource)) validation("permissions", `resource "${resource}" has characters other than A-Z a-z 0-9 _ . : -`);
+    if (!Array.isArray(actions) || actions.length === 0) validation("permissions", `resource "${resource}" needs a non-empty list of actions`);
+    for (const a of actions) if (typeof a !== "string" || !NAME_RE.test(a)) validation("permissions", `action "${a}" of "${resource}" is not a valid name`);
+  }
+  return v as Record<string, string[]>;
+}
+
+function optMetadata(body: Record<string, any>): Record<string, unknown> | undefined {
+  const v = body.metadata;
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "object" || Array.isArray(v)) validation("metadata", "must be a JSON object");
+  return v as Record<string, unknown>;
+}
+
+/** Turns an APIError from the API key plugin into the contract's error shape. */
+function rethrow(e: unknown): never {
+  if (e instanceof APIError) {
+    const body: any = (e as any).body ?? {};
+    const code: string = body.code ?? "VALIDATION_ERROR";
+    const message: string = body.message ?? e.message;
+    const status = (e as any).statusCode ?? 400;
+    if (status === 404 || code === "KEY_NOT_FOUND") fail("NOT_FOUND", "NOT_FOUND", message);
+    if (code === "EXPIRES_IN_IS_TOO_SMALL" || code === "EXPIRES_IN_IS_TOO_LARGE") validation("expiresIn", message);
+    if (code === "INVALID_NAME_LENGTH") validation("name", message);
+    if (code === "INVALID_METADATA_TYPE" || code === "METADATA_DISABLED") validation("metadata", message);
+    if (code === "INVALID_PREFIX_LENGTH") validation("prefix", message);
+    if (status >= 400 && status < 500) fail("BAD_REQUEST", "VALIDATION_ERROR", message);
+  }
+  throw e;
+}
+
+export function consolePlugin(options: ConsolePluginOptions) {
+  const serviceRole = options.serviceUserRole ?? "service";
+
+  const findKey = async (ctx: Ctx, keyId: unknown) => {
+    if (typeof keyId !== "string" || !keyId) validation("keyId", "is required");
+    const row = await ctx.context.adapter.findOne({ model: "apikey", where: [{ field: "id", value: keyId }] });
+    if (!row) fail("NOT_FOUND", "NOT_FOUND", `no API key with id ${keyId}`);
+    return row;
+  };
+
+  const findUser = async (ctx: Ctx, userId: string) => {
+    const user = await ctx.context.adapter.findOne({ model: "user", where: [{ field: "id", value: userId }] });
+    if (!user) fail("NOT_FOUND", "NOT_FOUND", `no user with id ${userId}`);
+    return user;
+  };
+
+  const serviceUsers = async (ctx: Ctx): Promise<any[]> => {
+    const users: any[] = await ctx.context.adapter.findMany({
+      model: "user",
+      where: [{ field: "role", operator: "contains", value: serviceRole }],
+    });
+    return users
+      .filter((u) => roleList(u.role).includes(serviceRole))
+      .sort((a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime());
+  };
+
+  const toServiceUser = async (ctx: Ctx, u: any) => ({
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    role: u.role,
+    banned: !!u.banned,
+    createdAt: iso(u.createdAt),
+    apiKeyCount: await ctx.context.adapter.count({ model: "apikey", where: [{ field: "referenceId", value: u.id }] }),
+  });
+
+  const readKey = async (ctx: Ctx, id: string) =>
+    toApiKey(await ctx.context.adapter.findOne({ model: "apikey", where: [{ field: "id", value: id }] }));
+
+  return {
+    id: "pikku-console",
+    hooks: {
+      // Runs before the API key plugin's own hook (list this plugin first), so a console request that
+      // carries a key is refused for what it is, without spending one of the key's rate-limit slots.
+      before: [
+        {
+          matcher: (ctx: Ctx) => typeof ctx.path === "string" && ctx.path.startsWith("/console/"),
+          handler: createAuthMiddleware(async (ctx: Ctx) => {
+            checkCredentialHeaders(ctx);
+          }),
+        },
+      ],
+    },
+    endpoints: {
+      consoleInfo: createAuthEndpoint("/console/info", { method: "GET" }, async (ctx: Ctx) => {
+        await requireAdmin(ctx);
+        const ids = new Set((ctx.context.options.plugins ?? []).map((p: any) => p.id));
+        const base = new URL(ctx.context.baseURL);
+        const basePath = ctx.context.options.basePath ?? "/api/auth";
+        const channels =
+          typeof options.channels === "function" ? options.channels(base.origin, basePath) : options.channels ?? [];
+        const k = options.apiKey ?? {};
+        return ctx.json({
+          apiVersion: 1,
+          serverVersion: options.serverVersion ?? null,
+          basePath,
+          plugins: {
+            deviceAuthorization: ids.has("device-authorization"),
+            bearer: ids.has("bearer"),
+            admin: ids.has("admin"),
+            apiKey: ids.has("api-key"),
+          },
+          apiKey: {
+            metadataEnabled: k.metadataEnabled ?? false,
+            minExpiresIn: k.minExpiresIn ?? 86400,
+            maxExpiresIn: k.maxExpiresIn ?? 365 * 86400,
+            defaultPrefix: k.defaultPrefix ?? null,
+            rateLimit: k.rateLimit ?? { enabled: true, timeWindow: 86400, maxRequests: 10 },
+          },
+          deviceAuthorization: options.deviceAuthorization ?? null,
+          serviceUserRole: serviceRole,
+          channels,
+        });
+      }),
+
+      consoleListServiceUsers: createAuthEndpoint("/console/service-users", { method: "GET" }, async (ctx: Ctx) => {
+        await requireAdmin(ctx);
+        const { limit, offset } = paging(ctx.query);
+        const search = typeof ctx.query?.search === "string" ? ctx.query.search.toLowerCase() : "";
+        let users = await serviceUsers(ctx);
+        if (search) users = users.filter((u) => `${u.name} ${u.email}`.toLowerCase().includes(search));
+        const page = await Promise.all(users.slice(offset, offset + limit).map((u) => toServiceUser(ctx, u)));
+        return ctx.json({ users: page, total: users.length });
+      }),
+
+      consoleCreateServiceUser: createAuthEndpoint("/console/service-users/create", { method: "POST" }, async (ctx: Ctx) => {
+        await requireAdmin(ctx);
+        const body = asObject(ctx.body);
+        const name = optString(body, "name", 100);
+        if (!name) validation("name", "is required");
+        let email = optString(body, "email", 254)?.toLowerCase();
+        if (email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(email)) validation("email", "is not an email address");
+        if (email) {
+          const existing = await ctx.context.adapter.findOne({ model: "user", where: [{ field: "email", value: email }] });
+          if (existing) fail("CONFLICT", "CONFLICT", `a user with email ${email} already exists`);
+        } else {
+          email = `svc-${randomBytes(6).toString("hex")}@service.invalid`;
+        }
+        const now = new Date();
+        const user = await ctx.context.adapter.create({
+          model: "user",
+          data: { name, email, emailVerified: true, role: serviceRole, banned: false, createdAt: now, updatedAt: now },
+        });
+        ctx.setStatus(201);
+        return ctx.json({ user: await toServiceUser(ctx, user) });
+      }),
+
+      consoleListApiKeys: createAuthEndpoint("/console/api-keys", { method: "GET" }, async (ctx: Ctx) => {
+        await requireAdmin(ctx);
+        const { limit, offset } = paging(ctx.query);
+        const userId = typeof ctx.query?.userId === "string" && ctx.query.userId ? ctx.query.userId : undefined;
+        let where: any[];
+        if (userId) {
+          await findUser(ctx, userId);
+          where = [{ field: "referenceId", value: userId }];
+        } else {
+          const ids = (await serviceUsers(ctx)).map((u) => u.id);
+          if (ids.length === 0) return ctx.json({ apiKeys: [], total: 0 });
+          where = [{ field: "referenceId", operator: "in", value: ids }];
+        }
+        const [rows, total] = await Promise.all([
+          ctx.context.adapter.findMany({ model: "apikey", where, limit, offset, sortBy: { field: "createdAt", direction: "desc" } }),
+          ctx.context.adapter.count({ model: "apikey", where }),
+        ]);
+        return ctx.json({ apiKeys: rows.map(toApiKey), total });
+      }),
+
+      consoleCreateApiKey: createAuthEndpoint("/console/api-keys/create", { method: "POST" }, async (ctx: Ctx) => {
+        await requireAdmin(ctx);
+        const body = asObject(ctx.body);
+        if (typeof body.userId !== "string" || !body.userId) validation("userId", "is required");
+        await findUser(ctx, body.userId);
+        const name = optString(body, "name", 32);
+        if (!name) validation("name", "is required (1 to 32 characters)");
+        const fields: Record<string, unknown> = {
+          userId: body.userId,
+          name,
+          expiresIn: optInt(body, "expiresIn", 1),
+          permissions: optPermissions(body),
+          metadata: optMetadata(body),
+          prefix: optString(body, "prefix", 32),
+          rateLimitEnabled: optBool(body, "rateLimitEnabled"),
+          rateLimitMax: optInt(body, "rateLimitMax", 1),
+          rateLimitTimeWindow: (() => {
+            const s = optInt(body, "rateLimitTimeWindow", 1);
+            return s === undefined ? undefined : s * 1000;
+          })(),
+          remaining: optInt(body, "remaining", 0),
+        };
+        if (fields.prefix !== undefined && !/^[a-zA-Z0-9_-]+$/.test(fields.prefix as string))
+          validation("prefix", "may only contain letters, digits, _ and -");
+        for (const k of Object.keys(fields)) if (fields[k] === undefined) delete fields[k];
+        let created: any;
+        try {
+          // No headers: with headers the API key plugin silently ignores userId and gives the key to the caller.
+          created = await options.api().createApiKey({ body: fields });
+        } catch (e) {
+          rethrow(e);
+        }
+        const apiKey = await readKey(ctx, created.id);
+        consoleEvents.emit("event", "key.created", apiKey);
+        ctx.setStatus(201);
+        return ctx.json({ apiKey, key: created.key });
+      }),
+
+      consoleUpdateApiKey: createAuthEndpoint("/console/api-keys/update", { method: "POST" }, async (ctx: Ctx) => {
+        await requireAdmin(ctx);
+        const body = asObject(ctx.body);
+        const row = await findKey(ctx, body.keyId);
+        const fields: Record<string, unknown> = {
+          name: optString(body, "name", 32),
+          enabled: optBool(body, "enabled"),
+          permissions: optPermissions(body),
+          metadata: optMetadata(body),
+          rateLimitEnabled: optBool(body, "rateLimitEnabled"),
+          rateLimitMax: optInt(body, "rateLimitMax", 1),
+          rateLimitTimeWindow: (() => {
+            const s = optInt(body, "rateLimitTimeWindow", 1);
+            return s === undefined ? undefined : s * 1000;
+          })(),
+          remaining: optInt(body, "remaining", 0),
+        };
+        if ("expiresIn" in body) fields.expiresIn = body.expiresIn === null ? null : optInt(body, "expiresIn", 1);
+        for (const k of Object.keys(fields)) if (fields[k] === undefined) delete fields[k];
+        if (Object.keys(fields).length === 0) validation("body", "nothing to update");
+        try {
+          await options.api().updateApiKey({ body: { keyId: row.id, userId: row.referenceId, ...fields } });
+        } catch (e) {
+          rethrow(e);
+        }
+        const apiKey = await readKey(ctx, row.id);
+        consoleEvents.emit("event", "key.updated", apiKey);
+        return ctx.json({ apiKey });
+      }),
+
+      consoleDeleteApiKey: createAuthEndpoint("/console/api-keys/delete", { method: "POST" }, async (ctx: Ctx) => {
+        await requireAdmin(ctx);
+        const body = asObject(ctx.body);
+        const row = await findKey(ctx, body.keyId);
+        await ctx.context.adapter.delete({ model: "apikey", where: [{ field: "id", value: row.id }] });
+        consoleEvents.emit("event", "key.deleted", toApiKey(row));
+        return ctx.json({ success: true });
+      }),
+
+      consoleRotateApiKey: createAuthEndpoint("/console/api-keys/rotate", { method: "POST" }, async (ctx: Ctx) => {
+        await requireAdmin(ctx);
+        const body = asObject(ctx.body);
+        const old = await findKey(ctx, body.keyId);
+        const overlap = optInt(body, "overlapSeconds", 0);
+        if (overlap === undefined) validation("overlapSeconds", "is required (0 retires the old key at once)");
+        const now = Date.now();
+        const oldExpiry = old.expiresAt ? new Date(old.expiresAt).getTime() : null;
+        let expiresIn = optInt(body, "expiresIn", 1);
+        if (expiresIn === undefined && oldExpiry !== null) {
+          // The new key lives as long as the old key's lifetime, counted from now.
+          expiresIn = Math.max(1, Math.round((oldExpiry - new Date(old.createdAt).getTime()) / 1000));
+        }
+        const prev = toApiKey(old);
+        const fields: Record<string, unknown> = {
+          userId: old.referenceId,
+          name: old.name ?? undefined,
+          expiresIn,
+          permissions: Object.keys(prev.permissions).length ? prev.permissions : undefined,
+          metadata: Object.keys(prev.metadata).length ? prev.metadata : undefined,
+          prefix: old.prefix ?? undefined,
+          rateLimitEnabled: old.rateLimitEnabled,
+          rateLimitMax: old.rateLimitMax ?? undefined,
+          rateLimitTimeWindow: old.rateLimitTimeWindow ?? undefined,
+          remaining: old.remaining ?? undefined,
+        };
+        for (const k of Object.keys(fields)) if (fields[k] === undefined || fields[k] === null) delete fields[k];
+        let created: any;
+        try {
+          created = await options.api().createApiKey({ body: fields });
+          if (old.enabled === false)
+            await options.api().updateApiKey({ body: { keyId: created.id, userId: old.referenceId, enabled: false } });
+        } catch (e) {
+          rethrow(e);
+        }
+        // Shorter than the plugin's one-day minimum is fine here: we write the expiry directly.
+        const retireAt = Math.min(now + overlap * 1000, oldExpiry ?? Number.POSITIVE_INFINITY);
+        await ctx.context.adapter.update({
+          model: "apikey",
+          where: [{ field: "id", value: old.id }],
+          update: { expiresAt: new Date(retireAt) },
+        });
+        const apiKey = await readKey(ctx, created.id);
+        const previous = await readKey(ctx, old.id);
+        consoleEvents.emit("event", "key.created", apiKey);
+        consoleEvents.emit("event", "key.updated", previous);
+        ctx.setStatus(201);
+        return ctx.json({ apiKey, key: created.key, previous });
+      }),
+
+      consoleDeviceCodes: createAuthEndpoint("/console/device-codes", { method: "GET" }, async (ctx: Ctx) => {
+        await requireAdmin(ctx);
+        const rows: any[] = await ctx.context.adapter.findMany({ model: "deviceCode", where: [{ field: "status", value: "pending" }] });
+        const lifetime = (options.deviceAuthorization?.expiresIn ?? 1800) * 1000;
+        const now = Date.now();
+        const deviceCodes = rows
+          .filter((r) => new Date(r.expiresAt).getTime() > now)
+          .map((r) => ({
+            // never the device_code itself: it is the polling client's secret
+            userCode: r.userCode,
+            clientId: r.clientId ?? null,
+            scope: r.scope ?? null,
+            status: r.status,
+            createdAt: iso(new Date(new Date(r.expiresAt).getTime() - lifetime)),
+            expiresAt: iso(r.expiresAt),
+          }))
+          .sort((a, b) => (b.createdAt ?? "").localeCompare(a.createdAt ?? ""));
+        return ctx.json({ deviceCodes });
+      }),
+
+      consoleListSessions: createAuthEndpoint("/console/sessions", { method: "GET" }, async (ctx: Ctx) => {
+        await requireAdmin(ctx);
+        const { limit, offset } = paging(ctx.query);
+        const where: any[] = [{ field: "expiresAt", operator: "gt", value: new Date() }];
+        const userId = typeof ctx.query?.userId === "string" && ctx.query.userId ? ctx.query.userId : undefined;
+        if (userId) {
+          await findUser(ctx, userId);
+          where.push({ field: "userId", value: userId });
+        }
+        const [rows, total] = await Promise.all([
+          ctx.context.adapter.findMany({ model: "session", where, limit, offset, sortBy: { field: "createdAt", direction: "desc" } }),
+          ctx.context.adapter.count({ model: "session", where }),
+        ]);
+        const ids = [...new Set(rows.map((r: any) => r.userId))];
+        const users: any[] = ids.length
+          ? await ctx.context.adapter.findMany({ model: "user", where: [{ field: "id", operator: "in", value: ids }] })
+          : [];
+        const byId = new Map(users.map((u) => [u.id, u]));
+        return ctx.json({ sessions: rows.map((r: any) => toSession(r, byId.get(r.userId))), total });
+      }),
+
+      consoleRevokeSession: createAuthEndpoint("/console/sessions/revoke", { method: "POST" }, async (ctx: Ctx) => {
+        await requireAdmin(ctx);
+        const body = asObject(ctx.body);
+        if (typeof body.sessionId !== "string" || !body.sessionId) validation("sessionId", "is required");
+        const row = await ctx.context.adapter.findOne({ model: "session", where: [{ field: "id", value: body.sessionId }] });
+        if (!row) fail("NOT_FOUND", "NOT_FOUND", `no session with id ${body.sessionId}`);
+        await ctx.context.internalAdapter.deleteSession(row.token);
+        const user = await ctx.context.adapter.findOne({ model: "user", where: [{ field: "id", value: row.userId }] });
+        consoleEvents.emit("event", "session.revoked", toSession(row, user));
+        return ctx.json({ success: true });
+      }),
+    },
+  };
+}

@@ -1,0 +1,228 @@
+// The bundled dev server for Pikku Admin: real better-auth with a real SQLite file, the plugins a Pikku
+// deployment uses (deviceAuthorization, bearer, admin, apiKey) plus the console API plugin and its live
+// channel, a /device approval page, loopback only. Prints exactly one line on stdout when ready:
+//   pikku-dev-server ready http://127.0.0.1:PORT
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { isIP } from "node:net";
+import Database from "better-sqlite3";
+import { betterAuth } from "better-auth";
+import { admin, bearer, deviceAuthorization } from "better-auth/plugins";
+import { apiKey } from "@better-auth/api-key";
+import { toNodeHandler } from "better-auth/node";
+import { getMigrations } from "better-auth/db/migration";
+import { consoleEvents, consolePlugin, toSession } from "../console-plugin/src/index.js";
+import { devicePage, homePage } from "./device-page.js";
+import { attachLiveChannel } from "./live.js";
+
+const log = (...args: unknown[]) => console.error("[dev-server]", ...args);
+
+interface Args {
+  host: string;
+  port: number;
+  db: string;
+  deviceExpires: string;
+  deviceInterval: string;
+  rateLimit: boolean;
+  exitOnStdinClose: boolean;
+  seedDemo: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const serverDir = resolve(here, "..", "..");
+  const a: Args = {
+    host: "127.0.0.1",
+    port: 3000,
+    db: resolve(serverDir, "data", "dev.db"),
+    deviceExpires: "5min",
+    deviceInterval: "5s",
+    rateLimit: false,
+    exitOnStdinClose: false,
+    seedDemo: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i];
+    const v = () => {
+      const val = argv[++i];
+      if (val === undefined) throw new Error(`${k} needs a value`);
+      return val;
+    };
+    switch (k) {
+      case "--host": a.host = v(); break;
+      case "--port": a.port = Number(v()); break;
+      case "--db": a.db = resolve(v()); break;
+      case "--device-expires": a.deviceExpires = v(); break;
+      case "--device-interval": a.deviceInterval = v(); break;
+      case "--rate-limit": a.rateLimit = true; break;
+      case "--exit-on-stdin-close": a.exitOnStdinClose = true; break;
+      case "--seed-demo": a.seedDemo = true; break;
+      case "--help":
+        console.error("usage: dev-server [--port 3000|0] [--host 127.0.0.1] [--db FILE] [--device-expires 5min] [--device-interval 5s] [--rate-limit] [--seed-demo] [--exit-on-stdin-close]");
+        process.exit(0);
+      default:
+        throw new Error(`unknown option ${k}`);
+    }
+  }
+  return a;
+}
+
+/** "5min", "30s", "1h" → seconds (the subset of better-auth's time strings the flags use). */
+function seconds(text: string): number {
+  const m = /^(\d+)\s*(s|sec|m|min|h|d)?$/.exec(text.trim());
+  if (!m) throw new Error(`not a duration: ${text}`);
+  const n = Number(m[1]);
+  const unit = m[2] ?? "s";
+  return unit.startsWith("s") ? n : unit === "m" || unit === "min" ? n * 60 : unit === "h" ? n * 3600 : n * 86400;
+}
+
+function isLoopback(host: string): boolean {
+  if (host === "localhost") return true;
+  if (isIP(host) === 4) return host.startsWith("127.");
+  if (isIP(host) === 6) return host === "::1";
+  return false;
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if (!isLoopback(args.host)) throw new Error(`refusing to listen on ${args.host}: the dev server is loopback only`);
+  mkdirSync(dirname(args.db), { recursive: true });
+
+  // Listen first: better-auth's baseURL (and so the trusted origin and verification_uri) must carry the real port.
+  const http = createServer();
+  await new Promise<void>((ok, ko) => {
+    http.once("error", ko);
+    http.listen(args.port, args.host, () => ok());
+  });
+  const port = (http.address() as any).port as number;
+  const hostForUrl = isIP(args.host) === 6 ? `[${args.host}]` : args.host;
+  const baseURL = `http://${hostForUrl}:${port}`;
+  const basePath = "/api/auth";
+
+  const database = new Database(args.db);
+  database.pragma("journal_mode = WAL");
+  const apiKeyRateLimit = { enabled: true, timeWindow: 86400 * 1000, maxRequests: 10 };
+  const deviceExpires = seconds(args.deviceExpires);
+  const deviceInterval = seconds(args.deviceInterval);
+  let authRef: any;
+
+  const options = {
+    appName: "Pikku Admin dev server",
+    baseURL,
+    basePath,
+    secret: process.env.BETTER_AUTH_SECRET ?? "pikku-admin-dev-secret-change-me-0123456789",
+    database,
+    trustedOrigins: [baseURL],
+    telemetry: { enabled: false },
+    rateLimit: { enabled: args.rateLimit },
+    emailAndPassword: { enabled: true },
+    databaseHooks: {
+      session: {
+        create: {
+          after: async (session: any) => {
+            const user = await authRef?.$context.then((c: any) => c.internalAdapter.findUserById(session.userId)).catch(() => null);
+            consoleEvents.emit("event", "session.created", toSession(session, user));
+          },
+        },
+      },
+    },
+    plugins: [
+      deviceAuthorization({ expiresIn: args.deviceExpires as any, interval: args.deviceInterval as any, schema: {} } as any),
+      bearer(),
+      admin(),
+      consolePlugin({
+        api: () => authRef.api,
+        serverVersion: "pikku-admin-dev-server 0.1.0 (better-auth 1.7.25)",
+        apiKey: {
+          metadataEnabled: true,
+          minExpiresIn: 86400,
+          maxExpiresIn: 365 * 86400,
+          defaultPrefix: null,
+          rateLimit: { enabled: true, timeWindow: 86400, maxRequests: 10 },
+        },
+        deviceAuthorization: { expiresIn: deviceExpires, interval: deviceInterval },
+        channels: (origin, path) => [
+          {
+            name: "live",
+            url: `${origin.replace(/^http/, "ws")}${path}/console/live`,
+            description: "Live connections, sessions and key events (console API live channel)",
+          },
+        ],
+      }),
+      apiKey({ enableMetadata: true, enableSessionForAPIKeys: true, rateLimit: apiKeyRateLimit } as any),
+    ],
+  };
+  const auth = betterAuth(options as any);
+  authRef = auth;
+
+  const { toBeCreated, toBeAdded, runMigrations } = await getMigrations(auth.options as any);
+  if (toBeCreated.length || toBeAdded.length)
+    log("migrating:", [...toBeCreated.map((t: any) => t.table), ...toBeAdded.map((t: any) => t.table)].join(","));
+  await runMigrations();
+
+  const ctx: any = await auth.$context;
+  const adminEmail = process.env.PIKKU_DEV_ADMIN_EMAIL ?? "admin@example.com";
+  const adminPassword = process.env.PIKKU_DEV_ADMIN_PASSWORD ?? "admin-password-123";
+  if (!(await ctx.internalAdapter.findUserByEmail(adminEmail))) {
+    await (auth.api as any).createUser({ body: { email: adminEmail, password: adminPassword, name: "Dev Admin", role: "admin" } });
+    log(`seeded admin ${adminEmail}`);
+  }
+  if (args.seedDemo) await seedDemo(auth, ctx);
+
+  const handler = toNodeHandler(auth);
+  http.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? "/", baseURL);
+    if (req.method === "GET" && url.pathname === "/device") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+      res.end(devicePage(basePath));
+      return;
+    }
+    if (req.method === "GET" && url.pathname === "/") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(homePage(baseURL, basePath));
+      return;
+    }
+    if (url.pathname.startsWith(basePath + "/") || url.pathname === basePath) {
+      handler(req, res);
+      return;
+    }
+    res.writeHead(404, { "content-type": "application/json" });
+    res.end(JSON.stringify({ code: "NOT_FOUND", message: `no route ${url.pathname}` }));
+  });
+  attachLiveChannel(http, auth, `${basePath}/console/live`, log);
+
+  const shutdown = () => {
+    http.close();
+    database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+  if (args.exitOnStdinClose) {
+    process.stdin.on("end", shutdown);
+    process.stdin.on("close", shutdown);
+    process.stdin.resume();
+  }
+  process.stdout.write(`pikku-dev-server ready ${baseURL}\n`);
+}
+
+async function seedDemo(auth: any, ctx: any) {
+  const existing = await ctx.adapter.findMany({ model: "user", where: [{ field: "role", operator: "contains", value: "service" }] });
+  if (existing.length) return;
+  const now = new Date();
+  const mk = (name: string, email: string) =>
+    ctx.adapter.create({ model: "user", data: { name, email, emailVerified: true, role: "service", banned: false, createdAt: now, updatedAt: now } });
+  const backup = await mk("svc-backup", "svc-backup@service.local");
+  const ingest = await mk("svc-ingest", "svc-ingest@service.local");
+  await auth.api.createApiKey({ body: { userId: backup.id, name: "backup-ws", prefix: "svc_", expiresIn: 30 * 86400, permissions: { ws: ["connect"], files: ["read", "write"] }, metadata: { host: "backup-01" }, rateLimitEnabled: false } });
+  await auth.api.createApiKey({ body: { userId: backup.id, name: "backup-nightly", prefix: "svc_", expiresIn: 2 * 86400, permissions: { files: ["read"] } } });
+  await auth.api.createApiKey({ body: { userId: ingest.id, name: "ingest-edge", prefix: "ing_", expiresIn: 365 * 86400, permissions: { events: ["write"] }, metadata: { region: "eu-west" }, rateLimitEnabled: true, rateLimitMax: 1000, rateLimitTimeWindow: 60000 } });
+  log("seeded demo service users and keys");
+}
+
+main().catch((e) => {
+  log("failed:", e?.stack ?? e);
+  process.exit(1);
+});

@@ -1,0 +1,171 @@
+// The console API's live channel (console-api.md, "The live channel"): a WebSocket at {base}/console/live,
+// authenticated on upgrade with exactly one credential — Authorization: Bearer (a person) or x-api-key
+// (a machine) — and routed Pikku-style by the "action" key.
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+import { randomUUID } from "node:crypto";
+import { WebSocketServer, type WebSocket } from "ws";
+import { consoleEvents } from "../console-plugin/src/index.js";
+
+interface Conn {
+  connectionId: string;
+  ws: WebSocket;
+  userId: string;
+  email: string | null;
+  name: string | null;
+  role: string;
+  via: "bearer" | "api-key";
+  sessionId: string | null;
+  keyId: string | null;
+  keyName: string | null;
+  permissions: Record<string, string[]> | null;
+  expiresAt: string | null;
+  openedAt: string;
+  remoteAddress: string | null;
+  messagesIn: number;
+  messagesOut: number;
+  topics: Set<string>;
+}
+
+function reject(socket: Duplex, status: number, code: string, message: string) {
+  const body = JSON.stringify({ code, message });
+  const reason = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests" }[status] ?? "Error";
+  socket.write(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+  socket.destroy();
+}
+
+function isAdmin(role: unknown) {
+  return String(role ?? "").split(",").map((r) => r.trim()).includes("admin");
+}
+
+function publicConn(c: Conn) {
+  return {
+    connectionId: c.connectionId,
+    userId: c.userId,
+    email: c.email,
+    via: c.via,
+    keyId: c.keyId,
+    openedAt: c.openedAt,
+    remoteAddress: c.remoteAddress,
+    messagesIn: c.messagesIn,
+    messagesOut: c.messagesOut,
+  };
+}
+
+export function attachLiveChannel(http: Server, auth: any, path: string, log: (...a: unknown[]) => void) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const conns = new Map<string, Conn>();
+
+  const send = (c: Conn, data: unknown) => {
+    if (c.ws.readyState !== c.ws.OPEN) return;
+    c.messagesOut++;
+    c.ws.send(JSON.stringify(data));
+  };
+  const broadcast = (event: string, data: unknown) => {
+    const frame = { topic: "sessions", event, at: new Date().toISOString(), data };
+    for (const c of conns.values()) if (c.topics.has("sessions")) send(c, frame);
+  };
+
+  consoleEvents.on("event", (event: string, data: any) => {
+    broadcast(event, data);
+    // A revoked session or a deleted/disabled key loses its open channels.
+    for (const c of conns.values()) {
+      const revokedSession = event === "session.revoked" && c.sessionId && data?.id === c.sessionId;
+      const deadKey = c.keyId && data?.id === c.keyId && (event === "key.deleted" || (event === "key.updated" && data?.enabled === false));
+      if (revokedSession || deadKey) c.ws.close(4401, revokedSession ? "session revoked" : "API key revoked or disabled");
+    }
+  });
+
+  http.on("upgrade", async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname !== path) return reject(socket, 404, "NOT_FOUND", `no channel at ${url.pathname}`);
+    const authorization = req.headers["authorization"];
+    const key = req.headers["x-api-key"];
+    if (authorization && key) return reject(socket, 400, "AMBIGUOUS_CREDENTIALS", "send exactly one of Authorization: Bearer / x-api-key");
+    if (!authorization && !key) return reject(socket, 401, "UNAUTHORIZED", "send Authorization: Bearer <session token> or x-api-key");
+    let identity: Omit<Conn, "ws" | "connectionId" | "openedAt" | "messagesIn" | "messagesOut" | "topics" | "remoteAddress">;
+    try {
+      if (authorization) {
+        // Only the Authorization header: with x-api-key present getSession would resolve the key's user.
+        const s = await auth.api.getSession({ headers: new Headers({ authorization: String(authorization) }) });
+        if (!s?.user) return reject(socket, 401, "UNAUTHORIZED", "the session is unknown, revoked or expired");
+        identity = {
+          userId: s.user.id, email: s.user.email ?? null, name: s.user.name ?? null, role: s.user.role ?? "",
+          via: "bearer", sessionId: s.session.id, keyId: null, keyName: null, permissions: null,
+          expiresAt: new Date(s.session.expiresAt).toISOString(),
+        };
+      } else {
+        const v = await auth.api.verifyApiKey({ body: { key: String(key) } });
+        if (!v?.valid || !v.key) {
+          const code = v?.error?.code ?? "INVALID_API_KEY";
+          return reject(socket, code === "RATE_LIMITED" ? 429 : 401, code, v?.error?.message ?? "invalid API key");
+        }
+        const ctx = await auth.$context;
+        const owner = await ctx.internalAdapter.findUserById(v.key.referenceId ?? v.key.userId);
+        if (!owner) return reject(socket, 401, "UNAUTHORIZED", "the key's owner no longer exists");
+        if (owner.banned) return reject(socket, 403, "FORBIDDEN", "the key's owner is banned");
+        let permissions = v.key.permissions ?? null;
+        if (typeof permissions === "string") try { permissions = JSON.parse(permissions); } catch { permissions = null; }
+        identity = {
+          userId: owner.id, email: owner.email ?? null, name: owner.name ?? null, role: owner.role ?? "",
+          via: "api-key", sessionId: null, keyId: v.key.id, keyName: v.key.name ?? null, permissions,
+          expiresAt: v.key.expiresAt ? new Date(v.key.expiresAt).toISOString() : null,
+        };
+      }
+    } catch (e: any) {
+      return reject(socket, e?.statusCode ?? 401, e?.body?.code ?? "UNAUTHORIZED", e?.body?.message ?? "authentication failed");
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const c: Conn = {
+        ...identity, ws, connectionId: randomUUID(), openedAt: new Date().toISOString(),
+        remoteAddress: req.socket.remoteAddress ?? null, messagesIn: 0, messagesOut: 0, topics: new Set(),
+      };
+      conns.set(c.connectionId, c);
+      broadcast("connection.opened", publicConn(c));
+      ws.on("message", (raw, isBinary) => {
+        c.messagesIn++;
+        let msg: any;
+        try {
+          msg = JSON.parse(isBinary ? raw.toString() : String(raw));
+        } catch {
+          return send(c, { action: null, error: "frames must be JSON objects", code: "BAD_REQUEST" });
+        }
+        if (!msg || typeof msg !== "object" || Array.isArray(msg) || typeof msg.action !== "string")
+          return send(c, { action: msg?.action ?? null, error: 'frames are JSON objects with an "action"', code: "BAD_REQUEST" });
+        const adminOnly = () => {
+          if (c.via === "bearer" && isAdmin(c.role)) return false;
+          send(c, { action: msg.action, error: "admin only (and only as a person)", code: "FORBIDDEN" });
+          return true;
+        };
+        switch (msg.action) {
+          case "whoami": {
+            const session: Record<string, unknown> = { userId: c.userId, email: c.email, name: c.name, role: c.role, via: c.via, expiresAt: c.expiresAt };
+            if (c.via === "api-key") Object.assign(session, { keyId: c.keyId, keyName: c.keyName, permissions: c.permissions });
+            return send(c, { action: "whoami", session });
+          }
+          case "list":
+            if (adminOnly()) return;
+            return send(c, { action: "list", connections: [...conns.values()].map(publicConn) });
+          case "subscribe":
+          case "unsubscribe":
+            if (msg.topic !== "sessions") return send(c, { action: msg.action, error: `unknown topic ${msg.topic}`, code: "NOT_FOUND" });
+            if (msg.action === "subscribe" && adminOnly()) return;
+            if (msg.action === "subscribe") c.topics.add("sessions");
+            else c.topics.delete("sessions");
+            return send(c, { action: msg.action, topic: "sessions" });
+          case "echo":
+            return send(c, msg);
+          default:
+            return send(c, { action: msg.action, error: `unknown action ${msg.action}`, code: "NOT_FOUND" });
+        }
+      });
+      ws.on("close", () => {
+        conns.delete(c.connectionId);
+        broadcast("connection.closed", publicConn(c));
+      });
+      ws.on("error", (e) => log("live channel error:", e.message));
+    });
+  });
+}
