@@ -37,6 +37,10 @@ private:
 
     SignInDialog *openSignIn()
     {
+        // The toolbar action's shortcut (Ctrl+L) is a window shortcut: the window must be active.
+        m_window->activateWindow();
+        if (!QTest::qWaitForWindowActive(m_window.get()))
+            qWarning("main window did not become active");
         QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
         SignInDialog *dlg = nullptr;
         (void)QTest::qWaitFor([&] { return (dlg = m_window->findChild<SignInDialog *>(QStringLiteral("signInDialog"))) != nullptr; }, 10000);

@@ -47,7 +47,8 @@ private:
 
     static int finish(QProcess *p, int timeoutMs = 30000)
     {
-        if (!p->waitForFinished(timeoutMs)) {
+        // waitForFinished() is false for a process that has already finished: check the state first.
+        if (p->state() != QProcess::NotRunning && !p->waitForFinished(timeoutMs)) {
             p->kill();
             return -1;
         }
