@@ -1,0 +1,344 @@
+// The dev server and the console API plugin against real better-auth + SQLite, over real HTTP and
+// WebSockets on loopback (node --test).
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { WebSocket } from "ws";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const script = resolve(here, "..", "src", "dev-server.js");
+
+let proc: ChildProcess;
+let base = "";
+let dir = "";
+let adminToken = "";
+
+async function startServer(): Promise<string> {
+  dir = mkdtempSync(join(tmpdir(), "pikku-dev-"));
+  proc = spawn(process.execPath, [script, "--port", "0", "--db", join(dir, "t.db"), "--device-interval", "1s", "--exit-on-stdin-close"], {
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let err = "";
+  proc.stderr!.on("data", (d) => (err += d));
+  return new Promise((ok, ko) => {
+    let out = "";
+    const t = setTimeout(() => ko(new Error("dev server not ready: " + err)), 30000);
+    proc.stdout!.on("data", (d) => {
+      out += d;
+      const m = /pikku-dev-server ready (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(t);
+        ok(m[1]);
+      }
+    });
+    proc.on("exit", (code) => ko(new Error(`dev server exited ${code}: ${err}`)));
+  });
+}
+
+async function api(method: string, path: string, opts: { token?: string; key?: string; body?: unknown } = {}) {
+  // Node's fetch sends sec-fetch-* headers, which better-auth treats as a browser: give it our origin.
+  const headers: Record<string, string> = { origin: base };
+  if (opts.token) headers["authorization"] = `Bearer ${opts.token}`;
+  if (opts.key) headers["x-api-key"] = opts.key;
+  if (opts.body !== undefined) headers["content-type"] = "application/json";
+  const r = await fetch(base + path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+  const text = await r.text();
+  let json: any = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = text;
+  }
+  return { status: r.status, json, text };
+}
+
+async function signIn(email: string, password: string) {
+  const r = await api("POST", "/api/auth/sign-in/email", { body: { email, password } });
+  assert.equal(r.status, 200, r.text);
+  return r.json.token as string;
+}
+
+async function createServiceUser(name: string) {
+  const r = await api("POST", "/api/auth/console/service-users/create", { token: adminToken, body: { name } });
+  assert.equal(r.status, 201, r.text);
+  return r.json.user;
+}
+
+async function mint(userId: string, extra: Record<string, unknown> = {}) {
+  const r = await api("POST", "/api/auth/console/api-keys/create", {
+    token: adminToken,
+    body: { userId, name: "test-key", expiresIn: 7 * 86400, rateLimitEnabled: false, ...extra },
+  });
+  assert.equal(r.status, 201, r.text);
+  return r.json as { apiKey: any; key: string };
+}
+
+async function whoIsKey(key: string) {
+  const r = await api("GET", "/api/auth/get-session", { key });
+  return r.status === 200 && r.json ? (r.json.user?.id as string) : null;
+}
+
+function openWs(headers: Record<string, string>): Promise<{ ws?: WebSocket; status?: number }> {
+  return new Promise((ok) => {
+    const ws = new WebSocket(base.replace(/^http/, "ws") + "/api/auth/console/live", { headers });
+    ws.on("open", () => ok({ ws }));
+    ws.on("unexpected-response", (_req, res) => ok({ status: res.statusCode }));
+    ws.on("error", () => {});
+  });
+}
+
+function nextMessage(ws: WebSocket, pred: (m: any) => boolean = () => true, ms = 5000): Promise<any> {
+  return new Promise((ok, ko) => {
+    const t = setTimeout(() => ko(new Error("no message")), ms);
+    const on = (data: any) => {
+      const m = JSON.parse(String(data));
+      if (pred(m)) {
+        clearTimeout(t);
+        ws.off("message", on);
+        ok(m);
+      }
+    };
+    ws.on("message", on);
+  });
+}
+
+before(async () => {
+  base = await startServer();
+  adminToken = await signIn("admin@example.com", "admin-password-123");
+});
+
+after(() => {
+  proc?.kill("SIGTERM");
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("device flow as `pikku login` does it", () => {
+  test("code → pending → claim + approve → token → get-session", async () => {
+    const code = await api("POST", "/api/auth/device/code", { body: { client_id: "pikku-cli" } });
+    assert.equal(code.status, 200);
+    assert.match(code.json.user_code, /^[A-Z0-9]{8}$/);
+    assert.equal(code.json.verification_uri, `${base}/device`);
+    const poll = () =>
+      api("POST", "/api/auth/device/token", {
+        body: { grant_type: "urn:ietf:params:oauth:grant-type:device_code", device_code: code.json.device_code, client_id: "pikku-cli" },
+      });
+    const pending = await poll();
+    assert.equal(pending.json.error, "authorization_pending");
+    const pendingList = await api("GET", "/api/auth/console/device-codes", { token: adminToken });
+    const listed = pendingList.json.deviceCodes.find((d: any) => d.userCode === code.json.user_code);
+    assert.ok(listed, "pending code is listed");
+    assert.equal(listed.clientId, "pikku-cli");
+    assert.ok(!JSON.stringify(pendingList.json).includes(code.json.device_code), "device_code never listed");
+    const claim = await api("GET", `/api/auth/device?user_code=${code.json.user_code}`, { token: adminToken });
+    assert.equal(claim.json.client_id, "pikku-cli");
+    const approve = await api("POST", "/api/auth/device/approve", { token: adminToken, body: { userCode: code.json.user_code } });
+    assert.equal(approve.status, 200);
+    await new Promise((r) => setTimeout(r, 1100));
+    const token = await poll();
+    assert.equal(token.status, 200, token.text);
+    const session = await api("GET", "/api/auth/get-session", { token: token.json.access_token });
+    assert.equal(session.json.user.email, "admin@example.com");
+  });
+
+  test("the /device page is served", async () => {
+    const r = await fetch(`${base}/device?user_code=ABCD1234`);
+    assert.equal(r.status, 200);
+    const html = await r.text();
+    assert.match(html, /signs that device in as you/);
+    assert.match(html, /\/device\?user_code=/);   // it claims before approving
+  });
+});
+
+describe("console API: callers", () => {
+  test("info for an admin", async () => {
+    const r = await api("GET", "/api/auth/console/info", { token: adminToken });
+    assert.equal(r.status, 200);
+    assert.equal(r.json.apiVersion, 1);
+    assert.deepEqual(r.json.plugins, { deviceAuthorization: true, bearer: true, admin: true, apiKey: true });
+    assert.deepEqual(r.json.apiKey.rateLimit, { enabled: true, timeWindow: 86400, maxRequests: 10 });
+    assert.equal(r.json.apiKey.minExpiresIn, 86400);
+    assert.match(r.json.channels[0].url, /^ws:\/\/127\.0\.0\.1:\d+\/api\/auth\/console\/live$/);
+  });
+
+  test("no session 401, non-admin 403, key alone 403, both 400", async () => {
+    assert.equal((await api("GET", "/api/auth/console/info")).status, 401);
+    await api("POST", "/api/auth/sign-up/email", { body: { email: "alice@example.com", password: "alice-password-1", name: "Alice" } });
+    const alice = await signIn("alice@example.com", "alice-password-1");
+    const na = await api("GET", "/api/auth/console/api-keys", { token: alice });
+    assert.equal(na.status, 403);
+    assert.equal(na.json.code, "FORBIDDEN");
+    const svc = await createServiceUser("svc-callers");
+    const { key } = await mint(svc.id);
+    const keyOnly = await api("GET", "/api/auth/console/info", { key });
+    assert.equal(keyOnly.status, 403);
+    assert.equal(keyOnly.json.code, "FORBIDDEN");
+    const both = await api("GET", "/api/auth/console/info", { key, token: adminToken });
+    assert.equal(both.status, 400);
+    assert.equal(both.json.code, "AMBIGUOUS_CREDENTIALS");
+    const dead = await api("GET", "/api/auth/console/info", { token: "not-a-session-token" });
+    assert.equal(dead.status, 401);
+  });
+});
+
+describe("console API: service users and keys", () => {
+  test("service users: create, list with search, conflict, validation", async () => {
+    const u = await createServiceUser("svc-list-me");
+    assert.equal(u.role, "service");
+    assert.match(u.email, /@service\.invalid$/);
+    assert.equal(u.apiKeyCount, 0);
+    const list = await api("GET", "/api/auth/console/service-users?search=list-me", { token: adminToken });
+    assert.equal(list.json.total, 1);
+    assert.equal(list.json.users[0].id, u.id);
+    const dup1 = await api("POST", "/api/auth/console/service-users/create", { token: adminToken, body: { name: "a", email: "dup@service.local" } });
+    assert.equal(dup1.status, 201);
+    const dup2 = await api("POST", "/api/auth/console/service-users/create", { token: adminToken, body: { name: "b", email: "dup@service.local" } });
+    assert.equal(dup2.status, 409);
+    assert.equal(dup2.json.code, "CONFLICT");
+    const bad = await api("POST", "/api/auth/console/service-users/create", { token: adminToken, body: {} });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.json.code, "VALIDATION_ERROR");
+    assert.match(bad.json.message, /name/);
+    const badLimit = await api("GET", "/api/auth/console/service-users?limit=0", { token: adminToken });
+    assert.equal(badLimit.status, 400);
+  });
+
+  test("mint for a service user; the key works as that machine; lists never leak secrets", async () => {
+    const svc = await createServiceUser("svc-mint");
+    const { apiKey, key } = await mint(svc.id, { permissions: { ws: ["connect"], files: ["read", "write"] }, metadata: { host: "backup-01" }, prefix: "svc_" });
+    assert.equal(apiKey.userId, svc.id);
+    assert.ok(key.startsWith("svc_"));
+    assert.deepEqual(apiKey.permissions, { ws: ["connect"], files: ["read", "write"] });
+    assert.deepEqual(apiKey.metadata, { host: "backup-01" });
+    assert.equal(apiKey.rateLimitEnabled, false);
+    assert.equal(await whoIsKey(key), svc.id);
+    const list = await api("GET", `/api/auth/console/api-keys?userId=${svc.id}`, { token: adminToken });
+    assert.equal(list.json.total, 1);
+    assert.ok(!list.text.includes(key), "no secret in lists");
+    assert.ok(!("key" in list.json.apiKeys[0]), "no key field");
+    assert.ok(!list.text.includes(key.slice(10)), "no hash or fragment beyond start");
+    const all = await api("GET", "/api/auth/console/api-keys", { token: adminToken });
+    assert.ok(all.json.apiKeys.some((k: any) => k.id === apiKey.id));
+    const unknownUser = await api("GET", "/api/auth/console/api-keys?userId=nope", { token: adminToken });
+    assert.equal(unknownUser.status, 404);
+    const badPerm = await api("POST", "/api/auth/console/api-keys/create", { token: adminToken, body: { userId: svc.id, name: "x", permissions: { ws: [] } } });
+    assert.equal(badPerm.status, 400);
+    assert.match(badPerm.json.message, /permissions/);
+    const tooShort = await api("POST", "/api/auth/console/api-keys/create", { token: adminToken, body: { userId: svc.id, name: "x", expiresIn: 60 } });
+    assert.equal(tooShort.status, 400);
+    assert.match(tooShort.json.message, /expiresIn/);
+  });
+
+  test("disable, enable and delete take effect", async () => {
+    const svc = await createServiceUser("svc-toggle");
+    const { apiKey, key } = await mint(svc.id);
+    const off = await api("POST", "/api/auth/console/api-keys/update", { token: adminToken, body: { keyId: apiKey.id, enabled: false } });
+    assert.equal(off.status, 200);
+    assert.equal(off.json.apiKey.enabled, false);
+    assert.equal(await whoIsKey(key), null);
+    await api("POST", "/api/auth/console/api-keys/update", { token: adminToken, body: { keyId: apiKey.id, enabled: true } });
+    assert.equal(await whoIsKey(key), svc.id);
+    const del = await api("POST", "/api/auth/console/api-keys/delete", { token: adminToken, body: { keyId: apiKey.id } });
+    assert.deepEqual(del.json, { success: true });
+    assert.equal(await whoIsKey(key), null);
+    const again = await api("POST", "/api/auth/console/api-keys/delete", { token: adminToken, body: { keyId: apiKey.id } });
+    assert.equal(again.status, 404);
+    assert.equal(again.json.code, "NOT_FOUND");
+    const nothing = await api("POST", "/api/auth/console/api-keys/update", { token: adminToken, body: { keyId: "nope", enabled: false } });
+    assert.equal(nothing.status, 404);
+  });
+
+  test("rotate: overlap 0 retires the old key at once; 1 h overlap keeps it an hour", async () => {
+    const svc = await createServiceUser("svc-rotate");
+    const first = await mint(svc.id, { permissions: { events: ["write"] }, metadata: { region: "eu" } });
+    const r0 = await api("POST", "/api/auth/console/api-keys/rotate", { token: adminToken, body: { keyId: first.apiKey.id, overlapSeconds: 0 } });
+    assert.equal(r0.status, 201, r0.text);
+    assert.deepEqual(r0.json.apiKey.permissions, { events: ["write"] });
+    assert.deepEqual(r0.json.apiKey.metadata, { region: "eu" });
+    assert.equal(r0.json.apiKey.userId, svc.id);
+    assert.equal(await whoIsKey(r0.json.key), svc.id);
+    assert.equal(await whoIsKey(first.key), null);
+    const second = await mint(svc.id);
+    const before = Date.now();
+    const r1 = await api("POST", "/api/auth/console/api-keys/rotate", { token: adminToken, body: { keyId: second.apiKey.id, overlapSeconds: 3600 } });
+    const prevExpiry = new Date(r1.json.previous.expiresAt).getTime();
+    assert.ok(Math.abs(prevExpiry - (before + 3600_000)) < 10_000, `previous expires in about an hour: ${r1.json.previous.expiresAt}`);
+    assert.equal(await whoIsKey(second.key), svc.id);
+    assert.equal(await whoIsKey(r1.json.key), svc.id);
+  });
+});
+
+describe("console API: sessions", () => {
+  test("list without tokens; revoke kills the session", async () => {
+    const victim = await signIn("admin@example.com", "admin-password-123");
+    const list = await api("GET", "/api/auth/console/sessions?limit=1000", { token: adminToken });
+    assert.equal(list.status, 200);
+    assert.ok(!list.text.includes(victim) && !list.text.includes(adminToken), "no session token in the list");
+    assert.ok(list.json.total >= 2);
+    const mine = await api("GET", "/api/auth/get-session", { token: victim });
+    const row = list.json.sessions.find((s: any) => s.id === mine.json.session.id);
+    assert.ok(row);
+    assert.equal(row.userEmail, "admin@example.com");
+    const revoke = await api("POST", "/api/auth/console/sessions/revoke", { token: adminToken, body: { sessionId: row.id } });
+    assert.deepEqual(revoke.json, { success: true });
+    const dead = await api("GET", "/api/auth/get-session", { token: victim });
+    assert.equal(dead.json, null);
+    const again = await api("POST", "/api/auth/console/sessions/revoke", { token: adminToken, body: { sessionId: row.id } });
+    assert.equal(again.status, 404);
+  });
+});
+
+describe("live channel", () => {
+  test("as a person, as a key, never both; pushed events; revoked key closes", async () => {
+    const none = await openWs({});
+    assert.equal(none.status, 401);
+    const svc = await createServiceUser("svc-live");
+    const { apiKey, key } = await mint(svc.id, { permissions: { ws: ["connect"] } });
+    const both = await openWs({ authorization: `Bearer ${adminToken}`, "x-api-key": key });
+    assert.equal(both.status, 400);
+    const bad = await openWs({ authorization: "Bearer nope" });
+    assert.equal(bad.status, 401);
+
+    const person = (await openWs({ authorization: `Bearer ${adminToken}` })).ws!;
+    person.send(JSON.stringify({ action: "whoami" }));
+    const me = await nextMessage(person, (m) => m.action === "whoami");
+    assert.equal(me.session.via, "bearer");
+    assert.equal(me.session.email, "admin@example.com");
+    person.send(JSON.stringify({ action: "subscribe", topic: "sessions" }));
+    await nextMessage(person, (m) => m.action === "subscribe");
+
+    const opened = nextMessage(person, (m) => m.event === "connection.opened");
+    const machine = (await openWs({ "x-api-key": key })).ws!;
+    const ev = await opened;
+    assert.equal(ev.topic, "sessions");
+    assert.equal(ev.data.via, "api-key");
+    machine.send(JSON.stringify({ action: "whoami" }));
+    const it = await nextMessage(machine, (m) => m.action === "whoami");
+    assert.equal(it.session.via, "api-key");
+    assert.equal(it.session.keyId, apiKey.id);
+    assert.deepEqual(it.session.permissions, { ws: ["connect"] });
+    machine.send(JSON.stringify({ action: "list" }));
+    const refused = await nextMessage(machine, (m) => m.action === "list");
+    assert.equal(refused.code, "FORBIDDEN");
+    machine.send(JSON.stringify({ action: "echo", n: 7 }));
+    assert.deepEqual(await nextMessage(machine, (m) => m.action === "echo"), { action: "echo", n: 7 });
+
+    person.send(JSON.stringify({ action: "list" }));
+    const conns = await nextMessage(person, (m) => m.action === "list");
+    assert.ok(conns.connections.length >= 2);
+
+    const closed = new Promise<number>((ok) => machine.on("close", (code) => ok(code)));
+    const keyEvent = nextMessage(person, (m) => m.event === "key.deleted");
+    await api("POST", "/api/auth/console/api-keys/delete", { token: adminToken, body: { keyId: apiKey.id } });
+    assert.equal(await closed, 4401);
+    const kd = await keyEvent;
+    assert.equal(kd.data.id, apiKey.id);
+    assert.ok(!JSON.stringify(kd).includes(key));
+    const revoked = await openWs({ "x-api-key": key });
+    assert.equal(revoked.status, 401);
+    person.close();
+  });
+});
