@@ -1,5 +1,6 @@
 #include "CliApp.h"
 
+#include "CliContext.h"
 #include "core/AuthService.h"
 #include "core/DeviceFlow.h"
 #include "core/Duration.h"
@@ -39,14 +40,17 @@ CliApp::~CliApp() = default;
 
 QStringList CliApp::commands()
 {
-    return {QStringLiteral("login"), QStringLiteral("whoami"), QStringLiteral("logout")};
+    return {QStringLiteral("login"), QStringLiteral("whoami"), QStringLiteral("logout"), QStringLiteral("device"),
+            QStringLiteral("sessions"), QStringLiteral("channel")};
 }
 
 bool CliApp::isCliInvocation(const QStringList &arguments)
 {
     // Options that take a value, so their value is not mistaken for a command.
     static const QStringList valued = {QStringLiteral("--server"), QStringLiteral("--auth-path"),
-                                       QStringLiteral("--screenshot")};
+                                       QStringLiteral("--screenshot"), QStringLiteral("--user"), QStringLiteral("--limit"),
+                                       QStringLiteral("--as-key-env"), QStringLiteral("--send"), QStringLiteral("--count"),
+                                       QStringLiteral("--timeout")};
     for (int i = 1; i < arguments.size(); ++i) {
         const QString &a = arguments.at(i);
         if (a == QLatin1String("--help") || a == QLatin1String("-h") || a == QLatin1String("--version")
@@ -78,7 +82,13 @@ int CliApp::parse()
         "With no command it opens the GUI. Commands:\n"
         "  login [--no-browser]   sign in with the device flow (RFC 8628)\n"
         "  whoami                 who the saved session belongs to\n"
-        "  logout                 revoke the session on the server and forget it"));
+        "  logout                 revoke the session on the server and forget it\n"
+        "  device pending         device codes waiting for approval\n"
+        "  device approve CODE    approve another client's sign-in (it signs in AS YOU) [--yes]\n"
+        "  device deny CODE       deny it\n"
+        "  sessions list          live sessions [--user ID]\n"
+        "  sessions revoke ID     revoke one\n"
+        "  channel URL|live       open a channel, print each message [--as-key-env VAR] [--send JSON]... [--count N] [--timeout S]"));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOptions({
@@ -92,8 +102,18 @@ int CliApp::parse()
         {QStringLiteral("allow-insecure-http"),
          QStringLiteral("Allow plain http:// to a non-loopback host (remembered for that server).")},
         {QStringLiteral("no-http2"), QStringLiteral("Do not negotiate HTTP/2.")},
+        {QStringLiteral("yes"), QStringLiteral("device approve: do not ask for confirmation.")},
+        {QStringLiteral("user"), QStringLiteral("sessions list: only this user's."), QStringLiteral("id")},
+        {QStringLiteral("limit"), QStringLiteral("lists: at most this many."), QStringLiteral("n")},
+        {QStringLiteral("as-key-env"), QStringLiteral("channel: connect with the API key in this environment variable."),
+         QStringLiteral("var")},
+        {QStringLiteral("send"), QStringLiteral("channel: send this JSON message once connected (repeatable)."),
+         QStringLiteral("json")},
+        {QStringLiteral("count"), QStringLiteral("channel: exit after this many received messages."), QStringLiteral("n")},
+        {QStringLiteral("timeout"), QStringLiteral("channel: give up after this many seconds."), QStringLiteral("s")},
     });
-    m_parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("login | whoami | logout"));
+    m_parser.addPositionalArgument(QStringLiteral("command"),
+                                   QStringLiteral("login | whoami | logout | device | sessions | channel"));
     if (!m_parser.parse(m_arguments)) {
         CliOutput(false).error(m_parser.errorText());
         return ExitUsage;
@@ -114,7 +134,8 @@ int CliApp::parse()
         m_out->error(QStringLiteral("unknown command '%1' (try --help)").arg(m_command));
         return ExitUsage;
     }
-    if (!m_rest.isEmpty()) {
+    static const QStringList bare = {QStringLiteral("login"), QStringLiteral("whoami"), QStringLiteral("logout")};
+    if (bare.contains(m_command) && !m_rest.isEmpty()) {
         m_out->error(QStringLiteral("'%1' takes no arguments: %2").arg(m_command, m_rest.join(QLatin1Char(' '))));
         return ExitUsage;
     }
@@ -141,6 +162,8 @@ void CliApp::start()
                 cmdWhoami(endpoint);
             else if (m_command == QLatin1String("logout"))
                 cmdLogout(endpoint);
+            else
+                runCommand(endpoint);
         });
     });
 }
@@ -320,4 +343,22 @@ void CliApp::openBrowser(const QString &url)
     }
     if (!QProcess::startDetached(opener, {url}))
         m_out->info(QStringLiteral("(Could not open a browser; open the URL above yourself.)"));
+}
+
+void CliApp::runCommand(const ServerEndpoint &endpoint)
+{
+    m_context = std::make_unique<CliContext>();
+    m_context->services = m_services;
+    m_context->parser = &m_parser;
+    m_context->out = m_out.get();
+    m_context->owner = this;
+    m_context->args = m_rest;
+    m_context->endpoint = endpoint;
+    m_context->done = [this](int code) { done(code); };
+    if (m_command == QLatin1String("device"))
+        CliCommands::device(*m_context);
+    else if (m_command == QLatin1String("sessions"))
+        CliCommands::sessions(*m_context);
+    else if (m_command == QLatin1String("channel"))
+        CliCommands::channel(*m_context);
 }

@@ -14,6 +14,7 @@
 class Services;
 class DeviceFlow;
 class AuthApi;
+struct CliContext;
 
 // The scriptable face of the console: `pikku-admin <command> [--json]`. Same core as the GUI; every
 // command is asynchronous and ends by emitting finished(exitCode).
@@ -43,6 +44,7 @@ private:
     void cmdWhoami(const ServerEndpoint &endpoint);
     void cmdLogout(const ServerEndpoint &endpoint);
     void openBrowser(const QString &url);
+    void runCommand(const ServerEndpoint &endpoint);
 
     Services *m_services;
     QStringList m_arguments;
@@ -52,5 +54,6 @@ private:
     QStringList m_rest;
     std::unique_ptr<AuthApi> m_api;
     DeviceFlow *m_flow = nullptr;
+    std::unique_ptr<CliContext> m_context;
     bool m_finished = false;
 };

@@ -50,14 +50,15 @@ QString formatRelative(qint64 secondsFromNow)
         return QString::number(n) + QLatin1Char(' ') + QLatin1String(n == 1 ? one : many);
     };
     QString amount;
+    // Rounded to the nearest unit: 6 days 23 hours reads "7 days", not "6 days".
     if (a < 60)
         amount = unit(a, "second", "seconds");
-    else if (a < 3600)
-        amount = unit(a / 60, "minute", "minutes");
-    else if (a < 86400)
-        amount = unit(a / 3600, "hour", "hours");
+    else if (a < 3600 - 30)
+        amount = unit((a + 30) / 60, "minute", "minutes");
+    else if (a < 86400 - 1800)
+        amount = unit((a + 1800) / 3600, "hour", "hours");
     else
-        amount = unit(a / 86400, "day", "days");
+        amount = unit((a + 43200) / 86400, "day", "days");
     return past ? QCoreApplication::translate("Duration", "%1 ago").arg(amount)
                 : QCoreApplication::translate("Duration", "in %1").arg(amount);
 }

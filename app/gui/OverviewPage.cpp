@@ -115,6 +115,6 @@ void OverviewPage::refresh()
     m_userId->setText(u.id);
     m_expires->setText(QStringLiteral("%1  (%2)").arg(session->expiresAt().toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                                                       formatRelative(session->secondsLeft())));
-    m_storage->setText(session->isPersisted() ? tr("System keychain (%1)").arg(s->secrets()->backendName())
+    m_storage->setText(session->isPersisted() ? tr("The system keychain (service \"pikku-admin\", one entry per server)")
                                               : tr("Memory only: this sign-in will not be remembered"));
 }

@@ -101,6 +101,9 @@ private slots:
         QCOMPARE(formatRelative(7 * 86400), QStringLiteral("in 7 days"));
         QCOMPARE(formatRelative(-120), QStringLiteral("2 minutes ago"));
         QCOMPARE(formatRelative(1), QStringLiteral("in 1 second"));
+        QCOMPARE(formatRelative(7 * 86400 - 3600), QStringLiteral("in 7 days"));   // rounded, not floored
+        QCOMPARE(formatRelative(89), QStringLiteral("in 1 minute"));
+        QCOMPARE(formatRelative(91), QStringLiteral("in 2 minutes"));
     }
 };
 

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "CliOutput.h"
+#include "core/ServerUrl.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+#include <functional>
+
+class QObject;
+class Services;
+
+// What a command gets: the shared services, the parsed options, its own positional arguments (after
+// the command word), the output, and done(exitCode) to finish. Commands are asynchronous.
+struct CliContext
+{
+    Services *services = nullptr;
+    const QCommandLineParser *parser = nullptr;
+    CliOutput *out = nullptr;
+    QObject *owner = nullptr;           // context object for callbacks
+    QStringList args;                   // positional arguments after the command word
+    ServerEndpoint endpoint;
+    std::function<void(int)> done;
+
+    bool isSet(const char *option) const { return parser->isSet(QLatin1String(option)); }
+    QString value(const char *option) const { return parser->value(QLatin1String(option)); }
+    QStringList values(const char *option) const { return parser->values(QLatin1String(option)); }
+    int usage(const QString &message) const { out->error(message); done(ExitUsage); return ExitUsage; }
+};
+
+namespace CliCommands {
+
+// `device pending | approve CODE [--yes] | deny CODE`
+void device(CliContext &ctx);
+// `sessions list [--user ID] | revoke ID`
+void sessions(CliContext &ctx);
+// `channel URL|live [--as-key-env VAR] [--send JSON]... [--count N] [--timeout S]`
+void channel(CliContext &ctx);
+
+// Restores the keychain session for the endpoint, then runs next(token); reports and exits otherwise.
+void withSession(CliContext &ctx, std::function<void(const QString &token)> next);
+
+} // namespace CliCommands
