@@ -1,0 +1,212 @@
+// Admin commands of the CLI against the real dev server and keychain: approving a code that a real
+// better-auth client library requested (as `pikku-cli`), pending codes, sessions list/revoke, and the
+// live channel as a person and as a service key.
+#include "DevServer.h"
+#include "TestEnv.h"
+#include "core/Json.h"
+#include "net/HttpClient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+class TestCliAdminLive : public QObject
+{
+    Q_OBJECT
+private:
+    DevServer m_server;
+    HttpClient m_http;
+    QString m_service;
+
+    ServerEndpoint endpoint() const { return TestEnv::endpointFor(m_server.url()); }
+
+    std::unique_ptr<QProcess> start(const QStringList &args, const QProcessEnvironment &extra = {})
+    {
+        auto p = std::make_unique<QProcess>();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PIKKU_ADMIN_KEYCHAIN_SERVICE"), m_service);
+        env.insert(QStringLiteral("PIKKU_ADMIN_SERVER"), endpoint().key());
+        for (const QString &k : extra.keys())
+            env.insert(k, extra.value(k));
+        p->setProcessEnvironment(env);
+        p->start(QStringLiteral(PIKKU_ADMIN_BINARY), args);
+        return p;
+    }
+
+    static int finish(QProcess *p, int timeoutMs = 30000)
+    {
+        if (p->state() != QProcess::NotRunning && !p->waitForFinished(timeoutMs)) {
+            p->kill();
+            return -1;
+        }
+        return p->exitStatus() == QProcess::NormalExit ? p->exitCode() : -2;
+    }
+
+    static QJsonObject line(QProcess *p, int timeoutMs = 20000)
+    {
+        (void)QTest::qWaitFor([p] { return p->canReadLine() || p->state() == QProcess::NotRunning; }, timeoutMs);
+        return QJsonDocument::fromJson(p->readLine()).object();
+    }
+
+    // A third-party client on better-auth's own client library (server/scripts/device-client.mjs).
+    std::unique_ptr<QProcess> libraryClient()
+    {
+        auto p = std::make_unique<QProcess>();
+        p->setWorkingDirectory(QStringLiteral(PIKKU_SERVER_DIR));
+        p->start(QStringLiteral("node"), {QStringLiteral("scripts/device-client.mjs"), m_server.url().toString(), QStringLiteral("pikku-cli")});
+        return p;
+    }
+
+    QString adminPost(const QString &path, const QJsonObject &body, QJsonObject *reply = nullptr)
+    {
+        const QString token = TestEnv::adminToken(&m_http, endpoint());
+        RequestOptions o;
+        o.credentials = Credentials::person(token);
+        ApiCall *call = m_http.post(endpoint().authUrl(path), body, o);
+        std::optional<HttpResponse> r;
+        QObject ctx;
+        call->onFinished(&ctx, [&](const HttpResponse &x) { r = x; });
+        (void)QTest::qWaitFor([&] { return r.has_value(); }, 10000);
+        if (r && reply)
+            *reply = r->json.object();
+        return r && r->ok() ? QString() : (r ? r->error.userMessage() : QStringLiteral("timeout"));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"), "needs with-keyring.sh");
+        QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+        m_service = TestEnv::uniqueKeychainService();
+        // Sign the CLI in once (device flow, approved over HTTP as the admin).
+        auto login = start({QStringLiteral("login"), QStringLiteral("--no-browser"), QStringLiteral("--json")});
+        const QJsonObject code = line(login.get());
+        QCOMPARE(TestEnv::decideDeviceCode(&m_http, endpoint(), code.value(QStringLiteral("userCode")).toString(), true), QString());
+        QCOMPARE(finish(login.get()), 0);
+    }
+
+    void approveCodeFromBetterAuthClientLibrary()
+    {
+        auto client = libraryClient();
+        const QJsonObject code = line(client.get());
+        QCOMPARE(code.value(QStringLiteral("event")).toString(), QStringLiteral("code"));
+        const QString userCode = code.value(QStringLiteral("userCode")).toString();
+
+        auto pending = start({QStringLiteral("device"), QStringLiteral("pending"), QStringLiteral("--json")});
+        QCOMPARE(finish(pending.get()), 0);
+        const QJsonArray codes = QJsonDocument::fromJson(pending->readAllStandardOutput()).object().value(QStringLiteral("deviceCodes")).toArray();
+        bool listed = false;
+        for (const QJsonValue &v : codes)
+            listed |= v.toObject().value(QStringLiteral("userCode")).toString() == userCode
+                && v.toObject().value(QStringLiteral("clientId")).toString() == QLatin1String("pikku-cli");
+        QVERIFY2(listed, "the library client's code is in the pending list");
+
+        // Without --yes and without a terminal it must not approve.
+        auto noYes = start({QStringLiteral("device"), QStringLiteral("approve"), userCode});
+        QCOMPARE(finish(noYes.get()), 2);
+        const QByteArray warning = noYes->readAllStandardError();
+        QVERIFY2(warning.contains("AS YOU"), warning.constData());
+        QVERIFY(warning.contains("pikku-cli"));
+
+        // Lower case with a dash works too.
+        const QString typed = userCode.toLower().insert(4, QLatin1Char('-'));
+        auto approve = start({QStringLiteral("device"), QStringLiteral("approve"), typed, QStringLiteral("--yes"), QStringLiteral("--json")});
+        QCOMPARE(finish(approve.get()), 0);
+        QCOMPARE(QJsonDocument::fromJson(approve->readAllStandardOutput()).object().value(QStringLiteral("success")).toBool(), true);
+
+        const QJsonObject token = line(client.get(), 30000);
+        QCOMPARE(token.value(QStringLiteral("event")).toString(), QStringLiteral("token"));
+        QCOMPARE(token.value(QStringLiteral("email")).toString(), DevServer::adminEmail());   // signed in AS the approver
+        QCOMPARE(finish(client.get()), 0);
+
+        auto again = start({QStringLiteral("device"), QStringLiteral("approve"), userCode, QStringLiteral("--yes")});
+        QCOMPARE(finish(again.get()), 1);
+        auto unknown = start({QStringLiteral("device"), QStringLiteral("deny"), QStringLiteral("ZZZZ-ZZZZ")});
+        QCOMPARE(finish(unknown.get()), 1);
+        QVERIFY(unknown->readAllStandardError().contains("Invalid user code"));
+    }
+
+    void denyFromCli()
+    {
+        auto client = libraryClient();
+        const QString userCode = line(client.get()).value(QStringLiteral("userCode")).toString();
+        auto deny = start({QStringLiteral("device"), QStringLiteral("deny"), userCode});
+        QCOMPARE(finish(deny.get()), 0);
+        const QJsonObject r = line(client.get(), 30000);
+        QCOMPARE(r.value(QStringLiteral("event")).toString(), QStringLiteral("error"));
+        QVERIFY(QJsonDocument(r).toJson().contains("access_denied"));
+        finish(client.get());
+    }
+
+    void sessionsListAndRevoke()
+    {
+        // A second session for the admin, to revoke.
+        const QString victim = TestEnv::adminToken(&m_http, endpoint());
+        AuthApi api(&m_http, endpoint());
+        const auto info = awaitResult<SessionInfo>([&](QObject *c, auto cb) { api.getSession(victim, c, cb); });
+        QVERIFY(info && info->ok());
+        auto list = start({QStringLiteral("sessions"), QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(finish(list.get()), 0);
+        const QByteArray out = list->readAllStandardOutput();
+        QVERIFY2(!out.contains(victim.toUtf8()), "no session token in the list");
+        const QJsonArray sessions = QJsonDocument::fromJson(out).object().value(QStringLiteral("sessions")).toArray();
+        bool found = false;
+        for (const QJsonValue &v : sessions)
+            found |= v.toObject().value(QStringLiteral("id")).toString() == info->value().sessionId;
+        QVERIFY(found);
+        auto revoke = start({QStringLiteral("sessions"), QStringLiteral("revoke"), info->value().sessionId, QStringLiteral("--json")});
+        QCOMPARE(finish(revoke.get()), 0);
+        const auto dead = awaitResult<SessionInfo>([&](QObject *c, auto cb) { api.getSession(victim, c, cb); });
+        QCOMPARE(dead->error().kind, ApiError::Kind::Unauthorized);
+        auto missing = start({QStringLiteral("sessions"), QStringLiteral("revoke"), QStringLiteral("no-such-session")});
+        QCOMPARE(finish(missing.get()), 1);
+    }
+
+    void channelAsPersonAndAsKey()
+    {
+        auto me = start({QStringLiteral("channel"), QStringLiteral("live"), QStringLiteral("--send"), QStringLiteral(R"({"action":"whoami"})"),
+                         QStringLiteral("--count"), QStringLiteral("1"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("10")});
+        QCOMPARE(finish(me.get()), 0);
+        const QJsonObject mine = QJsonDocument::fromJson(me->readAllStandardOutput()).object();
+        QCOMPARE(mine.value(QStringLiteral("session")).toObject().value(QStringLiteral("via")).toString(), QStringLiteral("bearer"));
+
+        QJsonObject user, minted;
+        QCOMPARE(adminPost(QStringLiteral("/console/service-users/create"), {{QStringLiteral("name"), QStringLiteral("svc-cli-channel")}}, &user), QString());
+        const QString userId = user.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
+        QCOMPARE(adminPost(QStringLiteral("/console/api-keys/create"),
+                           {{QStringLiteral("userId"), userId}, {QStringLiteral("name"), QStringLiteral("cli-ws")},
+                            {QStringLiteral("rateLimitEnabled"), false}}, &minted), QString());
+        const QString key = minted.value(QStringLiteral("key")).toString();
+        QVERIFY(!key.isEmpty());
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("SVC_KEY"), key);
+        auto asKey = start({QStringLiteral("channel"), QStringLiteral("live"), QStringLiteral("--as-key-env"), QStringLiteral("SVC_KEY"),
+                            QStringLiteral("--send"), QStringLiteral(R"({"action":"whoami"})"), QStringLiteral("--count"), QStringLiteral("1"),
+                            QStringLiteral("--timeout"), QStringLiteral("10")}, env);
+        QCOMPARE(finish(asKey.get()), 0);
+        const QJsonObject theirs = QJsonDocument::fromJson(asKey->readAllStandardOutput()).object();
+        const QJsonObject s = theirs.value(QStringLiteral("session")).toObject();
+        QCOMPARE(s.value(QStringLiteral("via")).toString(), QStringLiteral("api-key"));
+        QCOMPARE(s.value(QStringLiteral("userId")).toString(), userId);
+        QCOMPARE(s.value(QStringLiteral("keyName")).toString(), QStringLiteral("cli-ws"));
+
+        // A revoked key's upgrade is refused: exit 1 (a key), not 3 (a person).
+        QCOMPARE(adminPost(QStringLiteral("/console/api-keys/delete"),
+                           {{QStringLiteral("keyId"), minted.value(QStringLiteral("apiKey")).toObject().value(QStringLiteral("id")).toString()}}), QString());
+        auto refused = start({QStringLiteral("channel"), QStringLiteral("live"), QStringLiteral("--as-key-env"), QStringLiteral("SVC_KEY"),
+                              QStringLiteral("--count"), QStringLiteral("1"), QStringLiteral("--timeout"), QStringLiteral("10")}, env);
+        QCOMPARE(finish(refused.get()), 1);
+        QVERIFY(refused->readAllStandardError().contains("401"));
+
+        // Bad input is a usage error, never sent.
+        auto bad = start({QStringLiteral("channel"), QStringLiteral("live"), QStringLiteral("--send"), QStringLiteral("{nope")});
+        QCOMPARE(finish(bad.get()), 2);
+        auto noEnv = start({QStringLiteral("channel"), QStringLiteral("live"), QStringLiteral("--as-key-env"), QStringLiteral("PIKKU_UNSET_VAR")});
+        QCOMPARE(finish(noEnv.get()), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliAdminLive)
+#include "tst_cli_admin_live.moc"
