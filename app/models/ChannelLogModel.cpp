@@ -87,7 +87,7 @@ QVariant ChannelLogModel::data(const QModelIndex &index, int role) const
         case TimeColumn: return QDateTime::fromMSecsSinceEpoch(m.timestampMs).toString(QStringLiteral("HH:mm:ss.zzz"));
         case DirectionColumn: return directionText(m.direction);
         case ActionColumn: return m.rpcId.isEmpty() ? m.action : QStringLiteral("%1 #%2").arg(m.action, m.rpcId);
-        case SizeColumn: return m.size();
+        case SizeColumn: return m.direction == ChannelMessage::Direction::Event ? QVariant() : QVariant(m.size());
         case MessageColumn: return m.summary();
         default: return {};
         }
