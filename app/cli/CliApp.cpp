@@ -41,7 +41,7 @@ CliApp::~CliApp() = default;
 QStringList CliApp::commands()
 {
     return {QStringLiteral("login"), QStringLiteral("whoami"), QStringLiteral("logout"), QStringLiteral("device"),
-            QStringLiteral("sessions"), QStringLiteral("channel")};
+            QStringLiteral("sessions"), QStringLiteral("channel"), QStringLiteral("users"), QStringLiteral("keys")};
 }
 
 bool CliApp::isCliInvocation(const QStringList &arguments)
@@ -50,7 +50,10 @@ bool CliApp::isCliInvocation(const QStringList &arguments)
     static const QStringList valued = {QStringLiteral("--server"), QStringLiteral("--auth-path"),
                                        QStringLiteral("--screenshot"), QStringLiteral("--user"), QStringLiteral("--limit"),
                                        QStringLiteral("--as-key-env"), QStringLiteral("--send"), QStringLiteral("--count"),
-                                       QStringLiteral("--timeout")};
+                                       QStringLiteral("--timeout"), QStringLiteral("--search"), QStringLiteral("--offset"),
+                                       QStringLiteral("--email"), QStringLiteral("--name"), QStringLiteral("--expires"),
+                                       QStringLiteral("--permission"), QStringLiteral("--metadata"), QStringLiteral("--prefix"),
+                                       QStringLiteral("--rate-limit"), QStringLiteral("--remaining"), QStringLiteral("--overlap")};
     for (int i = 1; i < arguments.size(); ++i) {
         const QString &a = arguments.at(i);
         if (a == QLatin1String("--help") || a == QLatin1String("-h") || a == QLatin1String("--version")
@@ -88,6 +91,8 @@ int CliApp::parse()
         "  device deny CODE       deny it\n"
         "  sessions list          live sessions [--user ID]\n"
         "  sessions revoke ID     revoke one\n"
+        "  users list|create NAME service users [--search S] [--email E]\n"
+        "  keys list|mint|update ID|revoke ID|rotate ID   scoped API keys (see README)\n"
         "  channel URL|live       open a channel, print each message [--as-key-env VAR] [--send JSON]... [--count N] [--timeout S]"));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
@@ -111,9 +116,22 @@ int CliApp::parse()
          QStringLiteral("json")},
         {QStringLiteral("count"), QStringLiteral("channel: exit after this many received messages."), QStringLiteral("n")},
         {QStringLiteral("timeout"), QStringLiteral("channel: give up after this many seconds."), QStringLiteral("s")},
+        {QStringLiteral("search"), QStringLiteral("users list: name or email contains."), QStringLiteral("text")},
+        {QStringLiteral("offset"), QStringLiteral("lists: skip this many."), QStringLiteral("n")},
+        {QStringLiteral("email"), QStringLiteral("users create: the service user's email."), QStringLiteral("email")},
+        {QStringLiteral("name"), QStringLiteral("keys mint/update: the key's name."), QStringLiteral("name")},
+        {QStringLiteral("expires"), QStringLiteral("keys mint/update: lifetime (30d, 12h, seconds)."), QStringLiteral("d")},
+        {QStringLiteral("permission"), QStringLiteral("keys mint: RESOURCE=ACTION[,ACTION] (repeatable)."), QStringLiteral("p")},
+        {QStringLiteral("metadata"), QStringLiteral("keys mint: KEY=VALUE (repeatable; stable ids only)."), QStringLiteral("kv")},
+        {QStringLiteral("prefix"), QStringLiteral("keys mint: key prefix."), QStringLiteral("p")},
+        {QStringLiteral("rate-limit"), QStringLiteral("keys mint: off or MAX/WINDOW (100/1h)."), QStringLiteral("r")},
+        {QStringLiteral("remaining"), QStringLiteral("keys mint: number of uses."), QStringLiteral("n")},
+        {QStringLiteral("enable"), QStringLiteral("keys update: enable the key.")},
+        {QStringLiteral("disable"), QStringLiteral("keys update: disable the key.")},
+        {QStringLiteral("overlap"), QStringLiteral("keys rotate: how long the old key keeps working (default 1h)."), QStringLiteral("d")},
     });
     m_parser.addPositionalArgument(QStringLiteral("command"),
-                                   QStringLiteral("login | whoami | logout | device | sessions | channel"));
+                                   QStringLiteral("login | whoami | logout | device | sessions | channel | users | keys"));
     if (!m_parser.parse(m_arguments)) {
         CliOutput(false).error(m_parser.errorText());
         return ExitUsage;
@@ -361,4 +379,8 @@ void CliApp::runCommand(const ServerEndpoint &endpoint)
         CliCommands::sessions(*m_context);
     else if (m_command == QLatin1String("channel"))
         CliCommands::channel(*m_context);
+    else if (m_command == QLatin1String("users"))
+        CliCommands::users(*m_context);
+    else if (m_command == QLatin1String("keys"))
+        CliCommands::keys(*m_context);
 }

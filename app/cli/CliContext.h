@@ -35,6 +35,9 @@ namespace CliCommands {
 void device(CliContext &ctx);
 // `sessions list [--user ID] | revoke ID`
 void sessions(CliContext &ctx);
+// `users list|create`, `keys list|mint|update|revoke|rotate`
+void users(CliContext &ctx);
+void keys(CliContext &ctx);
 // `channel URL|live [--as-key-env VAR] [--send JSON]... [--count N] [--timeout S]`
 void channel(CliContext &ctx);
 

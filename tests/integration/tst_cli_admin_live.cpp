@@ -74,7 +74,91 @@ private:
         return r && r->ok() ? QString() : (r ? r->error.userMessage() : QStringLiteral("timeout"));
     }
 
+    // Who the server says a key belongs to (x-api-key on get-session), or empty when refused.
+    QString keyOwner(const QString &key)
+    {
+        RequestOptions o;
+        o.credentials = Credentials::machine(key);
+        ApiCall *call = m_http.get(endpoint().authUrl(QStringLiteral("/get-session")), o);
+        std::optional<HttpResponse> r;
+        QObject ctx;
+        call->onFinished(&ctx, [&](const HttpResponse &x) { r = x; });
+        (void)QTest::qWaitFor([&] { return r.has_value(); }, 10000);
+        if (!r || !r->ok() || !r->json.isObject())
+            return {};
+        return r->json.object().value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
+    }
+
+    QString run(const QStringList &args, int expectExit, QByteArray *err = nullptr)
+    {
+        auto p = start(args);
+        const int code = finish(p.get());
+        const QByteArray e = p->readAllStandardError();
+        if (err)
+            *err = e;
+        if (code != expectExit)
+            qWarning("%s → %d (expected %d): %s", qPrintable(args.join(QLatin1Char(' '))), code, expectExit, e.constData());
+        return code == expectExit ? QString::fromUtf8(p->readAllStandardOutput()).trimmed() : QStringLiteral("<exit %1>").arg(code);
+    }
+
 private slots:
+    void keysEndToEnd()
+    {
+        const QString userId = run({QStringLiteral("users"), QStringLiteral("create"), QStringLiteral("svc-e2e"),
+                                    QStringLiteral("--email"), QStringLiteral("svc-e2e@service.local")}, 0);
+        QVERIFY2(!userId.isEmpty() && !userId.startsWith(QLatin1Char('<')), qPrintable(userId));
+        const QJsonObject users = QJsonDocument::fromJson(run({QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--search"),
+                                                                QStringLiteral("e2e"), QStringLiteral("--json")}, 0).toUtf8()).object();
+        QCOMPARE(users.value(QStringLiteral("total")).toInt(), 1);
+
+        QByteArray err;
+        QCOMPARE(run({QStringLiteral("keys"), QStringLiteral("mint"), QStringLiteral("--name"), QStringLiteral("x")}, 2), QString());
+        const QString secret = run({QStringLiteral("keys"), QStringLiteral("mint"), QStringLiteral("--user"), userId, QStringLiteral("--name"),
+                                    QStringLiteral("e2e-key"), QStringLiteral("--expires"), QStringLiteral("30d"), QStringLiteral("--permission"),
+                                    QStringLiteral("files=read,write"), QStringLiteral("--permission"), QStringLiteral("ws=connect"),
+                                    QStringLiteral("--metadata"), QStringLiteral("host=backup-01"), QStringLiteral("--rate-limit"),
+                                    QStringLiteral("off")}, 0, &err);
+        QVERIFY2(!secret.contains(QLatin1Char('\n')) && secret.size() >= 64, qPrintable(secret));   // the secret alone
+        QVERIFY(err.contains("only time"));
+        QCOMPARE(keyOwner(secret), userId);
+
+        const QJsonObject list = QJsonDocument::fromJson(run({QStringLiteral("keys"), QStringLiteral("list"), QStringLiteral("--user"), userId,
+                                                               QStringLiteral("--json")}, 0).toUtf8()).object();
+        QCOMPARE(list.value(QStringLiteral("total")).toInt(), 1);
+        const QJsonObject k = list.value(QStringLiteral("apiKeys")).toArray().first().toObject();
+        const QString keyId = k.value(QStringLiteral("id")).toString();
+        QCOMPARE(k.value(QStringLiteral("permissions")).toObject().value(QStringLiteral("files")).toArray().size(), 2);
+        QCOMPARE(k.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("host")).toString(), QStringLiteral("backup-01"));
+        QCOMPARE(k.value(QStringLiteral("rateLimitEnabled")).toBool(true), false);
+        QVERIFY(!QJsonDocument(list).toJson().contains(secret.toUtf8()));
+
+        run({QStringLiteral("keys"), QStringLiteral("update"), keyId, QStringLiteral("--disable")}, 0);
+        QCOMPARE(keyOwner(secret), QString());
+        run({QStringLiteral("keys"), QStringLiteral("update"), keyId, QStringLiteral("--enable")}, 0);
+        QCOMPARE(keyOwner(secret), userId);
+
+        const QString rotated = run({QStringLiteral("keys"), QStringLiteral("rotate"), keyId, QStringLiteral("--overlap"), QStringLiteral("0")}, 0, &err);
+        QVERIFY(rotated.size() >= 64 && rotated != secret);
+        QVERIFY(err.contains("now expires"));
+        QCOMPARE(keyOwner(rotated), userId);
+        QCOMPARE(keyOwner(secret), QString());   // overlap 0: the old key is gone at once
+
+        const QJsonObject after = QJsonDocument::fromJson(run({QStringLiteral("keys"), QStringLiteral("list"), QStringLiteral("--user"), userId,
+                                                                QStringLiteral("--json")}, 0).toUtf8()).object();
+        QString newId;
+        for (const QJsonValue &v : after.value(QStringLiteral("apiKeys")).toArray())
+            if (v.toObject().value(QStringLiteral("id")).toString() != keyId)
+                newId = v.toObject().value(QStringLiteral("id")).toString();
+        QVERIFY(!newId.isEmpty());
+        const QJsonObject revoked = QJsonDocument::fromJson(run({QStringLiteral("keys"), QStringLiteral("revoke"), newId, QStringLiteral("--json")}, 0).toUtf8()).object();
+        QCOMPARE(revoked.value(QStringLiteral("success")).toBool(), true);
+        QCOMPARE(keyOwner(rotated), QString());
+        run({QStringLiteral("keys"), QStringLiteral("revoke"), newId}, 1, &err);
+        QVERIFY(err.contains("NOT_FOUND"));
+        run({QStringLiteral("keys"), QStringLiteral("mint"), QStringLiteral("--user"), userId, QStringLiteral("--name"), QStringLiteral("x"),
+             QStringLiteral("--permission"), QStringLiteral("bad resource=read")}, 2);
+    }
+
     void initTestCase()
     {
         QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"), "needs with-keyring.sh");

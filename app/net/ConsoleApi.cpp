@@ -1,0 +1,211 @@
+#include "ConsoleApi.h"
+
+#include "core/Session.h"
+
+#include <QJsonArray>
+#include <QPointer>
+#include <QUrlQuery>
+
+namespace {
+ApiError bad(const QString &why)
+{
+    return ApiError::make(ApiError::Kind::BadResponse, why);
+}
+} // namespace
+
+QJsonObject KeyFields::toJson() const
+{
+    QJsonObject o;
+    if (!userId.isEmpty()) o.insert(QStringLiteral("userId"), userId);
+    if (!name.isEmpty()) o.insert(QStringLiteral("name"), name);
+    if (!prefix.isEmpty()) o.insert(QStringLiteral("prefix"), prefix);
+    if (clearExpiry) o.insert(QStringLiteral("expiresIn"), QJsonValue::Null);
+    else if (expiresIn) o.insert(QStringLiteral("expiresIn"), double(*expiresIn));
+    if (enabled) o.insert(QStringLiteral("enabled"), *enabled);
+    if (permissions) o.insert(QStringLiteral("permissions"), permissionsToJson(*permissions));
+    if (metadata) o.insert(QStringLiteral("metadata"), *metadata);
+    if (rateLimitEnabled) o.insert(QStringLiteral("rateLimitEnabled"), *rateLimitEnabled);
+    if (rateLimitMax) o.insert(QStringLiteral("rateLimitMax"), double(*rateLimitMax));
+    if (rateLimitTimeWindow) o.insert(QStringLiteral("rateLimitTimeWindow"), double(*rateLimitTimeWindow));
+    if (remaining) o.insert(QStringLiteral("remaining"), double(*remaining));
+    return o;
+}
+
+ConsoleApi::ConsoleApi(HttpClient *http, Session *session) : m_http(http), m_session(session) {}
+
+QString ConsoleApi::pluginMissingMessage()
+{
+    return QStringLiteral("This server has no console API. Install the @pikku-admin/better-auth-console plugin "
+                          "(see server/console-plugin/README.md); sign-in and everything else keep working.");
+}
+
+ApiCall *ConsoleApi::send(const QByteArray &method, const QString &path, const QJsonObject &body)
+{
+    const ServerEndpoint &e = m_session->endpoint();
+    RequestOptions o;
+    o.credentials = Credentials::person(m_session->token());
+    o.allowInsecureHttp = e.allowInsecureHttp;
+    const QUrl url = e.authUrl(path);
+    return method == "GET" ? m_http->get(url, o) : m_http->post(url, body, o);
+}
+
+template<typename T>
+ApiCall *ConsoleApi::call(const QByteArray &method, const QString &path, const QJsonObject &body, QObject *context,
+                          Cb<T> cb, std::function<Result<T>(const QJsonObject &)> parse)
+{
+    if (!m_session->isSignedIn()) {
+        ApiCall *c = ApiCall::failed(ApiError::make(ApiError::Kind::Unauthorized, QStringLiteral("not signed in")), context);
+        c->onFinished(context, [cb](const HttpResponse &r) { cb(r.error); });
+        return c;
+    }
+    ApiCall *c = send(method, path, body);
+    QPointer<Session> session(m_session);
+    c->onFinished(context, [cb, parse, session, path](const HttpResponse &r) {
+        if (!r.ok()) {
+            ApiError e = r.error;
+            if (e.kind == ApiError::Kind::Unauthorized && session)
+                session->reportUnauthorized();
+            if (e.kind == ApiError::Kind::NotFound && e.serverCode.isEmpty()) {
+                // An empty 404 is better-auth's answer for a route it does not have.
+                e.serverCode = QStringLiteral("CONSOLE_API_MISSING");
+                e.serverMessage = pluginMissingMessage() + QStringLiteral(" (HTTP 404 for %1)").arg(path);
+            }
+            cb(e);
+            return;
+        }
+        if (!r.json.isObject()) {
+            cb(bad(QStringLiteral("%1 did not return a JSON object").arg(path)));
+            return;
+        }
+        cb(parse(r.json.object()));
+    });
+    return c;
+}
+
+ApiCall *ConsoleApi::raw(const QByteArray &method, const QString &path, const QJsonObject &body, QObject *context,
+                         Cb<QJsonObject> cb)
+{
+    return call<QJsonObject>(method, path, body, context, std::move(cb), [](const QJsonObject &o) -> Result<QJsonObject> { return o; });
+}
+
+ApiCall *ConsoleApi::info(QObject *context, Cb<ConsoleInfo> cb)
+{
+    return call<ConsoleInfo>("GET", QStringLiteral("/console/info"), {}, context, std::move(cb),
+                             [](const QJsonObject &o) -> Result<ConsoleInfo> {
+                                 QString why;
+                                 if (auto i = ConsoleInfo::fromJson(o, &why))
+                                     return *i;
+                                 return bad(why);
+                             });
+}
+
+ApiCall *ConsoleApi::listServiceUsers(int limit, int offset, const QString &search, QObject *context, Cb<Page<ServiceUser>> cb)
+{
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    q.addQueryItem(QStringLiteral("offset"), QString::number(offset));
+    if (!search.isEmpty())
+        q.addQueryItem(QStringLiteral("search"), search);
+    return call<Page<ServiceUser>>("GET", QStringLiteral("/console/service-users?") + q.toString(QUrl::FullyEncoded), {}, context,
+                                   std::move(cb), [](const QJsonObject &o) -> Result<Page<ServiceUser>> {
+                                       Page<ServiceUser> p;
+                                       p.total = o.value(QStringLiteral("total")).toInt();
+                                       for (const QJsonValue &v : o.value(QStringLiteral("users")).toArray()) {
+                                           QString why;
+                                           const auto u = ServiceUser::fromJson(v.toObject(), &why);
+                                           if (!u)
+                                               return bad(why);
+                                           p.items << *u;
+                                       }
+                                       return p;
+                                   });
+}
+
+ApiCall *ConsoleApi::createServiceUser(const QString &name, const QString &email, QObject *context, Cb<ServiceUser> cb)
+{
+    QJsonObject body{{QStringLiteral("name"), name}};
+    if (!email.isEmpty())
+        body.insert(QStringLiteral("email"), email);
+    return call<ServiceUser>("POST", QStringLiteral("/console/service-users/create"), body, context, std::move(cb),
+                             [](const QJsonObject &o) -> Result<ServiceUser> {
+                                 QString why;
+                                 if (auto u = ServiceUser::fromJson(o.value(QStringLiteral("user")).toObject(), &why))
+                                     return *u;
+                                 return bad(why);
+                             });
+}
+
+ApiCall *ConsoleApi::listApiKeys(const QString &userId, int limit, int offset, QObject *context, Cb<Page<ApiKey>> cb)
+{
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    q.addQueryItem(QStringLiteral("offset"), QString::number(offset));
+    if (!userId.isEmpty())
+        q.addQueryItem(QStringLiteral("userId"), userId);
+    return call<Page<ApiKey>>("GET", QStringLiteral("/console/api-keys?") + q.toString(QUrl::FullyEncoded), {}, context,
+                              std::move(cb), [](const QJsonObject &o) -> Result<Page<ApiKey>> {
+                                  Page<ApiKey> p;
+                                  p.total = o.value(QStringLiteral("total")).toInt();
+                                  for (const QJsonValue &v : o.value(QStringLiteral("apiKeys")).toArray()) {
+                                      QString why;
+                                      const auto k = ApiKey::fromJson(v.toObject(), &why);
+                                      if (!k)
+                                          return bad(why);
+                                      p.items << *k;
+                                  }
+                                  return p;
+                              });
+}
+
+namespace {
+Result<MintedKey> parseMinted(const QJsonObject &o)
+{
+    QString why;
+    const auto k = ApiKey::fromJson(o.value(QStringLiteral("apiKey")).toObject(), &why);
+    if (!k)
+        return bad(why);
+    MintedKey m;
+    m.apiKey = *k;
+    m.secret = o.value(QStringLiteral("key")).toString();
+    if (m.secret.isEmpty())
+        return bad(QStringLiteral("the response has no key"));
+    if (o.contains(QStringLiteral("previous"))) {
+        const auto p = ApiKey::fromJson(o.value(QStringLiteral("previous")).toObject(), &why);
+        if (!p)
+            return bad(why);
+        m.previous = *p;
+    }
+    return m;
+}
+} // namespace
+
+ApiCall *ConsoleApi::createApiKey(const KeyFields &fields, QObject *context, Cb<MintedKey> cb)
+{
+    return call<MintedKey>("POST", QStringLiteral("/console/api-keys/create"), fields.toJson(), context, std::move(cb), parseMinted);
+}
+
+ApiCall *ConsoleApi::updateApiKey(const QString &keyId, const KeyFields &fields, QObject *context, Cb<ApiKey> cb)
+{
+    QJsonObject body = fields.toJson();
+    body.remove(QStringLiteral("userId"));
+    body.insert(QStringLiteral("keyId"), keyId);
+    return call<ApiKey>("POST", QStringLiteral("/console/api-keys/update"), body, context, std::move(cb),
+                        [](const QJsonObject &o) -> Result<ApiKey> {
+                            QString why;
+                            if (auto k = ApiKey::fromJson(o.value(QStringLiteral("apiKey")).toObject(), &why))
+                                return *k;
+                            return bad(why);
+                        });
+}
+
+ApiCall *ConsoleApi::deleteApiKey(const QString &keyId, QObject *context, Cb<Done> cb)
+{
+    return call<Done>("POST", QStringLiteral("/console/api-keys/delete"), {{QStringLiteral("keyId"), keyId}}, context,
+                      std::move(cb), [](const QJsonObject &) -> Result<Done> { return Done{}; });
+}
+
+ApiCall *ConsoleApi::rotateApiKey(const QString &keyId, qint64 overlapSeconds, QObject *context, Cb<MintedKey> cb)
+{
+    const QJsonObject body{{QStringLiteral("keyId"), keyId}, {QStringLiteral("overlapSeconds"), double(overlapSeconds)}};
+    return call<MintedKey>("POST", QStringLiteral("/console/api-keys/rotate"), body, context, std::move(cb), parseMinted);
+}

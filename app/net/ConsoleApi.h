@@ -1,0 +1,66 @@
+#pragma once
+
+#include "HttpClient.h"
+#include "core/ConsoleTypes.h"
+#include "core/Result.h"
+
+#include <QJsonObject>
+#include <QList>
+
+#include <functional>
+
+class Session;
+
+template<typename T>
+struct Page
+{
+    QList<T> items;
+    int total = 0;
+};
+
+struct KeyFields   // what create/update send; unset optionals are left out
+{
+    QString userId, name, prefix;
+    std::optional<qint64> expiresIn;        // seconds
+    bool clearExpiry = false;               // update: expiresIn null
+    std::optional<bool> enabled;
+    std::optional<Permissions> permissions;
+    std::optional<QJsonObject> metadata;
+    std::optional<bool> rateLimitEnabled;
+    std::optional<qint64> rateLimitMax, rateLimitTimeWindow, remaining;
+    QJsonObject toJson() const;
+};
+
+// The console API (console-api.md v1) as the signed-in admin. Every call carries the Session's bearer;
+// a 401 is reported to the Session (which offers re-sign-in) and returned, so pages keep their state.
+class ConsoleApi
+{
+public:
+    ConsoleApi(HttpClient *http, Session *session);
+
+    template<typename T>
+    using Cb = std::function<void(Result<T>)>;
+
+    ApiCall *info(QObject *context, Cb<ConsoleInfo> cb);
+    ApiCall *listServiceUsers(int limit, int offset, const QString &search, QObject *context, Cb<Page<ServiceUser>> cb);
+    ApiCall *createServiceUser(const QString &name, const QString &email, QObject *context, Cb<ServiceUser> cb);
+    ApiCall *listApiKeys(const QString &userId, int limit, int offset, QObject *context, Cb<Page<ApiKey>> cb);
+    ApiCall *createApiKey(const KeyFields &fields, QObject *context, Cb<MintedKey> cb);
+    ApiCall *updateApiKey(const QString &keyId, const KeyFields &fields, QObject *context, Cb<ApiKey> cb);
+    ApiCall *deleteApiKey(const QString &keyId, QObject *context, Cb<Done> cb);
+    ApiCall *rotateApiKey(const QString &keyId, qint64 overlapSeconds, QObject *context, Cb<MintedKey> cb);
+    // The raw body, for `--json` output.
+    ApiCall *raw(const QByteArray &method, const QString &path, const QJsonObject &body, QObject *context,
+                 Cb<QJsonObject> cb);
+
+    static QString pluginMissingMessage();
+
+private:
+    ApiCall *send(const QByteArray &method, const QString &path, const QJsonObject &body);
+    template<typename T>
+    ApiCall *call(const QByteArray &method, const QString &path, const QJsonObject &body, QObject *context, Cb<T> cb,
+                  std::function<Result<T>(const QJsonObject &)> parse);
+
+    HttpClient *m_http;
+    Session *m_session;
+};
