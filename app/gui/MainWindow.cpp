@@ -4,7 +4,9 @@
 
 #include "AppContext.h"
 #include "ChannelInspectorPage.h"
+#include "ApiKeysPage.h"
 #include "DeviceApprovalPage.h"
+#include "ServiceUsersPage.h"
 #include "Dialogs.h"
 #include "MessageBanner.h"
 #include "OverviewPage.h"
@@ -65,11 +67,28 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     connect(m_overview, &OverviewPage::signInRequested, this, &MainWindow::signIn);
     connect(m_overview, &OverviewPage::signOutRequested, this, &MainWindow::signOut);
     connect(m_overview, &OverviewPage::checkRequested, this, &MainWindow::checkSession);
+    m_users = new ServiceUsersPage(context, this);
+    addPage(m_users, tr("Service users"), style()->standardIcon(QStyle::SP_DirHomeIcon));
+    m_keys = new ApiKeysPage(context, this);
+    addPage(m_keys, tr("API keys"), style()->standardIcon(QStyle::SP_DialogSaveButton));
+    connect(m_users, &ServiceUsersPage::usersChanged, m_keys, &ApiKeysPage::reload);
     m_devices = new DeviceApprovalPage(context, this);
     addPage(m_devices, tr("Device approvals"), style()->standardIcon(QStyle::SP_DialogYesButton));
     m_channels = new ChannelInspectorPage(context, this);
     addPage(m_channels, tr("Channels"), style()->standardIcon(QStyle::SP_DriveNetIcon));
     connect(m_ui->navList, &QListWidget::currentRowChanged, m_ui->pageStack, &QStackedWidget::setCurrentIndex);
+    connect(m_ui->pageStack, &QStackedWidget::currentChanged, this, [this](int i) {
+        // Pages load when first shown (and again on F5), not at start-up.
+        QWidget *page = m_ui->pageStack->widget(i);
+        if (!m_context->services()->session()->isSignedIn() || m_loadedPages.contains(page))
+            return;
+        m_loadedPages.insert(page);
+        if (page == m_keys)
+            m_keys->reload();
+        else if (page == m_users)
+            m_users->reload();
+    });
+    connect(context->services()->session(), &Session::changed, this, [this] { m_loadedPages.clear(); });
     m_ui->navList->setCurrentRow(0);
 
     Session *session = context->services()->session();
@@ -304,4 +323,11 @@ void MainWindow::updateStatus()
         m_statusLabel->setText(tr("Not signed in · %1").arg(m_context->services()->profiles().current().key()));
         setWindowTitle(tr("Pikku Admin"));
     }
+}
+
+void MainWindow::showPage(QWidget *page)
+{
+    const int i = m_ui->pageStack->indexOf(page);
+    if (i >= 0)
+        m_ui->navList->setCurrentRow(i);
 }

@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
 
 #include <memory>
 
@@ -12,6 +13,8 @@ class AppContext;
 class OverviewPage;
 class ChannelInspectorPage;
 class DeviceApprovalPage;
+class ApiKeysPage;
+class ServiceUsersPage;
 class MessageBanner;
 class SignInDialog;
 class QComboBox;
@@ -33,6 +36,9 @@ public:
     MessageBanner *globalBanner() const;
     ChannelInspectorPage *channelInspector() const { return m_channels; }
     DeviceApprovalPage *deviceApprovals() const { return m_devices; }
+    ApiKeysPage *apiKeys() const { return m_keys; }
+    ServiceUsersPage *serviceUsers() const { return m_users; }
+    void showPage(QWidget *page);
     void showGlobalMessage(const QString &text, int type, int autoHideMs = 0);
 
 public slots:
@@ -53,6 +59,9 @@ private:
     OverviewPage *m_overview;
     ChannelInspectorPage *m_channels;
     DeviceApprovalPage *m_devices;
+    ApiKeysPage *m_keys;
+    ServiceUsersPage *m_users;
+    QSet<QWidget *> m_loadedPages;
     QComboBox *m_serverBox;
     QLabel *m_statusLabel;
     QAction *m_signInAction;

@@ -1,0 +1,314 @@
+#include "ApiKeysPage.h"
+
+#include "AppContext.h"
+#include "Dialogs.h"
+#include "MessageBanner.h"
+#include "MintKeyDialog.h"
+#include "RevealKeyDialog.h"
+#include "core/Duration.h"
+#include "core/Services.h"
+#include "models/ApiKeysModel.h"
+#include "net/ConsoleApi.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
+    : QWidget(parent),
+      m_context(context),
+      m_model(new ApiKeysModel(context->services()->http(), context->services()->session(), this)),
+      m_proxy(new QSortFilterProxyModel(this)),
+      m_banner(new MessageBanner(this))
+{
+    setObjectName(QStringLiteral("apiKeysPage"));
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(12, 10, 12, 10);
+    outer->addWidget(m_banner);
+
+    auto *bar = new QHBoxLayout;
+    m_ownerFilter = new QComboBox(this);
+    m_ownerFilter->setObjectName(QStringLiteral("ownerFilter"));
+    m_ownerFilter->addItem(tr("All service users"), QString());
+    m_textFilter = new QLineEdit(this);
+    m_textFilter->setObjectName(QStringLiteral("keyTextFilter"));
+    m_textFilter->setPlaceholderText(tr("Filter loaded keys by name, owner, prefix…"));
+    m_textFilter->setClearButtonEnabled(true);
+    m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("keyCount"));
+    auto button = [this](QAction *a) {
+        auto *b = new QToolButton(this);
+        b->setDefaultAction(a);
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        return b;
+    };
+    m_mint = new QAction(tr("Mint key…"), this);
+    m_mint->setObjectName(QStringLiteral("mintAction"));
+    m_mint->setShortcut(QKeySequence::New);
+    m_toggle = new QAction(tr("Disable"), this);
+    m_toggle->setObjectName(QStringLiteral("toggleAction"));
+    m_toggle->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
+    m_rotate = new QAction(tr("Rotate…"), this);
+    m_rotate->setObjectName(QStringLiteral("rotateAction"));
+    m_rotate->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
+    m_revoke = new QAction(tr("Revoke…"), this);
+    m_revoke->setObjectName(QStringLiteral("revokeAction"));
+    m_revoke->setShortcut(QKeySequence::Delete);
+    m_refresh = new QAction(tr("Refresh"), this);
+    m_refresh->setObjectName(QStringLiteral("refreshAction"));
+    m_refresh->setShortcut(QKeySequence::Refresh);
+    for (QAction *a : {m_mint, m_toggle, m_rotate, m_revoke, m_refresh}) {
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(a);
+    }
+    bar->addWidget(new QLabel(tr("Owner:"), this));
+    bar->addWidget(m_ownerFilter);
+    bar->addWidget(m_textFilter, 1);
+    bar->addWidget(m_count);
+    for (QAction *a : {m_mint, m_toggle, m_rotate, m_revoke, m_refresh})
+        bar->addWidget(button(a));
+    outer->addLayout(bar);
+
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(ApiKeysModel::SortRole);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1);
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("keysView"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(ApiKeysModel::CreatedColumn, Qt::DescendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setShowGrid(false);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->setVisible(false);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    for (int c : {int(ApiKeysModel::ExpiresColumn), int(ApiKeysModel::LastUsedColumn)})
+        m_view->setColumnWidth(c, 210);
+    m_view->setColumnWidth(ApiKeysModel::CreatedColumn, 130);
+    m_view->setColumnWidth(ApiKeysModel::NameColumn, 140);
+    auto updateCount = [this] { m_count->setText(tr("%1 of %2 loaded").arg(m_model->rowCount()).arg(m_model->total())); };
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, updateCount);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, updateCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, updateCount);
+    outer->addWidget(m_view, 1);
+
+    connect(m_view, &QTableView::customContextMenuRequested, this, [this](const QPoint &p) {
+        QMenu menu(this);
+        menu.addActions({m_mint, m_toggle, m_rotate, m_revoke});
+        menu.addSeparator();
+        menu.addAction(m_refresh);
+        menu.exec(m_view->viewport()->mapToGlobal(p));   // a context menu is the one accepted exec()
+    });
+    connect(m_textFilter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_ownerFilter, qOverload<int>(&QComboBox::activated), this, [this] {
+        m_model->setOwnerFilter(m_ownerFilter->currentData().toString());
+    });
+    connect(m_mint, &QAction::triggered, this, &ApiKeysPage::openMintDialog);
+    connect(m_toggle, &QAction::triggered, this, &ApiKeysPage::toggleSelected);
+    connect(m_rotate, &QAction::triggered, this, [this] { rotateSelected(-1); });
+    connect(m_revoke, &QAction::triggered, this, &ApiKeysPage::revokeSelected);
+    connect(m_refresh, &QAction::triggered, this, &ApiKeysPage::reload);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ApiKeysPage::updateActions);
+    connect(m_model, &ApiKeysModel::pageLoaded, this, [this](int loaded, int total) {
+        m_count->setText(tr("%1 of %2 loaded").arg(loaded).arg(total));
+        updateActions();
+    });
+    connect(m_model, &ApiKeysModel::loadFailed, this, [this](const ApiError &e) {
+        m_banner->showMessage(e.serverMessage.isEmpty() ? e.userMessage() : e.serverMessage, MessageBanner::Type::Error);
+        m_banner->setAction(tr("Retry"), [this] { reload(); });
+    });
+    connect(context->services()->session(), &Session::changed, this, [this] {
+        if (m_context->services()->session()->isSignedIn() && isVisible())
+            reload();
+    });
+    updateActions();
+}
+
+QString ApiKeysPage::ownerName(const QString &userId) const
+{
+    for (const ServiceUser &u : m_owners)
+        if (u.id == userId)
+            return u.name;
+    return userId;
+}
+
+void ApiKeysPage::reload()
+{
+    if (!m_context->services()->session()->isSignedIn()) {
+        m_banner->showMessage(tr("Sign in to manage API keys."), MessageBanner::Type::Info);
+        return;
+    }
+    m_banner->dismiss();
+    ConsoleApi api(m_context->services()->http(), m_context->services()->session());
+    api.info(this, [this](Result<ConsoleInfo> r) {
+        m_available = r.ok() || r.error().serverCode != QLatin1String("CONSOLE_API_MISSING");
+        if (r.ok())
+            m_info = r.value();
+        else if (!m_available)
+            m_banner->showMessage(r.error().serverMessage, MessageBanner::Type::Warning);
+        updateActions();
+    });
+    api.listServiceUsers(1000, 0, {}, this, [this](Result<Page<ServiceUser>> r) {
+        if (!r.ok())
+            return;
+        m_owners = r.value().items;
+        const QString current = m_ownerFilter->currentData().toString();
+        m_ownerFilter->clear();
+        m_ownerFilter->addItem(tr("All service users"), QString());
+        QHash<QString, QString> names;
+        for (const ServiceUser &u : m_owners) {
+            m_ownerFilter->addItem(u.name, u.id);
+            names.insert(u.id, u.name);
+        }
+        m_ownerFilter->setCurrentIndex(std::max(0, m_ownerFilter->findData(current)));
+        m_model->setOwnerNames(names);
+        emit ownersLoaded();
+    });
+    m_model->refresh();
+}
+
+int ApiKeysPage::selectedRow() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? -1 : m_proxy->mapToSource(rows.first()).row();
+}
+
+void ApiKeysPage::updateActions()
+{
+    const int row = selectedRow();
+    const bool signedIn = m_context->services()->session()->isSignedIn();
+    m_mint->setEnabled(signedIn && m_available);
+    m_refresh->setEnabled(signedIn);
+    for (QAction *a : {m_toggle, m_rotate, m_revoke})
+        a->setEnabled(signedIn && m_available && row >= 0);
+    if (row >= 0)
+        m_toggle->setText(m_model->key(row).enabled ? tr("Disable") : tr("Enable"));
+}
+
+void ApiKeysPage::openMintDialog()
+{
+    if (!m_mint->isEnabled())
+        return;
+    auto *dlg = new MintKeyDialog(m_context, m_owners, m_ownerFilter->currentData().toString(), m_info, this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &MintKeyDialog::minted, this, [this](const MintedKey &m, const QString &owner) {
+        m_model->upsert(m.apiKey);
+        auto *reveal = new RevealKeyDialog(m_context, m, owner, this);
+        reveal->setAttribute(Qt::WA_DeleteOnClose);
+        reveal->open();
+    });
+    dlg->open();
+}
+
+void ApiKeysPage::toggleSelected()
+{
+    const int row = selectedRow();
+    if (row < 0)
+        return;
+    const ApiKey k = m_model->key(row);
+    KeyFields f;
+    f.enabled = !k.enabled;
+    ConsoleApi api(m_context->services()->http(), m_context->services()->session());
+    api.updateApiKey(k.id, f, this, [this](Result<ApiKey> r) {
+        if (!r.ok()) {
+            m_banner->showMessage(r.error().userMessage(), MessageBanner::Type::Error);
+            return;
+        }
+        m_model->upsert(r.value());
+        m_banner->showMessage(r.value().enabled ? tr("Enabled %1.").arg(r.value().name) : tr("Disabled %1: it is refused until enabled again.").arg(r.value().name),
+                              MessageBanner::Type::Positive, 4000);
+        updateActions();
+    });
+}
+
+void ApiKeysPage::revokeSelected()
+{
+    const int row = selectedRow();
+    if (row < 0)
+        return;
+    const ApiKey k = m_model->key(row);
+    Dialogs::confirm(this, tr("Revoke key"),
+                     tr("Revoke the key <b>%1</b> (%2…) of <b>%3</b>? Every client using it is refused from now on; this "
+                        "cannot be undone.").arg(k.name.toHtmlEscaped(), k.start.toHtmlEscaped(), ownerName(k.userId).toHtmlEscaped()),
+                     tr("Revoke"), [this, k](bool yes) {
+                         if (!yes)
+                             return;
+                         ConsoleApi api(m_context->services()->http(), m_context->services()->session());
+                         api.deleteApiKey(k.id, this, [this, k](Result<Done> r) {
+                             if (!r.ok()) {
+                                 m_banner->showMessage(r.error().userMessage(), MessageBanner::Type::Error);
+                                 return;
+                             }
+                             m_model->remove(k.id);
+                             m_banner->showMessage(tr("Revoked %1.").arg(k.name), MessageBanner::Type::Positive, 4000);
+                         });
+                     }, QMessageBox::Warning);
+}
+
+void ApiKeysPage::rotateSelected(qint64 overlapSeconds)
+{
+    const int row = selectedRow();
+    if (row < 0)
+        return;
+    const ApiKey k = m_model->key(row);
+    auto doRotate = [this, k](qint64 overlap) {
+        ConsoleApi api(m_context->services()->http(), m_context->services()->session());
+        api.rotateApiKey(k.id, overlap, this, [this, k](Result<MintedKey> r) {
+            if (!r.ok()) {
+                m_banner->showMessage(r.error().userMessage(), MessageBanner::Type::Error);
+                return;
+            }
+            m_model->upsert(r.value().apiKey);
+            if (r.value().previous)
+                m_model->upsert(*r.value().previous);
+            auto *reveal = new RevealKeyDialog(m_context, r.value(), ownerName(k.userId), this);
+            reveal->setAttribute(Qt::WA_DeleteOnClose);
+            reveal->open();
+        });
+    };
+    if (overlapSeconds >= 0) {
+        doRotate(overlapSeconds);
+        return;
+    }
+    auto *dlg = new QDialog(this);
+    dlg->setObjectName(QStringLiteral("rotateDialog"));
+    dlg->setWindowTitle(tr("Rotate %1").arg(k.name));
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    auto *form = new QFormLayout(dlg);
+    auto *text = new QLabel(tr("A new key with the same owner, permissions, metadata and limits is minted. The old key "
+                               "keeps working for the overlap, so clients can switch; watch its last use here."), dlg);
+    text->setWordWrap(true);
+    form->addRow(text);
+    auto *overlap = new QComboBox(dlg);
+    overlap->setObjectName(QStringLiteral("overlapBox"));
+    overlap->addItem(tr("no overlap: retire it now"), 0);
+    overlap->addItem(tr("5 minutes"), 300);
+    overlap->addItem(tr("1 hour"), 3600);
+    overlap->addItem(tr("1 day"), 86400);
+    overlap->addItem(tr("7 days"), 7 * 86400);
+    overlap->setCurrentIndex(2);
+    form->addRow(tr("Old key keeps working for:"), overlap);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, dlg);
+    buttons->addButton(tr("Rotate"), QDialogButtonBox::AcceptRole);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, dlg, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, dlg, &QDialog::reject);
+    connect(dlg, &QDialog::accepted, this, [overlap, doRotate] { doRotate(overlap->currentData().toLongLong()); });
+    dlg->open();
+}

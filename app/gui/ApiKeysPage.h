@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/ConsoleTypes.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class AppContext;
+class ApiKeysModel;
+class MessageBanner;
+class QComboBox;
+class QLineEdit;
+class QLabel;
+class QTableView;
+class QSortFilterProxyModel;
+class QAction;
+
+// Scoped API keys of service users: paged from the server, filtered by owner on the server and by text
+// over the loaded rows, with mint, enable/disable, rotate and revoke.
+class ApiKeysPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ApiKeysPage(AppContext *context, QWidget *parent = nullptr);
+
+    ApiKeysModel *model() const { return m_model; }
+    MessageBanner *banner() const { return m_banner; }
+    QTableView *view() const { return m_view; }
+    void reload();
+    void openMintDialog();
+    void revokeSelected();
+    void toggleSelected();
+    void rotateSelected(qint64 overlapSeconds = -1);   // -1: ask
+    const QList<ServiceUser> &owners() const { return m_owners; }
+
+signals:
+    void ownersLoaded();
+
+private:
+    int selectedRow() const;
+    void updateActions();
+    QString ownerName(const QString &userId) const;
+
+    AppContext *m_context;
+    ApiKeysModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    MessageBanner *m_banner;
+    QComboBox *m_ownerFilter;
+    QLineEdit *m_textFilter;
+    QLabel *m_count;
+    QTableView *m_view;
+    QAction *m_mint;
+    QAction *m_toggle;
+    QAction *m_rotate;
+    QAction *m_revoke;
+    QAction *m_refresh;
+    QList<ServiceUser> m_owners;
+    std::optional<ConsoleInfo> m_info;
+    bool m_available = true;
+};

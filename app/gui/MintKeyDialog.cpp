@@ -1,0 +1,346 @@
+#include "MintKeyDialog.h"
+
+#include "AppContext.h"
+#include "MessageBanner.h"
+#include "core/Duration.h"
+#include "core/Services.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+enum RateMode { ServerDefault = 0, Off = 1, Custom = 2 };
+}
+
+MintKeyDialog::MintKeyDialog(AppContext *context, const QList<ServiceUser> &owners, const QString &ownerId,
+                             const std::optional<ConsoleInfo> &info, QWidget *parent)
+    : QDialog(parent), m_context(context), m_info(info)
+{
+    setObjectName(QStringLiteral("mintKeyDialog"));
+    setWindowTitle(tr("Mint an API key"));
+    auto *outer = new QVBoxLayout(this);
+    m_banner = new MessageBanner(this);
+    outer->addWidget(m_banner);
+    auto *form = new QFormLayout;
+    outer->addLayout(form);
+
+    m_owner = new QComboBox(this);
+    m_owner->setObjectName(QStringLiteral("ownerBox"));
+    for (const ServiceUser &u : owners)
+        m_owner->addItem(QStringLiteral("%1 <%2>").arg(u.name, u.email), u.id);
+    m_owner->setCurrentIndex(std::max(0, m_owner->findData(ownerId)));
+    form->addRow(tr("&Owner (service user):"), m_owner);
+
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("nameEdit"));
+    m_name->setMaxLength(32);
+    m_name->setPlaceholderText(tr("e.g. backup-ws"));
+    form->addRow(tr("&Name:"), m_name);
+
+    auto *expiryRow = new QHBoxLayout;
+    m_expiry = new QComboBox(this);
+    m_expiry->setObjectName(QStringLiteral("expiryBox"));
+    for (int d : {1, 7, 30, 90, 365})
+        m_expiry->addItem(d == 1 ? tr("1 day") : tr("%1 days").arg(d), d);
+    m_expiry->addItem(tr("Custom…"), -1);
+    m_expiry->addItem(tr("Never"), 0);
+    m_expiry->setCurrentIndex(2);
+    m_customDays = new QSpinBox(this);
+    m_customDays->setObjectName(QStringLiteral("customDaysSpin"));
+    m_customDays->setRange(1, 3650);
+    m_customDays->setValue(14);
+    m_customDays->setSuffix(tr(" days"));
+    m_customDays->setVisible(false);
+    expiryRow->addWidget(m_expiry);
+    expiryRow->addWidget(m_customDays);
+    expiryRow->addStretch(1);
+    form->addRow(tr("Expires in:"), expiryRow);
+
+    auto makeTable = [this](const char *name, const QString &a, const QString &b) {
+        auto *t = new QTableWidget(0, 2, this);
+        t->setObjectName(QLatin1String(name));
+        t->setHorizontalHeaderLabels({a, b});
+        t->horizontalHeader()->setStretchLastSection(true);
+        t->verticalHeader()->setVisible(false);
+        t->setMinimumHeight(96);
+        t->setMaximumHeight(140);
+        return t;
+    };
+    auto tableWithButtons = [this](QTableWidget *t, const char *addName, const char *removeName) {
+        auto *w = new QWidget(this);
+        auto *h = new QHBoxLayout(w);
+        h->setContentsMargins(0, 0, 0, 0);
+        h->addWidget(t, 1);
+        auto *v = new QVBoxLayout;
+        auto *add = new QToolButton(w);
+        add->setObjectName(QLatin1String(addName));
+        add->setText(QStringLiteral("+"));
+        add->setToolTip(tr("Add a row"));
+        auto *rm = new QToolButton(w);
+        rm->setObjectName(QLatin1String(removeName));
+        rm->setText(QStringLiteral("−"));
+        rm->setToolTip(tr("Remove the selected row"));
+        v->addWidget(add);
+        v->addWidget(rm);
+        v->addStretch(1);
+        h->addLayout(v);
+        connect(add, &QToolButton::clicked, this, [this, t] { addRow(t); t->editItem(t->item(t->rowCount() - 1, 0)); });
+        connect(rm, &QToolButton::clicked, this, [this, t] {
+            if (t->currentRow() >= 0)
+                t->removeRow(t->currentRow());
+            updateWarnings();
+        });
+        return w;
+    };
+    m_permissions = makeTable("permissionsTable", tr("Resource"), tr("Actions (comma-separated)"));
+    form->addRow(tr("&Permissions:"), tableWithButtons(m_permissions, "addPermissionButton", "removePermissionButton"));
+    m_metadata = makeTable("metadataTable", tr("Key"), tr("Value"));
+    form->addRow(tr("&Metadata:"), tableWithButtons(m_metadata, "addMetadataButton", "removeMetadataButton"));
+    auto *metaNote = new QLabel(tr("Only stable ids belong in metadata (host, region, ticket); it is readable by anyone who can list keys."), this);
+    metaNote->setWordWrap(true);
+    metaNote->setStyleSheet(QStringLiteral("color: palette(dark);"));
+    form->addRow(QString(), metaNote);
+
+    m_prefix = new QLineEdit(this);
+    m_prefix->setObjectName(QStringLiteral("prefixEdit"));
+    m_prefix->setPlaceholderText(tr("optional, e.g. svc_"));
+    form->addRow(tr("P&refix:"), m_prefix);
+
+    auto *rateRow = new QHBoxLayout;
+    m_rateMode = new QComboBox(this);
+    m_rateMode->setObjectName(QStringLiteral("rateModeBox"));
+    m_rateMode->addItems({tr("Server default"), tr("Off"), tr("Custom")});
+    m_rateMax = new QSpinBox(this);
+    m_rateMax->setObjectName(QStringLiteral("rateMaxSpin"));
+    m_rateMax->setRange(1, 100000000);
+    m_rateMax->setValue(1000);
+    m_rateMax->setSuffix(tr(" requests"));
+    m_rateWindow = new QComboBox(this);
+    m_rateWindow->addItem(tr("per minute"), 60);
+    m_rateWindow->addItem(tr("per hour"), 3600);
+    m_rateWindow->addItem(tr("per day"), 86400);
+    m_rateWindow->setCurrentIndex(1);
+    rateRow->addWidget(m_rateMode);
+    rateRow->addWidget(m_rateMax);
+    rateRow->addWidget(m_rateWindow);
+    rateRow->addStretch(1);
+    form->addRow(tr("Rate limit:"), rateRow);
+
+    auto *usesRow = new QHBoxLayout;
+    m_limitUses = new QCheckBox(tr("Limit to"), this);
+    m_limitUses->setObjectName(QStringLiteral("limitUsesCheck"));
+    m_remaining = new QSpinBox(this);
+    m_remaining->setRange(1, 100000000);
+    m_remaining->setValue(1000);
+    m_remaining->setSuffix(tr(" uses"));
+    m_remaining->setEnabled(false);
+    usesRow->addWidget(m_limitUses);
+    usesRow->addWidget(m_remaining);
+    usesRow->addStretch(1);
+    form->addRow(tr("Uses:"), usesRow);
+
+    m_warnings = new QLabel(this);
+    m_warnings->setObjectName(QStringLiteral("mintWarnings"));
+    m_warnings->setWordWrap(true);
+    m_warnings->setStyleSheet(QStringLiteral("QLabel { color: #8a5300; }"));
+    outer->addWidget(m_warnings);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_mint = buttons->addButton(tr("&Mint key"), QDialogButtonBox::AcceptRole);
+    m_mint->setObjectName(QStringLiteral("mintButton"));
+    outer->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_mint, &QPushButton::clicked, this, &MintKeyDialog::mint);
+
+    connect(m_expiry, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        m_customDays->setVisible(m_expiry->currentData().toInt() == -1);
+        updateWarnings();
+    });
+    connect(m_rateMode, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int i) {
+        m_rateMax->setEnabled(i == Custom);
+        m_rateWindow->setEnabled(i == Custom);
+        updateWarnings();
+    });
+    connect(m_limitUses, &QCheckBox::toggled, m_remaining, &QSpinBox::setEnabled);
+    connect(m_name, &QLineEdit::textChanged, this, &MintKeyDialog::updateWarnings);
+    connect(m_permissions, &QTableWidget::itemChanged, this, &MintKeyDialog::updateWarnings);
+    connect(m_metadata, &QTableWidget::itemChanged, this, &MintKeyDialog::updateWarnings);
+    m_rateMax->setEnabled(false);
+    m_rateWindow->setEnabled(false);
+    updateWarnings();
+    resize(620, sizeHint().height());
+}
+
+void MintKeyDialog::addRow(QTableWidget *t, const QString &a, const QString &b)
+{
+    const int r = t->rowCount();
+    t->insertRow(r);
+    t->setItem(r, 0, new QTableWidgetItem(a));
+    t->setItem(r, 1, new QTableWidgetItem(b));
+}
+
+KeyFields MintKeyDialog::fields(QString *error) const
+{
+    KeyFields f;
+    error->clear();
+    f.userId = m_owner->currentData().toString();
+    f.name = m_name->text().trimmed();
+    f.prefix = m_prefix->text().trimmed();
+    if (f.userId.isEmpty()) {
+        *error = tr("Choose the service user that will own the key (create one on the Service users page).");
+        return f;
+    }
+    if (f.name.isEmpty()) {
+        *error = tr("Give the key a name (1 to 32 characters).");
+        return f;
+    }
+    const int days = m_expiry->currentData().toInt();
+    if (days > 0)
+        f.expiresIn = qint64(days) * 86400;
+    else if (days == -1)
+        f.expiresIn = qint64(m_customDays->value()) * 86400;
+    Permissions perms;
+    for (int r = 0; r < m_permissions->rowCount(); ++r) {
+        const QString res = m_permissions->item(r, 0) ? m_permissions->item(r, 0)->text().trimmed() : QString();
+        const QString acts = m_permissions->item(r, 1) ? m_permissions->item(r, 1)->text() : QString();
+        if (res.isEmpty() && acts.trimmed().isEmpty())
+            continue;
+        if (perms.contains(res)) {
+            *error = tr("Resource \"%1\" is listed twice.").arg(res);
+            return f;
+        }
+        QStringList list;
+        for (const QString &a : acts.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            list << a.trimmed();
+        perms.insert(res, list);
+    }
+    if (const QString why = validatePermissions(perms); !why.isEmpty()) {
+        *error = tr("Permissions: %1.").arg(why);
+        return f;
+    }
+    if (!perms.isEmpty())
+        f.permissions = perms;
+    QJsonObject meta;
+    for (int r = 0; r < m_metadata->rowCount(); ++r) {
+        const QString k = m_metadata->item(r, 0) ? m_metadata->item(r, 0)->text().trimmed() : QString();
+        const QString v = m_metadata->item(r, 1) ? m_metadata->item(r, 1)->text() : QString();
+        if (k.isEmpty() && v.isEmpty())
+            continue;
+        if (k.isEmpty() || meta.contains(k)) {
+            *error = tr("Metadata keys must be non-empty and unique.");
+            return f;
+        }
+        meta.insert(k, v);
+    }
+    if (!meta.isEmpty())
+        f.metadata = meta;
+    if (m_rateMode->currentIndex() == Off) {
+        f.rateLimitEnabled = false;
+    } else if (m_rateMode->currentIndex() == Custom) {
+        f.rateLimitEnabled = true;
+        f.rateLimitMax = m_rateMax->value();
+        f.rateLimitTimeWindow = m_rateWindow->currentData().toLongLong();
+    }
+    if (m_limitUses->isChecked())
+        f.remaining = m_remaining->value();
+    return f;
+}
+
+void MintKeyDialog::updateWarnings()
+{
+    QStringList w;
+    const qint64 max = m_info ? m_info->defaultRateLimitMax : 10;
+    const qint64 window = m_info ? m_info->defaultRateLimitWindow : 86400;
+    const bool defaultOn = m_info ? m_info->defaultRateLimitEnabled : true;
+    if (m_rateMode->currentIndex() == ServerDefault && defaultOn)
+        w << tr("The server's default rate limit is %1 requests per %2: every request and every channel connect with "
+                "this key counts, and a machine key used more often is blocked. Choose Off or Custom for a service.")
+                 .arg(max).arg(formatDuration(window));
+    if (m_info && !m_info->metadataEnabled && m_metadata->rowCount() > 0)
+        w << tr("Metadata is disabled on this server; it will be refused.");
+    const int days = m_expiry->currentData().toInt();
+    const qint64 secs = days > 0 ? qint64(days) * 86400 : days == -1 ? qint64(m_customDays->value()) * 86400 : -1;
+    if (m_info && secs > 0 && secs < m_info->minExpiresIn)
+        w << tr("The server's minimum key lifetime is %1.").arg(formatDuration(m_info->minExpiresIn));
+    if (m_info && secs > m_info->maxExpiresIn)
+        w << tr("The server's maximum key lifetime is %1.").arg(formatDuration(m_info->maxExpiresIn));
+    m_warnings->setText(w.join(QStringLiteral("\n")));
+    m_warnings->setVisible(!w.isEmpty());
+}
+
+void MintKeyDialog::mint()
+{
+    if (m_busy)
+        return;
+    QString error;
+    const KeyFields f = fields(&error);
+    if (!error.isEmpty()) {
+        m_banner->showMessage(error, MessageBanner::Type::Error);
+        return;
+    }
+    m_busy = true;
+    m_mint->setEnabled(false);
+    m_banner->showMessage(tr("Minting…"), MessageBanner::Type::Info);
+    ConsoleApi api(m_context->services()->http(), m_context->services()->session());
+    const QString ownerName = m_owner->currentText();
+    api.createApiKey(f, this, [this, f, ownerName](Result<MintedKey> r) {
+        m_busy = false;
+        m_mint->setEnabled(true);
+        if (r.ok()) {
+            m_banner->dismiss();
+            emit minted(r.value(), ownerName);
+            accept();
+            return;
+        }
+        const ApiError &e = r.error();
+        if (e.kind == ApiError::Kind::Timeout || e.kind == ApiError::Kind::Network || e.kind == ApiError::Kind::BadResponse) {
+            reportLostReply(f, e);
+        } else if (e.kind == ApiError::Kind::Unauthorized) {
+            m_banner->showMessage(tr("Your session ended. Sign in again (the main window offers it), then press Mint "
+                                     "again: this form keeps what you entered."),
+                                  MessageBanner::Type::Error);
+        } else {
+            m_banner->showMessage(e.userMessage(), MessageBanner::Type::Error);
+        }
+    });
+}
+
+void MintKeyDialog::reportLostReply(const KeyFields &f, const ApiError &e)
+{
+    m_banner->showMessage(tr("The server's reply was lost (%1). The key may have been created without its secret "
+                             "reaching you; looking for it…").arg(e.userMessage()),
+                          MessageBanner::Type::Warning);
+    ConsoleApi api(m_context->services()->http(), m_context->services()->session());
+    api.listApiKeys(f.userId, 100, 0, this, [this, f](Result<Page<ApiKey>> r) {
+        if (!r.ok()) {
+            m_banner->showMessage(tr("The reply was lost and the key list could not be read (%1). Check the keys page "
+                                     "for a key named %2 and revoke it.").arg(r.error().userMessage(), f.name),
+                                  MessageBanner::Type::Error);
+            return;
+        }
+        QStringList orphans;
+        const QDateTime cutoff = QDateTime::currentDateTimeUtc().addSecs(-600);
+        for (const ApiKey &k : r.value().items)
+            if (k.name == f.name && k.createdAt >= cutoff)
+                orphans << QStringLiteral("%1 (%2…, created %3)").arg(k.id, k.start, k.createdAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+        if (orphans.isEmpty())
+            m_banner->showMessage(tr("The reply was lost, and no key named %1 was created in the last 10 minutes: "
+                                     "nothing was minted. Press Mint to try again.").arg(f.name),
+                                  MessageBanner::Type::Warning);
+        else
+            m_banner->showMessage(tr("The reply was lost after the server created: %1. Its secret cannot be recovered: "
+                                     "revoke it on the keys page, then mint again.").arg(orphans.join(QStringLiteral(", "))),
+                                  MessageBanner::Type::Error);
+    });
+}

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QWidget>
+
+class AppContext;
+class MessageBanner;
+class QLineEdit;
+class QTableWidget;
+class QPushButton;
+class QLabel;
+
+// Service users (role "service": no password, they own API keys): paged list with search, and create.
+class ServiceUsersPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ServiceUsersPage(AppContext *context, QWidget *parent = nullptr);
+    void reload();
+    void loadMore();
+    void create(const QString &name, const QString &email);
+    MessageBanner *banner() const { return m_banner; }
+    QTableWidget *table() const { return m_table; }
+
+signals:
+    void usersChanged();
+
+private:
+    AppContext *m_context;
+    MessageBanner *m_banner;
+    QLineEdit *m_search;
+    QTableWidget *m_table;
+    QPushButton *m_more;
+    QLabel *m_count;
+    int m_total = 0;
+    int m_generation = 0;
+};

@@ -1,0 +1,200 @@
+#include "ApiKeysModel.h"
+
+#include "core/Duration.h"
+#include "core/Session.h"
+#include "net/ConsoleApi.h"
+
+#include <QBrush>
+#include <QColor>
+
+namespace {
+QString when(const QDateTime &t, const QDateTime &now)
+{
+    if (!t.isValid())
+        return QStringLiteral("—");
+    return QStringLiteral("%1 (%2)").arg(t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), formatRelative(now.secsTo(t)));
+}
+} // namespace
+
+ApiKeysModel::ApiKeysModel(HttpClient *http, Session *session, QObject *parent)
+    : QAbstractTableModel(parent), m_http(http), m_session(session)
+{
+}
+
+int ApiKeysModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_keys.size());
+}
+
+int ApiKeysModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ApiKeysModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_keys.size())
+        return {};
+    const ApiKey &k = m_keys.at(index.row());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const bool expired = k.isExpired(now);
+    const bool soon = !expired && k.expiresAt.isValid() && now.secsTo(k.expiresAt) < 3 * 86400;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case NameColumn: return k.name;
+        case OwnerColumn: return m_ownerNames.value(k.userId, k.userId);
+        case StartColumn: return k.start + QStringLiteral("…");
+        case EnabledColumn: return k.enabled ? tr("enabled") : tr("disabled");
+        case CreatedColumn: return k.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        case ExpiresColumn: return k.expiresAt.isValid() ? (expired ? tr("expired ") : QString()) + when(k.expiresAt, now) : tr("never");
+        case LastUsedColumn: return when(k.lastRequest, now);
+        case RequestsColumn: return k.requestCount;
+        case RemainingColumn: return k.remaining ? QVariant(*k.remaining) : QVariant(tr("unlimited"));
+        case RateLimitColumn: return k.rateLimitText();
+        default: return {};
+        }
+    case Qt::ForegroundRole:
+        if (!k.enabled || expired)
+            return QBrush(QColor(0x88, 0x88, 0x88));
+        if (index.column() == ExpiresColumn && soon)
+            return QBrush(QColor(0xa0, 0x5a, 0x00));
+        return {};
+    case Qt::BackgroundRole:
+        if (index.column() == ExpiresColumn && expired)
+            return QBrush(QColor(0xfb, 0xe9, 0xe9));
+        if (index.column() == ExpiresColumn && soon)
+            return QBrush(QColor(0xfd, 0xf4, 0xe0));
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == ExpiresColumn && k.expiresAt.isValid())
+            return k.expiresAt.toString(Qt::ISODateWithMs);
+        if (index.column() == NameColumn)
+            return tr("id %1").arg(k.id);
+        return {};
+    case KeyIdRole: return k.id;
+    case OwnerIdRole: return k.userId;
+    case ExpiredRole: return expired;
+    case EnabledRole: return k.enabled;
+    case SortRole:
+        switch (index.column()) {
+        case CreatedColumn: return k.createdAt;
+        case ExpiresColumn: return k.expiresAt.isValid() ? k.expiresAt : QDateTime(QDate(9999, 1, 1), QTime(0, 0));
+        case LastUsedColumn: return k.lastRequest;
+        case RequestsColumn: return k.requestCount;
+        default: return data(index, Qt::DisplayRole);
+        }
+    default:
+        return {};
+    }
+}
+
+QVariant ApiKeysModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn: return tr("Name");
+    case OwnerColumn: return tr("Owner");
+    case StartColumn: return tr("Starts with");
+    case EnabledColumn: return tr("State");
+    case CreatedColumn: return tr("Created");
+    case ExpiresColumn: return tr("Expires");
+    case LastUsedColumn: return tr("Last used");
+    case RequestsColumn: return tr("Requests");
+    case RemainingColumn: return tr("Remaining");
+    case RateLimitColumn: return tr("Rate limit");
+    default: return {};
+    }
+}
+
+bool ApiKeysModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_loading && m_hasMore && !m_error.isError() && m_session->isSignedIn();
+}
+
+void ApiKeysModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_loading = true;
+    const int gen = m_generation;
+    ConsoleApi api(m_http, m_session);
+    m_inFlight = api.listApiKeys(m_owner, m_pageSize, int(m_keys.size()), this, [this, gen](Result<Page<ApiKey>> r) {
+        if (gen != m_generation)
+            return;
+        m_loading = false;
+        if (!r.ok()) {
+            m_error = r.error();
+            emit loadFailed(m_error);
+            return;
+        }
+        const Page<ApiKey> &page = r.value();
+        m_total = page.total;
+        if (!page.items.isEmpty()) {
+            beginInsertRows({}, int(m_keys.size()), int(m_keys.size() + page.items.size()) - 1);
+            m_keys.append(page.items);
+            endInsertRows();
+        }
+        m_hasMore = !page.items.isEmpty() && m_keys.size() < m_total;
+        emit pageLoaded(int(m_keys.size()), m_total);
+    });
+}
+
+void ApiKeysModel::refresh()
+{
+    ++m_generation;
+    if (m_inFlight)
+        m_inFlight->abort();
+    beginResetModel();
+    m_keys.clear();
+    m_total = 0;
+    m_hasMore = true;
+    m_loading = false;
+    m_error = {};
+    endResetModel();
+    fetchMore({});
+}
+
+void ApiKeysModel::setOwnerFilter(const QString &userId)
+{
+    m_owner = userId;
+    refresh();
+}
+
+void ApiKeysModel::setOwnerNames(const QHash<QString, QString> &names)
+{
+    m_ownerNames = names;
+    if (!m_keys.isEmpty())
+        emit dataChanged(index(0, OwnerColumn), index(int(m_keys.size()) - 1, OwnerColumn));
+}
+
+void ApiKeysModel::upsert(const ApiKey &key)
+{
+    for (int i = 0; i < m_keys.size(); ++i) {
+        if (m_keys[i].id == key.id) {
+            m_keys[i] = key;
+            emit dataChanged(index(i, 0), index(i, ColumnCount - 1));
+            return;
+        }
+    }
+    if (!m_owner.isEmpty() && key.userId != m_owner)
+        return;
+    beginInsertRows({}, 0, 0);   // newest first, as the server lists them
+    m_keys.prepend(key);
+    ++m_total;
+    endInsertRows();
+}
+
+void ApiKeysModel::remove(const QString &keyId)
+{
+    for (int i = 0; i < m_keys.size(); ++i) {
+        if (m_keys[i].id == keyId) {
+            beginRemoveRows({}, i, i);
+            m_keys.removeAt(i);
+            --m_total;
+            endRemoveRows();
+            return;
+        }
+    }
+}
