@@ -7,6 +7,7 @@
 #include "ApiKeysPage.h"
 #include "DeviceApprovalPage.h"
 #include "ServiceUsersPage.h"
+#include "SessionsPage.h"
 #include "Dialogs.h"
 #include "MessageBanner.h"
 #include "OverviewPage.h"
@@ -72,6 +73,8 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     m_keys = new ApiKeysPage(context, this);
     addPage(m_keys, tr("API keys"), style()->standardIcon(QStyle::SP_DialogSaveButton));
     connect(m_users, &ServiceUsersPage::usersChanged, m_keys, &ApiKeysPage::reload);
+    m_sessions = new SessionsPage(context, this);
+    addPage(m_sessions, tr("Sessions"), style()->standardIcon(QStyle::SP_FileDialogListView));
     m_devices = new DeviceApprovalPage(context, this);
     addPage(m_devices, tr("Device approvals"), style()->standardIcon(QStyle::SP_DialogYesButton));
     m_channels = new ChannelInspectorPage(context, this);
@@ -87,6 +90,8 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
             m_keys->reload();
         else if (page == m_users)
             m_users->reload();
+        else if (page == m_sessions)
+            m_sessions->reload();
     });
     connect(context->services()->session(), &Session::changed, this, [this] { m_loadedPages.clear(); });
     m_ui->navList->setCurrentRow(0);

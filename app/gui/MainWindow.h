@@ -15,6 +15,7 @@ class ChannelInspectorPage;
 class DeviceApprovalPage;
 class ApiKeysPage;
 class ServiceUsersPage;
+class SessionsPage;
 class MessageBanner;
 class SignInDialog;
 class QComboBox;
@@ -61,6 +62,7 @@ private:
     DeviceApprovalPage *m_devices;
     ApiKeysPage *m_keys;
     ServiceUsersPage *m_users;
+    SessionsPage *m_sessions;
     QSet<QWidget *> m_loadedPages;
     QComboBox *m_serverBox;
     QLabel *m_statusLabel;

@@ -6,6 +6,8 @@
 #include "gui/ChannelInspectorPage.h"
 #include "gui/ChannelTab.h"
 #include "gui/DeviceApprovalPage.h"
+#include "gui/Dialogs.h"
+#include "gui/SessionsPage.h"
 #include "gui/MessageBanner.h"
 #include "models/ChannelLogModel.h"
 
@@ -18,7 +20,9 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
+#include <QSignalSpy>
 #include <QTest>
 
 class TestAdminGui : public QObject
@@ -102,6 +106,46 @@ private slots:
         page.findChild<QLineEdit *>(QStringLiteral("userCodeEdit"))->setText(QStringLiteral("ZZZZ-ZZZZ"));
         page.lookUp();
         QTRY_VERIFY_WITH_TIMEOUT(page.banner()->text().contains(QStringLiteral("No such code")), 10000);
+    }
+
+    void sessionsPageIsLiveAndRevokes()
+    {
+        SessionsPage page(m_context.get());
+        page.resize(1100, 640);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(page.isLive(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(page.sessionsTable()->rowCount() >= 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(page.connectionsTable()->rowCount() >= 1, 10000);   // our own live connection
+        const int before = page.sessionsTable()->rowCount();
+
+        // A new sign-in appears by itself (pushed session.created), at the top.
+        const ServerEndpoint e = TestEnv::endpointFor(m_server.url());
+        const QString other = TestEnv::adminToken(m_services->http(), e);
+        QTRY_COMPARE_WITH_TIMEOUT(page.sessionsTable()->rowCount(), before + 1, 10000);
+        // A new channel connection too (connection.opened).
+        const int conns = page.connectionsTable()->rowCount();
+        ChannelSocket extra;
+        QUrl live = e.authUrl(QStringLiteral("/console/live"));
+        live.setScheme(QStringLiteral("ws"));
+        QVERIFY(extra.open(live, Credentials::person(other)));
+        QTRY_COMPARE_WITH_TIMEOUT(page.connectionsTable()->rowCount(), conns + 1, 10000);
+        QTest::qWait(200);
+        grab(&page, QStringLiteral("sessions.png"));
+
+        // Revoke the new session: confirmation, then it is gone on the server and its channel closes.
+        QSignalSpy closed(&extra, &ChannelSocket::closed);
+        page.sessionsTable()->setCurrentCell(0, 0);
+        Dialogs::setNextAnswer(true);
+        page.revokeSelected();
+        QTRY_COMPARE_WITH_TIMEOUT(page.sessionsTable()->rowCount(), before, 10000);
+        AuthApi api(m_services->http(), e);
+        const auto dead = awaitResult<SessionInfo>([&](QObject *c, auto cb) { api.getSession(other, c, cb); });
+        QCOMPARE(dead->error().kind, ApiError::Kind::Unauthorized);
+        QTRY_VERIFY_WITH_TIMEOUT(closed.count() == 1, 10000);
+        QCOMPARE(closed.first().first().toInt(), 4401);
+        QTRY_COMPARE_WITH_TIMEOUT(page.connectionsTable()->rowCount(), conns, 10000);
     }
 
     void inspectorOnTheLiveChannelAsMe()
