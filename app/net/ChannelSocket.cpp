@@ -71,6 +71,9 @@ void ChannelSocket::connectSocket()
     }
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_socket->setMaxAllowedIncomingMessageSize(quint64(m_options.maxMessageBytes));
+    // Bounded reads: QWebSocket otherwise parses everything the kernel has queued in one go, which under a
+    // flood stalls the event loop for hundreds of milliseconds. A bounded buffer caps the work per turn.
+    m_socket->setReadBufferSize(m_options.readBufferBytes);
     m_rejectedStatus = 0;
     m_closeCode = 0;
     m_closeReason.clear();

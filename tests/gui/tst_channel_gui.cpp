@@ -193,8 +193,9 @@ private slots:
             ticksInLog += tab->log()->at(r).payload.contains("tick") ? 1 : 0;
         QVERIFY(ticksInLog > 19000);
         QCOMPARE(tab->filter()->rowCount(), ticksInLog);         // the filter kept up with the flood
-        QVERIFY2(worst < 2000, "the event loop stalled for more than 2 s");   // a frozen UI shows multi-second gaps
-        QVERIFY(ticks >= elapsed / 10 / 10);                     // it turned throughout, not only at the end
+        // Bounded reads keep each turn short (tens of ms here); an unbounded QWebSocket read stalls 300-500 ms.
+        QVERIFY2(worst < 1000, "the event loop stalled for a second or more");
+        QVERIFY2(ticks >= elapsed / 40, "the 10 ms timer fired less than a quarter of the time");
         QVERIFY2(rssAfter - rssBefore < 150 * 1024, "memory grew by more than 150 MiB for a 20k-message cap");
         flood.kill();
         flood.waitForFinished(2000);
