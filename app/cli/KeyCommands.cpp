@@ -93,14 +93,14 @@ bool parseRateLimit(const QString &text, KeyFields &f, QString *error)
     }
     static const QRegularExpression re(QStringLiteral("^(\\d+)/(\\w+)$"));
     const auto m = re.match(text);
-    const auto window = m.hasMatch() ? parseDurationSeconds(m.captured(2)) : std::nullopt;
-    if (!m.hasMatch() || !window || *window <= 0 || m.captured(1).toLongLong() <= 0) {
+    const qint64 window = m.hasMatch() ? parseDurationSeconds(m.captured(2)).value_or(-1) : -1;
+    if (window <= 0 || m.captured(1).toLongLong() <= 0) {
         *error = QStringLiteral("--rate-limit takes off or MAX/WINDOW (100/1h): %1").arg(text);
         return false;
     }
     f.rateLimitEnabled = true;
     f.rateLimitMax = m.captured(1).toLongLong();
-    f.rateLimitTimeWindow = *window;
+    f.rateLimitTimeWindow = window;
     return true;
 }
 
