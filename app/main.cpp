@@ -7,12 +7,50 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QLoggingCategory>
 #include <QTimer>
 
+#include <cstdio>
 #include <memory>
 
 namespace {
+
+QElapsedTimer g_sinceMain;
+
+// For bench/run only: reports ms from main() to the main window's first paint, and the RSS then.
+void installStartupProbe(QWidget *window)
+{
+    class Probe : public QObject
+    {
+    public:
+        using QObject::QObject;
+        bool eventFilter(QObject *, QEvent *e) override
+        {
+            if (e->type() == QEvent::Paint && !m_done) {
+                m_done = true;
+                QTimer::singleShot(0, this, [] {
+                    QFile status(QStringLiteral("/proc/self/status"));
+                    QByteArray rss = "-1";
+                    if (status.open(QIODevice::ReadOnly))
+                        for (const QByteArray &line : status.readAll().split('\n'))
+                            if (line.startsWith("VmRSS:"))
+                                rss = line.mid(6).trimmed().split(' ').first();
+                    std::printf("{\"bench\":\"startup\",\"ms\":%.3f,\"rssKb\":%s}\n",
+                                double(g_sinceMain.nsecsElapsed()) / 1e6, rss.constData());
+                    std::fflush(stdout);
+                    QCoreApplication::exit(0);
+                });
+            }
+            return false;
+        }
+
+    private:
+        bool m_done = false;
+    };
+    window->installEventFilter(new Probe(window));
+}
 
 int runCli(int argc, char **argv)
 {
@@ -55,6 +93,8 @@ int runGui(int argc, char **argv)
     }
     AppContext context(&services);
     MainWindow window(&context);
+    if (qEnvironmentVariableIsSet("PIKKU_ADMIN_BENCH_STARTUP"))
+        installStartupProbe(&window);   // bench/run: time to first painted window, then quit
     window.show();
     window.start();
     if (parser.isSet(QStringLiteral("sign-in")))
@@ -74,6 +114,7 @@ int runGui(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    g_sinceMain.start();
     QStringList args;
     for (int i = 0; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);

@@ -147,10 +147,21 @@ qint64 ChannelLogModel::append(ChannelMessage message)
         ++m_sent;
     m_bytes += message.size();
     pair(message);
+    m_pendingBytes += message.size();
     m_pending.push_back(std::move(message));
+    // Paused (or between flushes) under a flood of large messages: bound the pending bytes too.
+    if (m_pendingBytes > 2 * m_maxBytes && m_pending.size() > 1) {
+        size_t drop = 0;
+        while (drop + 1 < m_pending.size() && m_pendingBytes > m_maxBytes)
+            m_pendingBytes -= m_pending[drop++].size();
+        m_pending.erase(m_pending.begin(), m_pending.begin() + qsizetype(drop));
+        m_dropped += qint64(drop);
+    }
     // Even while paused (or before a flush), never hold more than the cap.
     if (m_pending.size() > size_t(m_capacity) * 2) {
         const size_t excess = m_pending.size() - size_t(m_capacity);
+        for (size_t i = 0; i < excess; ++i)
+            m_pendingBytes -= m_pending[i].size();
         m_pending.erase(m_pending.begin(), m_pending.begin() + qsizetype(excess));
         m_dropped += qint64(excess);
     }
@@ -227,33 +238,52 @@ void ChannelLogModel::flush()
         return;
     std::vector<ChannelMessage> batch;
     batch.swap(m_pending);
+    m_pendingBytes = 0;
+    // The byte cap: a batch that alone exceeds it keeps only its newest messages (at least one).
+    qint64 batchBytes = 0;
+    for (const ChannelMessage &m : batch)
+        batchBytes += m.size();
+    size_t skip = batch.size() > size_t(m_capacity) ? batch.size() - size_t(m_capacity) : 0;
+    for (size_t i = 0; i < skip; ++i)
+        batchBytes -= batch[i].size();
+    while (skip + 1 < batch.size() && batchBytes > m_maxBytes)
+        batchBytes -= batch[skip++].size();
     int removed = 0;
-    if (batch.size() >= size_t(m_capacity)) {
+    if (skip > 0 || batch.size() >= size_t(m_capacity)) {
         // The batch alone fills the log: replace everything.
-        const size_t skip = batch.size() - size_t(m_capacity);
         m_dropped += qint64(skip) + m_count;
         removed = m_count;
         beginResetModel();
         m_ring.clear();
-        m_ring.reserve(size_t(m_capacity));
+        m_ring.reserve(std::min<size_t>(size_t(m_capacity), batch.size() - skip));
         for (size_t i = skip; i < batch.size(); ++i)
             m_ring.push_back(std::move(batch[i]));
         m_head = 0;
         m_count = int(m_ring.size());
+        m_heldBytes = batchBytes;
         endResetModel();
         emit flushed(m_count, removed);
         return;
     }
     const int n = int(batch.size());
-    const int overflow = std::max(0, m_count + n - m_capacity);
+    // Evict the oldest rows: first for the count cap, then for the byte cap.
+    int overflow = std::max(0, m_count + n - m_capacity);
+    qint64 held = m_heldBytes;
+    for (int i = 0; i < overflow; ++i)
+        held -= at(i).size();
+    while (overflow < m_count && held + batchBytes > m_maxBytes)
+        held -= at(overflow++).size();
     if (overflow > 0) {
         beginRemoveRows({}, 0, overflow - 1);
+        for (int i = 0; i < overflow; ++i)
+            m_ring[size_t(physical(i))] = ChannelMessage();   // release the payload now, not when overwritten
         m_head = (m_head + overflow) % m_capacity;
         m_count -= overflow;
         m_dropped += overflow;
         removed = overflow;
         endRemoveRows();
     }
+    m_heldBytes = held + batchBytes;
     beginInsertRows({}, m_count, m_count + n - 1);
     for (ChannelMessage &m : batch) {
         const int p = physical(m_count);
@@ -265,6 +295,11 @@ void ChannelLogModel::flush()
     }
     endInsertRows();
     emit flushed(n, removed);
+}
+
+void ChannelLogModel::setMaxBytes(qint64 bytes)
+{
+    m_maxBytes = std::max<qint64>(1, bytes);
 }
 
 void ChannelLogModel::setCapacity(int capacity)
@@ -281,6 +316,9 @@ void ChannelLogModel::setCapacity(int capacity)
         ring.push_back(std::move(m_ring[size_t(physical(row))]));
     m_dropped += m_count - keep;
     m_ring = std::move(ring);
+    m_heldBytes = 0;
+    for (const ChannelMessage &m : m_ring)
+        m_heldBytes += m.size();
     m_capacity = capacity;
     m_head = 0;
     m_count = keep;
@@ -302,6 +340,8 @@ void ChannelLogModel::clear()
     m_ring.clear();
     m_ring.shrink_to_fit();
     m_pending.clear();
+    m_pendingBytes = 0;
+    m_heldBytes = 0;
     m_head = 0;
     m_count = 0;
     m_openByAction.clear();

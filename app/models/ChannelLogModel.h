@@ -38,6 +38,10 @@ public:
     void flush();                         // apply pending messages now (the timer does it per frame)
 
     void setCapacity(int capacity);
+    // A second cap, on the payload bytes held (default 256 MiB): 100,000 messages of 100 KB would be 10 GB.
+    void setMaxBytes(qint64 bytes);
+    qint64 maxBytes() const { return m_maxBytes; }
+    qint64 heldBytes() const { return m_heldBytes; }
     int capacity() const { return m_capacity; }
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
@@ -77,6 +81,9 @@ private:
     qint64 m_received = 0;
     qint64 m_sent = 0;
     qint64 m_bytes = 0;
+    qint64 m_maxBytes = 256LL * 1024 * 1024;
+    qint64 m_heldBytes = 0;
+    qint64 m_pendingBytes = 0;
     QHash<QString, qint64> m_openByAction;   // last unanswered request per routing key
     QHash<QString, qint64> m_openByRpcId;
 };

@@ -73,7 +73,11 @@ void ChannelSocket::connectSocket()
     m_socket->setMaxAllowedIncomingMessageSize(quint64(m_options.maxMessageBytes));
     // Bounded reads: QWebSocket otherwise parses everything the kernel has queued in one go, which under a
     // flood stalls the event loop for hundreds of milliseconds. A bounded buffer caps the work per turn.
+    // A frame must fit in the buffer or it can never complete, so frames are capped below it (Pikku's own
+    // server caps payloads at 1 MiB); longer messages still arrive as several frames.
     m_socket->setReadBufferSize(m_options.readBufferBytes);
+    if (m_options.readBufferBytes > 0)
+        m_socket->setMaxAllowedIncomingFrameSize(quint64(m_options.readBufferBytes - 64));
     m_rejectedStatus = 0;
     m_closeCode = 0;
     m_closeReason.clear();

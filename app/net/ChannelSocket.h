@@ -27,7 +27,7 @@ public:
         int maxBackoffMs = 30000;
         bool allowInsecure = false;     // ws:// to a non-loopback host
         qint64 maxMessageBytes = 16 * 1024 * 1024;
-        qint64 readBufferBytes = 64 * 1024;   // per event-loop turn; 0: unbounded (Qt default)
+        qint64 readBufferBytes = 2 * 1024 * 1024 + 64;   // per event-loop turn, and the largest frame; 0: unbounded
     };
 
     explicit ChannelSocket(QObject *parent = nullptr);

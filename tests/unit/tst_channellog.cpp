@@ -185,6 +185,28 @@ private slots:
         QCOMPARE(log.exportNdjson(&some, {0, 2}), qint64(2));
     }
 
+    void byteCapBoundsLargeMessages()
+    {
+        ChannelLogModel log(1000);
+        log.setMaxBytes(10 * 1024);
+        const QByteArray big = "{\"pad\":\"" + QByteArray(1000, 'x') + "\"}";
+        for (int i = 0; i < 30; ++i)
+            log.appendText(big, Dir::Received);
+        log.flush();
+        QVERIFY(log.heldBytes() <= 10 * 1024);
+        QCOMPARE(log.rowCount(), int(10 * 1024 / big.size()));
+        QCOMPARE(log.at(log.rowCount() - 1).seq, qint64(30));   // the newest are kept
+        for (int i = 0; i < 30; ++i) {
+            log.appendText(big, Dir::Received);
+            log.flush();
+            QVERIFY(log.heldBytes() <= 10 * 1024);
+        }
+        QCOMPARE(log.dropped(), log.totalCaptured() - log.rowCount());
+        // small messages are still bounded by the count cap
+        log.clear();
+        QCOMPARE(log.heldBytes(), qint64(0));
+    }
+
     void capacityChangeKeepsNewest()
     {
         ChannelLogModel log(100);

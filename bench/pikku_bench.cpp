@@ -1,0 +1,223 @@
+// pikku-bench: in-process measurements for BENCHMARKS.md (bench/run drives it). Each subcommand prints
+// one JSON line on stdout.
+//   bare URL --count N                   a bare QWebSocket client that only counts frames (the limit)
+//   inspector URL --count N [--cap C] [--filter TEXT]
+//                                        the channel inspector page, offscreen, view open, filter active:
+//                                        ingest rate, event-loop lateness (p50/p99/max), RSS
+//   empty-window                         an empty Qt Widgets main window: ms to first paint and RSS
+#include "core/Services.h"
+#include "gui/AppContext.h"
+#include "gui/ChannelInspectorPage.h"
+#include "gui/ChannelTab.h"
+#include "models/ChannelLogModel.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QMainWindow>
+#include <QPaintEvent>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QWebSocket>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+namespace {
+
+qint64 rssKb()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return -1;
+}
+
+void emitJson(const QJsonObject &o)
+{
+    std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+}
+
+QString arg(const QStringList &args, const QString &name, const QString &fallback = {})
+{
+    const int i = int(args.indexOf(name));
+    return i >= 0 && i + 1 < args.size() ? args.at(i + 1) : fallback;
+}
+
+// Records how late a 10 ms timer fires: the event loop's stalls.
+class LatenessProbe : public QObject
+{
+public:
+    LatenessProbe()
+    {
+        m_timer.setInterval(10);
+        m_timer.setTimerType(Qt::PreciseTimer);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            m_gaps.push_back(double(now - m_last) / 1e6 - 10.0);
+            m_last = now;
+        });
+    }
+    void start()
+    {
+        m_clock.start();
+        m_last = 0;
+        m_gaps.clear();
+        m_timer.start();
+    }
+    void stop() { m_timer.stop(); }
+    double percentile(double p) const
+    {
+        if (m_gaps.empty())
+            return 0;
+        std::vector<double> g = m_gaps;
+        std::sort(g.begin(), g.end());
+        return std::max(0.0, g[size_t(std::min<double>(double(g.size() - 1), p * double(g.size() - 1)))]);
+    }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    std::vector<double> m_gaps;
+};
+
+int bare(const QStringList &args)
+{
+    const QUrl url(args.value(2));
+    const qint64 count = arg(args, QStringLiteral("--count"), QStringLiteral("200000")).toLongLong();
+    QWebSocket ws;
+    qint64 n = 0;
+    QElapsedTimer t;
+    QObject::connect(&ws, &QWebSocket::connected, [&] { t.start(); });
+    QObject::connect(&ws, &QWebSocket::textMessageReceived, [&](const QString &) {
+        if (++n == count) {
+            const double ms = double(t.nsecsElapsed()) / 1e6;
+            emitJson({{"bench", "bare"}, {"messages", double(n)}, {"ms", ms}, {"rate", double(n) * 1000.0 / ms}});
+            QCoreApplication::exit(0);
+        }
+    });
+    ws.open(url);
+    return QCoreApplication::exec();
+}
+
+int inspector(const QStringList &args)
+{
+    const QUrl url(args.value(2));
+    const qint64 count = arg(args, QStringLiteral("--count"), QStringLiteral("200000")).toLongLong();
+    const int cap = arg(args, QStringLiteral("--cap"), QStringLiteral("100000")).toInt();
+    const int channels = arg(args, QStringLiteral("--channels"), QStringLiteral("1")).toInt();
+    const QString filter = arg(args, QStringLiteral("--filter"), QStringLiteral("tick"));
+    QTemporaryDir dir;
+    Services services(std::make_unique<SystemClock>(), new MemorySecretStore,
+                      new QSettings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat));
+    AppContext context(&services);
+    ChannelInspectorPage page(&context);
+    page.resize(1200, 800);
+    page.show();
+    qputenv("PIKKU_BENCH_KEY", "bench");
+    QList<ChannelTab *> tabs{page.currentChannel()};
+    for (int i = 1; i < channels; ++i)
+        tabs << page.addChannel(url);
+    for (ChannelTab *tab : tabs) {
+        tab->log()->setCapacity(cap);
+        tab->findChild<QLineEdit *>(QStringLiteral("filterEdit"))->setText(filter);
+        tab->findChild<QLineEdit *>(QStringLiteral("channelUrl"))->setText(url.toString());
+        tab->findChild<QComboBox *>(QStringLiteral("identityBox"))->setCurrentIndex(2);
+        tab->findChild<QLineEdit *>(QStringLiteral("keyEdit"))->setText(QStringLiteral("PIKKU_BENCH_KEY"));
+    }
+    ChannelTab *first = tabs.first();
+    qint64 rssBase = 0;
+    qint64 rssAtCap = -1;
+    qint64 received = 0;
+    int opened = 0;
+    LatenessProbe probe;
+    QElapsedTimer t;
+    for (ChannelTab *tab : tabs) {
+        QObject::connect(tab->socket(), &ChannelSocket::opened, [&] {
+            if (++opened == 1) {
+                t.start();
+                probe.start();
+            }
+        });
+        QObject::connect(tab->socket(), &ChannelSocket::textReceived, [&](const QByteArray &) {
+            ++received;
+            if (received == cap && channels == 1)
+                rssAtCap = rssKb();
+            if (received == count * channels) {
+                for (ChannelTab *x : tabs)
+                    x->log()->flush();
+                const double ms = double(t.nsecsElapsed()) / 1e6;
+                probe.stop();
+                emitJson({{"bench", "inspector"}, {"channels", channels}, {"messages", double(received)}, {"ms", ms},
+                          {"rate", double(received) * 1000.0 / ms}, {"p50", probe.percentile(0.5)},
+                          {"p99", probe.percentile(0.99)}, {"max", probe.percentile(1.0)}, {"rssBaseKb", double(rssBase)},
+                          {"rssAtCapKb", double(rssAtCap)}, {"rssEndKb", double(rssKb())}, {"rows", first->log()->rowCount()},
+                          {"filtered", first->filter()->rowCount()}});
+                QCoreApplication::exit(0);
+            }
+        });
+    }
+    // Let the page paint and settle first; the baseline is the page open and idle.
+    QTimer::singleShot(300, first, [&] {
+        rssBase = rssKb();
+        for (ChannelTab *tab : tabs)
+            tab->connectChannel();
+    });
+    return QCoreApplication::exec();
+}
+
+class FirstPaint : public QObject
+{
+public:
+    explicit FirstPaint(QElapsedTimer *t) : m_t(t) {}
+    bool eventFilter(QObject *, QEvent *e) override
+    {
+        if (e->type() == QEvent::Paint && !m_done) {
+            m_done = true;
+            QTimer::singleShot(0, [this] {
+                emitJson({{"bench", "empty-window"}, {"ms", double(m_t->nsecsElapsed()) / 1e6}, {"rssKb", double(rssKb())}});
+                QCoreApplication::exit(0);
+            });
+        }
+        return false;
+    }
+
+private:
+    QElapsedTimer *m_t;
+    bool m_done = false;
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QElapsedTimer sinceMain;
+    sinceMain.start();
+    QApplication app(argc, argv);
+    const QStringList args = QCoreApplication::arguments();
+    const QString cmd = args.value(1);
+    if (cmd == QLatin1String("bare"))
+        return bare(args);
+    if (cmd == QLatin1String("inspector"))
+        return inspector(args);
+    if (cmd == QLatin1String("empty-window")) {
+        QMainWindow w;
+        w.resize(1100, 700);
+        FirstPaint fp(&sinceMain);
+        w.installEventFilter(&fp);
+        w.show();
+        return QApplication::exec();
+    }
+    std::fprintf(stderr, "usage: pikku-bench bare|inspector URL [--count N] [--cap C] [--filter T] | empty-window\n");
+    return 2;
+}

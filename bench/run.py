@@ -1,0 +1,232 @@
+#!/usr/bin/env python3
+"""Runs the Pikku Admin benchmarks side by side with their limit and peer, and writes BENCHMARKS.md.
+
+Every figure is measured REPS times in the same run; the report gives the median and min-max, and the
+ratios against what was measured next to it (never against numbers from another day).
+"""
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=300, **kw).stdout
+
+
+def json_lines(text):
+    return [json.loads(l) for l in text.splitlines() if l.startswith("{")]
+
+
+class Flood:
+    """pikku-flood on a free loopback port: N messages of SIZE bytes per connection."""
+
+    def __init__(self, build, count, size):
+        self.p = subprocess.Popen([f"{build}/bench/pikku-flood", "--count", str(count), "--size", str(size)],
+                                  stdout=subprocess.PIPE, text=True)
+        line = self.p.stdout.readline().strip()
+        assert line.startswith("pikku-flood ready "), line
+        self.url = line.split(" ")[2]
+
+    def close(self):
+        self.p.kill()
+        self.p.wait()
+
+
+class DevServer:
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="pikku-bench-")
+        self.p = subprocess.Popen(["node", "server/dist/src/dev-server.js", "--port", "0", "--db", f"{self.dir}/b.db",
+                                   "--device-interval", "1s", "--exit-on-stdin-close"], cwd=ROOT,
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        line = self.p.stdout.readline().strip()
+        assert line.startswith("pikku-dev-server ready "), line
+        self.url = line.split(" ")[2]
+
+    def close(self):
+        self.p.terminate()
+        self.p.wait()
+
+
+def wall(cmd, env=None, stdin=None):
+    t = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, stdin=stdin, timeout=300)
+    return (time.perf_counter() - t) * 1000
+
+
+def stats(values):
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
+
+
+def fmt(s, unit="", digits=0):
+    f = f"{{:,.{digits}f}}"
+    return f"{f.format(s['median'])}{unit} ({f.format(s['min'])}–{f.format(s['max'])})"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--build", default="build-bench")
+    ap.add_argument("--out", default="BENCHMARKS.md")
+    a = ap.parse_args()
+    build = os.path.join(ROOT, a.build)
+    bench = f"{build}/bench/pikku-bench"
+    admin = f"{build}/app/pikku-admin"
+    wscat = ["node", os.path.join(ROOT, "bench/node_modules/wscat/bin/wscat")]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PIKKU_BENCH_KEY="bench", XDG_CONFIG_HOME=tempfile.mkdtemp())
+    N = 200_000
+    R = {}
+    t0 = time.time()
+
+    # 1-3. Ingest, stalls, memory: 200-byte JSON, 200k messages, cap 100k, filter active.
+    bare, insp, ws, cli = [], [], [], []
+    for _ in range(a.reps):
+        f = Flood(build, N, 200)
+        bare.append(json_lines(sh([bench, "bare", f.url, "--count", str(N)], env=env))[0])
+        insp.append(json_lines(sh([bench, "inspector", f.url, "--count", str(N), "--cap", "100000"], env=env))[0])
+        # Whole-process peers: the wall time for N messages minus the wall time for one (start-up).
+        f1 = Flood(build, 1, 200)
+        sleeper = subprocess.Popen(["sleep", "600"], stdout=subprocess.PIPE)
+        ws_n = wall(wscat + ["-c", f.url], stdin=sleeper.stdout)
+        ws_1 = wall(wscat + ["-c", f1.url], stdin=sleeper.stdout)
+        sleeper.kill()
+        ws.append(N * 1000 / max(1.0, ws_n - ws_1))
+        cli_n = wall([admin, "channel", f.url, "--as-key-env", "PIKKU_BENCH_KEY", "--count", str(N), "--json"], env=env)
+        cli_1 = wall([admin, "channel", f1.url, "--as-key-env", "PIKKU_BENCH_KEY", "--count", "1", "--json"], env=env)
+        bare_n = wall([bench, "bare", f.url, "--count", str(N)], env=env)
+        bare_1 = wall([bench, "bare", f1.url, "--count", "1"], env=env)
+        cli.append({"cli": N * 1000 / max(1.0, cli_n - cli_1), "bare": N * 1000 / max(1.0, bare_n - bare_1)})
+        f.close()
+        f1.close()
+    R["bare"] = stats([b["rate"] for b in bare])
+    R["inspector"] = stats([i["rate"] for i in insp])
+    R["wscat"] = stats(ws)
+    R["p99"] = stats([i["p99"] for i in insp])
+    R["max"] = stats([i["max"] for i in insp])
+    R["memCap"] = stats([(i["rssAtCapKb"] - i["rssBaseKb"]) / 1024 for i in insp])
+    R["memAfter"] = stats([(i["rssEndKb"] - i["rssAtCapKb"]) / 1024 for i in insp])
+    R["base"] = stats([i["rssBaseKb"] / 1024 for i in insp])
+    R["cli"] = stats([c["cli"] for c in cli])
+    R["cliBare"] = stats([c["bare"] for c in cli])
+    R["cliRatio"] = stats([c["cli"] / c["bare"] for c in cli])
+
+    # Scaling: message size and number of channels.
+    sizes = {}
+    for size in (100, 1000, 10_000, 100_000):
+        n = max(2000, min(N, 40_000_000 // size))
+        rs, ms, bs = [], [], []
+        for _ in range(max(2, a.reps // 2)):
+            f = Flood(build, n, size)
+            bs.append(json_lines(sh([bench, "bare", f.url, "--count", str(n)], env=env))[0]["rate"])
+            r = json_lines(sh([bench, "inspector", f.url, "--count", str(n), "--cap", "100000"], env=env))[0]
+            f.close()
+            rs.append(r["rate"])
+            ms.append((r["rssEndKb"] - r["rssBaseKb"]) / 1024)
+        sizes[size] = (n, stats(rs), stats(bs), stats(ms))
+    chans = {}
+    for k in (1, 4, 16):
+        n = N // k
+        rs, p99 = [], []
+        for _ in range(max(2, a.reps // 2)):
+            f = Flood(build, n, 200)
+            r = json_lines(sh([bench, "inspector", f.url, "--count", str(n), "--cap", "100000", "--channels", str(k)], env=env))[0]
+            f.close()
+            rs.append(r["rate"])
+            p99.append(r["p99"])
+        chans[k] = (n, stats(rs), stats(p99))
+
+    # 5. Start-up to the first painted main window, and RSS then, against an empty Qt Widgets window.
+    st, empty = [], []
+    senv = dict(env, PIKKU_ADMIN_BENCH_STARTUP="1", DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent")
+    for _ in range(a.reps):
+        st.append(json_lines(sh([admin, "--server", "http://127.0.0.1:9"], env=senv))[0])
+        empty.append(json_lines(sh([bench, "empty-window"], env=env))[0])
+    R["startup"] = stats([s["ms"] for s in st])
+    R["startupRss"] = stats([s["rssKb"] / 1024 for s in st])
+    R["empty"] = stats([e["ms"] for e in empty])
+    R["emptyRss"] = stats([e["rssKb"] / 1024 for e in empty])
+
+    # 6. whoami --json (keychain read + one round trip) against curl doing the same get-session.
+    srv = DevServer()
+    try:
+        out = sh(["sh", "tests/support/with-keyring.sh", "sh", "bench/whoami.sh", srv.url, admin, str(max(5, a.reps * 2))], cwd=ROOT)
+    finally:
+        srv.close()
+    lines = json_lines(out)
+    R["whoami"] = stats([l["ms"] for l in lines if l["bench"] == "whoami"])
+    R["curl"] = stats([l["ms"] for l in lines if l["bench"] == "curl-get-session"])
+
+    elapsed = time.time() - t0
+    write_report(a, R, sizes, chans, elapsed)
+    print(f"wrote {a.out} in {elapsed:.0f} s")
+
+
+def verdict(ok):
+    return "**met**" if ok else "**not met**"
+
+
+def write_report(a, R, sizes, chans, elapsed):
+    qt = sh(["qtpaths6", "--qt-version"]).strip() if subprocess.run(["which", "qtpaths6"], capture_output=True).returncode == 0 else "6.4"
+    node = sh(["node", "--version"]).strip()
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+    r_limit = R["inspector"]["median"] / R["bare"]["median"]
+    r_peer = R["inspector"]["median"] / R["wscat"]["median"]
+    L = []
+    L.append("# Benchmarks\n")
+    L.append(f"Generated by `bash bench/run` (Release build, {a.reps} runs per figure, all in one run; {elapsed/60:.1f} min). "
+             "Each cell is the median with min–max. Ratios compare figures measured side by side in this run.\n")
+    L.append(f"Machine: {os.cpu_count()} cores, {cpu}; Linux {platform.release()}; Qt {qt}; Node {node}; "
+             f"QT_QPA_PLATFORM=offscreen; loopback only.\n")
+    L.append("## Targets\n")
+    L.append("| figure | Pikku Admin | limit / peer (same run) | ratio | target | verdict |")
+    L.append("|---|---|---|---|---|---|")
+    L.append(f"| inspector ingest, 200 B JSON, view open, filter active (msg/s) | {fmt(R['inspector'])} | bare QWebSocket {fmt(R['bare'])}; wscat {fmt(R['wscat'])} | {r_limit:.0%} of the limit; {r_peer:.1f}× wscat | ≥ 50 % and ≥ 3× | {verdict(r_limit >= .5 and r_peer >= 3)} |")
+    L.append(f"| event-loop lateness while flooding (ms) | p99 {fmt(R['p99'], digits=1)}; max {fmt(R['max'], digits=1)} | – | – | p99 ≤ 50, max ≤ 200 | {verdict(R['p99']['median'] <= 50 and R['max']['median'] <= 200)} |")
+    L.append(f"| memory at the cap, 100,000 × 200 B (MiB above baseline) | {fmt(R['memCap'], digits=1)}; then +{fmt(R['memAfter'], digits=1)} over the next 100,000 | baseline RSS {fmt(R['base'], digits=1)} MiB | – | ≤ 100, flat after the cap | {verdict(R['memCap']['median'] <= 100 and R['memAfter']['median'] <= 20)} |")
+    L.append(f"| CLI `channel --count N --json` throughput (msg/s) | {fmt(R['cli'])} | bare client, same whole-process method {fmt(R['cliBare'])} | {R['cliRatio']['median']:.0%} | ≥ 70 % | {verdict(R['cliRatio']['median'] >= .7)} |")
+    L.append(f"| GUI start-up to first painted main window (ms) | {fmt(R['startup'], digits=1)} | empty Qt Widgets window {fmt(R['empty'], digits=1)} | {R['startup']['median']/R['empty']['median']:.2f}× | ≤ 1.5× | {verdict(R['startup']['median']/R['empty']['median'] <= 1.5)} |")
+    L.append(f"| RSS at first paint (MiB) | {fmt(R['startupRss'], digits=1)} | empty window {fmt(R['emptyRss'], digits=1)} | {R['startupRss']['median']/R['emptyRss']['median']:.2f}× | ≤ 1.5× | {verdict(R['startupRss']['median']/R['emptyRss']['median'] <= 1.5)} |")
+    L.append(f"| `whoami --json` wall time (ms): keychain read + get-session | {fmt(R['whoami'], digits=1)} | curl, same get-session {fmt(R['curl'], digits=1)} | {R['whoami']['median']/R['curl']['median']:.2f}× | ≤ 3× | {verdict(R['whoami']['median']/R['curl']['median'] <= 3)} |")
+    L.append("| keys page with 100,000 keys | not measured yet | – | – | first page ≤ 2× one round trip | **not measured** |")
+    L.append("")
+    L.append("## How cost grows\n")
+    L.append("Ingest against message size (one channel, cap 100,000, filter active):\n")
+    L.append("| size | messages | inspector (msg/s) | bare QWebSocket (msg/s) | ratio | inspector MB/s | RSS growth (MiB) |")
+    L.append("|---|---|---|---|---|---|---|")
+    for size, (n, rs, bs, ms) in sizes.items():
+        L.append(f"| {size:,} B | {n:,} | {fmt(rs)} | {fmt(bs)} | {rs['median']/bs['median']:.0%} | {rs['median']*size/1e6:,.1f} | {fmt(ms, digits=1)} |")
+    L.append("\nIngest against the number of open channels (200 B, total 200,000 messages):\n")
+    L.append("| channels | messages each | total rate (msg/s) | p99 lateness (ms) |")
+    L.append("|---|---|---|---|")
+    for k, (n, rs, p99) in chans.items():
+        L.append(f"| {k} | {n:,} | {fmt(rs)} | {fmt(p99, digits=1)} |")
+    L.append("")
+    L.append("## Method\n")
+    L.append("- Flood source: `pikku-flood` (C++, Qt Network) answers the WebSocket handshake itself and writes pre-built "
+             "unmasked text frames in 256 KiB chunks; it is not the bottleneck (the bare client reads it at well over a "
+             "million messages a second).")
+    L.append("- `pikku-bench inspector` opens the real channel inspector page (offscreen), sets a text filter, connects "
+             "with an API key from the environment, and counts to N; a 10 ms precise timer records its own lateness "
+             "(p50/p99/max). RSS is read from /proc at idle (baseline), at the cap and at the end.")
+    L.append("- `pikku-bench bare` is a QWebSocket that only counts frames (in-process rate: the limit).")
+    L.append("- wscat (npm `wscat` 6.1.0) and the CLI are whole processes: rate = N / (wall(N) − wall(1)), so start-up is "
+             "subtracted; the bare client is measured the same way for the CLI ratio.")
+    L.append("- Start-up: `pikku-admin` with `PIKKU_ADMIN_BENCH_STARTUP=1` prints the time from `main()` to the main "
+             "window's first paint event (no keychain on the bus, server unreachable); `pikku-bench empty-window` is a bare "
+             "QMainWindow built the same way.")
+    L.append("- whoami: a fresh gnome-keyring on a private D-Bus session, the CLI signed in with the device flow, then "
+             "`pikku-admin whoami --json` and `curl` with the same bearer against the same dev server, alternately.")
+    L.append("")
+    with open(os.path.join(ROOT, a.out), "w") as fh:
+        fh.write("\n".join(L) + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
