@@ -28,6 +28,7 @@ interface Args {
   rateLimit: boolean;
   exitOnStdinClose: boolean;
   seedDemo: boolean;
+  seedKeys: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -42,6 +43,7 @@ function parseArgs(argv: string[]): Args {
     rateLimit: false,
     exitOnStdinClose: false,
     seedDemo: false,
+    seedKeys: 0,
   };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
@@ -59,8 +61,9 @@ function parseArgs(argv: string[]): Args {
       case "--rate-limit": a.rateLimit = true; break;
       case "--exit-on-stdin-close": a.exitOnStdinClose = true; break;
       case "--seed-demo": a.seedDemo = true; break;
+      case "--seed-keys": a.seedKeys = Number(v()); break;
       case "--help":
-        console.error("usage: dev-server [--port 3000|0] [--host 127.0.0.1] [--db FILE] [--device-expires 5min] [--device-interval 5s] [--rate-limit] [--seed-demo] [--exit-on-stdin-close]");
+        console.error("usage: dev-server [--port 3000|0] [--host 127.0.0.1] [--db FILE] [--device-expires 5min] [--device-interval 5s] [--rate-limit] [--seed-demo] [--seed-keys N] [--exit-on-stdin-close]");
         process.exit(0);
       default:
         throw new Error(`unknown option ${k}`);
@@ -170,6 +173,7 @@ async function main() {
     log(`seeded admin ${adminEmail}`);
   }
   if (args.seedDemo) await seedDemo(auth, ctx);
+  if (args.seedKeys > 0) await seedKeys(auth, ctx, database, args.seedKeys);
 
   const handler = toNodeHandler(auth);
   http.on("request", (req: IncomingMessage, res: ServerResponse) => {
@@ -220,6 +224,30 @@ async function seedDemo(auth: any, ctx: any) {
   await auth.api.createApiKey({ body: { userId: backup.id, name: "backup-nightly", prefix: "svc_", expiresIn: 2 * 86400, permissions: { files: ["read"] } } });
   await auth.api.createApiKey({ body: { userId: ingest.id, name: "ingest-edge", prefix: "ing_", expiresIn: 365 * 86400, permissions: { events: ["write"] }, metadata: { region: "eu-west" }, rateLimitEnabled: true, rateLimitMax: 1000, rateLimitTimeWindow: 60000 } });
   log("seeded demo service users and keys");
+}
+
+/** Benchmarks: N keys owned by one service user "svc-bulk". One key is minted through better-auth, the rest are
+ *  copies of its row (new id, name, hash and creation time) written in one SQLite transaction: 100,000 in seconds. */
+async function seedKeys(auth: any, ctx: any, database: any, n: number) {
+  const now = new Date();
+  const owner = await ctx.adapter.create({
+    model: "user",
+    data: { name: "svc-bulk", email: `svc-bulk-${Date.now()}@service.local`, emailVerified: true, role: "service", banned: false, createdAt: now, updatedAt: now },
+  });
+  const first = await auth.api.createApiKey({ body: { userId: owner.id, name: "bulk-000000", prefix: "blk_", expiresIn: 30 * 86400, permissions: { ws: ["connect"] }, rateLimitEnabled: false } });
+  const row = database.prepare("SELECT * FROM apikey WHERE id = ?").get(first.id);
+  const cols = Object.keys(row);
+  const insert = database.prepare(`INSERT INTO apikey (${cols.map((c) => `"${c}"`).join(",")}) VALUES (${cols.map(() => "?").join(",")})`);
+  const created = typeof row.createdAt === "number" ? row.createdAt : Date.parse(row.createdAt);
+  database.transaction(() => {
+    for (let i = 1; i < n; i++) {
+      const copy: any = { ...row, id: `bulk${String(i).padStart(8, "0")}`, name: `bulk-${String(i).padStart(6, "0")}`, key: `bulkhash${i}` };
+      const at = created - i * 1000;
+      copy.createdAt = typeof row.createdAt === "number" ? at : new Date(at).toISOString();
+      insert.run(cols.map((c) => copy[c]));
+    }
+  })();
+  log(`seeded ${n} keys for svc-bulk`);
 }
 
 main().catch((e) => {
