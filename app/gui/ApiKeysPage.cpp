@@ -2,9 +2,11 @@
 
 #include "AppContext.h"
 #include "Dialogs.h"
+#include "EditKeyDialog.h"
 #include "MessageBanner.h"
 #include "MintKeyDialog.h"
 #include "RevealKeyDialog.h"
+#include "RotateKeyDialog.h"
 #include "core/Duration.h"
 #include "core/Services.h"
 #include "models/ApiKeysModel.h"
@@ -13,8 +15,6 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDialog>
-#include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -56,6 +56,10 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
     m_mint = new QAction(tr("Mint key…"), this);
     m_mint->setObjectName(QStringLiteral("mintAction"));
     m_mint->setShortcut(QKeySequence::New);
+    m_edit = new QAction(tr("Edit…"), this);
+    m_edit->setObjectName(QStringLiteral("editAction"));
+    m_edit->setShortcut(QKeySequence(Qt::Key_F2));
+    m_edit->setToolTip(tr("Edit the selected key (F2, Enter or double-click)"));
     m_toggle = new QAction(tr("Disable"), this);
     m_toggle->setObjectName(QStringLiteral("toggleAction"));
     m_toggle->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
@@ -68,7 +72,7 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
     m_refresh = new QAction(tr("Refresh"), this);
     m_refresh->setObjectName(QStringLiteral("refreshAction"));
     m_refresh->setShortcut(QKeySequence::Refresh);
-    for (QAction *a : {m_mint, m_toggle, m_rotate, m_revoke, m_refresh}) {
+    for (QAction *a : {m_mint, m_edit, m_toggle, m_rotate, m_revoke, m_refresh}) {
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(a);
     }
@@ -76,7 +80,7 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
     bar->addWidget(m_ownerFilter);
     bar->addWidget(m_textFilter, 1);
     bar->addWidget(m_count);
-    for (QAction *a : {m_mint, m_toggle, m_rotate, m_revoke, m_refresh})
+    for (QAction *a : {m_mint, m_edit, m_toggle, m_rotate, m_revoke, m_refresh})
         bar->addWidget(button(a));
     outer->addLayout(bar);
 
@@ -110,7 +114,7 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
 
     connect(m_view, &QTableView::customContextMenuRequested, this, [this](const QPoint &p) {
         QMenu menu(this);
-        menu.addActions({m_mint, m_toggle, m_rotate, m_revoke});
+        menu.addActions({m_mint, m_edit, m_toggle, m_rotate, m_revoke});
         menu.addSeparator();
         menu.addAction(m_refresh);
         menu.exec(m_view->viewport()->mapToGlobal(p));   // a context menu is the one accepted exec()
@@ -120,6 +124,8 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
         m_model->setOwnerFilter(m_ownerFilter->currentData().toString());
     });
     connect(m_mint, &QAction::triggered, this, &ApiKeysPage::openMintDialog);
+    connect(m_edit, &QAction::triggered, this, &ApiKeysPage::openEditDialog);
+    connect(m_view, &QAbstractItemView::activated, this, &ApiKeysPage::openEditDialog);   // Enter, double-click
     connect(m_toggle, &QAction::triggered, this, &ApiKeysPage::toggleSelected);
     connect(m_rotate, &QAction::triggered, this, [this] { rotateSelected(-1); });
     connect(m_revoke, &QAction::triggered, this, &ApiKeysPage::revokeSelected);
@@ -195,7 +201,7 @@ void ApiKeysPage::updateActions()
     const bool signedIn = m_context->services()->session()->isSignedIn();
     m_mint->setEnabled(signedIn && m_available);
     m_refresh->setEnabled(signedIn);
-    for (QAction *a : {m_toggle, m_rotate, m_revoke})
+    for (QAction *a : {m_edit, m_toggle, m_rotate, m_revoke})
         a->setEnabled(signedIn && m_available && row >= 0);
     if (row >= 0)
         m_toggle->setText(m_model->key(row).enabled ? tr("Disable") : tr("Enable"));
@@ -261,54 +267,41 @@ void ApiKeysPage::revokeSelected()
                      }, QMessageBox::Warning);
 }
 
+void ApiKeysPage::openEditDialog()
+{
+    const int row = selectedRow();
+    if (row < 0 || !m_edit->isEnabled())
+        return;
+    const ApiKey k = m_model->key(row);
+    auto *dlg = new EditKeyDialog(m_context, k, ownerName(k.userId), m_info, this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &EditKeyDialog::updated, this, [this](const ApiKey &key) {
+        m_model->upsert(key);
+        m_banner->showMessage(tr("Saved %1.").arg(key.name), MessageBanner::Type::Positive, 4000);
+        updateActions();
+    });
+    dlg->open();
+}
+
 void ApiKeysPage::rotateSelected(qint64 overlapSeconds)
 {
     const int row = selectedRow();
     if (row < 0)
         return;
     const ApiKey k = m_model->key(row);
-    auto doRotate = [this, k](qint64 overlap) {
-        ConsoleApi api(m_context->services()->http(), m_context->services()->session());
-        api.rotateApiKey(k.id, overlap, this, [this, k](Result<MintedKey> r) {
-            if (!r.ok()) {
-                m_banner->showMessage(r.error().userMessage(), MessageBanner::Type::Error);
-                return;
-            }
-            m_model->upsert(r.value().apiKey);
-            if (r.value().previous)
-                m_model->upsert(*r.value().previous);
-            auto *reveal = new RevealKeyDialog(m_context, r.value(), ownerName(k.userId), this);
-            reveal->setAttribute(Qt::WA_DeleteOnClose);
-            reveal->open();
-        });
-    };
+    auto *wizard = new RotateKeyDialog(m_context, k, ownerName(k.userId), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &RotateKeyDialog::rotated, this, [this](const MintedKey &m) {
+        m_model->upsert(m.apiKey);
+        if (m.previous)
+            m_model->upsert(*m.previous);
+        updateActions();
+    });
+    connect(wizard, &RotateKeyDialog::previousRefreshed, m_model, &ApiKeysModel::upsert);
+    connect(wizard, &RotateKeyDialog::previousRetired, m_model, &ApiKeysModel::remove);
+    wizard->open();
     if (overlapSeconds >= 0) {
-        doRotate(overlapSeconds);
-        return;
+        wizard->setOverlapSeconds(overlapSeconds);
+        wizard->rotate();
     }
-    auto *dlg = new QDialog(this);
-    dlg->setObjectName(QStringLiteral("rotateDialog"));
-    dlg->setWindowTitle(tr("Rotate %1").arg(k.name));
-    dlg->setAttribute(Qt::WA_DeleteOnClose);
-    auto *form = new QFormLayout(dlg);
-    auto *text = new QLabel(tr("A new key with the same owner, permissions, metadata and limits is minted. The old key "
-                               "keeps working for the overlap, so clients can switch; watch its last use here."), dlg);
-    text->setWordWrap(true);
-    form->addRow(text);
-    auto *overlap = new QComboBox(dlg);
-    overlap->setObjectName(QStringLiteral("overlapBox"));
-    overlap->addItem(tr("no overlap: retire it now"), 0);
-    overlap->addItem(tr("5 minutes"), 300);
-    overlap->addItem(tr("1 hour"), 3600);
-    overlap->addItem(tr("1 day"), 86400);
-    overlap->addItem(tr("7 days"), 7 * 86400);
-    overlap->setCurrentIndex(2);
-    form->addRow(tr("Old key keeps working for:"), overlap);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, dlg);
-    buttons->addButton(tr("Rotate"), QDialogButtonBox::AcceptRole);
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, dlg, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, dlg, &QDialog::reject);
-    connect(dlg, &QDialog::accepted, this, [overlap, doRotate] { doRotate(overlap->currentData().toLongLong()); });
-    dlg->open();
 }

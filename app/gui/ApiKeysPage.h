@@ -17,7 +17,8 @@ class QSortFilterProxyModel;
 class QAction;
 
 // Scoped API keys of service users: paged from the server, filtered by owner on the server and by text
-// over the loaded rows, with mint, enable/disable, rotate and revoke.
+// over the loaded rows, with mint, edit, enable/disable, rotate (a wizard that follows the previous key) and
+// revoke.
 class ApiKeysPage : public QWidget
 {
     Q_OBJECT
@@ -29,9 +30,12 @@ public:
     QTableView *view() const { return m_view; }
     void reload();
     void openMintDialog();
+    void openEditDialog();   // the selected key
     void revokeSelected();
     void toggleSelected();
-    void rotateSelected(qint64 overlapSeconds = -1);   // -1: ask
+    // Opens the rotate wizard for the selected key; with overlapSeconds >= 0 that overlap is preselected
+    // and the rotate starts at once.
+    void rotateSelected(qint64 overlapSeconds = -1);
     const QList<ServiceUser> &owners() const { return m_owners; }
 
 signals:
@@ -51,6 +55,7 @@ private:
     QLabel *m_count;
     QTableView *m_view;
     QAction *m_mint;
+    QAction *m_edit;
     QAction *m_toggle;
     QAction *m_rotate;
     QAction *m_revoke;

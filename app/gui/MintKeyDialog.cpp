@@ -1,6 +1,7 @@
 #include "MintKeyDialog.h"
 
 #include "AppContext.h"
+#include "KeyFieldEditors.h"
 #include "MessageBanner.h"
 #include "core/Duration.h"
 #include "core/Services.h"
@@ -67,46 +68,17 @@ MintKeyDialog::MintKeyDialog(AppContext *context, const QList<ServiceUser> &owne
     expiryRow->addStretch(1);
     form->addRow(tr("Expires in:"), expiryRow);
 
-    auto makeTable = [this](const char *name, const QString &a, const QString &b) {
-        auto *t = new QTableWidget(0, 2, this);
-        t->setObjectName(QLatin1String(name));
-        t->setHorizontalHeaderLabels({a, b});
-        t->horizontalHeader()->setStretchLastSection(true);
-        t->verticalHeader()->setVisible(false);
-        t->setMinimumHeight(96);
-        t->setMaximumHeight(140);
-        return t;
-    };
-    auto tableWithButtons = [this](QTableWidget *t, const char *addName, const char *removeName) {
-        auto *w = new QWidget(this);
-        auto *h = new QHBoxLayout(w);
-        h->setContentsMargins(0, 0, 0, 0);
-        h->addWidget(t, 1);
-        auto *v = new QVBoxLayout;
-        auto *add = new QToolButton(w);
-        add->setObjectName(QLatin1String(addName));
-        add->setText(QStringLiteral("+"));
-        add->setToolTip(tr("Add a row"));
-        auto *rm = new QToolButton(w);
-        rm->setObjectName(QLatin1String(removeName));
-        rm->setText(QStringLiteral("−"));
-        rm->setToolTip(tr("Remove the selected row"));
-        v->addWidget(add);
-        v->addWidget(rm);
-        v->addStretch(1);
-        h->addLayout(v);
-        connect(add, &QToolButton::clicked, this, [this, t] { addRow(t); t->editItem(t->item(t->rowCount() - 1, 0)); });
-        connect(rm, &QToolButton::clicked, this, [this, t] {
-            if (t->currentRow() >= 0)
-                t->removeRow(t->currentRow());
-            updateWarnings();
-        });
-        return w;
-    };
-    m_permissions = makeTable("permissionsTable", tr("Resource"), tr("Actions (comma-separated)"));
-    form->addRow(tr("&Permissions:"), tableWithButtons(m_permissions, "addPermissionButton", "removePermissionButton"));
-    m_metadata = makeTable("metadataTable", tr("Key"), tr("Value"));
-    form->addRow(tr("&Metadata:"), tableWithButtons(m_metadata, "addMetadataButton", "removeMetadataButton"));
+    auto *permissions = new KeyValueEditor(QStringLiteral("permissionsTable"), QStringLiteral("addPermissionButton"),
+                                           QStringLiteral("removePermissionButton"), tr("Resource"),
+                                           tr("Actions (comma-separated)"), this);
+    m_permissions = permissions->table();
+    form->addRow(tr("&Permissions:"), permissions);
+    auto *metadata = new KeyValueEditor(QStringLiteral("metadataTable"), QStringLiteral("addMetadataButton"),
+                                        QStringLiteral("removeMetadataButton"), tr("Key"), tr("Value"), this);
+    m_metadata = metadata->table();
+    form->addRow(tr("&Metadata:"), metadata);
+    connect(permissions, &KeyValueEditor::changed, this, &MintKeyDialog::updateWarnings);
+    connect(metadata, &KeyValueEditor::changed, this, &MintKeyDialog::updateWarnings);
     auto *metaNote = new QLabel(tr("Only stable ids belong in metadata (host, region, ticket); it is readable by anyone who can list keys."), this);
     metaNote->setWordWrap(true);
     metaNote->setStyleSheet(QStringLiteral("color: palette(dark);"));
@@ -174,20 +146,10 @@ MintKeyDialog::MintKeyDialog(AppContext *context, const QList<ServiceUser> &owne
     });
     connect(m_limitUses, &QCheckBox::toggled, m_remaining, &QSpinBox::setEnabled);
     connect(m_name, &QLineEdit::textChanged, this, &MintKeyDialog::updateWarnings);
-    connect(m_permissions, &QTableWidget::itemChanged, this, &MintKeyDialog::updateWarnings);
-    connect(m_metadata, &QTableWidget::itemChanged, this, &MintKeyDialog::updateWarnings);
     m_rateMax->setEnabled(false);
     m_rateWindow->setEnabled(false);
     updateWarnings();
     resize(620, sizeHint().height());
-}
-
-void MintKeyDialog::addRow(QTableWidget *t, const QString &a, const QString &b)
-{
-    const int r = t->rowCount();
-    t->insertRow(r);
-    t->setItem(r, 0, new QTableWidgetItem(a));
-    t->setItem(r, 1, new QTableWidgetItem(b));
 }
 
 KeyFields MintKeyDialog::fields(QString *error) const
@@ -210,39 +172,14 @@ KeyFields MintKeyDialog::fields(QString *error) const
         f.expiresIn = qint64(days) * 86400;
     else if (days == -1)
         f.expiresIn = qint64(m_customDays->value()) * 86400;
-    Permissions perms;
-    for (int r = 0; r < m_permissions->rowCount(); ++r) {
-        const QString res = m_permissions->item(r, 0) ? m_permissions->item(r, 0)->text().trimmed() : QString();
-        const QString acts = m_permissions->item(r, 1) ? m_permissions->item(r, 1)->text() : QString();
-        if (res.isEmpty() && acts.trimmed().isEmpty())
-            continue;
-        if (perms.contains(res)) {
-            *error = tr("Resource \"%1\" is listed twice.").arg(res);
-            return f;
-        }
-        QStringList list;
-        for (const QString &a : acts.split(QLatin1Char(','), Qt::SkipEmptyParts))
-            list << a.trimmed();
-        perms.insert(res, list);
-    }
-    if (const QString why = validatePermissions(perms); !why.isEmpty()) {
-        *error = tr("Permissions: %1.").arg(why);
+    const Permissions perms = KeyFieldEditors::readPermissions(m_permissions, error);
+    if (!error->isEmpty())
         return f;
-    }
     if (!perms.isEmpty())
         f.permissions = perms;
-    QJsonObject meta;
-    for (int r = 0; r < m_metadata->rowCount(); ++r) {
-        const QString k = m_metadata->item(r, 0) ? m_metadata->item(r, 0)->text().trimmed() : QString();
-        const QString v = m_metadata->item(r, 1) ? m_metadata->item(r, 1)->text() : QString();
-        if (k.isEmpty() && v.isEmpty())
-            continue;
-        if (k.isEmpty() || meta.contains(k)) {
-            *error = tr("Metadata keys must be non-empty and unique.");
-            return f;
-        }
-        meta.insert(k, v);
-    }
+    const QJsonObject meta = KeyFieldEditors::readMetadata(m_metadata, error);
+    if (!error->isEmpty())
+        return f;
     if (!meta.isEmpty())
         f.metadata = meta;
     if (m_rateMode->currentIndex() == Off) {

@@ -37,7 +37,6 @@ signals:
 
 private:
     void updateWarnings();
-    void addRow(QTableWidget *t, const QString &a = {}, const QString &b = {});
     void reportLostReply(const KeyFields &f, const ApiError &e);
 
     AppContext *m_context;

@@ -38,8 +38,8 @@ RevealKeyDialog::RevealKeyDialog(AppContext *context, const MintedKey &minted, c
     row->addWidget(m_copy);
     layout->addLayout(row);
     if (minted.previous) {
-        auto *prev = new QLabel(tr("The previous key (%1…) keeps working until %2, so clients can move over; its "
-                                   "last use shows on the keys page.")
+        auto *prev = new QLabel(tr("The previous key (%1…) keeps working until %2, so clients can move over. Once "
+                                   "this window is closed, the rotate window follows its last use.")
                                     .arg(minted.previous->start,
                                          minted.previous->expiresAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))),
                                 this);

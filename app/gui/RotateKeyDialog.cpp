@@ -1,0 +1,383 @@
+#include "RotateKeyDialog.h"
+
+#include "AppContext.h"
+#include "Dialogs.h"
+#include "MessageBanner.h"
+#include "RevealKeyDialog.h"
+#include "core/Duration.h"
+#include "core/Services.h"
+#include "net/ConsoleApi.h"
+
+#include <QButtonGroup>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <iterator>
+
+namespace {
+struct Preset
+{
+    qint64 seconds;
+    const char *name;
+    const char *text;
+};
+constexpr Preset kPresets[] = {
+    {0, "overlapNone", QT_TRANSLATE_NOOP("RotateKeyDialog", "No overlap: retire the old key at once")},
+    {300, "overlap5m", QT_TRANSLATE_NOOP("RotateKeyDialog", "5 minutes")},
+    {3600, "overlap1h", QT_TRANSLATE_NOOP("RotateKeyDialog", "1 hour")},
+    {86400, "overlap1d", QT_TRANSLATE_NOOP("RotateKeyDialog", "1 day")},
+    {7 * 86400, "overlap7d", QT_TRANSLATE_NOOP("RotateKeyDialog", "7 days")},
+};
+constexpr int kCustomId = int(std::size(kPresets));
+
+QString at(const QDateTime &t)
+{
+    const qint64 rel = QDateTime::currentDateTimeUtc().secsTo(t);
+    return QStringLiteral("%1 (%2)").arg(t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), formatRelative(rel));
+}
+
+QLabel *wrapped(const QString &text, QWidget *parent, const char *name = nullptr)
+{
+    auto *l = new QLabel(text, parent);
+    if (name)
+        l->setObjectName(QLatin1String(name));
+    l->setWordWrap(true);
+    return l;
+}
+} // namespace
+
+RotateKeyDialog::RotateKeyDialog(AppContext *context, const ApiKey &key, const QString &ownerName, QWidget *parent)
+    : QDialog(parent), m_context(context), m_key(key), m_ownerName(ownerName), m_refreshTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("rotateKeyDialog"));
+    setWindowTitle(tr("Rotate %1").arg(key.name));
+    auto *outer = new QVBoxLayout(this);
+    m_banner = new MessageBanner(this);
+    outer->addWidget(m_banner);
+    m_pages = new QStackedWidget(this);
+    outer->addWidget(m_pages, 1);
+
+    // Page 1: the overlap.
+    auto *choose = new QWidget(m_pages);
+    choose->setObjectName(QStringLiteral("overlapPage"));
+    auto *v = new QVBoxLayout(choose);
+    v->setContentsMargins(0, 0, 0, 0);
+    v->addWidget(wrapped(tr("A new key for <b>%1</b> is minted with the same name, permissions, metadata, enabled state and "
+                            "limits, and its secret is shown once. The old key (%2…) can keep working for a while so "
+                            "clients can switch over.")
+                             .arg(ownerName.toHtmlEscaped(), key.start.toHtmlEscaped()),
+                         choose));
+    v->addSpacing(4);
+    v->addWidget(new QLabel(tr("<b>The old key keeps working for:</b>"), choose));
+    m_overlap = new QButtonGroup(this);
+    for (int i = 0; i < kCustomId; ++i) {
+        auto *b = new QRadioButton(tr(kPresets[i].text), choose);
+        b->setObjectName(QLatin1String(kPresets[i].name));
+        m_overlap->addButton(b, i);
+        v->addWidget(b);
+    }
+    auto *customRow = new QHBoxLayout;
+    auto *custom = new QRadioButton(tr("Custom:"), choose);
+    custom->setObjectName(QStringLiteral("overlapCustom"));
+    m_overlap->addButton(custom, kCustomId);
+    m_customOverlap = new QLineEdit(choose);
+    m_customOverlap->setObjectName(QStringLiteral("customOverlapEdit"));
+    m_customOverlap->setPlaceholderText(tr("e.g. 90s, 30m, 12h, 3d"));
+    m_customOverlap->setMaximumWidth(160);
+    customRow->addWidget(custom);
+    customRow->addWidget(m_customOverlap);
+    customRow->addStretch(1);
+    v->addLayout(customRow);
+    m_overlap->button(2)->setChecked(true);   // 1 hour, as the CLI's default
+    v->addSpacing(6);
+    m_summary = wrapped(QString(), choose, "overlapSummary");
+    m_summary->setStyleSheet(QStringLiteral("QLabel { background: palette(alternate-base); border: 1px solid palette(mid); "
+                                            "border-radius: 4px; padding: 8px; }"));
+    v->addWidget(m_summary);
+    v->addStretch(1);
+    auto *chooseButtons = new QDialogButtonBox(choose);
+    m_cancel = chooseButtons->addButton(QDialogButtonBox::Cancel);
+    m_rotate = chooseButtons->addButton(tr("&Rotate"), QDialogButtonBox::AcceptRole);
+    m_rotate->setObjectName(QStringLiteral("rotateButton"));
+    m_rotate->setDefault(true);
+    v->addWidget(chooseButtons);
+    m_pages->addWidget(choose);
+
+    // Page 2: following the previous key.
+    auto *follow = new QWidget(m_pages);
+    follow->setObjectName(QStringLiteral("followUpPage"));
+    auto *f = new QVBoxLayout(follow);
+    f->setContentsMargins(0, 0, 0, 0);
+    m_prevTitle = wrapped(QString(), follow, "followUpTitle");
+    f->addWidget(m_prevTitle);
+    auto *grid = new QFormLayout;
+    grid->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_prevExpires = wrapped(QString(), follow, "previousExpires");
+    m_prevLastUsed = wrapped(QString(), follow, "previousLastUsed");
+    m_prevRequests = wrapped(QString(), follow, "previousRequests");
+    for (QLabel *l : {m_prevExpires, m_prevLastUsed, m_prevRequests})
+        l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    grid->addRow(tr("Stops working:"), m_prevExpires);
+    grid->addRow(tr("Last used:"), m_prevLastUsed);
+    grid->addRow(tr("Requests:"), m_prevRequests);
+    f->addLayout(grid);
+    m_refreshStatus = wrapped(QString(), follow, "refreshStatus");
+    m_refreshStatus->setStyleSheet(QStringLiteral("color: palette(dark);"));
+    f->addWidget(m_refreshStatus);
+    f->addStretch(1);
+    auto *followButtons = new QHBoxLayout;
+    m_refresh = new QPushButton(tr("Refresh &now"), follow);
+    m_refresh->setObjectName(QStringLiteral("refreshButton"));
+    m_retire = new QPushButton(tr("Re&tire old key now…"), follow);
+    m_retire->setObjectName(QStringLiteral("retireButton"));
+    m_close = new QPushButton(tr("&Close"), follow);
+    m_close->setObjectName(QStringLiteral("closeButton"));
+    followButtons->addWidget(m_refresh);
+    followButtons->addStretch(1);
+    followButtons->addWidget(m_retire);
+    followButtons->addWidget(m_close);
+    f->addLayout(followButtons);
+    m_pages->addWidget(follow);
+
+    m_refreshTimer->setObjectName(QStringLiteral("refreshTimer"));
+    m_refreshTimer->setInterval(RefreshIntervalMs);
+    connect(m_refreshTimer, &QTimer::timeout, this, &RotateKeyDialog::refreshPrevious);
+    connect(m_overlap, &QButtonGroup::idToggled, this, [this](int, bool on) {
+        if (on)
+            updateSummary();
+    });
+    connect(m_customOverlap, &QLineEdit::textEdited, this, [this] {
+        m_overlap->button(kCustomId)->setChecked(true);
+        updateSummary();
+    });
+    connect(m_cancel, &QPushButton::clicked, this, &QDialog::reject);
+    connect(m_rotate, &QPushButton::clicked, this, &RotateKeyDialog::rotate);
+    connect(m_refresh, &QPushButton::clicked, this, &RotateKeyDialog::refreshPrevious);
+    connect(m_retire, &QPushButton::clicked, this, &RotateKeyDialog::retirePrevious);
+    connect(m_close, &QPushButton::clicked, this, &QDialog::accept);
+    updateSummary();
+    resize(560, sizeHint().height());
+}
+
+RotateKeyDialog::~RotateKeyDialog() = default;
+
+std::optional<qint64> RotateKeyDialog::overlapSeconds(QString *error) const
+{
+    const int id = m_overlap->checkedId();
+    if (id >= 0 && id < kCustomId)
+        return kPresets[id].seconds;
+    const auto s = parseDurationSeconds(m_customOverlap->text());
+    if (!s && error)
+        *error = m_customOverlap->text().trimmed().isEmpty()
+            ? tr("Enter the custom overlap, for example 90s, 30m, 12h or 3d.")
+            : tr("\"%1\" is not a duration; write for example 90s, 30m, 12h or 3d.").arg(m_customOverlap->text().trimmed());
+    return s;
+}
+
+void RotateKeyDialog::setOverlapSeconds(qint64 seconds)
+{
+    for (int i = 0; i < kCustomId; ++i) {
+        if (kPresets[i].seconds == seconds) {
+            m_overlap->button(i)->setChecked(true);
+            return;
+        }
+    }
+    m_customOverlap->setText(QStringLiteral("%1s").arg(seconds));
+    m_overlap->button(kCustomId)->setChecked(true);
+    updateSummary();
+}
+
+bool RotateKeyDialog::isFollowingUp() const
+{
+    return m_pages->currentIndex() == 1 && isVisible();
+}
+
+void RotateKeyDialog::updateSummary()
+{
+    QString error;
+    const auto overlap = overlapSeconds(&error);
+    m_rotate->setEnabled(overlap.has_value() && !m_busy);
+    if (!overlap) {
+        m_summary->setText(error);
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString start = m_key.start.toHtmlEscaped();
+    if (*overlap == 0) {
+        m_summary->setText(tr("The old key (%1…) stops working <b>as soon as the new key is minted</b>: clients still "
+                              "using it are refused from then on.").arg(start));
+        return;
+    }
+    const QDateTime retire = now.addSecs(*overlap);
+    if (m_key.expiresAt.isValid() && m_key.expiresAt <= retire)
+        m_summary->setText(tr("The old key (%1…) keeps working until <b>%2</b>: its own expiry comes before the end of "
+                              "a %3 overlap.").arg(start, at(m_key.expiresAt).toHtmlEscaped(), formatDuration(*overlap)));
+    else
+        m_summary->setText(tr("The old key (%1…) keeps working until <b>%2</b>, then it is refused. You can retire it "
+                              "earlier from the next step.").arg(start, at(retire).toHtmlEscaped()));
+}
+
+void RotateKeyDialog::rotate()
+{
+    if (m_busy)
+        return;
+    QString error;
+    const auto overlap = overlapSeconds(&error);
+    if (!overlap) {
+        m_banner->showMessage(error, MessageBanner::Type::Error);
+        return;
+    }
+    m_busy = true;
+    m_rotate->setEnabled(false);
+    m_banner->showMessage(tr("Rotating…"), MessageBanner::Type::Info);
+    ConsoleApi api(m_context->services()->http(), m_context->services()->session());
+    api.rotateApiKey(m_key.id, *overlap, this, [this](Result<MintedKey> r) {
+        m_busy = false;
+        m_rotate->setEnabled(true);
+        if (!r.ok()) {
+            const ApiError &e = r.error();
+            m_banner->showMessage(e.kind == ApiError::Kind::Unauthorized
+                                      ? tr("Your session ended. Sign in again, then press Rotate again.")
+                                      : tr("Not rotated: %1").arg(e.userMessage()),
+                                  MessageBanner::Type::Error);
+            return;
+        }
+        m_banner->dismiss();
+        emit rotated(r.value());
+        showMinted(r.value());
+    });
+}
+
+void RotateKeyDialog::showMinted(const MintedKey &minted)
+{
+    m_previous = minted.previous ? *minted.previous : m_key;
+    m_newKeyStart = minted.apiKey.start;
+    m_prevTitle->setText(tr("<b>%1</b> of %2 was rotated: the new key (%3…) is the one to use. The previous key (%4…) "
+                            "is shown below, refreshed from the server every %5 s, so you can watch its traffic stop "
+                            "before you retire it.")
+                             .arg(m_key.name.toHtmlEscaped(), m_ownerName.toHtmlEscaped(), m_newKeyStart.toHtmlEscaped(),
+                                  m_previous->start.toHtmlEscaped())
+                             .arg(RefreshIntervalMs / 1000));
+    m_pages->setCurrentIndex(1);
+    showPrevious();
+    // The secret first, with its guarded close; the follow-up comes back, non-modal, once it is closed.
+    hide();
+    setWindowModality(Qt::NonModal);
+    auto *reveal = new RevealKeyDialog(m_context, minted, m_ownerName, parentWidget());
+    reveal->setAttribute(Qt::WA_DeleteOnClose);
+    connect(reveal, &QDialog::finished, this, &RotateKeyDialog::showFollowUp);
+    reveal->open();
+}
+
+void RotateKeyDialog::showFollowUp()
+{
+    setWindowTitle(tr("Rotated %1: the previous key").arg(m_key.name));
+    show();
+    raise();
+    activateWindow();
+    refreshPrevious();
+    if (!m_gone)
+        m_refreshTimer->start();
+}
+
+void RotateKeyDialog::showPrevious()
+{
+    if (!m_previous)
+        return;
+    const ApiKey &p = *m_previous;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (m_gone)
+        return;
+    if (!p.expiresAt.isValid())
+        m_prevExpires->setText(tr("never (it has no expiry)"));
+    else if (p.isExpired(now))
+        m_prevExpires->setText(tr("stopped working at %1").arg(at(p.expiresAt)));
+    else
+        m_prevExpires->setText(at(p.expiresAt));
+    m_prevLastUsed->setText(p.lastRequest.isValid() ? at(p.lastRequest) : tr("never"));
+    m_prevRequests->setText(p.rateLimitEnabled ? tr("%1 in the current rate-limit window").arg(p.requestCount)
+                                               : tr("%1 (counted only while a rate limit is on)").arg(p.requestCount));
+    if (p.isExpired(now)) {
+        m_refreshTimer->stop();
+        m_retire->setEnabled(false);
+    }
+}
+
+void RotateKeyDialog::refreshPrevious()
+{
+    if (!m_previous || m_refreshing || m_gone)
+        return;
+    m_refreshing = true;
+    const QString id = m_previous->id;
+    ConsoleApi api(m_context->services()->http(), m_context->services()->session());
+    api.listApiKeys(m_previous->userId, 1000, 0, this, [this, id](Result<Page<ApiKey>> r) {
+        m_refreshing = false;
+        const QString time = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
+        if (!r.ok()) {
+            m_refreshStatus->setText(tr("Could not refresh at %1: %2 Trying again in %3 s.")
+                                         .arg(time, r.error().userMessage()).arg(RefreshIntervalMs / 1000));
+            return;
+        }
+        for (const ApiKey &k : r.value().items) {
+            if (k.id == id) {
+                m_previous = k;
+                showPrevious();
+                m_refreshStatus->setText(m_refreshTimer->isActive()
+                                             ? tr("Checked at %1; refreshed every %2 s.").arg(time).arg(RefreshIntervalMs / 1000)
+                                             : tr("Checked at %1.").arg(time));
+                emit previousRefreshed(k);
+                return;
+            }
+        }
+        if (r.value().total > r.value().items.size()) {
+            m_refreshStatus->setText(tr("Checked at %1: the owner has more than %2 keys and the previous one is not among "
+                                        "the newest; see the keys page.").arg(time).arg(r.value().items.size()));
+            return;
+        }
+        m_gone = true;
+        m_refreshTimer->stop();
+        m_retire->setEnabled(false);
+        m_prevExpires->setText(tr("no longer on the server: it expired or was revoked"));
+        m_refreshStatus->setText(tr("Checked at %1: the previous key is gone.").arg(time));
+        emit previousRetired(id);
+    });
+}
+
+void RotateKeyDialog::retirePrevious()
+{
+    if (!m_previous || m_gone)
+        return;
+    const ApiKey p = *m_previous;
+    Dialogs::confirm(this, tr("Retire the old key"),
+                     tr("Revoke the previous key <b>%1</b> (%2…) of <b>%3</b> now, before its overlap ends? Clients "
+                        "still using it are refused from now on; this cannot be undone.")
+                         .arg(p.name.toHtmlEscaped(), p.start.toHtmlEscaped(), m_ownerName.toHtmlEscaped()),
+                     tr("Retire now"), [this, p](bool yes) {
+                         if (!yes)
+                             return;
+                         m_retire->setEnabled(false);
+                         ConsoleApi api(m_context->services()->http(), m_context->services()->session());
+                         api.deleteApiKey(p.id, this, [this, p](Result<Done> r) {
+                             if (!r.ok() && r.error().kind != ApiError::Kind::NotFound) {
+                                 m_retire->setEnabled(true);
+                                 m_banner->showMessage(tr("Not retired: %1").arg(r.error().userMessage()), MessageBanner::Type::Error);
+                                 return;
+                             }
+                             m_gone = true;
+                             m_refreshTimer->stop();
+                             m_prevExpires->setText(tr("retired at %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+                             m_refreshStatus->setText(tr("The previous key was revoked: it is refused from now on."));
+                             m_banner->showMessage(tr("Retired the previous key %1…").arg(p.start), MessageBanner::Type::Positive);
+                             emit previousRetired(p.id);
+                         });
+                     }, QMessageBox::Warning);
+}
