@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 namespace {
 
@@ -67,6 +68,58 @@ ApiError::Kind ApiError::kindForStatus(int status)
     return Kind::BadResponse; // 1xx/3xx that reached us: a redirect we refused to follow, for example
 }
 
+std::chrono::seconds ApiError::parseRetryAfter(const QByteArray &value, const QDateTime &now)
+{
+    const QByteArray v = value.trimmed();
+    if (v.isEmpty())
+        return std::chrono::seconds(0);
+    bool ok = false;
+    const qint64 s = v.toLongLong(&ok);
+    if (ok)
+        return std::chrono::seconds(s > 0 ? s : 0);
+    // HTTP-date: IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") and the two obsolete forms, with fixed
+    // English formats (QLocale::c()). Qt 6.4's RFC 2822 parser refuses "GMT"; it is only the fallback
+    // for a numeric zone ("+0000").
+    const QString text = QString::fromLatin1(v);
+    QDateTime when;
+    {
+        const QLocale c = QLocale::c();
+        for (const QString &fmt : {QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"),     // IMF-fixdate
+                                   QStringLiteral("dddd, dd-MMM-yy HH:mm:ss 'GMT'"),     // RFC 850
+                                   QStringLiteral("ddd MMM d HH:mm:ss yyyy"),             // asctime
+                                   QStringLiteral("ddd MMM  d HH:mm:ss yyyy")}) {
+            when = c.toDateTime(text, fmt);
+            if (when.isValid())
+                break;
+        }
+        if (when.isValid()) {
+            when.setTimeSpec(Qt::UTC);
+            if (when.date().year() < 1970)   // two-digit years: RFC 9110 says read them as the nearest century
+                when = when.addYears(100);
+        }
+    }
+    if (!when.isValid())
+        when = QDateTime::fromString(text, Qt::RFC2822Date);
+    if (!when.isValid())
+        return std::chrono::seconds(0);
+    const qint64 ms = now.msecsTo(when);
+    return std::chrono::seconds(ms > 0 ? (ms + 999) / 1000 : 0);
+}
+
+bool ApiError::replyMayBeLost() const
+{
+    switch (kind) {
+    case Kind::Timeout:
+    case Kind::Network:
+    case Kind::BadResponse:
+        return true;
+    case Kind::Server:
+        return httpStatus == 502 || httpStatus == 503 || httpStatus == 504;
+    default:
+        return false;
+    }
+}
+
 ApiError ApiError::fromHttp(int status, QNetworkReply::NetworkError transport, const QString &transportText,
                             const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers,
                             bool timedOut, bool cancelled)
@@ -82,10 +135,9 @@ ApiError ApiError::fromHttp(int status, QNetworkReply::NetworkError transport, c
         for (const auto &h : headers) {
             const QByteArray name = h.first.toLower();
             if (name == "retry-after" || name == "x-retry-after") {
-                bool ok = false;
-                const qint64 s = h.second.trimmed().toLongLong(&ok);
-                if (ok && s > 0)
-                    e.retryAfter = std::chrono::seconds(s);
+                const auto s = parseRetryAfter(h.second, QDateTime::currentDateTimeUtc());
+                if (s.count() > 0)
+                    e.retryAfter = s;
             }
         }
         readBody(e, body);
@@ -164,8 +216,8 @@ QString ApiError::userMessage() const
                                        : serverMessage;
     case Kind::RateLimited:
         return retryAfter.count() > 0
-            ? tr("Too many requests; try again in %1 s.").arg(retryAfter.count())
-            : tr("Too many requests; try again later.");
+            ? tr("The server is rate-limiting requests; try again in %1 s.").arg(retryAfter.count())
+            : tr("The server is rate-limiting requests; try again later.");
     case Kind::Server:
         return tr("The server failed (HTTP %1)").arg(httpStatus) + server + QLatin1Char('.');
     case Kind::BadResponse:

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QNetworkReply>
 #include <QPair>
@@ -41,6 +42,9 @@ struct ApiError
     std::chrono::seconds retryAfter{0};
 
     bool isError() const { return kind != Kind::None; }
+    // For a request that changes state (create): the server may have done the work although no answer
+    // reached us (timeout, dropped connection, garbled body, or a gateway's 502/503/504 in between).
+    bool replyMayBeLost() const;
     QString userMessage() const;
     QString kindName() const;
 
@@ -50,4 +54,7 @@ struct ApiError
                              const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers,
                              bool timedOut, bool cancelled);
     static Kind kindForStatus(int status);
+    // Retry-After (RFC 9110 §10.2.3): delay-seconds or an HTTP-date (IMF-fixdate, RFC 850, asctime).
+    // Returns 0 s for a missing, malformed or past value; a date is rounded up against now.
+    static std::chrono::seconds parseRetryAfter(const QByteArray &value, const QDateTime &now);
 };

@@ -105,6 +105,67 @@ private slots:
         const ApiError rl = ApiError::fromHttp(429, QNetworkReply::UnknownContentError, {}, {}, {{"x-retry-after", "7"}}, false, false);
         QVERIFY(rl.userMessage().contains(QStringLiteral("7 s")));
     }
+
+    void retryAfterForms_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<int>("seconds");
+        // now = Sun, 06 Nov 1994 08:49:37 GMT (RFC 9110's example date)
+        QTest::newRow("delay-seconds") << QByteArray("120") << 120;
+        QTest::newRow("delay-seconds padded") << QByteArray("  5 ") << 5;
+        QTest::newRow("zero") << QByteArray("0") << 0;
+        QTest::newRow("negative") << QByteArray("-3") << 0;
+        QTest::newRow("IMF-fixdate +90 s") << QByteArray("Sun, 06 Nov 1994 08:51:07 GMT") << 90;
+        QTest::newRow("IMF-fixdate +1 day") << QByteArray("Mon, 07 Nov 1994 08:49:37 GMT") << 86400;
+        QTest::newRow("RFC 850 +3 s") << QByteArray("Sunday, 06-Nov-94 08:49:40 GMT") << 3;
+        QTest::newRow("asctime +60 s") << QByteArray("Sun Nov  6 08:50:37 1994") << 60;
+        QTest::newRow("date in the past") << QByteArray("Sun, 06 Nov 1994 08:00:00 GMT") << 0;
+        QTest::newRow("garbage") << QByteArray("soon") << 0;
+        QTest::newRow("empty") << QByteArray() << 0;
+    }
+
+    void retryAfterForms()
+    {
+        QFETCH(QByteArray, value);
+        QFETCH(int, seconds);
+        const QDateTime now(QDate(1994, 11, 6), QTime(8, 49, 37), Qt::UTC);
+        QCOMPARE(int(ApiError::parseRetryAfter(value, now).count()), seconds);
+    }
+
+    void retryAfterDateHeaderIsUsed()
+    {
+        // fromHttp measures the date against the wall clock: 30 s ahead comes back as about 30 s.
+        const QByteArray date = QDateTime::currentDateTimeUtc().addSecs(30).toString(Qt::RFC2822Date).toLatin1();
+        const ApiError e = ApiError::fromHttp(429, QNetworkReply::UnknownContentError, {}, {}, {{"Retry-After", date}}, false, false);
+        QCOMPARE(e.kind, Kind::RateLimited);
+        QVERIFY2(e.retryAfter.count() >= 28 && e.retryAfter.count() <= 31, qPrintable(QString::number(e.retryAfter.count())));
+    }
+
+    void replyMayBeLost_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("transport");
+        QTest::addColumn<bool>("timedOut");
+        QTest::addColumn<bool>("lost");
+        QTest::newRow("timeout") << 0 << int(QNetworkReply::OperationCanceledError) << true << true;
+        QTest::newRow("dropped") << 0 << int(QNetworkReply::RemoteHostClosedError) << false << true;
+        QTest::newRow("502") << 502 << int(QNetworkReply::UnknownServerError) << false << true;
+        QTest::newRow("503") << 503 << int(QNetworkReply::ServiceUnavailableError) << false << true;
+        QTest::newRow("504") << 504 << int(QNetworkReply::UnknownServerError) << false << true;
+        QTest::newRow("500: the server says it failed") << 500 << int(QNetworkReply::InternalServerError) << false << false;
+        QTest::newRow("400") << 400 << int(QNetworkReply::ProtocolInvalidOperationError) << false << false;
+        QTest::newRow("401") << 401 << int(QNetworkReply::AuthenticationRequiredError) << false << false;
+    }
+
+    void replyMayBeLost()
+    {
+        QFETCH(int, status);
+        QFETCH(int, transport);
+        QFETCH(bool, timedOut);
+        QFETCH(bool, lost);
+        const ApiError e = ApiError::fromHttp(status, QNetworkReply::NetworkError(transport), {}, {}, {}, timedOut, false);
+        QCOMPARE(e.replyMayBeLost(), lost);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestApiError)
