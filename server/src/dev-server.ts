@@ -13,9 +13,9 @@ import { admin, bearer, deviceAuthorization } from "better-auth/plugins";
 import { apiKey } from "@better-auth/api-key";
 import { toNodeHandler } from "better-auth/node";
 import { getMigrations } from "better-auth/db/migration";
-import { consoleEvents, consolePlugin, toSession } from "../console-plugin/src/index.js";
+// The published package (server/console-plugin, linked through package.json), used the way an app would.
+import { attachLiveChannel, consolePlugin } from "@pikku-admin/better-auth-console";
 import { devicePage, homePage } from "./device-page.js";
-import { attachLiveChannel } from "./live.js";
 
 const log = (...args: unknown[]) => console.error("[dev-server]", ...args);
 
@@ -121,16 +121,6 @@ async function main() {
     telemetry: { enabled: false },
     rateLimit: { enabled: args.rateLimit },
     emailAndPassword: { enabled: true },
-    databaseHooks: {
-      session: {
-        create: {
-          after: async (session: any) => {
-            const user = await authRef?.$context.then((c: any) => c.internalAdapter.findUserById(session.userId)).catch(() => null);
-            consoleEvents.emit("event", "session.created", toSession(session, user));
-          },
-        },
-      },
-    },
     plugins: [
       deviceAuthorization({ expiresIn: args.deviceExpires as any, interval: args.deviceInterval as any, schema: {} } as any),
       bearer(),
@@ -195,7 +185,8 @@ async function main() {
     res.writeHead(404, { "content-type": "application/json" });
     res.end(JSON.stringify({ code: "NOT_FOUND", message: `no route ${url.pathname}` }));
   });
-  attachLiveChannel(http, auth, `${basePath}/console/live`, log);
+  // This server has no other WebSocket endpoints, so other upgrade paths get a 404.
+  attachLiveChannel(http, auth, { path: `${basePath}/console/live`, log, rejectOtherPaths: true });
 
   const shutdown = () => {
     http.close();

@@ -5,9 +5,20 @@
 // raw session tokens. This plugin adds those endpoints, checks that the caller is a *person* with the
 // admin role (Bearer session; an API key alone is refused, both together are ambiguous), and never
 // returns a secret except the new key's plaintext, once.
+//
+// It also feeds the live channel (./live.ts) from better-auth itself, not only from its own endpoints:
+// session create/delete and user update/delete database hooks (so /sign-out, /revoke-session(s),
+// /admin/revoke-user-session(s), /admin/ban-user and expiry clean-up all count), and after-hooks on the
+// API Key plugin's own /api-key/create|update|delete.
 import { APIError, createAuthEndpoint, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
-import { EventEmitter } from "node:events";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
+
+import { closeChannels, emitEvent } from "./events.js";
+
+export { consoleEvents, type CloseTarget, type ConsoleEvent } from "./events.js";
+export { attachLiveChannel, createLiveChannel } from "./live.js";
+export type { LiveChannel, LiveChannelOptions } from "./live.js";
 
 export interface ConsoleChannel {
   name: string;
@@ -34,16 +45,21 @@ export interface ConsolePluginOptions {
   channels?: ConsoleChannel[] | ((origin: string, basePath: string) => ConsoleChannel[]);
 }
 
-export type ConsoleEvent =
-  | "session.created"
-  | "session.revoked"
-  | "key.created"
-  | "key.updated"
-  | "key.deleted";
 
-/** Emits ("event", name, data) for the live channel; data never carries a secret. */
-export const consoleEvents = new EventEmitter();
-consoleEvents.setMaxListeners(1000);
+function keyUpdated(apiKey: ReturnType<typeof toApiKey>) {
+  emitEvent("key.updated", apiKey);
+  if (!apiKey.enabled) closeChannels({ keyId: apiKey.id, reason: "API key disabled" });
+  else if (apiKey.expiresAt && Date.parse(apiKey.expiresAt) <= Date.now()) closeChannels({ keyId: apiKey.id, reason: "API key expired" });
+}
+
+function keyDeleted(apiKey: ReturnType<typeof toApiKey>) {
+  emitEvent("key.deleted", apiKey);
+  closeChannels({ keyId: apiKey.id, reason: "API key revoked" });
+}
+
+/** Set while a console endpoint calls the API Key plugin, so its hooks do not report the same change twice. */
+const insideConsole = new AsyncLocalStorage<true>();
+const viaConsole = <T>(fn: () => Promise<T>) => insideConsole.run(true, fn);
 
 type Ctx = any;
 
@@ -246,16 +262,95 @@ export function consolePlugin(options: ConsolePluginOptions) {
   const readKey = async (ctx: Ctx, id: string) =>
     toApiKey(await ctx.context.adapter.findOne({ model: "apikey", where: [{ field: "id", value: id }] }));
 
+  // Rows of keys about to be deleted through the API Key plugin's own /api-key/delete, by id: the
+  // after-hook reports them (the row is gone by then).
+  const deleting = new Map<string, any>();
+  const keyRow = (ctx: Ctx, id: string) => ctx.context.adapter.findOne({ model: "apikey", where: [{ field: "id", value: id }] });
+  const succeeded = (ctx: Ctx) => {
+    const r = ctx.context?.returned;
+    return r !== undefined && r !== null && !(r instanceof Error) && !(typeof r === "object" && "statusCode" in r && r.statusCode >= 400);
+  };
+  const apiKeyPath = (ctx: Ctx, ...paths: string[]) => !insideConsole.getStore() && paths.includes(ctx.path);
+
   return {
     id: "pikku-console",
+    // Database hooks contributed by the plugin (better-auth merges init().options.databaseHooks with the
+    // app's own): every session that is created or deleted, by any endpoint or by expiry clean-up, reaches
+    // the live channel, and a deleted session's or banned user's open connections are closed.
+    init(authCtx: any) {
+      const userOf = (id: string) =>
+        authCtx.adapter.findOne({ model: "user", where: [{ field: "id", value: id }] }).catch(() => null);
+      return {
+        options: {
+          databaseHooks: {
+            session: {
+              create: {
+                after: async (session: any) => {
+                  emitEvent("session.created", toSession(session, await userOf(session.userId)));
+                },
+              },
+              delete: {
+                after: async (session: any) => {
+                  emitEvent("session.revoked", toSession(session, await userOf(session.userId)));
+                  closeChannels({ sessionId: session.id, reason: "session revoked" });
+                },
+              },
+            },
+            user: {
+              update: {
+                after: async (user: any) => {
+                  if (user?.banned === true) closeChannels({ userId: user.id, reason: "user banned" });
+                },
+              },
+              delete: {
+                after: async (user: any) => {
+                  if (user?.id) closeChannels({ userId: user.id, reason: "user deleted" });
+                },
+              },
+            },
+          },
+        },
+      };
+    },
     hooks: {
-      // Runs before the API key plugin's own hook (list this plugin first), so a console request that
-      // carries a key is refused for what it is, without spending one of the key's rate-limit slots.
       before: [
+        // Runs before the API key plugin's own hook (list this plugin first), so a console request that
+        // carries a key is refused for what it is, without spending one of the key's rate-limit slots.
         {
           matcher: (ctx: Ctx) => typeof ctx.path === "string" && ctx.path.startsWith("/console/"),
           handler: createAuthMiddleware(async (ctx: Ctx) => {
             checkCredentialHeaders(ctx);
+          }),
+        },
+        {
+          matcher: (ctx: Ctx) => apiKeyPath(ctx, "/api-key/delete"),
+          handler: createAuthMiddleware(async (ctx: Ctx) => {
+            const id = ctx.body?.keyId;
+            if (typeof id !== "string" || !id) return;
+            const row = await keyRow(ctx, id).catch(() => null);
+            if (row) deleting.set(id, row);
+          }),
+        },
+      ],
+      // The API Key plugin writes through the adapter without database hooks: report its own endpoints'
+      // changes here (HTTP and auth.api calls alike; the console's own calls report themselves).
+      after: [
+        {
+          matcher: (ctx: Ctx) => apiKeyPath(ctx, "/api-key/create", "/api-key/update", "/api-key/delete"),
+          handler: createAuthMiddleware(async (ctx: Ctx) => {
+            if (ctx.path === "/api-key/delete") {
+              const id = ctx.body?.keyId;
+              const row = deleting.get(id);
+              deleting.delete(id);
+              if (row && succeeded(ctx) && !(await keyRow(ctx, id))) keyDeleted(toApiKey(row));
+              return;
+            }
+            if (!succeeded(ctx)) return;
+            const id = ctx.path === "/api-key/create" ? (ctx.context.returned as any)?.id : ctx.body?.keyId;
+            const row = typeof id === "string" ? await keyRow(ctx, id) : null;
+            if (!row) return;
+            if (ctx.path === "/api-key/create") emitEvent("key.created", toApiKey(row));
+            else keyUpdated(toApiKey(row));
           }),
         },
       ],
@@ -372,12 +467,12 @@ export function consolePlugin(options: ConsolePluginOptions) {
         let created: any;
         try {
           // No headers: with headers the API key plugin silently ignores userId and gives the key to the caller.
-          created = await options.api().createApiKey({ body: fields });
+          created = await viaConsole(() => options.api().createApiKey({ body: fields }));
         } catch (e) {
           rethrow(e);
         }
         const apiKey = await readKey(ctx, created.id);
-        consoleEvents.emit("event", "key.created", apiKey);
+        emitEvent("key.created", apiKey);
         ctx.setStatus(201);
         return ctx.json({ apiKey, key: created.key });
       }),
@@ -403,12 +498,12 @@ export function consolePlugin(options: ConsolePluginOptions) {
         for (const k of Object.keys(fields)) if (fields[k] === undefined) delete fields[k];
         if (Object.keys(fields).length === 0) validation("body", "nothing to update");
         try {
-          await options.api().updateApiKey({ body: { keyId: row.id, userId: row.referenceId, ...fields } });
+          await viaConsole(() => options.api().updateApiKey({ body: { keyId: row.id, userId: row.referenceId, ...fields } }));
         } catch (e) {
           rethrow(e);
         }
         const apiKey = await readKey(ctx, row.id);
-        consoleEvents.emit("event", "key.updated", apiKey);
+        keyUpdated(apiKey);
         return ctx.json({ apiKey });
       }),
 
@@ -417,7 +512,7 @@ export function consolePlugin(options: ConsolePluginOptions) {
         const body = asObject(ctx.body);
         const row = await findKey(ctx, body.keyId);
         await ctx.context.adapter.delete({ model: "apikey", where: [{ field: "id", value: row.id }] });
-        consoleEvents.emit("event", "key.deleted", toApiKey(row));
+        keyDeleted(toApiKey(row));
         return ctx.json({ success: true });
       }),
 
@@ -450,9 +545,9 @@ export function consolePlugin(options: ConsolePluginOptions) {
         for (const k of Object.keys(fields)) if (fields[k] === undefined || fields[k] === null) delete fields[k];
         let created: any;
         try {
-          created = await options.api().createApiKey({ body: fields });
+          created = await viaConsole(() => options.api().createApiKey({ body: fields }));
           if (old.enabled === false)
-            await options.api().updateApiKey({ body: { keyId: created.id, userId: old.referenceId, enabled: false } });
+            await viaConsole(() => options.api().updateApiKey({ body: { keyId: created.id, userId: old.referenceId, enabled: false } }));
         } catch (e) {
           rethrow(e);
         }
@@ -465,8 +560,8 @@ export function consolePlugin(options: ConsolePluginOptions) {
         });
         const apiKey = await readKey(ctx, created.id);
         const previous = await readKey(ctx, old.id);
-        consoleEvents.emit("event", "key.created", apiKey);
-        consoleEvents.emit("event", "key.updated", previous);
+        emitEvent("key.created", apiKey);
+        keyUpdated(previous);
         ctx.setStatus(201);
         return ctx.json({ apiKey, key: created.key, previous });
       }),
@@ -518,9 +613,8 @@ export function consolePlugin(options: ConsolePluginOptions) {
         if (typeof body.sessionId !== "string" || !body.sessionId) validation("sessionId", "is required");
         const row = await ctx.context.adapter.findOne({ model: "session", where: [{ field: "id", value: body.sessionId }] });
         if (!row) fail("NOT_FOUND", "NOT_FOUND", `no session with id ${body.sessionId}`);
+        // The session delete hook (init below) emits session.revoked and closes the session's channels.
         await ctx.context.internalAdapter.deleteSession(row.token);
-        const user = await ctx.context.adapter.findOne({ model: "user", where: [{ field: "id", value: row.userId }] });
-        consoleEvents.emit("event", "session.revoked", toSession(row, user));
         return ctx.json({ success: true });
       }),
     },

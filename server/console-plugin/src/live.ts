@@ -1,11 +1,37 @@
 // The console API's live channel (console-api.md, "The live channel"): a WebSocket at {base}/console/live,
 // authenticated on upgrade with exactly one credential — Authorization: Bearer (a person) or x-api-key
 // (a machine) — and routed Pikku-style by the "action" key.
+//
+// createLiveChannel(auth) gives an upgrade handler you dispatch to yourself (next to Pikku's own channels);
+// attachLiveChannel(server, auth) hangs it on a node:http server's "upgrade" event.
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { randomUUID } from "node:crypto";
 import { WebSocketServer, type WebSocket } from "ws";
-import { consoleEvents } from "../console-plugin/src/index.js";
+import { consoleEvents, type CloseTarget } from "./events.js";
+
+export interface LiveChannelOptions {
+  /** Request path of the channel; default "/api/auth/console/live" (better-auth's default base path). */
+  path?: string;
+  /** Diagnostics (socket errors); never given a credential. Default: silent. */
+  log?: (...args: unknown[]) => void;
+  /** Largest accepted frame in bytes; default 1 MiB (as @pikku/ws). */
+  maxPayload?: number;
+}
+
+export interface LiveChannel {
+  readonly path: string;
+  /**
+   * Takes an HTTP upgrade if its path is the channel's: authenticates it (exactly one of Bearer / x-api-key)
+   * and answers with 101 or a plain JSON error response. Returns false, without touching the socket, for
+   * any other path, so the caller can hand it to another handler.
+   */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** Open connections, as the "list" action reports them. */
+  connections(): ReturnType<typeof publicConn>[];
+  /** Closes every connection (1001) and stops listening to the plugin's events. */
+  close(): void;
+}
 
 interface Conn {
   connectionId: string;
@@ -29,7 +55,7 @@ interface Conn {
 
 function reject(socket: Duplex, status: number, code: string, message: string) {
   const body = JSON.stringify({ code, message });
-  const reason = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests" }[status] ?? "Error";
+  const reason = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests", 500: "Internal Server Error" }[status] ?? "Error";
   socket.write(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
@@ -54,8 +80,14 @@ function publicConn(c: Conn) {
   };
 }
 
-export function attachLiveChannel(http: Server, auth: any, path: string, log: (...a: unknown[]) => void) {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+/**
+ * The live channel for one better-auth instance (built with consolePlugin and the bearer plugin; apiKey for
+ * machine connections). `auth` is what betterAuth() returned.
+ */
+export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): LiveChannel {
+  const path = options.path ?? "/api/auth/console/live";
+  const log = options.log ?? (() => {});
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 1024 * 1024 });
   const conns = new Map<string, Conn>();
 
   const send = (c: Conn, data: unknown) => {
@@ -68,19 +100,23 @@ export function attachLiveChannel(http: Server, auth: any, path: string, log: (.
     for (const c of conns.values()) if (c.topics.has("sessions")) send(c, frame);
   };
 
-  consoleEvents.on("event", (event: string, data: any) => {
-    broadcast(event, data);
-    // A revoked session or a deleted/disabled key loses its open channels.
+  const onEvent = (event: string, data: unknown) => broadcast(event, data);
+  // A revoked session, a deleted/disabled/expired key or a banned/deleted user loses its open connections.
+  const onClose = (t: CloseTarget) => {
     for (const c of conns.values()) {
-      const revokedSession = event === "session.revoked" && c.sessionId && data?.id === c.sessionId;
-      const deadKey = c.keyId && data?.id === c.keyId && (event === "key.deleted" || (event === "key.updated" && data?.enabled === false));
-      if (revokedSession || deadKey) c.ws.close(4401, revokedSession ? "session revoked" : "API key revoked or disabled");
+      const hit =
+        (t.sessionId !== undefined && c.sessionId === t.sessionId) ||
+        (t.keyId !== undefined && c.keyId === t.keyId) ||
+        (t.userId !== undefined && c.userId === t.userId);
+      if (hit) c.ws.close(4401, t.reason);
     }
-  });
+  };
+  consoleEvents.on("event", onEvent);
+  consoleEvents.on("close", onClose);
 
-  http.on("upgrade", async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    if (url.pathname !== path) return reject(socket, 404, "NOT_FOUND", `no channel at ${url.pathname}`);
+  const matches = (req: IncomingMessage) => new URL(req.url ?? "/", "http://localhost").pathname === path;
+
+  const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const authorization = req.headers["authorization"];
     const key = req.headers["x-api-key"];
     if (authorization && key) return reject(socket, 400, "AMBIGUOUS_CREDENTIALS", "send exactly one of Authorization: Bearer / x-api-key");
@@ -167,5 +203,41 @@ export function attachLiveChannel(http: Server, auth: any, path: string, log: (.
       });
       ws.on("error", (e) => log("live channel error:", e.message));
     });
+  };
+
+  return {
+    path,
+    handleUpgrade(req, socket, head) {
+      if (!matches(req)) return false;
+      upgrade(req, socket, head).catch((e) => {
+        log("live channel upgrade failed:", e?.message ?? e);
+        if (!socket.destroyed) reject(socket, 500, "INTERNAL", "upgrade failed");
+      });
+      return true;
+    },
+    connections: () => [...conns.values()].map(publicConn),
+    close() {
+      consoleEvents.off("event", onEvent);
+      consoleEvents.off("close", onClose);
+      for (const c of conns.values()) c.ws.close(1001, "server closing");
+    },
+  };
+}
+
+/**
+ * Serves the live channel on a node:http (or https) server's "upgrade" event. Upgrades to other paths are
+ * left to the server's other "upgrade" listeners, or answered 404 with `rejectOtherPaths` (use that only
+ * when nothing else serves WebSockets on this server). Returns the channel.
+ */
+export function attachLiveChannel(
+  server: Server,
+  auth: any,
+  options: LiveChannelOptions & { rejectOtherPaths?: boolean } = {},
+): LiveChannel {
+  const channel = createLiveChannel(auth, options);
+  server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (channel.handleUpgrade(req, socket, head)) return;
+    if (options.rejectOtherPaths) reject(socket, 404, "NOT_FOUND", `no channel at ${new URL(req.url ?? "/", "http://localhost").pathname}`);
   });
+  return channel;
 }
