@@ -342,3 +342,135 @@ describe("live channel", () => {
     person.close();
   });
 });
+
+// Revocation through better-auth's own endpoints, not the console's: the plugin's database and endpoint
+// hooks must still push the events and close the credential's live-channel connections with 4401.
+describe("live channel: revocation outside the console", () => {
+  let watcher: WebSocket;
+  let n = 0;
+
+  before(async () => {
+    watcher = (await openWs({ authorization: `Bearer ${adminToken}` })).ws!;
+    watcher.send(JSON.stringify({ action: "subscribe", topic: "sessions" }));
+    await nextMessage(watcher, (m) => m.action === "subscribe");
+  });
+  after(() => watcher?.close());
+
+  /** The close code, or -1 if the connection is still open after 5 s. */
+  const closeCode = (ws: WebSocket) =>
+    new Promise<number>((ok) => {
+      const t = setTimeout(() => ok(-1), 5000);
+      ws.on("close", (code) => {
+        clearTimeout(t);
+        ok(code);
+      });
+    });
+
+  /** A fresh person with a Bearer live-channel connection and its session id. */
+  async function personOnChannel() {
+    const email = `person${++n}-${Date.now()}@example.com`;
+    const su = await api("POST", "/api/auth/sign-up/email", { body: { email, password: "person-password-1", name: `Person ${n}` } });
+    assert.equal(su.status, 200, su.text);
+    const token = await signIn(email, "person-password-1");
+    const s = await api("GET", "/api/auth/get-session", { token });
+    const ws = (await openWs({ authorization: `Bearer ${token}` })).ws!;
+    assert.ok(ws, "channel opened");
+    return { email, token, userId: s.json.user.id as string, sessionId: s.json.session.id as string, ws, closed: closeCode(ws) };
+  }
+
+  const revokedEvent = (sessionId: string) => nextMessage(watcher, (m) => m.event === "session.revoked" && m.data?.id === sessionId);
+
+  test("session.created arrives when a user signs in", async () => {
+    const email = `signin-${Date.now()}@example.com`;
+    await api("POST", "/api/auth/sign-up/email", { body: { email, password: "signin-password-1", name: "Sign In" } });
+    const created = nextMessage(watcher, (m) => m.event === "session.created" && m.data?.userEmail === email);
+    const token = await signIn(email, "signin-password-1");
+    const ev = await created;
+    assert.equal(ev.topic, "sessions");
+    const s = await api("GET", "/api/auth/get-session", { token });
+    assert.equal(ev.data.id, s.json.session.id);
+    assert.ok(!JSON.stringify(ev).includes(token), "no token in the event");
+  });
+
+  test("POST /sign-out closes that session's channel (4401) and pushes session.revoked", async () => {
+    const p = await personOnChannel();
+    const other = await personOnChannel();
+    const ev = revokedEvent(p.sessionId);
+    const out = await api("POST", "/api/auth/sign-out", { token: p.token });
+    assert.equal(out.status, 200, out.text);
+    assert.equal(await p.closed, 4401);
+    const e = await ev;
+    assert.equal(e.data.userEmail, p.email);
+    assert.ok(!JSON.stringify(e).includes(p.token), "no token in the event");
+    // Another person's connection is untouched.
+    other.ws.send(JSON.stringify({ action: "echo", still: true }));
+    assert.deepEqual(await nextMessage(other.ws, (m) => m.action === "echo"), { action: "echo", still: true });
+    other.ws.close();
+    assert.equal((await openWs({ authorization: `Bearer ${p.token}` })).status, 401);
+  });
+
+  test("admin revoke-user-session closes the channel (4401) and pushes session.revoked", async () => {
+    const p = await personOnChannel();
+    const ev = revokedEvent(p.sessionId);
+    const r = await api("POST", "/api/auth/admin/revoke-user-session", { token: adminToken, body: { sessionToken: p.token } });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(await p.closed, 4401);
+    assert.equal((await ev).data.userId, p.userId);
+  });
+
+  test("admin ban-user closes the person's channels and the channels of a banned service user's keys", async () => {
+    const p = await personOnChannel();
+    const ev = revokedEvent(p.sessionId);
+    const ban = await api("POST", "/api/auth/admin/ban-user", { token: adminToken, body: { userId: p.userId } });
+    assert.equal(ban.status, 200, ban.text);
+    assert.equal(await p.closed, 4401);
+    assert.equal((await ev).data.userId, p.userId);
+
+    const svc = await createServiceUser("svc-banned");
+    const { key } = await mint(svc.id);
+    const machine = (await openWs({ "x-api-key": key })).ws!;
+    const machineClosed = closeCode(machine);
+    const ban2 = await api("POST", "/api/auth/admin/ban-user", { token: adminToken, body: { userId: svc.id } });
+    assert.equal(ban2.status, 200, ban2.text);
+    assert.equal(await machineClosed, 4401);
+    assert.equal((await openWs({ "x-api-key": key })).status, 403);
+  });
+
+  test("the API Key plugin's own /api-key/update (disable) and /api-key/delete close the key's channels", async () => {
+    const p = await personOnChannel();
+    p.ws.close();
+    const mk = async (name: string) => {
+      const created = nextMessage(watcher, (m) => m.event === "key.created" && m.data?.name === name);
+      const r = await api("POST", "/api/auth/api-key/create", { token: p.token, body: { name } });
+      assert.equal(r.status, 200, r.text);
+      const ev = await created;
+      assert.equal(ev.data.id, r.json.id);
+      assert.ok(!JSON.stringify(ev).includes(r.json.key), "no secret in the event");
+      const ws = (await openWs({ "x-api-key": r.json.key })).ws!;
+      assert.ok(ws, "key channel opened");
+      return { id: r.json.id as string, key: r.json.key as string, ws, closed: closeCode(ws) };
+    };
+    const a = await mk("own-disable");
+    const updated = nextMessage(watcher, (m) => m.event === "key.updated" && m.data?.id === a.id);
+    const off = await api("POST", "/api/auth/api-key/update", { token: p.token, body: { keyId: a.id, enabled: false } });
+    assert.equal(off.status, 200, off.text);
+    assert.equal(await a.closed, 4401);
+    assert.equal((await updated).data.enabled, false);
+
+    const b = await mk("own-delete");
+    const deleted = nextMessage(watcher, (m) => m.event === "key.deleted" && m.data?.id === b.id);
+    const del = await api("POST", "/api/auth/api-key/delete", { token: p.token, body: { keyId: b.id } });
+    assert.equal(del.status, 200, del.text);
+    assert.equal(await b.closed, 4401);
+    assert.equal((await deleted).data.userId, p.userId);
+    // A refused delete (someone else's key) reports nothing and closes nothing.
+    const c = await mk("not-yours");
+    const q = await personOnChannel();
+    const refused = await api("POST", "/api/auth/api-key/delete", { token: q.token, body: { keyId: c.id } });
+    assert.equal(refused.status, 404, refused.text);
+    c.ws.send(JSON.stringify({ action: "echo", alive: 1 }));
+    assert.deepEqual(await nextMessage(c.ws, (m) => m.action === "echo"), { action: "echo", alive: 1 });
+    c.ws.close();
+    q.ws.close();
+  });
+});
