@@ -24,9 +24,9 @@ std::optional<ServiceUser> ServiceUser::fromJson(const QJsonObject &o, QString *
     u.name = r.optString("name");
     u.email = r.optString("email");
     u.role = r.optString("role");
-    u.banned = r.optBoolean("banned").value_or(false);
+    u.banned = r.boolean("banned");   // a missing flag must not read as "not banned"
     u.createdAt = r.optDateTime("createdAt");
-    u.apiKeyCount = int(r.optInteger("apiKeyCount").value_or(0));
+    u.apiKeyCount = int(r.integer("apiKeyCount"));
     if (!r.ok())
         return failWith<ServiceUser>(r, error);
     return u;
@@ -46,9 +46,9 @@ std::optional<ApiKey> ApiKey::fromJson(const QJsonObject &o, QString *error)
     k.updatedAt = r.optDateTime("updatedAt");
     k.expiresAt = r.optDateTime("expiresAt");
     k.lastRequest = r.optDateTime("lastRequest");
-    k.requestCount = r.optInteger("requestCount").value_or(0);
+    k.requestCount = r.integer("requestCount");
     k.remaining = r.optInteger("remaining");
-    k.rateLimitEnabled = r.optBoolean("rateLimitEnabled").value_or(false);
+    k.rateLimitEnabled = r.boolean("rateLimitEnabled");   // a missing flag must not read as "off"
     k.rateLimitMax = r.optInteger("rateLimitMax");
     k.rateLimitTimeWindow = r.optInteger("rateLimitTimeWindow");
     const QJsonObject perms = r.optObject("permissions");
@@ -62,8 +62,14 @@ std::optional<ApiKey> ApiKey::fromJson(const QJsonObject &o, QString *error)
             return std::nullopt;
         }
         QStringList actions;
-        for (const QJsonValue &a : it.value().toArray())
+        for (const QJsonValue &a : it.value().toArray()) {
+            if (!a.isString()) {
+                if (error)
+                    *error = QStringLiteral("field 'apiKey.permissions.%1' is not a list of strings").arg(it.key());
+                return std::nullopt;
+            }
             actions << a.toString();
+        }
         k.permissions.insert(it.key(), actions);
     }
     return k;
@@ -100,9 +106,23 @@ std::optional<ConsoleInfo> ConsoleInfo::fromJson(const QJsonObject &o, QString *
     i.defaultRateLimitMax = l.optInteger("maxRequests").value_or(10);
     if (!l.ok())
         return failWith<ConsoleInfo>(l, error);
-    for (const QJsonValue &c : o.value(QStringLiteral("channels")).toArray())
-        if (c.toObject().value(QStringLiteral("name")).toString() == QLatin1String("live"))
-            i.liveChannelUrl = c.toObject().value(QStringLiteral("url")).toString();
+    const QJsonValue channels = o.value(QStringLiteral("channels"));
+    if (!channels.isUndefined() && !channels.isNull() && !channels.isArray()) {
+        if (error)
+            *error = QStringLiteral("field 'info.channels' is not a list");
+        return std::nullopt;
+    }
+    for (const QJsonValue &c : channels.toArray()) {
+        if (c.toObject().value(QStringLiteral("name")).toString() != QLatin1String("live"))
+            continue;
+        const QJsonValue url = c.toObject().value(QStringLiteral("url"));
+        if (!url.isString()) {
+            if (error)
+                *error = QStringLiteral("field 'info.channels.live.url' is not a string");
+            return std::nullopt;
+        }
+        i.liveChannelUrl = url.toString();
+    }
     return i;
 }
 
