@@ -96,8 +96,20 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     connect(context->services()->session(), &Session::changed, this, [this] { m_loadedPages.clear(); });
     m_ui->navList->setCurrentRow(0);
 
+    m_sessionBanner = new MessageBanner(this);
+    m_sessionBanner->setObjectName(QStringLiteral("globalBanner"));
+    m_ui->contentLayout->insertWidget(0, m_sessionBanner);
+    connect(context, &AppContext::signedIn, this, [this](const SignInOutcome &o) {
+        // Not persisted: the keychain warning (keychainUnavailable) is already up and stays.
+        if (o.persisted)
+            showGlobalMessage(tr("Signed in as %1.").arg(o.info.user.displayName()), int(MessageBanner::Type::Positive), 5000);
+    });
+
     Session *session = context->services()->session();
-    connect(session, &Session::changed, this, &MainWindow::updateStatus);
+    connect(session, &Session::changed, this, [this] {
+        m_sessionDead = false;   // set(), clear() or a successful check: whatever was dead is replaced
+        updateStatus();
+    });
     connect(session, &Session::expiringSoon, this, [this](qint64 left) {
         showGlobalMessage(tr("Your session ends %1. Sign in again to keep working without interruption.")
                               .arg(formatRelative(left)),
@@ -105,7 +117,9 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
         globalBanner()->setAction(tr("Sign in again"), [this] { signIn(); });
     });
     connect(session, &Session::sessionExpired, this, [this] {
-        // Pages keep what the admin typed; only the credential is renewed.
+        // Pages keep what the admin typed; only the credential is renewed. The admin stays on the page.
+        m_sessionDead = true;
+        updateStatus();
         showGlobalMessage(tr("The server no longer accepts this session. Sign in again to continue; nothing you "
                              "entered is lost."),
                           int(MessageBanner::Type::Error));
@@ -124,12 +138,17 @@ MainWindow::~MainWindow() = default;
 
 MessageBanner *MainWindow::globalBanner() const
 {
-    return m_overview->banner();
+    return m_sessionBanner;
+}
+
+SignInDialog *MainWindow::signInDialog() const
+{
+    return m_context->signInDialog();
 }
 
 void MainWindow::showGlobalMessage(const QString &text, int type, int autoHideMs)
 {
-    m_ui->navList->setCurrentRow(0);
+    // Shown above whatever page is open: a session message must not take the admin away from their work.
     globalBanner()->showMessage(text, MessageBanner::Type(type), autoHideMs);
 }
 
@@ -197,8 +216,7 @@ void MainWindow::withEndpoint(std::function<void(const ServerProfile &)> next)
     AuthApi::detectAuthPath(m_context->services()->http(), QUrl(profile.key()), profile.allowInsecureHttp, this,
                             [this, profile, next](Result<QString> r) mutable {
                                 if (!r.ok()) {
-                                    showGlobalMessage(r.error().userMessage(), int(MessageBanner::Type::Error));
-                                    globalBanner()->setAction(tr("Retry"), [this] { start(); });
+                                    globalBanner()->showError(r.error(), tr("Retry"), [this] { start(); });
                                     m_overview->refresh();
                                     return;
                                 }
@@ -233,9 +251,13 @@ void MainWindow::start()
             } else if (e.kind == ApiError::Kind::KeychainUnavailable) {
                 // keychainUnavailable() already put up the banner.
             } else {
-                showGlobalMessage(tr("Could not check the saved session: %1").arg(e.userMessage()),
-                                  int(MessageBanner::Type::Error));
-                globalBanner()->setAction(tr("Retry"), [this] { start(); });
+                if (e.kind == ApiError::Kind::RateLimited) {
+                    globalBanner()->showError(e, tr("Retry"), [this] { start(); });   // counts down
+                } else {
+                    showGlobalMessage(tr("Could not check the saved session: %1").arg(e.userMessage()),
+                                      int(MessageBanner::Type::Error));
+                    globalBanner()->setAction(tr("Retry"), [this] { start(); });
+                }
             }
         });
     });
@@ -243,23 +265,13 @@ void MainWindow::start()
 
 void MainWindow::signIn()
 {
-    if (m_signIn) {
-        m_signIn->raise();
-        m_signIn->activateWindow();
+    if (SignInDialog *open = m_context->signInDialog(); open && open->parentWidget() == this) {
+        open->raise();
+        open->activateWindow();
         return;
     }
-    withEndpoint([this](const ServerProfile &profile) {
-        auto *dlg = new SignInDialog(m_context, profile.endpoint(), this);
-        dlg->setObjectName(QStringLiteral("signInDialog"));
-        dlg->setAttribute(Qt::WA_DeleteOnClose);
-        m_signIn = dlg;
-        connect(dlg, &SignInDialog::signedIn, this, [this](const SignInOutcome &o) {
-            m_context->services()->profiles().setCurrent(m_context->services()->session()->endpoint().key());
-            if (o.persisted)
-                showGlobalMessage(tr("Signed in as %1.").arg(o.info.user.displayName()), int(MessageBanner::Type::Positive), 5000);
-        });
-        dlg->open();
-    });
+    // The same app-wide mechanism the dialogs use after a 401 (AppContext::requestSignIn).
+    withEndpoint([this](const ServerProfile &profile) { m_context->requestSignIn(this, profile.endpoint()); });
 }
 
 void MainWindow::signOut()
@@ -307,7 +319,7 @@ void MainWindow::checkSession()
         } else if (r.error().kind == ApiError::Kind::Unauthorized) {
             session->reportUnauthorized();
         } else {
-            showGlobalMessage(r.error().userMessage(), int(MessageBanner::Type::Error));
+            globalBanner()->showError(r.error());
         }
     });
 }
@@ -316,9 +328,16 @@ void MainWindow::updateStatus()
 {
     const Session *session = m_context->services()->session();
     const bool in = session->isSignedIn();
-    m_signInAction->setVisible(!in);
+    // A session the server refused still counts as "signed in" locally (its token is kept so pages keep
+    // their state), but sign-in must be reachable: both actions show until it is renewed.
+    m_signInAction->setVisible(!in || m_sessionDead);
+    m_signInAction->setText(m_sessionDead ? tr("Sign in again…") : tr("Sign in…"));
     m_signOutAction->setVisible(in);
-    if (in) {
+    if (in && m_sessionDead) {
+        m_statusLabel->setText(tr("The session of %1 on %2 has ended · sign in again (Ctrl+L)")
+                                   .arg(session->user().displayName(), session->endpoint().key()));
+        setWindowTitle(tr("Pikku Admin — %1").arg(session->endpoint().key()));
+    } else if (in) {
         m_statusLabel->setText(tr("Signed in as %1 on %2 · session ends %3%4")
                                    .arg(session->user().displayName(), session->endpoint().key(),
                                         formatRelative(session->secondsLeft()),

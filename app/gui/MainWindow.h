@@ -33,7 +33,7 @@ public:
 
     // Restores the current server's session from the keychain and validates it.
     void start();
-    SignInDialog *signInDialog() const { return m_signIn; }
+    SignInDialog *signInDialog() const;
     MessageBanner *globalBanner() const;
     ChannelInspectorPage *channelInspector() const { return m_channels; }
     DeviceApprovalPage *deviceApprovals() const { return m_devices; }
@@ -68,6 +68,7 @@ private:
     QLabel *m_statusLabel;
     QAction *m_signInAction;
     QAction *m_signOutAction;
-    QPointer<SignInDialog> m_signIn;
+    MessageBanner *m_sessionBanner;   // above every page: session and server messages never switch pages
     bool m_restoring = false;
+    bool m_sessionDead = false;       // the server refused the token (a 401); sign-in is offered again
 };

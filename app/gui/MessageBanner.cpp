@@ -1,5 +1,7 @@
 #include "MessageBanner.h"
 
+#include "core/ApiError.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -19,6 +21,7 @@ MessageBanner::MessageBanner(QWidget *parent)
     m_label->setObjectName(QStringLiteral("messageBannerText"));
     m_action->setObjectName(QStringLiteral("messageBannerAction"));
     m_label->setWordWrap(true);
+    m_label->setTextFormat(Qt::PlainText);   // server text is shown as text, never as markup
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_close->setAutoRaise(true);
     m_close->setText(QStringLiteral("✕"));
@@ -45,6 +48,7 @@ MessageBanner::MessageBanner(QWidget *parent)
 
 void MessageBanner::showMessage(const QString &text, Type type, int autoHideMs)
 {
+    stopCountdown();
     m_type = type;
     m_label->setText(text);
     m_action->hide();
@@ -74,12 +78,73 @@ void MessageBanner::setAction(const QString &text, std::function<void()> fn)
 {
     m_action->setText(text);
     m_actionFn = std::move(fn);
+    m_action->setEnabled(true);
     m_action->show();
     m_hideTimer->stop();
 }
 
+void MessageBanner::showRateLimited(std::chrono::seconds wait, const QString &actionText, std::function<void()> retry,
+                                    const QList<QWidget *> &holdDisabled)
+{
+    showMessage(QString(), Type::Warning);
+    if (retry)
+        setAction(actionText.isEmpty() ? tr("Retry") : actionText, std::move(retry));
+    if (!m_countdown) {
+        m_countdown = new QTimer(this);
+        m_countdown->setInterval(200);
+        connect(m_countdown, &QTimer::timeout, this, &MessageBanner::tickCountdown);
+    }
+    m_deadline = QDeadlineTimer(std::chrono::duration_cast<std::chrono::milliseconds>(wait));
+    for (QWidget *w : holdDisabled)
+        if (w) {
+            w->setEnabled(false);
+            m_held << QPointer<QWidget>(w);
+        }
+    m_countdownActive = true;
+    m_countdown->start();
+    tickCountdown();
+}
+
+void MessageBanner::showError(const ApiError &e, const QString &actionText, std::function<void()> retry,
+                              const QList<QWidget *> &holdDisabled)
+{
+    if (e.kind == ApiError::Kind::RateLimited && e.retryAfter.count() > 0) {
+        showRateLimited(e.retryAfter, actionText, std::move(retry), holdDisabled);
+        return;
+    }
+    showMessage(e.userMessage(), e.kind == ApiError::Kind::RateLimited ? Type::Warning : Type::Error);
+    if (retry)
+        setAction(actionText.isEmpty() ? tr("Retry") : actionText, std::move(retry));
+}
+
+void MessageBanner::tickCountdown()
+{
+    const qint64 ms = m_deadline.remainingTime();
+    if (ms > 0) {
+        m_label->setText(tr("The server is rate-limiting requests; try again in %1 s.").arg((ms + 999) / 1000));
+        m_action->setEnabled(false);
+        return;
+    }
+    stopCountdown();
+    m_label->setText(tr("The server is rate-limiting requests; you can try again now."));
+}
+
+void MessageBanner::stopCountdown()
+{
+    if (!m_countdownActive)
+        return;
+    m_countdownActive = false;
+    m_countdown->stop();
+    m_action->setEnabled(true);
+    for (const QPointer<QWidget> &w : std::as_const(m_held))
+        if (w)
+            w->setEnabled(true);
+    m_held.clear();
+}
+
 void MessageBanner::dismiss()
 {
+    stopCountdown();
     m_hideTimer->stop();
     m_actionFn = nullptr;
     if (isVisible()) {

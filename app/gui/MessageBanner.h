@@ -1,6 +1,14 @@
 #pragma once
 
+#include <QDeadlineTimer>
 #include <QFrame>
+#include <QList>
+#include <QPointer>
+
+#include <chrono>
+#include <functional>
+
+struct ApiError;
 
 class QLabel;
 class QToolButton;
@@ -19,14 +27,25 @@ public:
     void showMessage(const QString &text, Type type = Type::Info, int autoHideMs = 0);
     // An optional action button ("Sign in again", "Retry") that runs fn once.
     void setAction(const QString &text, std::function<void()> fn);
+    // A 429: "The server is rate-limiting requests; try again in N s", counting down. The action and every
+    // widget in holdDisabled stay disabled until the wait is over (or the banner shows something else).
+    void showRateLimited(std::chrono::seconds wait, const QString &actionText, std::function<void()> retry,
+                         const QList<QWidget *> &holdDisabled = {});
+    // Any error: a 429 with a known wait counts down as above, anything else is an Error with the action.
+    void showError(const ApiError &e, const QString &actionText = {}, std::function<void()> retry = {},
+                   const QList<QWidget *> &holdDisabled = {});
     void dismiss();
     QString text() const;
     Type type() const { return m_type; }
+    bool isCountingDown() const { return m_countdown != nullptr && m_countdownActive; }
 
 signals:
     void dismissed();
 
 private:
+    void tickCountdown();
+    void stopCountdown();
+
     QLabel *m_icon;
     QLabel *m_label;
     QPushButton *m_action;
@@ -34,4 +53,8 @@ private:
     QTimer *m_hideTimer;
     Type m_type = Type::Info;
     std::function<void()> m_actionFn;
+    QTimer *m_countdown = nullptr;
+    bool m_countdownActive = false;
+    QDeadlineTimer m_deadline;
+    QList<QPointer<QWidget>> m_held;
 };

@@ -218,7 +218,7 @@ void MintKeyDialog::updateWarnings()
 
 void MintKeyDialog::mint()
 {
-    if (m_busy)
+    if (m_busy || m_banner->isCountingDown())
         return;
     QString error;
     const KeyFields f = fields(&error);
@@ -226,9 +226,9 @@ void MintKeyDialog::mint()
         m_banner->showMessage(error, MessageBanner::Type::Error);
         return;
     }
+    m_banner->showMessage(tr("Minting…"), MessageBanner::Type::Info);
     m_busy = true;
     m_mint->setEnabled(false);
-    m_banner->showMessage(tr("Minting…"), MessageBanner::Type::Info);
     ConsoleApi api(m_context->services()->http(), m_context->services()->session());
     const QString ownerName = m_owner->currentText();
     api.createApiKey(f, this, [this, f, ownerName](Result<MintedKey> r) {
@@ -241,15 +241,33 @@ void MintKeyDialog::mint()
             return;
         }
         const ApiError &e = r.error();
-        if (e.kind == ApiError::Kind::Timeout || e.kind == ApiError::Kind::Network || e.kind == ApiError::Kind::BadResponse) {
+        if (e.replyMayBeLost()) {
+            // Timeout, dropped connection, garbled body, or a gateway's 502/503/504: the key may exist.
             reportLostReply(f, e);
         } else if (e.kind == ApiError::Kind::Unauthorized) {
-            m_banner->showMessage(tr("Your session ended. Sign in again (the main window offers it), then press Mint "
-                                     "again: this form keeps what you entered."),
-                                  MessageBanner::Type::Error);
+            showSessionEnded();
+        } else if (e.kind == ApiError::Kind::RateLimited) {
+            m_banner->showError(e, tr("Mint again"), [this] { mint(); }, {m_mint});
         } else {
             m_banner->showMessage(e.userMessage(), MessageBanner::Type::Error);
         }
+    });
+}
+
+void MintKeyDialog::showSessionEnded()
+{
+    // Every field stays as typed; sign-in opens over this dialog (the main window is blocked by it).
+    m_banner->showMessage(tr("Your session ended. Sign in again to continue; what you typed is kept."),
+                          MessageBanner::Type::Error);
+    m_banner->setAction(tr("Sign in again"), [this] {
+        m_context->requestSignIn(this, [this](bool signedIn) {
+            if (!signedIn) {
+                showSessionEnded();
+                return;
+            }
+            // Not re-sent for the admin: minting is theirs to press.
+            m_banner->showMessage(tr("Signed in again. Press Mint to continue."), MessageBanner::Type::Positive);
+        });
     });
 }
 

@@ -38,6 +38,7 @@ signals:
 private:
     void updateWarnings();
     void reportLostReply(const KeyFields &f, const ApiError &e);
+    void showSessionEnded();   // a 401: keep the form, offer sign-in over this dialog
 
     AppContext *m_context;
     std::optional<ConsoleInfo> m_info;

@@ -2,6 +2,7 @@
 
 #include "core/Session.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QPointer>
 #include <QUrlQuery>
@@ -10,6 +11,50 @@ namespace {
 ApiError bad(const QString &why)
 {
     return ApiError::make(ApiError::Kind::BadResponse, why);
+}
+
+// What /console/info last said per server (normalized URL): a server without the plugin answers every
+// console route with 404, and a 404 that carries a body (a Pikku or proxy "no route" page) is told apart
+// from the plugin's own NOT_FOUND only on /console/info. Later 404s on that server repeat the same
+// evidence. Touched on the main thread only.
+QHash<QString, ApiError> &missingPluginByServer()
+{
+    static QHash<QString, ApiError> known;
+    return known;
+}
+
+QString reasonPhrase(int status)
+{
+    switch (status) {
+    case 404: return QStringLiteral("Not Found");
+    case 405: return QStringLiteral("Method Not Allowed");
+    case 410: return QStringLiteral("Gone");
+    default: return {};
+    }
+}
+
+// The server's own words, as plain text, cut to about 300 characters.
+QString bodyExcerpt(const QByteArray &body)
+{
+    QString text = QString::fromUtf8(body.left(4096)).trimmed();
+    for (QChar &c : text)
+        if (c.category() == QChar::Other_Control && c != QLatin1Char('\n'))
+            c = QLatin1Char(' ');
+    if (text.isEmpty())
+        return QStringLiteral("(empty body)");
+    if (text.size() > 300 || body.size() > 4096)
+        text = text.left(300) + QChar(0x2026);
+    return text;
+}
+
+ApiError pluginMissing(const ApiError &from, const QString &method, const QString &urlPath, const QByteArray &body)
+{
+    ApiError e = from;
+    e.serverCode = QStringLiteral("CONSOLE_API_MISSING");
+    const QString status = QStringLiteral("HTTP %1 %2").arg(from.httpStatus).arg(reasonPhrase(from.httpStatus)).trimmed();
+    e.serverMessage = ConsoleApi::pluginMissingMessage()
+        + QStringLiteral("\nThe server answered %1 %2 with %3: %4").arg(method, urlPath, status, bodyExcerpt(body));
+    return e;
 }
 } // namespace
 
@@ -60,19 +105,31 @@ ApiCall *ConsoleApi::call(const QByteArray &method, const QString &path, const Q
     }
     ApiCall *c = send(method, path, body);
     QPointer<Session> session(m_session);
-    c->onFinished(context, [cb, parse, session, path](const HttpResponse &r) {
+    const QString server = m_session->endpoint().key();
+    const QString urlPath = m_session->endpoint().authUrl(path).path();
+    const bool isInfo = path == QLatin1String("/console/info");
+    c->onFinished(context, [cb, parse, session, path, server, urlPath, isInfo, method](const HttpResponse &r) {
         if (!r.ok()) {
             ApiError e = r.error;
             if (e.kind == ApiError::Kind::Unauthorized && session)
                 session->reportUnauthorized();
-            if (e.kind == ApiError::Kind::NotFound && e.serverCode.isEmpty()) {
-                // An empty 404 is better-auth's answer for a route it does not have.
-                e.serverCode = QStringLiteral("CONSOLE_API_MISSING");
-                e.serverMessage = pluginMissingMessage() + QStringLiteral(" (HTTP 404 for %1)").arg(path);
+            if (e.kind == ApiError::Kind::NotFound) {
+                if (isInfo || e.serverCode.isEmpty()) {
+                    // A 404 on /console/info, whatever its body, or an empty 404 anywhere (better-auth's answer
+                    // for a route it does not have): the plugin is not installed.
+                    e = pluginMissing(e, QString::fromLatin1(method), urlPath, r.body);
+                    if (isInfo)
+                        missingPluginByServer().insert(server, e);
+                } else if (const auto known = missingPluginByServer().constFind(server);
+                           known != missingPluginByServer().cend()) {
+                    e = *known;
+                }
             }
             cb(e);
             return;
         }
+        if (isInfo)
+            missingPluginByServer().remove(server);
         if (!r.json.isObject()) {
             cb(bad(QStringLiteral("%1 did not return a JSON object").arg(path)));
             return;
