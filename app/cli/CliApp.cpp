@@ -327,6 +327,16 @@ void CliApp::cmdWhoami(const ServerEndpoint &endpoint)
 void CliApp::cmdLogout(const ServerEndpoint &endpoint)
 {
     m_services->auth()->logout(endpoint, this, [this, endpoint](const LogoutOutcome &o) {
+        if (!o.wasSignedIn && !o.keychainCleared) {
+            // The keychain could not be read: whether a session is saved is unknown, so nothing was signed out.
+            if (m_out->json())
+                m_out->printJson({{QStringLiteral("signedOut"), false}, {QStringLiteral("serverRevoked"), false},
+                                  {QStringLiteral("error"), QStringLiteral("keychain-unavailable")}});
+            m_out->error(QStringLiteral("Cannot sign out of %1: the system keychain is not available (%2).")
+                             .arg(endpoint.key(), o.keychainError));
+            done(ExitFailure);
+            return;
+        }
         if (!o.wasSignedIn) {
             if (m_out->json())
                 m_out->printJson({{QStringLiteral("signedOut"), true}, {QStringLiteral("serverRevoked"), false},

@@ -98,10 +98,13 @@ void AuthService::logout(const ServerEndpoint &endpoint, QObject *context, std::
             return;
         const auto stored = r.ok() ? StoredSession::fromKeychainData(r.data) : std::nullopt;
         if (!stored) {
+            // Unavailable is not "not signed in": a session may be saved that we cannot see. The caller
+            // tells the two apart by keychainCleared (false) and keychainError.
             LogoutOutcome out;
             out.wasSignedIn = false;
             out.keychainCleared = r.status != SecretResult::Status::Unavailable;
-            out.keychainError = r.error;
+            if (!out.keychainCleared)
+                out.keychainError = r.error.isEmpty() ? QStringLiteral("the keychain did not answer") : r.error;
             cb(out);
             return;
         }

@@ -173,6 +173,26 @@ private slots:
         auto who = start({QStringLiteral("whoami")}, other.url().toString());
         QCOMPARE(finish(who.get()), 3);   // the keychain entry is gone
     }
+
+    void logoutWithoutKeychainReportsIt()
+    {
+        // No Secret Service on the bus: logout cannot know whether a session is saved, so it must say why
+        // and exit 1, not "Not signed in" with 0.
+        auto p = std::make_unique<QProcess>();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PIKKU_ADMIN_KEYCHAIN_SERVICE"), m_service);
+        env.insert(QStringLiteral("PIKKU_ADMIN_SERVER"), endpoint().key());
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/pikku-bus"));
+        p->setProcessEnvironment(env);
+        p->start(QStringLiteral(PIKKU_ADMIN_BINARY), {QStringLiteral("logout"), QStringLiteral("--json")});
+        QCOMPARE(finish(p.get()), 1);
+        const QByteArray err = p->readAllStandardError();
+        QVERIFY2(err.contains("keychain is not available"), err.constData());
+        QVERIFY2(!err.contains("Not signed in"), err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(p->readAllStandardOutput()).object();
+        QCOMPARE(o.value(QStringLiteral("signedOut")).toBool(true), false);
+        QCOMPARE(o.value(QStringLiteral("error")).toString(), QStringLiteral("keychain-unavailable"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliLive)
