@@ -7,6 +7,7 @@
 #include "net/HttpClient.h"
 
 #include <QJsonObject>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTimer>
 #include <QTest>
@@ -59,6 +60,12 @@ private slots:
         m_server.on(QStringLiteral("/ratelimited"), [](const QHttpServerRequest &) {
             return FixtureServer::json(R"({"message":"Too many requests. Please try again later."})", 429,
                                        {{"x-retry-after", "42"}});
+        });
+        m_server.on(QStringLiteral("/ratelimited-date"), [](const QHttpServerRequest &) {
+            // Retry-After as an IMF-fixdate 5 s ahead (proxies and CDNs send this form).
+            const QString date = QLocale::c().toString(QDateTime::currentDateTimeUtc().addSecs(5),
+                                                       QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+            return FixtureServer::json(R"({"message":"slow down"})", 429, {{"Retry-After", date.toLatin1()}});
         });
         m_server.on(QStringLiteral("/boom"), [](const QHttpServerRequest &) {
             return FixtureServer::json(R"({"message":"internal"})", 500);
@@ -140,6 +147,15 @@ private slots:
         QCOMPARE(int(r.error.kind), kind);
         QCOMPARE(int(r.error.retryAfter.count()), retryAfter);
         QVERIFY(!r.error.userMessage().isEmpty());
+    }
+
+    void retryAfterHttpDate()
+    {
+        HttpClient http;
+        const HttpResponse r = run(http.get(m_server.url(QStringLiteral("/ratelimited-date"))));
+        QCOMPARE(r.error.kind, ApiError::Kind::RateLimited);
+        QVERIFY2(r.error.retryAfter.count() >= 4 && r.error.retryAfter.count() <= 6,
+                 qPrintable(QString::number(r.error.retryAfter.count())));
     }
 
     void hugeResponseIsCut()
