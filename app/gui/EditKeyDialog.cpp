@@ -92,10 +92,13 @@ EditKeyDialog::EditKeyDialog(AppContext *context, const ApiKey &key, const QStri
     m_customExpiry->setPlaceholderText(tr("e.g. 14d, 36h"));
     m_customExpiry->setMaximumWidth(120);
     m_customExpiry->setVisible(false);
+    m_customResult = new QLabel(this);
+    m_customResult->setObjectName(QStringLiteral("customExpiryResult"));
     expiryRow->addWidget(m_expiry);
     expiryRow->addWidget(m_customExpiry);
+    expiryRow->addWidget(m_customResult);
     expiryRow->addStretch(1);
-    form->addRow(tr("E&xpires:"), expiryRow);
+    form->addRow(tr("Expires:"), expiryRow);
     const qint64 minExp = info ? info->minExpiresIn : 86400, maxExp = info ? info->maxExpiresIn : 365 * 86400;
     m_expiryHint = note(tr("The server allows lifetimes from %1 to %2, counted from now.").arg(formatDuration(minExp), formatDuration(maxExp)),
                         this, "expiryHint");
@@ -178,13 +181,14 @@ void EditKeyDialog::updateHints()
     m_rateMax->setEnabled(m_rateEnabled->isChecked());
     m_rateWindow->setEnabled(m_rateEnabled->isChecked());
     m_remaining->setEnabled(m_limitUses->isChecked());
-    const qint64 minExp = m_info ? m_info->minExpiresIn : 86400, maxExp = m_info ? m_info->maxExpiresIn : 365 * 86400;
-    QString hint = tr("The server allows lifetimes from %1 to %2, counted from now.").arg(formatDuration(minExp), formatDuration(maxExp));
+    QString result;
     if (choice == Custom) {
-        if (const auto s = customExpirySeconds(); s && *s > 0)
-            hint += QLatin1Char(' ') + tr("New expiry: %1.").arg(when(QDateTime::currentDateTimeUtc().addSecs(*s)));
+        const auto s = customExpirySeconds();
+        result = s && *s > 0 ? tr("→ %1").arg(QDateTime::currentDateTime().addSecs(*s).toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                             : m_customExpiry->text().trimmed().isEmpty() ? QString() : tr("not a duration");
     }
-    m_expiryHint->setText(hint);
+    m_customResult->setText(result);
+    m_customResult->setVisible(choice == Custom);
 }
 
 KeyFields EditKeyDialog::changes(QString *error) const

@@ -50,6 +50,7 @@ private:
     QCheckBox *m_enabled;
     QComboBox *m_expiry;
     QLineEdit *m_customExpiry;
+    QLabel *m_customResult;
     QLabel *m_expiryHint;
     KeyValueEditor *m_permissions;
     KeyValueEditor *m_metadata;

@@ -11,6 +11,7 @@
 #include <QButtonGroup>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QFrame>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -21,6 +22,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <iterator>
 
 namespace {
@@ -119,7 +121,11 @@ RotateKeyDialog::RotateKeyDialog(AppContext *context, const ApiKey &key, const Q
     f->setContentsMargins(0, 0, 0, 0);
     m_prevTitle = wrapped(QString(), follow, "followUpTitle");
     f->addWidget(m_prevTitle);
-    auto *grid = new QFormLayout;
+    auto *box = new QFrame(follow);
+    box->setObjectName(QStringLiteral("previousKeyBox"));
+    box->setStyleSheet(QStringLiteral("#previousKeyBox { background: palette(alternate-base); border: 1px solid palette(mid); "
+                                      "border-radius: 4px; }"));
+    auto *grid = new QFormLayout(box);
     grid->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_prevExpires = wrapped(QString(), follow, "previousExpires");
     m_prevLastUsed = wrapped(QString(), follow, "previousLastUsed");
@@ -129,7 +135,8 @@ RotateKeyDialog::RotateKeyDialog(AppContext *context, const ApiKey &key, const Q
     grid->addRow(tr("Stops working:"), m_prevExpires);
     grid->addRow(tr("Last used:"), m_prevLastUsed);
     grid->addRow(tr("Requests:"), m_prevRequests);
-    f->addLayout(grid);
+    f->addWidget(box);
+    f->addWidget(wrapped(tr("Once its last use stops moving, every client has switched: retire it then, or let it expire."), follow));
     m_refreshStatus = wrapped(QString(), follow, "refreshStatus");
     m_refreshStatus->setStyleSheet(QStringLiteral("color: palette(dark);"));
     f->addWidget(m_refreshStatus);
@@ -198,7 +205,7 @@ void RotateKeyDialog::setOverlapSeconds(qint64 seconds)
 
 bool RotateKeyDialog::isFollowingUp() const
 {
-    return m_pages->currentIndex() == 1 && isVisible();
+    return m_pages->currentWidget()->objectName() == QLatin1String("followUpPage") && isVisible();
 }
 
 void RotateKeyDialog::updateSummary()
@@ -222,8 +229,10 @@ void RotateKeyDialog::updateSummary()
         m_summary->setText(tr("The old key (%1…) keeps working until <b>%2</b>: its own expiry comes before the end of "
                               "a %3 overlap.").arg(start, at(m_key.expiresAt).toHtmlEscaped(), formatDuration(*overlap)));
     else
-        m_summary->setText(tr("The old key (%1…) keeps working until <b>%2</b>, then it is refused. You can retire it "
-                              "earlier from the next step.").arg(start, at(retire).toHtmlEscaped()));
+        m_summary->setText(tr("The old key (%1…) keeps working until <b>%2</b> (%3 from now), then it is refused. You "
+                              "can retire it earlier from the next step.")
+                               .arg(start, retire.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                                    formatDuration(*overlap)));
 }
 
 void RotateKeyDialog::rotate()
@@ -267,7 +276,11 @@ void RotateKeyDialog::showMinted(const MintedKey &minted)
                              .arg(m_key.name.toHtmlEscaped(), m_ownerName.toHtmlEscaped(), m_newKeyStart.toHtmlEscaped(),
                                   m_previous->start.toHtmlEscaped())
                              .arg(RefreshIntervalMs / 1000));
+    // The overlap page is done with: out of the stack, so the shorter follow-up sizes the dialog alone.
+    QWidget *choose = m_pages->widget(0);
     m_pages->setCurrentIndex(1);
+    m_pages->removeWidget(choose);
+    choose->hide();
     showPrevious();
     // The secret first, with its guarded close; the follow-up comes back, non-modal, once it is closed.
     hide();
@@ -282,6 +295,8 @@ void RotateKeyDialog::showFollowUp()
 {
     setWindowTitle(tr("Rotated %1: the previous key").arg(m_key.name));
     show();
+    setMinimumWidth(std::max(width(), 560));
+    adjustSize();
     raise();
     activateWindow();
     refreshPrevious();

@@ -8,25 +8,32 @@
 #include "gui/AppContext.h"
 #include "gui/Clipboard.h"
 #include "gui/Dialogs.h"
+#include "gui/EditKeyDialog.h"
 #include "gui/MessageBanner.h"
 #include "gui/MintKeyDialog.h"
 #include "gui/RevealKeyDialog.h"
+#include "gui/RotateKeyDialog.h"
 #include "gui/ServiceUsersPage.h"
 #include "models/ApiKeysModel.h"
+#include "net/ConsoleApi.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QClipboard>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTest>
 #include <QToolButton>
 
@@ -103,8 +110,46 @@ private:
     void grab(QWidget *w, const QString &name)
     {
         const QString dir = qEnvironmentVariable("PIKKU_SCREENSHOT_DIR");
-        if (!dir.isEmpty())
-            w->grab().save(dir + QLatin1Char('/') + name);
+        if (dir.isEmpty())
+            return;
+        QTest::qWait(50);   // let a dismissed banner's space collapse
+        w->grab().save(dir + QLatin1Char('/') + name);
+    }
+
+    ConsoleApi api() { return ConsoleApi(m_services->http(), m_services->session()); }
+
+    std::optional<MintedKey> mintDirect(const KeyFields &f)
+    {
+        const auto r = awaitResult<MintedKey>([&](QObject *c, auto cb) { api().createApiKey(f, c, cb); });
+        if (!r || !r->ok())
+            return std::nullopt;
+        return r->value();
+    }
+
+    // The key as the server has it now (listed by owner, picked by id).
+    std::optional<ApiKey> serverKey(const QString &userId, const QString &keyId)
+    {
+        const auto r = awaitResult<Page<ApiKey>>([&](QObject *c, auto cb) { api().listApiKeys(userId, 1000, 0, c, cb); });
+        if (!r || !r->ok())
+            return std::nullopt;
+        for (const ApiKey &k : r->value().items)
+            if (k.id == keyId)
+                return k;
+        return std::nullopt;
+    }
+
+    // Selects the row of keyId in the page's view; false when it is not loaded.
+    bool selectKey(ApiKeysPage &page, const QString &keyId)
+    {
+        QAbstractItemModel *m = page.view()->model();
+        for (int r = 0; r < m->rowCount(); ++r) {
+            if (m->index(r, 0).data(ApiKeysModel::KeyIdRole).toString() == keyId) {
+                page.view()->setCurrentIndex(m->index(r, 0));
+                page.view()->selectRow(r);
+                return true;
+            }
+        }
+        return false;
     }
 
 private slots:
@@ -203,6 +248,208 @@ private slots:
         page.revokeSelected();
         QTRY_VERIFY_WITH_TIMEOUT(page.banner()->text().contains(QStringLiteral("Revoked")), 10000);
         QCOMPARE(keyOwner(secret), QString());
+    }
+
+    void editKeyThroughDialog()
+    {
+        ApiKeysPage page(m_context.get());
+        page.resize(1200, 600);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!page.owners().isEmpty(), 10000);
+        const QString ownerId = page.owners().first().id;
+        KeyFields f;
+        f.userId = ownerId;
+        f.name = QStringLiteral("edit-me");
+        f.expiresIn = 30 * 86400;
+        f.permissions = Permissions{{QStringLiteral("files"), {QStringLiteral("read")}}};
+        f.metadata = QJsonObject{{QStringLiteral("host"), QStringLiteral("backup-1")}, {QStringLiteral("slot"), 3}};
+        f.rateLimitEnabled = false;
+        const auto minted = mintDirect(f);
+        QVERIFY(minted);
+        const QString id = minted->apiKey.id;
+        page.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(selectKey(page, id), 10000);
+        const int rowsBefore = page.model()->rowCount();
+        QVERIFY(page.findChild<QAction *>(QStringLiteral("editAction"))->isEnabled());
+
+        // Enter on the row opens the dialog, prefilled from the key.
+        QTest::keyClick(page.view(), Qt::Key_Return);
+        auto *dlg = waitForChild<EditKeyDialog>(&page, "editKeyDialog");
+        QVERIFY(dlg);
+        auto *name = dlg->findChild<QLineEdit *>(QStringLiteral("nameEdit"));
+        auto *perms = dlg->findChild<QTableWidget *>(QStringLiteral("permissionsTable"));
+        auto *meta = dlg->findChild<QTableWidget *>(QStringLiteral("metadataTable"));
+        QCOMPARE(name->text(), QStringLiteral("edit-me"));
+        QCOMPARE(perms->rowCount(), 1);
+        QCOMPARE(perms->item(0, 0)->text(), QStringLiteral("files"));
+        QCOMPARE(perms->item(0, 1)->text(), QStringLiteral("read"));
+        QCOMPARE(meta->rowCount(), 2);
+        QVERIFY(dlg->findChild<QLabel *>(QStringLiteral("expiryHint"))->text().contains(QStringLiteral("1d to 365d")));
+        QVERIFY(!dlg->findChild<QCheckBox *>(QStringLiteral("rateLimitCheck"))->isChecked());
+
+        // Untouched: nothing to send. One change: only that field (the number in metadata keeps its type).
+        QString error;
+        (void)dlg->changes(&error);
+        QCOMPARE(error, QStringLiteral("Nothing changed."));
+        name->setText(QStringLiteral("edited-key"));
+        QJsonObject sent = dlg->changes(&error).toJson();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(sent.keys(), QStringList{QStringLiteral("name")});
+
+        // An invalid permission keeps the dialog open with the reason, and nothing reaches the server.
+        perms->item(0, 0)->setText(QStringLiteral("bad resource"));
+        QTest::mouseClick(dlg->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+        QVERIFY(dlg->banner()->text().contains(QStringLiteral("Permissions")));
+        QVERIFY(dlg->isVisible());
+        QTest::qWait(200);
+        QCOMPARE(serverKey(ownerId, id)->name, QStringLiteral("edit-me"));
+        // An expiry under the server's minimum is refused locally, naming the limits.
+        auto *expiry = dlg->findChild<QComboBox *>(QStringLiteral("expiryBox"));
+        expiry->setCurrentIndex(expiry->findData(qint64(-1)));
+        auto *custom = dlg->findChild<QLineEdit *>(QStringLiteral("customExpiryEdit"));
+        QVERIFY(custom->isVisible());
+        custom->setText(QStringLiteral("2h"));
+        perms->item(0, 0)->setText(QStringLiteral("files"));
+        QTest::mouseClick(dlg->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+        QVERIFY2(dlg->banner()->text().contains(QStringLiteral("1d to 365d")), qPrintable(dlg->banner()->text()));
+        QVERIFY(dlg->isVisible());
+
+        custom->setText(QStringLiteral("10d"));
+        perms->item(0, 1)->setText(QStringLiteral("read, write"));
+        QTest::mouseClick(dlg->findChild<QToolButton *>(QStringLiteral("addPermissionButton")), Qt::LeftButton);
+        perms->item(1, 0)->setText(QStringLiteral("ws"));
+        perms->item(1, 1)->setText(QStringLiteral("connect"));
+        sent = dlg->changes(&error).toJson();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QStringList sentKeys = sent.keys();
+        QCOMPARE(QSet<QString>(sentKeys.cbegin(), sentKeys.cend()),
+                 (QSet<QString>{QStringLiteral("name"), QStringLiteral("expiresIn"), QStringLiteral("permissions")}));
+        dlg->banner()->dismiss();
+        grab(dlg, QStringLiteral("edit-key-dialog.png"));
+        QTest::mouseClick(dlg->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(page.findChild<EditKeyDialog *>(QStringLiteral("editKeyDialog")) == nullptr, 10000);
+
+        // The server has the new values; the metadata was not touched; the row changed in place.
+        const auto k = serverKey(ownerId, id);
+        QVERIFY(k);
+        QCOMPARE(k->name, QStringLiteral("edited-key"));
+        const Permissions want{{QStringLiteral("files"), {QStringLiteral("read"), QStringLiteral("write")}},
+                               {QStringLiteral("ws"), {QStringLiteral("connect")}}};
+        QCOMPARE(k->permissions, want);
+        QCOMPARE(k->metadata, minted->apiKey.metadata);
+        QVERIFY2(qAbs(QDateTime::currentDateTimeUtc().addDays(10).secsTo(k->expiresAt)) < 60, qPrintable(k->expiresAt.toString(Qt::ISODate)));
+        QCOMPARE(page.model()->rowCount(), rowsBefore);
+        QVERIFY(selectKey(page, id));
+        QCOMPARE(page.view()->currentIndex().siblingAtColumn(ApiKeysModel::NameColumn).data().toString(), QStringLiteral("edited-key"));
+        QVERIFY(page.banner()->text().contains(QStringLiteral("Saved")));
+
+        // A server-side refusal keeps the dialog and its contents: the key is deleted meanwhile.
+        page.openEditDialog();
+        dlg = waitForChild<EditKeyDialog>(&page, "editKeyDialog");
+        QVERIFY(dlg);
+        const auto gone = awaitResult<Done>([&](QObject *c, auto cb) { api().deleteApiKey(id, c, cb); });
+        QVERIFY(gone && gone->ok());
+        dlg->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("too-late"));
+        dlg->save();
+        QTRY_VERIFY_WITH_TIMEOUT(dlg->banner()->text().startsWith(QStringLiteral("Not saved")), 10000);
+        QVERIFY(dlg->isVisible());
+        QCOMPARE(dlg->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->text(), QStringLiteral("too-late"));
+        dlg->reject();
+    }
+
+    void rotateWizardFollowsPreviousKey()
+    {
+        ApiKeysPage page(m_context.get());
+        page.resize(1200, 600);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!page.owners().isEmpty(), 10000);
+        const QString ownerId = page.owners().first().id;
+        KeyFields f;
+        f.userId = ownerId;
+        f.name = QStringLiteral("rotate-me");
+        f.expiresIn = 30 * 86400;
+        f.rateLimitEnabled = true;   // requestCount is only counted under a rate limit
+        f.rateLimitMax = 1000;
+        f.rateLimitTimeWindow = 3600;
+        const auto minted = mintDirect(f);
+        QVERIFY(minted);
+        const QString oldId = minted->apiKey.id, oldSecret = minted->secret;
+        page.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(selectKey(page, oldId), 10000);
+
+        page.findChild<QAction *>(QStringLiteral("rotateAction"))->trigger();
+        auto *wizard = waitForChild<RotateKeyDialog>(&page, "rotateKeyDialog");
+        QVERIFY(wizard);
+        auto *summary = wizard->findChild<QLabel *>(QStringLiteral("overlapSummary"));
+        QVERIFY(summary->text().contains(QStringLiteral("keeps working until")));   // 1 hour preselected
+        wizard->findChild<QRadioButton *>(QStringLiteral("overlapNone"))->setChecked(true);
+        QVERIFY(summary->text().contains(QStringLiteral("as soon as")));
+        auto *custom = wizard->findChild<QLineEdit *>(QStringLiteral("customOverlapEdit"));
+        QTest::keyClicks(custom, QStringLiteral("soon"));
+        QVERIFY(wizard->findChild<QRadioButton *>(QStringLiteral("overlapCustom"))->isChecked());
+        QVERIFY(!wizard->findChild<QPushButton *>(QStringLiteral("rotateButton"))->isEnabled());   // unreadable
+        custom->clear();
+        QTest::keyClicks(custom, QStringLiteral("90s"));
+        QCOMPARE(wizard->overlapSeconds(), std::optional<qint64>(90));
+        const QString until = QDateTime::currentDateTime().addSecs(90).toString(QStringLiteral("HH:mm"));
+        QVERIFY2(summary->text().contains(until), qPrintable(summary->text()));
+        grab(wizard, QStringLiteral("rotate-wizard-overlap.png"));
+        const QDateTime t0 = QDateTime::currentDateTimeUtc();
+        QTest::mouseClick(wizard->findChild<QPushButton *>(QStringLiteral("rotateButton")), Qt::LeftButton);
+
+        // The new secret, once, while the wizard waits hidden.
+        auto *reveal = waitForChild<RevealKeyDialog>(&page, "revealKeyDialog");
+        QVERIFY(reveal);
+        QVERIFY(!wizard->isVisible());
+        const QString newSecret = reveal->findChild<QLineEdit *>(QStringLiteral("secretField"))->text();
+        QVERIFY(newSecret != oldSecret);
+        QCOMPARE(keyOwner(newSecret), ownerId);
+        const auto prevOnServer = serverKey(ownerId, oldId);
+        QVERIFY(prevOnServer);
+        const qint64 drift = t0.addSecs(90).secsTo(prevOnServer->expiresAt);
+        QVERIFY2(drift >= -2 && drift <= 5, qPrintable(QString::number(drift)));
+        QTest::mouseClick(reveal->findChild<QPushButton *>(QStringLiteral("copySecretButton")), Qt::LeftButton);
+        reveal->reject();
+        m_context->clipboard()->clearSecret();
+
+        // The follow-up: non-modal, the previous key's expiry and traffic, refreshed every 10 s.
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->isFollowingUp(), 10000);
+        QCOMPARE(wizard->windowModality(), Qt::NonModal);
+        QVERIFY(wizard->refreshTimer()->isActive());
+        QCOMPARE(wizard->refreshTimer()->interval(), 10000);
+        auto *lastUsed = wizard->findChild<QLabel *>(QStringLiteral("previousLastUsed"));
+        auto *requests = wizard->findChild<QLabel *>(QStringLiteral("previousRequests"));
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->findChild<QLabel *>(QStringLiteral("refreshStatus"))->text().startsWith(QStringLiteral("Checked")), 10000);
+        QCOMPARE(lastUsed->text(), QStringLiteral("never"));
+        QVERIFY(requests->text().startsWith(QStringLiteral("0 ")));
+        QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("previousExpires"))->text().contains(
+            prevOnServer->expiresAt.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+
+        // A client still on the old key: the next timed refresh shows it.
+        QCOMPARE(keyOwner(oldSecret), ownerId);
+        QTRY_VERIFY_WITH_TIMEOUT(requests->text().startsWith(QStringLiteral("1 ")), 15000);
+        QVERIFY(lastUsed->text() != QLatin1String("never"));
+        QVERIFY(wizard->previous() && wizard->previous()->lastRequest.isValid());
+        grab(wizard, QStringLiteral("rotate-wizard.png"));
+
+        // Retire it early: asks first, then the old key is refused and the new one keeps working.
+        Dialogs::setNextAnswer(false);
+        QTest::mouseClick(wizard->findChild<QPushButton *>(QStringLiteral("retireButton")), Qt::LeftButton);
+        QTest::qWait(300);
+        QVERIFY(serverKey(ownerId, oldId));
+        Dialogs::setNextAnswer(true);
+        QTest::mouseClick(wizard->findChild<QPushButton *>(QStringLiteral("retireButton")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->banner()->text().contains(QStringLiteral("Retired")), 10000);
+        QVERIFY(!wizard->refreshTimer()->isActive());
+        QCOMPARE(keyOwner(oldSecret), QString());
+        QCOMPARE(keyOwner(newSecret), ownerId);
+        QVERIFY(!selectKey(page, oldId));   // gone from the table too
+        QTest::mouseClick(wizard->findChild<QPushButton *>(QStringLiteral("closeButton")), Qt::LeftButton);
+        QTRY_VERIFY(page.findChild<RotateKeyDialog *>(QStringLiteral("rotateKeyDialog")) == nullptr);
     }
 
     void lostCreateReplyIsReported()
