@@ -3,18 +3,29 @@
 #include "AppContext.h"
 #include "MessageBanner.h"
 #include "core/Services.h"
+#include "models/DeviceCodesModel.h"
 #include "net/AuthApi.h"
+#include "net/ConsoleApi.h"
 
 #include <QCheckBox>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
+
+namespace {
+constexpr int RefreshMs = 5000;
+constexpr int TickMs = 1000;
+} // namespace
 
 DeviceApprovalPage::DeviceApprovalPage(AppContext *context, QWidget *parent)
     : QWidget(parent), m_context(context), m_banner(new MessageBanner(this))
@@ -30,19 +41,67 @@ DeviceApprovalPage::DeviceApprovalPage(AppContext *context, QWidget *parent)
     tf.setBold(true);
     title->setFont(tf);
     outer->addWidget(title);
-    auto *intro = new QLabel(tr("Another client (for example <code>pikku login</code> on a laptop) shows a code. Enter it "
-                                "here to see who is asking, then approve or deny."), this);
+    auto *intro = new QLabel(tr("Another client (for example <code>pikku login</code> on a laptop) shows a code. Pick it "
+                                "from the list or type it, look it up to see who is asking, then approve or deny."), this);
     intro->setWordWrap(true);
     outer->addWidget(intro);
+
+    // The queue of pending codes.
+    auto *queueHeader = new QHBoxLayout;
+    auto *queueTitle = new QLabel(tr("<b>Waiting for approval</b>"), this);
+    m_refresh = new QPushButton(tr("Refresh"), this);
+    m_refresh->setObjectName(QStringLiteral("refreshQueueButton"));
+    m_refresh->setAutoDefault(false);
+    queueHeader->addWidget(queueTitle);
+    queueHeader->addStretch(1);
+    queueHeader->addWidget(m_refresh);
+    outer->addLayout(queueHeader);
+    auto *queueHint = new QLabel(tr("Picking a row only fills in the code below. Nothing is approved until you have "
+                                    "compared it with the code on the device you are signing in, and confirmed. Anyone "
+                                    "can start a sign-in and send you their code."), this);
+    queueHint->setObjectName(QStringLiteral("queueHint"));
+    queueHint->setWordWrap(true);
+    outer->addWidget(queueHint);
+
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_codes = new DeviceCodesModel(m_context->services()->clock(), this);
+    m_codes->setCodeFont(mono);
+    m_queueStack = new QStackedWidget(this);
+    m_queue = new QTableView(m_queueStack);
+    m_queue->setObjectName(QStringLiteral("pendingCodesView"));
+    m_queue->setModel(m_codes);
+    m_queue->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_queue->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_queue->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_queue->setAlternatingRowColors(true);
+    m_queue->setWordWrap(false);
+    m_queue->verticalHeader()->setVisible(false);
+    m_queue->horizontalHeader()->setHighlightSections(false);
+    m_queue->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_queue->horizontalHeader()->setSectionResizeMode(DeviceCodesModel::ScopeColumn, QHeaderView::Stretch);
+    m_queue->setStyleSheet(QStringLiteral("QTableView::item { padding: 0px 8px; }"));
+    // A fixed height (four rows, then it scrolls): rows arriving or expiring never move the code field
+    // and the buttons below under the admin's pointer.
+    m_queueStack->setFixedHeight(m_queue->horizontalHeader()->sizeHint().height()
+                                 + 4 * m_queue->verticalHeader()->defaultSectionSize() + 2 * m_queue->frameWidth());
+    m_queueEmpty = new QLabel(m_queueStack);
+    m_queueEmpty->setObjectName(QStringLiteral("queueMessage"));
+    m_queueEmpty->setWordWrap(true);
+    m_queueEmpty->setAlignment(Qt::AlignCenter);
+    m_queueEmpty->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_queueEmpty->setStyleSheet(QStringLiteral("QLabel { border: 1px dashed palette(mid); border-radius: 4px; padding: 16px; }"));
+    m_queueStack->addWidget(m_queue);
+    m_queueStack->addWidget(m_queueEmpty);
+    outer->addWidget(m_queueStack);
 
     auto *entry = new QHBoxLayout;
     m_code = new QLineEdit(this);
     m_code->setObjectName(QStringLiteral("userCodeEdit"));
     m_code->setPlaceholderText(tr("ABCD-EFGH"));
     m_code->setMaxLength(12);
-    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    mono.setPointSizeF(mono.pointSizeF() * 1.5);
-    m_code->setFont(mono);
+    QFont bigMono = mono;
+    bigMono.setPointSizeF(mono.pointSizeF() * 1.5);
+    m_code->setFont(bigMono);
     m_code->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[A-Za-z0-9 -]{0,12}")), m_code));
     m_lookUp = new QPushButton(tr("Look up"), this);
     m_lookUp->setObjectName(QStringLiteral("lookUpButton"));
@@ -51,12 +110,18 @@ DeviceApprovalPage::DeviceApprovalPage(AppContext *context, QWidget *parent)
     entry->addWidget(m_code, 1);
     entry->addWidget(m_lookUp);
     outer->addLayout(entry);
+    m_compareHint = new QLabel(this);
+    m_compareHint->setObjectName(QStringLiteral("compareHint"));
+    m_compareHint->setWordWrap(true);
+    m_compareHint->setStyleSheet(QStringLiteral("QLabel { background: #e8f0fb; border: 1px solid #8fb0e0; border-radius: 4px; padding: 6px; color: #1d1d1d; }"));
+    m_compareHint->setVisible(false);
+    outer->addWidget(m_compareHint);
 
     m_claimBox = new QGroupBox(tr("Who is asking"), this);
     m_claimBox->setObjectName(QStringLiteral("claimBox"));
     auto *form = new QFormLayout(m_claimBox);
     m_claimCode = new QLabel(m_claimBox);
-    m_claimCode->setFont(mono);
+    m_claimCode->setFont(bigMono);
     m_clientId = new QLabel(m_claimBox);
     m_clientId->setObjectName(QStringLiteral("clientIdValue"));
     m_scope = new QLabel(m_claimBox);
@@ -92,10 +157,193 @@ DeviceApprovalPage::DeviceApprovalPage(AppContext *context, QWidget *parent)
     connect(m_lookUp, &QPushButton::clicked, this, &DeviceApprovalPage::lookUp);
     connect(m_code, &QLineEdit::returnPressed, this, &DeviceApprovalPage::lookUp);
     connect(m_code, &QLineEdit::textEdited, this, &DeviceApprovalPage::resetClaim);
+    connect(m_code, &QLineEdit::textEdited, m_compareHint, &QWidget::hide);
     connect(m_matches, &QCheckBox::toggled, this, [this](bool on) { m_approve->setEnabled(on && m_claim.claimedByCaller() && !m_busy); });
     connect(m_approve, &QPushButton::clicked, this, [this] { decide(true); });
     connect(m_deny, &QPushButton::clicked, this, [this] { decide(false); });
+
+    m_refreshTimer = new QTimer(this);
+    m_refreshTimer->setInterval(RefreshMs);
+    m_tickTimer = new QTimer(this);
+    m_tickTimer->setInterval(TickMs);
+    connect(m_refreshTimer, &QTimer::timeout, this, &DeviceApprovalPage::refreshQueue);
+    connect(m_tickTimer, &QTimer::timeout, this, &DeviceApprovalPage::tickQueue);
+    connect(m_refresh, &QPushButton::clicked, this, &DeviceApprovalPage::refreshQueue);
+    connect(m_codes, &QAbstractItemModel::rowsInserted, this, &DeviceApprovalPage::updateQueueView);
+    connect(m_codes, &QAbstractItemModel::rowsRemoved, this, &DeviceApprovalPage::updateQueueView);
+    connect(m_codes, &QAbstractItemModel::modelReset, this, &DeviceApprovalPage::updateQueueView);
+    connect(m_queue->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        if (!m_syncing && current.isValid())
+            fillFromRow(current.row(), false);
+    });
+    connect(m_queue, &QAbstractItemView::clicked, this, [this](const QModelIndex &index) { fillFromRow(index.row(), false); });
+    connect(m_queue, &QAbstractItemView::activated, this, [this](const QModelIndex &index) { fillFromRow(index.row(), true); });
+    connect(m_context->services()->session(), &Session::changed, this, [this] {
+        m_lastListError.clear();
+        if (!isVisible())
+            return;
+        m_refreshTimer->start();
+        refreshQueue();
+    });
     resetClaim();
+    updateQueueView();
+}
+
+void DeviceApprovalPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Only while someone can see it: no background polling of the server from a hidden page.
+    m_refreshTimer->start();
+    m_tickTimer->start();
+    tickQueue();
+    refreshQueue();
+}
+
+void DeviceApprovalPage::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_refreshTimer->stop();
+    m_tickTimer->stop();
+}
+
+bool DeviceApprovalPage::isAutoRefreshing() const
+{
+    return m_refreshTimer->isActive();
+}
+
+QString DeviceApprovalPage::queueMessage() const
+{
+    return m_queueStack->currentWidget() == m_queueEmpty ? m_queueEmpty->text() : QString();
+}
+
+void DeviceApprovalPage::updateQueueView()
+{
+    if (!m_queueProblem.isEmpty()) {
+        m_queueEmpty->setText(m_queueProblem);
+        m_queueStack->setCurrentWidget(m_queueEmpty);
+    } else if (m_codes->rowCount() == 0) {
+        m_queueEmpty->setText(tr("No device is waiting for approval. When someone runs <code>pikku login</code>, "
+                                 "their request shows here."));
+        m_queueStack->setCurrentWidget(m_queueEmpty);
+    } else {
+        m_queueStack->setCurrentWidget(m_queue);
+    }
+}
+
+void DeviceApprovalPage::tickQueue()
+{
+    const int before = m_codes->rowCount();
+    m_syncing = true;
+    m_codes->tick();
+    m_syncing = false;
+    if (m_codes->rowCount() != before)
+        followCodeField();
+}
+
+void DeviceApprovalPage::followCodeField()
+{
+    // Keep the highlighted row on the code in the field (rows may have moved or gone), and say so when
+    // a code picked from the list is no longer waiting.
+    const QString code = normalizeUserCode(m_code->text());
+    const int row = code.isEmpty() ? -1 : m_codes->rowOf(code);
+    m_syncing = true;
+    if (row >= 0)
+        m_queue->setCurrentIndex(m_codes->index(row, 0));
+    else
+        m_queue->selectionModel()->clear();
+    m_syncing = false;
+    if (row < 0 && m_compareHint->isVisible() && !m_claim.claimedByCaller())
+        m_compareHint->setText(tr("%1 is no longer waiting: it was approved or denied elsewhere, or it expired.")
+                                   .arg(formatUserCode(code)));
+}
+
+void DeviceApprovalPage::refreshQueue()
+{
+    if (m_listing)
+        return;
+    Session *s = m_context->services()->session();
+    if (!s->isSignedIn()) {
+        m_syncing = true;
+        m_codes->clear();
+        m_syncing = false;
+        m_queueProblem = tr("Sign in to see the devices waiting for approval.");
+        updateQueueView();
+        return;
+    }
+    m_listing = true;
+    m_refresh->setEnabled(false);
+    ConsoleApi api(m_context->services()->http(), s);
+    api.raw("GET", QStringLiteral("/console/device-codes"), {}, this, [this](Result<QJsonObject> r) {
+        m_listing = false;
+        m_refresh->setEnabled(true);
+        if (!r.ok()) {
+            const ApiError &e = r.error();
+            if (e.kind == ApiError::Kind::NotFound) {
+                // No console API plugin: the queue cannot be listed, but claim / approve are better-auth's
+                // own endpoints and keep working. Asking again every 5 s would not change the answer.
+                m_refreshTimer->stop();
+                m_syncing = true;
+                m_codes->clear();
+                m_syncing = false;
+                const QString server = e.serverMessage.isEmpty() ? e.userMessage() : e.serverMessage;
+                m_queueProblem = tr("The pending codes cannot be listed: %1\n\nYou can still type a code below; "
+                                    "looking it up and approving it use better-auth's own endpoints.").arg(server);
+                updateQueueView();
+                return;
+            }
+            reportListError(e);
+            return;
+        }
+        QString why;
+        const auto codes = PendingDeviceCode::listFromJson(r.value(), &why);
+        if (!codes) {
+            reportListError(ApiError::make(ApiError::Kind::BadResponse, why));
+            return;
+        }
+        if (!m_lastListError.isEmpty() && m_banner->isVisible() && m_banner->text() == m_lastListError)
+            m_banner->dismiss();
+        m_lastListError.clear();
+        m_queueProblem.clear();
+        m_syncing = true;
+        m_codes->setCodes(*codes);
+        m_syncing = false;
+        followCodeField();
+        updateQueueView();
+    });
+}
+
+void DeviceApprovalPage::reportListError(const ApiError &e)
+{
+    QString text;
+    if (e.kind == ApiError::Kind::Unauthorized) {
+        m_refreshTimer->stop();   // resumes when the session changes (re-sign-in)
+        text = tr("Your session ended. Sign in again to see the devices waiting for approval.");
+    } else if (e.kind == ApiError::Kind::RateLimited) {
+        text = tr("The server is rate-limiting the list of pending codes (%1).").arg(e.userMessage());
+    } else {
+        text = tr("Could not list the pending device codes: %1").arg(e.userMessage());
+    }
+    // The list is refetched every 5 s: say it once, not again each time (a dismissed banner stays dismissed).
+    if (text == m_lastListError)
+        return;
+    m_lastListError = text;
+    m_banner->showMessage(text, MessageBanner::Type::Error);
+}
+
+void DeviceApprovalPage::fillFromRow(int row, bool focusLookUp)
+{
+    if (row < 0 || row >= m_codes->rowCount())
+        return;
+    const QString code = m_codes->code(row).userCode;
+    if (normalizeUserCode(m_code->text()) != code) {
+        m_code->setText(formatUserCode(code));
+        resetClaim();
+    }
+    m_compareHint->setText(tr("Picked from the list. Before you approve, check that the device you are signing in "
+                              "shows <b>%1</b>. A listed code can belong to anyone's device.").arg(formatUserCode(code)));
+    m_compareHint->setVisible(true);
+    if (focusLookUp)
+        m_lookUp->setFocus();
 }
 
 void DeviceApprovalPage::resetClaim()
@@ -156,6 +404,7 @@ void DeviceApprovalPage::lookUp()
         const QString me = m_context->services()->session()->user().displayName();
         m_claimCode->setText(formatUserCode(code));
         m_status->setText(m_claim.status);
+        m_matches->setText(tr("The requesting device shows exactly %1, and I started that sign-in").arg(formatUserCode(code)));
         if (!m_claim.claimedByCaller()) {
             m_clientId->setText(tr("(hidden: another account claimed this code)"));
             m_scope->setText(QString());
@@ -201,6 +450,11 @@ void DeviceApprovalPage::decide(bool approve)
                               approve ? MessageBanner::Type::Positive : MessageBanner::Type::Info);
         resetClaim();
         m_code->clear();
+        m_compareHint->hide();
+        m_syncing = true;
+        m_codes->remove(code);
+        m_syncing = false;
+        refreshQueue();
         emit decided(code, approve);
     });
 }
