@@ -3,6 +3,7 @@
 #include "AppContext.h"
 #include "ChannelTab.h"
 #include "core/Services.h"
+#include "net/ConsoleApi.h"
 
 #include <QTabWidget>
 #include <QToolButton>
@@ -30,12 +31,82 @@ ChannelInspectorPage::ChannelInspectorPage(AppContext *context, QWidget *parent)
         w->deleteLater();
     });
     addChannel();
+    connect(m_context->services()->session(), &Session::changed, this, &ChannelInspectorPage::refreshDefaultUrl);
+    refreshDefaultUrl();
+}
+
+void ChannelInspectorPage::setDefaultUrl(const QUrl &url)
+{
+    const QUrl old = defaultUrl();
+    m_defaultUrl = url;
+    retarget(old);
 }
 
 QUrl ChannelInspectorPage::defaultUrl() const
 {
     if (m_defaultUrl.isValid())
         return m_defaultUrl;
+    if (m_infoUrl.isValid() && m_infoServer == currentServerKey())
+        return m_infoUrl;
+    return localDefaultUrl();
+}
+
+QString ChannelInspectorPage::currentServerKey() const
+{
+    const Session *s = m_context->services()->session();
+    return s->isSignedIn() ? s->endpoint().key() : m_context->services()->profiles().current().endpoint().key();
+}
+
+void ChannelInspectorPage::refreshDefaultUrl()
+{
+    const Session *s = m_context->services()->session();
+    const QString server = currentServerKey();
+    if (!s->isSignedIn()) {
+        if (!m_infoAskedFor.isEmpty() && m_infoAskedFor != server) {
+            const QUrl old = defaultUrl();
+            m_infoAskedFor.clear();
+            retarget(old);
+        }
+        return;
+    }
+    if (m_infoAskedFor == server)
+        return;
+    const QUrl old = defaultUrl();
+    m_infoAskedFor = server;
+    retarget(old);   // a new server: at least the local guess for it
+    const QUrl base = s->endpoint().authUrl(QString());
+    ConsoleApi api(m_context->services()->http(), m_context->services()->session());
+    api.info(this, [this, server, base](Result<ConsoleInfo> r) {
+        if (!r.ok() || r.value().liveChannelUrl.isEmpty() || server != m_infoAskedFor)
+            return;   // keep the local computation
+        QUrl live(r.value().liveChannelUrl);
+        if (live.isRelative()) {   // a path: on the server's own host
+            live = base.resolved(live);
+            live.setScheme(live.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
+        }
+        if (!live.isValid() || (live.scheme() != QLatin1String("ws") && live.scheme() != QLatin1String("wss")))
+            return;
+        const QUrl old = defaultUrl();
+        m_infoUrl = live;
+        m_infoServer = server;
+        retarget(old);
+    });
+}
+
+void ChannelInspectorPage::retarget(const QUrl &oldDefault)
+{
+    const QUrl now = defaultUrl();
+    if (now == oldDefault)
+        return;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *tab = qobject_cast<ChannelTab *>(m_tabs->widget(i));
+        if (tab && tab->socket()->state() == ChannelSocket::State::Idle && tab->url() == oldDefault)
+            tab->setUrl(now);
+    }
+}
+
+QUrl ChannelInspectorPage::localDefaultUrl() const
+{
     // The console API's live channel on the current server: ws(s)://host{auth}/console/live
     const Session *s = m_context->services()->session();
     ServerEndpoint e = s->isSignedIn() ? s->endpoint() : m_context->services()->profiles().current().endpoint();

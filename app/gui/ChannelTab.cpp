@@ -2,6 +2,7 @@
 
 #include "AppContext.h"
 #include "MessageBanner.h"
+#include "core/SecretStore.h"
 #include "core/Services.h"
 #include "models/ChannelLogModel.h"
 
@@ -12,16 +13,23 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QCryptographicHash>
+#include <QDateTime>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollBar>
+#include <QSettings>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -29,8 +37,27 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <utility>
+
 namespace {
 enum Identity { AsMe = 0, AsPastedKey = 1, AsEnvKey = 2 };
+constexpr int kHistoryKept = 50;
+constexpr int kWhoamiWaitMs = 5000;
+
+// "files:read,write, ws:connect" from {"files":["read","write"],"ws":["connect"]}.
+QString permissionsText(const QJsonValue &v)
+{
+    QStringList parts;
+    const QJsonObject o = v.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        QStringList actions;
+        for (const QJsonValue &a : it.value().toArray())
+            actions << a.toString();
+        parts << it.key() + QLatin1Char(':') + actions.join(QLatin1Char(','));
+    }
+    return parts.join(QStringLiteral(", "));
+}
 
 // Up/Down in the composer walk the history when the cursor is on the first/last line.
 class HistoryFilter : public QObject
@@ -65,8 +92,11 @@ ChannelTab::ChannelTab(AppContext *context, const QUrl &url, QWidget *parent)
     m_filter->setSourceModel(m_log);
     buildUi();
     m_url->setText(url.toString());
+    reloadForUrl();
     connect(m_socket, &ChannelSocket::textReceived, this, [this](const QByteArray &t) {
         m_log->appendText(t, ChannelMessage::Direction::Received);
+        if (m_awaitingWhoami && t.contains("whoami"))   // cheap test first: floods pass straight through
+            handleWhoami(t);
     });
     connect(m_socket, &ChannelSocket::textSent, this, [this](const QByteArray &t) {
         m_log->appendText(t, ChannelMessage::Direction::Sent);
@@ -81,9 +111,14 @@ ChannelTab::ChannelTab(AppContext *context, const QUrl &url, QWidget *parent)
     connect(m_socket, &ChannelSocket::opened, this, [this, note] {
         note(tr("connected as %1").arg(m_socket->via()));
         m_banner->dismiss();
-        // Ask the server who it thinks we are; the answer shows in the log and the status line.
-        if (m_url->text().contains(QLatin1String("/console/live")))
-            m_socket->sendText(R"({"action":"whoami"})");
+        m_whoami.clear();
+        m_whoamiDetail.clear();
+        // Ask the server who it thinks we are; the answer shows in the log and the identity line.
+        if (m_askWhoami->isChecked())
+            askWhoami();
+        updateIdentityLine();
+        if (!m_openedKey.isEmpty() && m_rememberKey->isChecked())
+            rememberKey(m_openedKey);
     });
     connect(m_socket, &ChannelSocket::rejected, this, [this, note](int status, const QString &msg) {
         const QString text = status > 0 ? tr("The server refused the channel: HTTP %1.").arg(status)
@@ -141,23 +176,56 @@ void ChannelTab::buildUi()
     m_keyEdit->setObjectName(QStringLiteral("keyEdit"));
     m_keyEdit->setEchoMode(QLineEdit::Password);
     m_keyEdit->setVisible(false);
+    m_rememberKey = new QCheckBox(tr("Remember in keychain"), this);
+    m_rememberKey->setObjectName(QStringLiteral("rememberKeyCheck"));
+    m_rememberKey->setToolTip(tr("Store this key in the system keychain for this channel URL (never in the settings file)"));
+    m_rememberKey->setVisible(false);
+    m_forgetKey = new QToolButton(this);
+    m_forgetKey->setObjectName(QStringLiteral("forgetKeyButton"));
+    m_forgetKey->setText(tr("Forget"));
+    m_forgetKey->setToolTip(tr("Delete the key remembered in the keychain for this channel URL"));
+    m_forgetKey->setVisible(false);
+    m_askWhoami = new QCheckBox(tr("Ask whoami on connect"), this);
+    m_askWhoami->setObjectName(QStringLiteral("whoamiCheck"));
+    m_askWhoami->setToolTip(tr("Send {\"action\":\"whoami\"} when the channel opens and show the answer (remembered per URL)"));
     m_reconnect = new QCheckBox(tr("Reconnect"), this);
     m_reconnect->setObjectName(QStringLiteral("reconnectCheck"));
     m_reconnect->setToolTip(tr("Reconnect with exponential backoff and jitter when the connection drops"));
     m_connect = new QPushButton(tr("Connect"), this);
     m_connect->setObjectName(QStringLiteral("connectButton"));
+    // Row 1: where; row 2: as whom and how.
     conn->addWidget(new QLabel(tr("URL:"), this));
-    conn->addWidget(m_url, 3);
-    conn->addWidget(m_identity);
-    conn->addWidget(m_keyEdit, 1);
-    conn->addWidget(m_reconnect);
+    conn->addWidget(m_url, 1);
     conn->addWidget(m_connect);
     outer->addLayout(conn);
+    auto *how = new QHBoxLayout;
+    how->addWidget(new QLabel(tr("As:"), this));
+    how->addWidget(m_identity);
+    m_keyEdit->setMinimumWidth(280);
+    how->addWidget(m_keyEdit);
+    how->addWidget(m_rememberKey);
+    how->addWidget(m_forgetKey);
+    how->addStretch(1);
+    how->addWidget(m_askWhoami);
+    how->addWidget(m_reconnect);
+    outer->addLayout(how);
     connect(m_identity, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int i) {
         m_keyEdit->setVisible(i != AsMe);
         m_keyEdit->setEchoMode(i == AsPastedKey ? QLineEdit::Password : QLineEdit::Normal);
-        m_keyEdit->setPlaceholderText(i == AsPastedKey ? tr("API key (kept in memory only)") : tr("variable name, e.g. SVC_KEY"));
+        m_keyEdit->setPlaceholderText(i == AsPastedKey ? tr("API key (memory only unless remembered)") : tr("variable name, e.g. SVC_KEY"));
         m_keyEdit->clear();
+        m_rememberKey->setVisible(i == AsPastedKey);
+        m_rememberKey->setChecked(i == AsPastedKey && m_keyRemembered);
+        m_forgetKey->setVisible(i == AsPastedKey && m_keyRemembered);
+        if (i == AsPastedKey)
+            loadRememberedKey();
+    });
+    connect(m_url, &QLineEdit::editingFinished, this, &ChannelTab::reloadForUrl);
+    connect(m_forgetKey, &QToolButton::clicked, this, &ChannelTab::forgetKey);
+    connect(m_askWhoami, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_loading || m_loadedUrl.isEmpty())
+            return;
+        m_context->services()->settings()->setValue(settingsGroup() + QStringLiteral("/askWhoami"), on);
     });
     connect(m_connect, &QPushButton::clicked, this, [this] {
         if (m_socket->state() == ChannelSocket::State::Open || m_socket->state() == ChannelSocket::State::Connecting
@@ -171,6 +239,21 @@ void ChannelTab::buildUi()
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("channelStatus"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_identityLine = new QLabel(this);
+    m_identityLine->setObjectName(QStringLiteral("identityLine"));
+    m_identityLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont bold = m_identityLine->font();
+    bold.setBold(true);
+    m_identityLine->setFont(bold);
+    m_identityLine->setVisible(false);
+    m_whoamiTimer = new QTimer(this);
+    m_whoamiTimer->setSingleShot(true);
+    m_whoamiTimer->setInterval(kWhoamiWaitMs);
+    connect(m_whoamiTimer, &QTimer::timeout, this, [this] {
+        m_awaitingWhoami = false;   // no answer: the line shows the credential kind only
+        updateIdentityLine();
+    });
+    outer->addWidget(m_identityLine);
     outer->addWidget(m_status);
 
     // Filter row
@@ -289,7 +372,35 @@ void ChannelTab::buildUi()
         connect(b, &QToolButton::clicked, this, [this, json] { quickAction(json); });
         quick->addWidget(b);
     }
+    quick->addSpacing(12);
+    m_savedBox = new QComboBox(this);
+    m_savedBox->setObjectName(QStringLiteral("savedBox"));
+    m_savedBox->setToolTip(tr("Saved messages for this channel URL: pick one to load it into the composer"));
+    m_savedBox->setMinimumContentsLength(16);
+    m_savedBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    auto *saveButton = new QToolButton(this);
+    saveButton->setObjectName(QStringLiteral("saveMessageButton"));
+    saveButton->setText(tr("Save…"));
+    saveButton->setToolTip(tr("Save the composer's message under a name, for this channel URL"));
+    m_deleteSaved = new QToolButton(this);
+    m_deleteSaved->setObjectName(QStringLiteral("deleteSavedButton"));
+    m_deleteSaved->setText(tr("Delete"));
+    m_deleteSaved->setToolTip(tr("Delete the selected saved message"));
+    m_deleteSaved->setEnabled(false);
+    quick->addWidget(m_savedBox);
+    quick->addWidget(saveButton);
+    quick->addWidget(m_deleteSaved);
     quick->addStretch(1);
+    connect(m_savedBox, qOverload<int>(&QComboBox::activated), this, [this](int i) {
+        if (i > 0)
+            loadSavedMessage(m_savedBox->itemText(i));
+    });
+    connect(m_savedBox, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int i) { m_deleteSaved->setEnabled(i > 0); });
+    connect(saveButton, &QToolButton::clicked, this, &ChannelTab::saveDialog);
+    connect(m_deleteSaved, &QToolButton::clicked, this, [this] {
+        if (m_savedBox->currentIndex() > 0)
+            deleteSavedMessage(m_savedBox->currentText());
+    });
     buttons->addWidget(send);
     buttons->addWidget(m_composerState);
     buttons->addStretch(1);
@@ -323,9 +434,23 @@ QString ChannelTab::title() const
     return QStringLiteral("%1 (%2)").arg(u.path().section(QLatin1Char('/'), -1), who);
 }
 
+QUrl ChannelTab::url() const
+{
+    return QUrl(m_url->text().trimmed());
+}
+
+void ChannelTab::setUrl(const QUrl &url)
+{
+    m_url->setText(url.toString());
+    reloadForUrl();
+    emit titleChanged(title());
+}
+
 void ChannelTab::connectChannel()
 {
     m_banner->dismiss();
+    reloadForUrl();   // the URL may have been set without editing (setText): its remembered state applies
+    m_openedKey.clear();
     Credentials creds;
     switch (m_identity->currentIndex()) {
     case AsMe: {
@@ -339,10 +464,16 @@ void ChannelTab::connectChannel()
     }
     case AsPastedKey:
         if (m_keyEdit->text().trimmed().isEmpty()) {
+            if (m_keyLoading) {
+                m_connectWhenKeyLoaded = true;
+                m_banner->showMessage(tr("Reading the key from the keychain…"), MessageBanner::Type::Info);
+                return;
+            }
             m_banner->showMessage(tr("Paste the API key to connect with."), MessageBanner::Type::Warning);
             return;
         }
         creds = Credentials::machine(m_keyEdit->text().trimmed());
+        m_openedKey = creds.apiKey;
         break;
     case AsEnvKey: {
         const QString var = m_keyEdit->text().trimmed();
@@ -360,7 +491,12 @@ void ChannelTab::connectChannel()
     o.reconnect = m_reconnect->isChecked();
     const Session *s = m_context->services()->session();
     o.allowInsecure = s->isSignedIn() && s->endpoint().allowInsecureHttp;
+    m_openedKind = credentialKind();
+    m_whoami.clear();
+    m_whoamiDetail.clear();
+    m_awaitingWhoami = false;
     m_socket->open(QUrl(m_url->text().trimmed()), creds, o);
+    updateIdentityLine();
     emit titleChanged(title());
 }
 
@@ -387,8 +523,363 @@ bool ChannelTab::sendComposer()
     const QString compact = QString::fromUtf8(doc.toJson(QJsonDocument::Compact));
     m_history.removeAll(compact);
     m_history.append(compact);
+    while (m_history.size() > kHistoryKept)
+        m_history.removeFirst();
     m_historyPos = int(m_history.size());
+    storeHistory();
+    if (doc.object().value(QStringLiteral("action")).toString() == QLatin1String("whoami")) {
+        m_awaitingWhoami = true;
+        m_whoamiTimer->start();
+    }
     return true;
+}
+
+QString ChannelTab::settingsGroup() const
+{
+    // One group per normalized channel URL; the URL itself is stored inside (a hash keeps the key legal).
+    const QByteArray h = QCryptographicHash::hash(m_loadedUrl.toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
+    return QStringLiteral("channelInspector/") + QString::fromLatin1(h);
+}
+
+QString ChannelTab::normalizedUrl(const QUrl &url)
+{
+    QUrl n = url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::StripTrailingSlash
+                          | QUrl::NormalizePathSegments);
+    const QString scheme = n.scheme().toLower();
+    n.setScheme(scheme);
+    n.setHost(n.host().toLower());
+    const bool plain = scheme == QLatin1String("ws") || scheme == QLatin1String("http");
+    const bool tls = scheme == QLatin1String("wss") || scheme == QLatin1String("https");
+    if ((plain && n.port() == 80) || (tls && n.port() == 443))
+        n.setPort(-1);
+    return n.toString(QUrl::FullyEncoded);
+}
+
+void ChannelTab::reloadForUrl()
+{
+    const QUrl u = url();
+    const QString key = u.isValid() && !u.host().isEmpty() ? normalizedUrl(u) : QString();
+    if (key == m_loadedUrl)
+        return;
+    m_loadedUrl = key;
+    m_loading = true;
+    m_history.clear();
+    m_saved.clear();
+    m_keyRemembered = false;
+    if (!key.isEmpty()) {
+        QSettings *s = m_context->services()->settings();
+        const QString g = settingsGroup();
+        m_history = s->value(g + QStringLiteral("/history")).toStringList();
+        const QJsonArray saved = QJsonDocument::fromJson(s->value(g + QStringLiteral("/saved")).toString().toUtf8()).array();
+        for (const QJsonValue &v : saved) {
+            const QJsonObject o = v.toObject();
+            const QString name = o.value(QStringLiteral("name")).toString();
+            if (!name.isEmpty())
+                m_saved.append({name, o.value(QStringLiteral("message")).toString()});
+        }
+        m_askWhoami->setChecked(s->value(g + QStringLiteral("/askWhoami"), u.path().endsWith(QLatin1String("/console/live"))).toBool());
+        m_keyRemembered = s->value(g + QStringLiteral("/keyInKeychain"), false).toBool();
+    } else {
+        m_askWhoami->setChecked(false);
+    }
+    m_historyPos = int(m_history.size());
+    refreshSavedBox();
+    const bool pasted = m_identity->currentIndex() == AsPastedKey;
+    m_rememberKey->setChecked(pasted && m_keyRemembered);
+    m_forgetKey->setVisible(pasted && m_keyRemembered);
+    m_loading = false;
+    if (pasted)
+        loadRememberedKey();
+}
+
+void ChannelTab::storeHistory()
+{
+    if (m_loadedUrl.isEmpty())
+        return;
+    QSettings *s = m_context->services()->settings();
+    s->setValue(settingsGroup() + QStringLiteral("/url"), m_loadedUrl);
+    s->setValue(settingsGroup() + QStringLiteral("/history"), m_history);
+}
+
+void ChannelTab::storeSaved()
+{
+    if (m_loadedUrl.isEmpty())
+        return;
+    QJsonArray a;
+    for (const auto &[name, message] : m_saved)
+        a.append(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("message"), message}});
+    QSettings *s = m_context->services()->settings();
+    s->setValue(settingsGroup() + QStringLiteral("/url"), m_loadedUrl);
+    s->setValue(settingsGroup() + QStringLiteral("/saved"), QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact)));
+}
+
+QStringList ChannelTab::savedMessageNames() const
+{
+    QStringList names;
+    for (const auto &entry : m_saved)
+        names << entry.first;
+    return names;
+}
+
+bool ChannelTab::saveMessage(const QString &name, const QString &json)
+{
+    QJsonParseError pe{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json.trimmed().toUtf8(), &pe);
+    const QString trimmedName = name.trimmed();
+    reloadForUrl();
+    if (trimmedName.isEmpty() || pe.error != QJsonParseError::NoError || m_loadedUrl.isEmpty())
+        return false;
+    const QString compact = QString::fromUtf8(doc.toJson(QJsonDocument::Compact));
+    bool replaced = false;
+    for (auto &entry : m_saved)
+        if (entry.first == trimmedName) {
+            entry.second = compact;
+            replaced = true;
+        }
+    if (!replaced)
+        m_saved.append({trimmedName, compact});
+    storeSaved();
+    refreshSavedBox();
+    m_savedBox->setCurrentIndex(m_savedBox->findText(trimmedName));
+    return true;
+}
+
+void ChannelTab::loadSavedMessage(const QString &name)
+{
+    for (const auto &[n, message] : m_saved)
+        if (n == name) {
+            const QJsonDocument d = QJsonDocument::fromJson(message.toUtf8());
+            m_composer->setPlainText(d.isNull() ? message : QString::fromUtf8(d.toJson(QJsonDocument::Indented)).trimmed());
+            m_composer->setFocus();
+            return;
+        }
+}
+
+void ChannelTab::deleteSavedMessage(const QString &name)
+{
+    m_saved.erase(std::remove_if(m_saved.begin(), m_saved.end(), [&](const auto &e) { return e.first == name; }), m_saved.end());
+    storeSaved();
+    refreshSavedBox();
+}
+
+void ChannelTab::refreshSavedBox()
+{
+    const QSignalBlocker block(m_savedBox);
+    m_savedBox->clear();
+    m_savedBox->addItem(m_saved.isEmpty() ? tr("No saved messages") : tr("Saved messages (%1)").arg(m_saved.size()));
+    for (const auto &[name, message] : m_saved) {
+        m_savedBox->addItem(name);
+        m_savedBox->setItemData(m_savedBox->count() - 1, message, Qt::ToolTipRole);
+    }
+    m_savedBox->setEnabled(!m_saved.isEmpty());
+    m_deleteSaved->setEnabled(false);
+}
+
+void ChannelTab::saveDialog()
+{
+    const QString text = m_composer->toPlainText().trimmed();
+    QJsonParseError pe{};
+    QJsonDocument::fromJson(text.toUtf8(), &pe);
+    if (text.isEmpty() || pe.error != QJsonParseError::NoError) {
+        m_banner->showMessage(tr("Write a JSON message in the composer first, then save it."), MessageBanner::Type::Warning, 5000);
+        return;
+    }
+    auto *dlg = new QInputDialog(this);
+    dlg->setObjectName(QStringLiteral("saveMessageDialog"));
+    dlg->setWindowTitle(tr("Save message"));
+    dlg->setLabelText(tr("Name for this message (saved for %1):").arg(m_loadedUrl));
+    dlg->setTextValue(m_savedBox->currentIndex() > 0 ? m_savedBox->currentText() : QString());
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &QInputDialog::textValueSelected, this, [this, text](const QString &name) {
+        if (!saveMessage(name, text))
+            m_banner->showMessage(tr("Not saved: give it a name."), MessageBanner::Type::Warning, 5000);
+    });
+    dlg->open();
+}
+
+void ChannelTab::setKeyRemembered(bool on)
+{
+    m_keyRemembered = on;
+    if (!m_loadedUrl.isEmpty()) {
+        QSettings *s = m_context->services()->settings();
+        s->setValue(settingsGroup() + QStringLiteral("/url"), m_loadedUrl);
+        if (on)
+            s->setValue(settingsGroup() + QStringLiteral("/keyInKeychain"), true);   // a flag, never the key
+        else
+            s->remove(settingsGroup() + QStringLiteral("/keyInKeychain"));
+    }
+    const bool pasted = m_identity->currentIndex() == AsPastedKey;
+    m_forgetKey->setVisible(pasted && on);
+}
+
+void ChannelTab::loadRememberedKey()
+{
+    if (!m_keyRemembered || m_keyLoading || !m_keyEdit->text().isEmpty() || m_loadedUrl.isEmpty())
+        return;
+    m_keyLoading = true;
+    const QString forUrl = m_loadedUrl;
+    m_keyEdit->setPlaceholderText(tr("reading the key from the keychain…"));
+    SecretStore *store = m_context->services()->secrets();
+    store->read(keychainEntry(QUrl(forUrl)), this, [this, forUrl, store](const SecretResult &r) {
+        m_keyLoading = false;
+        const bool connectNow = std::exchange(m_connectWhenKeyLoaded, false);
+        m_keyEdit->setPlaceholderText(tr("API key (memory only unless remembered)"));
+        if (forUrl != m_loadedUrl || m_identity->currentIndex() != AsPastedKey)
+            return;   // the tab moved on meanwhile
+        switch (r.status) {
+        case SecretResult::Status::Ok:
+            if (m_keyEdit->text().isEmpty())
+                m_keyEdit->setText(QString::fromUtf8(r.data));
+            m_rememberKey->setChecked(true);
+            if (connectNow)
+                connectChannel();
+            break;
+        case SecretResult::Status::NotFound:
+            setKeyRemembered(false);
+            m_rememberKey->setChecked(false);
+            m_banner->showMessage(tr("The key remembered for this channel is no longer in the keychain: paste it again."),
+                                  MessageBanner::Type::Warning);
+            break;
+        case SecretResult::Status::Unavailable:
+            m_banner->showMessage(tr("The keychain (%1) is unavailable: %2. Paste the key; it is kept in memory only.")
+                                      .arg(store->backendName(), r.error),
+                                  MessageBanner::Type::Warning);
+            break;
+        }
+    });
+}
+
+void ChannelTab::rememberKey(const QString &key)
+{
+    if (m_loadedUrl.isEmpty())
+        return;
+    const QString forUrl = m_loadedUrl;
+    SecretStore *store = m_context->services()->secrets();
+    store->write(keychainEntry(QUrl(forUrl)), key.toUtf8(), this, [this, forUrl, store](const SecretResult &r) {
+        if (forUrl != m_loadedUrl)
+            return;
+        if (r.ok()) {
+            setKeyRemembered(true);
+            return;
+        }
+        m_rememberKey->setChecked(false);
+        m_banner->showMessage(tr("The keychain (%1) is unavailable: %2. The key is kept in memory only, for this tab.")
+                                  .arg(store->backendName(), r.error),
+                              MessageBanner::Type::Warning);
+    });
+}
+
+void ChannelTab::forgetKey()
+{
+    if (m_loadedUrl.isEmpty())
+        return;
+    const QString forUrl = m_loadedUrl;
+    SecretStore *store = m_context->services()->secrets();
+    store->remove(keychainEntry(QUrl(forUrl)), this, [this, forUrl, store](const SecretResult &r) {
+        if (forUrl != m_loadedUrl)
+            return;
+        if (r.status == SecretResult::Status::Unavailable) {
+            m_banner->showMessage(tr("Could not delete the key from the keychain (%1): %2.").arg(store->backendName(), r.error),
+                                  MessageBanner::Type::Error);
+            return;
+        }
+        setKeyRemembered(false);
+        m_rememberKey->setChecked(false);
+        m_banner->showMessage(tr("The key for this channel was removed from the keychain."), MessageBanner::Type::Positive, 5000);
+    });
+}
+
+void ChannelTab::askWhoami()
+{
+    if (m_socket->sendText(R"({"action":"whoami"})")) {
+        m_awaitingWhoami = true;
+        m_whoamiTimer->start();
+    }
+}
+
+void ChannelTab::handleWhoami(const QByteArray &payload)
+{
+    const QJsonObject o = QJsonDocument::fromJson(payload).object();
+    if (o.value(QStringLiteral("action")).toString() != QLatin1String("whoami"))
+        return;
+    m_awaitingWhoami = false;
+    m_whoamiTimer->stop();
+    if (o.contains(QStringLiteral("error"))) {
+        m_whoami.clear();
+        m_whoamiDetail = tr("whoami refused: %1").arg(o.value(QStringLiteral("error")).toString());
+        updateIdentityLine();
+        return;
+    }
+    const QJsonObject s = o.value(QStringLiteral("session")).toObject();
+    if (s.isEmpty())
+        return;
+    auto str = [&s](const char *k) { return s.value(QLatin1String(k)).toString(); };
+    QString who = str("name");
+    if (who.isEmpty())
+        who = str("email");
+    if (who.isEmpty())
+        who = str("userId");
+    QString text;
+    if (str("via") == QLatin1String("api-key")) {
+        const QString perms = permissionsText(s.value(QStringLiteral("permissions")));
+        text = tr("as %1 via api-key '%2' · permissions %3")
+                   .arg(who, str("keyName").isEmpty() ? str("keyId") : str("keyName"), perms.isEmpty() ? tr("none") : perms);
+    } else {
+        text = tr("as %1").arg(who);
+        if (!str("email").isEmpty() && str("email") != who)
+            text += QStringLiteral(" <%1>").arg(str("email"));
+        text += tr(" via %1").arg(str("via").isEmpty() ? tr("bearer") : str("via"));
+        if (!str("role").isEmpty())
+            text += tr(" · role %1").arg(str("role"));
+    }
+    if (!str("expiresAt").isEmpty()) {
+        const QDateTime exp = QDateTime::fromString(str("expiresAt"), Qt::ISODateWithMs);
+        text += tr(" · until %1").arg(exp.isValid() ? QLocale().toString(exp.toLocalTime(), QLocale::ShortFormat) : str("expiresAt"));
+    }
+    m_whoami = text;
+    QStringList detail{tr("user id %1").arg(str("userId"))};
+    if (!str("email").isEmpty())
+        detail << tr("email %1").arg(str("email"));
+    if (!str("keyId").isEmpty())
+        detail << tr("key id %1").arg(str("keyId"));
+    if (!str("role").isEmpty())
+        detail << tr("role %1").arg(str("role"));
+    m_whoamiDetail = detail.join(QLatin1Char('\n'));
+    updateIdentityLine();
+}
+
+QString ChannelTab::credentialKind() const
+{
+    switch (m_identity->currentIndex()) {
+    case AsMe: return tr("as me (Bearer session)");
+    case AsPastedKey: return tr("as a service key (x-api-key, pasted)");
+    default: return tr("as a service key (x-api-key from $%1)").arg(m_keyEdit->text().trimmed());
+    }
+}
+
+QString ChannelTab::identityText() const
+{
+    return m_identityLine->text();
+}
+
+void ChannelTab::updateIdentityLine()
+{
+    if (m_openedKind.isEmpty()) {
+        m_identityLine->setVisible(false);
+        return;
+    }
+    QString text;
+    if (!m_whoami.isEmpty())
+        text = m_whoami;
+    else if (m_awaitingWhoami)
+        text = m_openedKind + tr(" · asking the server who that is…");
+    else if (!m_whoamiDetail.isEmpty())
+        text = m_openedKind + QStringLiteral(" · ") + m_whoamiDetail;
+    else
+        text = m_openedKind;
+    m_identityLine->setText(text);
+    m_identityLine->setToolTip(m_whoami.isEmpty() ? QString() : m_whoamiDetail);
+    m_identityLine->setVisible(true);
 }
 
 void ChannelTab::quickAction(const QString &json)

@@ -2,6 +2,7 @@
 
 #include "net/ChannelSocket.h"
 
+#include <QJsonObject>
 #include <QWidget>
 
 class AppContext;
@@ -17,6 +18,7 @@ class QPlainTextEdit;
 class QSpinBox;
 class QToolButton;
 class MessageBanner;
+class QTimer;
 
 // One live channel: connect as me (Bearer) or as a service key (x-api-key), watch its traffic in a
 // bounded log, filter it, inspect a message, send messages.
@@ -31,6 +33,23 @@ public:
     ChannelLogFilterModel *filter() const { return m_filter; }
     ChannelSocket *socket() const { return m_socket; }
     QString title() const;
+    QUrl url() const;
+    void setUrl(const QUrl &url);
+    // What the server said this channel is ("as svc-backup via api-key 'backup-ws' · permissions ws:connect"),
+    // or only the credential kind when it did not answer whoami.
+    QString identityText() const;
+
+    // Per channel URL, kept in the settings (never secrets): the last 50 sent messages and named ones.
+    QStringList history() const { return m_history; }
+    QStringList savedMessageNames() const;
+    bool saveMessage(const QString &name, const QString &json);
+    void loadSavedMessage(const QString &name);
+    void deleteSavedMessage(const QString &name);
+
+    // Channel URL with scheme and host lower-cased, default port, user info, query, fragment and
+    // trailing slash dropped: the key for settings and the keychain entry "channel-key:<this>".
+    static QString normalizedUrl(const QUrl &url);
+    static QString keychainEntry(const QUrl &url) { return QStringLiteral("channel-key:") + normalizedUrl(url); }
 
     void connectChannel();
     void disconnectChannel();
@@ -48,6 +67,22 @@ private:
     void showDetail(const QModelIndex &proxyIndex);
     void quickAction(const QString &json);
     void exportDialog(bool filteredOnly);
+    // Loads what is remembered for the URL in the edit (history, saved messages, whoami choice, whether a
+    // key is in the keychain) when it differs from what is loaded.
+    void reloadForUrl();
+    QString settingsGroup() const;
+    void storeHistory();
+    void storeSaved();
+    void refreshSavedBox();
+    void saveDialog();
+    void loadRememberedKey();
+    void rememberKey(const QString &key);
+    void forgetKey();
+    void setKeyRemembered(bool on);
+    void askWhoami();
+    void handleWhoami(const QByteArray &payload);
+    void updateIdentityLine();
+    QString credentialKind() const;
 
     AppContext *m_context;
     ChannelSocket *m_socket;
@@ -60,6 +95,13 @@ private:
     QCheckBox *m_reconnect;
     QPushButton *m_connect;
     QLabel *m_status;
+    QLabel *m_identityLine;
+    QCheckBox *m_askWhoami;
+    QCheckBox *m_rememberKey;
+    QToolButton *m_forgetKey;
+    QComboBox *m_savedBox;
+    QToolButton *m_deleteSaved;
+    QTimer *m_whoamiTimer;
     QLineEdit *m_filterEdit;
     QCheckBox *m_regex;
     QComboBox *m_direction;
@@ -71,6 +113,17 @@ private:
     QPlainTextEdit *m_composer;
     QLabel *m_composerState;
     QStringList m_history;
+    QList<std::pair<QString, QString>> m_saved;   // name, compact JSON
     int m_historyPos = -1;
     bool m_followTail = true;
+    QString m_loadedUrl;            // normalized URL whose settings are loaded
+    bool m_loading = false;         // applying stored state: do not write it back
+    bool m_keyRemembered = false;   // the keychain holds a key for m_loadedUrl (a non-secret flag in settings)
+    bool m_keyLoading = false;
+    bool m_connectWhenKeyLoaded = false;
+    bool m_awaitingWhoami = false;
+    QString m_openedKind;           // credential kind of the open (or last) connection
+    QString m_whoami;               // from the server's whoami answer
+    QString m_whoamiDetail;         // tooltip: ids, expiry
+    QString m_openedKey;            // the pasted key the current connection uses (memory only)
 };
