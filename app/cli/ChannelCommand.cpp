@@ -1,16 +1,25 @@
-// `pikku-admin channel URL|live [--as-key-env VAR] [--send JSON]... [--count N] [--timeout S]`:
-// opens one authenticated channel (Bearer from the keychain, or x-api-key from an environment variable,
-// never both), sends the given messages, and prints every received message on its own line.
+// `pikku-admin channel URL|live [--as-key-env VAR | --as-key-stdin] [--send JSON]... [--count N] [--timeout S]`:
+// opens one authenticated channel (Bearer from the keychain, or x-api-key from an environment variable or
+// the first line of standard input, never both, never from an argument), sends the given messages, and
+// prints every received message on its own line. SIGINT and SIGTERM end it cleanly (lines flushed, a
+// normal close, exit 0); a handshake that gets no answer fails after 15 s (or --timeout if sooner).
 #include "CliContext.h"
 
 #include "core/Services.h"
 #include "net/ChannelSocket.h"
 
 #include <QJsonDocument>
+#include <QSocketNotifier>
 #include <QTimer>
 
+#include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <memory>
+
+#include <sys/socket.h>
+#include <termios.h>
+#include <unistd.h>
 
 namespace CliCommands {
 
@@ -50,12 +59,80 @@ private:
     QByteArray m_buffer;
 };
 
+// SIGINT/SIGTERM → one byte on a socketpair → a QSocketNotifier in the event loop (the handler itself
+// only calls write(), which is async-signal-safe).
+int g_signalFds[2] = {-1, -1};
+
+extern "C" void onStopSignal(int)
+{
+    const char b = 1;
+    [[maybe_unused]] const ssize_t n = ::write(g_signalFds[0], &b, 1);
+}
+
+bool watchStopSignals(QObject *owner, std::function<void(int)> onSignal)
+{
+    if (g_signalFds[0] < 0 && ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, g_signalFds) != 0)
+        return false;
+    auto *notifier = new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read, owner);
+    QObject::connect(notifier, &QSocketNotifier::activated, owner, [notifier, onSignal] {
+        char b[16];
+        while (::read(g_signalFds[1], b, sizeof b) > 0) {
+        }
+        notifier->setEnabled(false);
+        onSignal(SIGINT);
+    });
+    struct sigaction sa = {};
+    sa.sa_handler = onStopSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    return ::sigaction(SIGINT, &sa, nullptr) == 0 && ::sigaction(SIGTERM, &sa, nullptr) == 0;
+}
+
+// The first line of standard input, read through a QSocketNotifier (no blocking, no nested loop). On a
+// terminal the prompt goes to stderr and echo is off while typing.
+void readKeyFromStdin(QObject *owner, std::function<void(const QString &key)> next)
+{
+    const bool tty = ::isatty(STDIN_FILENO);
+    auto restore = std::make_shared<termios>();
+    auto echoOff = std::make_shared<bool>(false);
+    if (tty) {
+        std::fputs("API key: ", stderr);
+        std::fflush(stderr);
+        if (::tcgetattr(STDIN_FILENO, restore.get()) == 0) {
+            termios quiet = *restore;
+            quiet.c_lflag &= ~tcflag_t(ECHO);
+            *echoOff = ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet) == 0;
+        }
+    }
+    auto buffer = std::make_shared<QByteArray>();
+    auto *notifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, owner);
+    QObject::connect(notifier, &QSocketNotifier::activated, owner, [notifier, buffer, next, restore, echoOff] {
+        char chunk[512];
+        const ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
+        if (n > 0)
+            buffer->append(chunk, int(n));
+        const qsizetype eol = buffer->indexOf('\n');
+        if (n > 0 && eol < 0 && buffer->size() < 64 * 1024)
+            return;   // more to come
+        notifier->setEnabled(false);
+        notifier->deleteLater();
+        if (*echoOff) {
+            ::tcsetattr(STDIN_FILENO, TCSANOW, restore.get());
+            std::fputs("\n", stderr);
+        }
+        const QByteArray line = eol >= 0 ? buffer->left(eol) : *buffer;
+        const QString key = QString::fromUtf8(line).trimmed();
+        buffer->fill('\0');   // do not leave the key lying around longer than needed
+        next(key);
+    });
+}
+
 } // namespace
 
 void channel(CliContext &ctx)
 {
     if (ctx.args.size() != 1) {
-        ctx.usage(QStringLiteral("usage: channel URL|live [--as-key-env VAR] [--send JSON]... [--count N] [--timeout S]"));
+        ctx.usage(QStringLiteral("usage: channel URL|live [--as-key-env VAR | --as-key-stdin] [--send JSON]... [--count N] [--timeout S]"));
         return;
     }
     QList<QByteArray> toSend;
@@ -88,25 +165,61 @@ void channel(CliContext &ctx)
         url = QUrl(target);
     }
 
+    if (ctx.isSet("as-key-env") && ctx.isSet("as-key-stdin")) {
+        ctx.usage(QStringLiteral("--as-key-env and --as-key-stdin: one key source only"));
+        return;
+    }
+
     auto run = [ctx, url, toSend, count, timeout](const Credentials &creds) mutable {
         auto *socket = new ChannelSocket(ctx.owner);
         auto *sink = new LineSink(ctx.owner);
         const bool asKey = !creds.apiKey.isEmpty();
         auto received = std::make_shared<qint64>(0);
-        auto finish = [ctx, sink, socket](int code) {
+        auto opened = std::make_shared<bool>(false);
+        auto finished = std::make_shared<bool>(false);
+        auto *handshake = new QTimer(ctx.owner);
+        handshake->setSingleShot(true);
+        // No answer to the upgrade: 15 s, or --timeout when that is sooner.
+        const int handshakeMs = timeout > 0 ? std::min(15000, int(timeout * 1000)) : 15000;
+        handshake->setInterval(handshakeMs);
+        auto finish = [ctx, sink, socket, finished, handshake](int code) {
+            if (std::exchange(*finished, true))
+                return;
+            handshake->stop();
             sink->flush();
             QObject::disconnect(socket, nullptr, nullptr, nullptr);
+            const ChannelSocket::State st = socket->state();
+            if (st != ChannelSocket::State::Open && st != ChannelSocket::State::Connecting) {
+                socket->close();
+                ctx.done(code);
+                return;
+            }
+            // A normal close (1000) that gets the chance to reach the server: done once the socket
+            // reports it closed, or after a second at most.
+            QObject::connect(socket, &ChannelSocket::stateChanged, ctx.owner, [ctx, code](ChannelSocket::State s) {
+                if (s != ChannelSocket::State::Open && s != ChannelSocket::State::Connecting)
+                    ctx.done(code);
+            });
+            QTimer::singleShot(1000, ctx.owner, [ctx, code] { ctx.done(code); });
             socket->close();
-            ctx.done(code);
         };
-        QObject::connect(socket, &ChannelSocket::opened, ctx.owner, [socket, toSend, ctx, url, asKey] {
+        auto handshakeTimedOut = [ctx, finish, url, handshakeMs] {
+            ctx.out->error(QStringLiteral("timed out: %1 did not complete the WebSocket handshake within %2 s")
+                               .arg(url.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo))
+                               .arg(handshakeMs / 1000.0));
+            finish(ExitFailure);
+        };
+        QObject::connect(handshake, &QTimer::timeout, ctx.owner, handshakeTimedOut);
+        QObject::connect(socket, &ChannelSocket::opened, ctx.owner, [socket, toSend, ctx, url, asKey, opened, handshake] {
+            *opened = true;
+            handshake->stop();
             ctx.out->info(QStringLiteral("connected to %1 as %2").arg(url.toString(QUrl::RemoveQuery), asKey ? QStringLiteral("an API key") : QStringLiteral("you")));
             for (const QByteArray &m : toSend)
                 socket->sendText(m);
         });
         QObject::connect(socket, &ChannelSocket::textReceived, ctx.owner, [sink, received, count, finish](const QByteArray &t) {
             sink->add(t);
-            if (count > 0 && ++*received >= count)
+            if (++*received >= count && count > 0)
                 finish(ExitOk);
         });
         QObject::connect(socket, &ChannelSocket::rejected, ctx.owner, [ctx, finish, asKey](int status, const QString &msg) {
@@ -128,8 +241,10 @@ void channel(CliContext &ctx)
             finish(count > 0 && *received < count ? ExitFailure : ExitOk);
         });
         if (timeout > 0) {
-            QTimer::singleShot(int(timeout * 1000), ctx.owner, [ctx, finish, received, count] {
-                if (count > 0 && *received < count) {
+            QTimer::singleShot(int(timeout * 1000), ctx.owner, [ctx, finish, received, count, opened, handshakeTimedOut] {
+                if (!*opened) {
+                    handshakeTimedOut();
+                } else if (count > 0 && *received < count) {
                     ctx.out->error(QStringLiteral("timed out after %1 of %2 messages").arg(*received).arg(count));
                     finish(ExitFailure);
                 } else {
@@ -137,12 +252,30 @@ void channel(CliContext &ctx)
                 }
             });
         }
+        // Ctrl-C / SIGTERM: what arrived so far is printed, the channel closes normally, exit 0.
+        if (!watchStopSignals(ctx.owner, [ctx, finish, received](int) {
+                ctx.out->info(QStringLiteral("interrupted after %1 messages; closing").arg(*received));
+                finish(ExitOk);
+            }))
+            ctx.out->info(QStringLiteral("could not install the Ctrl-C handler"));
         ChannelSocket::Options o;
         o.pingIntervalMs = 0;
         o.allowInsecure = ctx.endpoint.allowInsecureHttp;
+        handshake->start();
         socket->open(url, creds, o);
     };
 
+    if (ctx.isSet("as-key-stdin")) {
+        // Never from an argument (it would show in ps): the first line of standard input.
+        readKeyFromStdin(ctx.owner, [ctx, run](const QString &key) mutable {
+            if (key.isEmpty()) {
+                ctx.usage(QStringLiteral("--as-key-stdin: standard input had no key on its first line"));
+                return;
+            }
+            run(Credentials::machine(key));
+        });
+        return;
+    }
     if (ctx.isSet("as-key-env")) {
         // Never from an argument (it would show in ps): from the named environment variable only.
         const QString var = ctx.value("as-key-env");

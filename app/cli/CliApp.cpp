@@ -93,7 +93,7 @@ int CliApp::parse()
         "  sessions revoke ID     revoke one\n"
         "  users list|create NAME service users [--search S] [--email E]\n"
         "  keys list|mint|update ID|revoke ID|rotate ID   scoped API keys (see README)\n"
-        "  channel URL|live       open a channel, print each message [--as-key-env VAR] [--send JSON]... [--count N] [--timeout S]"));
+        "  channel URL|live       open a channel, print each message [--as-key-env VAR | --as-key-stdin] [--send JSON]... [--count N] [--timeout S]"));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOptions({
@@ -112,6 +112,7 @@ int CliApp::parse()
         {QStringLiteral("limit"), QStringLiteral("lists: at most this many."), QStringLiteral("n")},
         {QStringLiteral("as-key-env"), QStringLiteral("channel: connect with the API key in this environment variable."),
          QStringLiteral("var")},
+        {QStringLiteral("as-key-stdin"), QStringLiteral("channel: connect with the API key on the first line of standard input.")},
         {QStringLiteral("send"), QStringLiteral("channel: send this JSON message once connected (repeatable)."),
          QStringLiteral("json")},
         {QStringLiteral("count"), QStringLiteral("channel: exit after this many received messages."), QStringLiteral("n")},
