@@ -1,6 +1,10 @@
 // The channel inspector, offscreen: connect with a pasted key, send with a quick action, pair the reply,
 // filter, export; then a flood from a separate process (pikku-flood) to prove the view keeps turning
-// and memory stays bounded by the cap.
+// and memory stays bounded by the cap. Against the real dev server: the identity line names the service
+// key the server resolved, composer history and saved messages survive a new page, and a remembered key
+// goes to the secret store, never to the settings file.
+#include "DevServer.h"
+#include "TestEnv.h"
 #include "core/Services.h"
 #include "gui/AppContext.h"
 #include "gui/ChannelInspectorPage.h"
@@ -11,6 +15,8 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QInputDialog>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -26,6 +32,9 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include "gui/MessageBanner.h"
+#include "net/HttpClient.h"
+
 namespace {
 qint64 rssKb()
 {
@@ -37,6 +46,37 @@ qint64 rssKb()
             return line.mid(6).trimmed().split(' ').first().toLongLong();
     return -1;
 }
+
+// A keychain that is never there (locked, no Secret Service): every call answers Unavailable.
+class UnavailableSecretStore : public SecretStore
+{
+public:
+    using SecretStore::SecretStore;
+    void read(const QString &, QObject *context, Callback cb) override { answer(context, std::move(cb)); }
+    void write(const QString &, const QByteArray &, QObject *context, Callback cb) override { answer(context, std::move(cb)); }
+    void remove(const QString &, QObject *context, Callback cb) override { answer(context, std::move(cb)); }
+    QString backendName() const override { return QStringLiteral("test keychain"); }
+
+private:
+    static void answer(QObject *context, Callback cb)
+    {
+        QTimer::singleShot(0, context, [cb] {
+            SecretResult r;
+            r.status = SecretResult::Status::Unavailable;
+            r.error = QStringLiteral("no Secret Service");
+            cb(r);
+        });
+    }
+};
+
+SecretResult readSecret(SecretStore *store, const QString &key)
+{
+    QObject ctx;
+    std::optional<SecretResult> out;
+    store->read(key, &ctx, [&](const SecretResult &r) { out = r; });
+    (void)QTest::qWaitFor([&] { return out.has_value(); }, 10000);
+    return out.value_or(SecretResult{SecretResult::Status::Unavailable, {}, QStringLiteral("no answer")});
+}
 } // namespace
 
 class TestChannelGui : public QObject
@@ -46,6 +86,81 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<Services> m_services;
     std::unique_ptr<AppContext> m_context;
+
+    // The live half: a real dev server, and a context of its own, signed in as the admin.
+    DevServer m_server;
+    bool m_serverUp = false;
+    HttpClient m_http;
+    std::unique_ptr<Services> m_liveServices;
+    std::unique_ptr<AppContext> m_liveContext;
+    MemorySecretStore *m_liveSecrets = nullptr;
+    QString m_liveIni;
+    QString m_serviceKey;       // a key of svc-backup named backup-ws, ws:connect
+
+    ServerEndpoint endpoint() const { return TestEnv::endpointFor(m_server.url()); }
+    QUrl liveUrl() const
+    {
+        QUrl u = endpoint().authUrl(QStringLiteral("/console/live"));
+        u.setScheme(QStringLiteral("ws"));
+        return u;
+    }
+
+    QString adminPost(const QString &path, const QJsonObject &body, QJsonObject *reply)
+    {
+        RequestOptions o;
+        o.credentials = Credentials::person(m_liveServices->session()->token());
+        ApiCall *call = m_http.post(endpoint().authUrl(path), body, o);
+        std::optional<HttpResponse> r;
+        QObject ctx;
+        call->onFinished(&ctx, [&](const HttpResponse &x) { r = x; });
+        (void)QTest::qWaitFor([&] { return r.has_value(); }, 10000);
+        if (r && reply)
+            *reply = r->json.object();
+        return r && r->ok() ? QString() : (r ? r->error.userMessage() : QStringLiteral("timeout"));
+    }
+
+    // Starts the dev server once, signs the live context in as the admin, mints svc-backup's key.
+    bool ensureLive()
+    {
+        if (m_serverUp)
+            return true;
+        if (!m_server.start()) {
+            qWarning("%s", qPrintable(m_server.errorString()));
+            return false;
+        }
+        m_liveIni = m_dir.filePath(QStringLiteral("live.ini"));
+        m_liveSecrets = new MemorySecretStore;
+        m_liveServices = std::make_unique<Services>(std::make_unique<SystemClock>(), m_liveSecrets,
+                                                    new QSettings(m_liveIni, QSettings::IniFormat));
+        m_liveContext = std::make_unique<AppContext>(m_liveServices.get());
+        const ServerEndpoint e = endpoint();
+        const QString token = TestEnv::adminToken(m_liveServices->http(), e);
+        const auto r = awaitResult<SignInOutcome>([&](QObject *c, auto cb) { m_liveServices->auth()->completeSignIn(e, token, c, cb); });
+        if (token.isEmpty() || !r || !r->ok())
+            return false;
+        QJsonObject user, minted;
+        if (!adminPost(QStringLiteral("/console/service-users/create"), {{QStringLiteral("name"), QStringLiteral("svc-backup")}}, &user).isEmpty())
+            return false;
+        const QString userId = user.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
+        if (!adminPost(QStringLiteral("/console/api-keys/create"),
+                       {{QStringLiteral("userId"), userId}, {QStringLiteral("name"), QStringLiteral("backup-ws")},
+                        {QStringLiteral("permissions"), QJsonObject{{QStringLiteral("ws"), QJsonArray{QStringLiteral("connect")}}}},
+                        {QStringLiteral("rateLimitEnabled"), false}}, &minted).isEmpty())
+            return false;
+        m_serviceKey = minted.value(QStringLiteral("key")).toString();
+        m_serverUp = !m_serviceKey.isEmpty();
+        return m_serverUp;
+    }
+
+    // The page's first tab, on the live channel as the pasted service key, open.
+    static bool openAsKey(ChannelTab *tab, const QString &key, bool remember = false)
+    {
+        tab->findChild<QComboBox *>(QStringLiteral("identityBox"))->setCurrentIndex(1);
+        tab->findChild<QLineEdit *>(QStringLiteral("keyEdit"))->setText(key);
+        tab->findChild<QCheckBox *>(QStringLiteral("rememberKeyCheck"))->setChecked(remember);
+        tab->connectChannel();
+        return QTest::qWaitFor([tab] { return tab->socket()->state() == ChannelSocket::State::Open; }, 10000);
+    }
 
 private slots:
     void initTestCase()
@@ -199,6 +314,190 @@ private slots:
         QVERIFY2(rssAfter - rssBefore < 150 * 1024, "memory grew by more than 150 MiB for a 20k-message cap");
         flood.kill();
         flood.waitForFinished(2000);
+    }
+
+    void identityLineNamesTheServiceKey()
+    {
+        QVERIFY(ensureLive());
+        ChannelInspectorPage page(m_liveContext.get());
+        page.resize(1200, 640);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        ChannelTab *tab = page.currentChannel();
+        // Pre-filled with the live channel /console/info lists (the same URL as the local guess here).
+        QTRY_COMPARE_WITH_TIMEOUT(tab->url(), liveUrl(), 10000);
+        auto *ask = tab->findChild<QCheckBox *>(QStringLiteral("whoamiCheck"));
+        QVERIFY(ask->isChecked());   // default on for /console/live
+        auto *line = tab->findChild<QLabel *>(QStringLiteral("identityLine"));
+        QVERIFY(!line->isVisible());  // nothing to say before a connection
+        QVERIFY(openAsKey(tab, m_serviceKey));
+        QTRY_VERIFY_WITH_TIMEOUT(tab->identityText().startsWith(QStringLiteral("as svc-backup")), 10000);
+        QVERIFY2(tab->identityText().contains(QStringLiteral("via api-key 'backup-ws'")), qPrintable(tab->identityText()));
+        QVERIFY2(tab->identityText().contains(QStringLiteral("permissions ws:connect")), qPrintable(tab->identityText()));
+        QVERIFY(line->isVisible());
+        QVERIFY(line->toolTip().contains(QStringLiteral("key id")));
+
+        // Some traffic for the screenshot: the subscription is refused to a service key (admin only).
+        QTest::mouseClick(tab->findChild<QToolButton *>(QStringLiteral("quick_list")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(tab->log()->receivedCount() >= 2, 10000);
+        tab->findChild<QPlainTextEdit *>(QStringLiteral("composer"))->setPlainText(QStringLiteral(R"({"action":"echo","hello":"from the inspector"})"));
+        QVERIFY(tab->sendComposer());
+        QTRY_VERIFY_WITH_TIMEOUT(tab->log()->receivedCount() >= 3, 10000);
+        tab->log()->flush();
+        auto *view = tab->findChild<QTableView *>(QStringLiteral("logView"));
+        view->setCurrentIndex(tab->filter()->index(2, 0));   // the whoami reply, paired with its request
+        if (!qEnvironmentVariableIsEmpty("PIKKU_SCREENSHOT_DIR")) {
+            QVERIFY(tab->saveMessage(QStringLiteral("echo hello"), QStringLiteral(R"({"action":"echo","hello":"from the inspector"})")));
+            QTest::qWait(200);
+            page.grab().save(qEnvironmentVariable("PIKKU_SCREENSHOT_DIR") + QStringLiteral("/inspector-live.png"));
+            tab->deleteSavedMessage(QStringLiteral("echo hello"));
+        }
+
+        // Without whoami (unticked, remembered for the URL): only the credential kind.
+        tab->disconnectChannel();
+        QTRY_COMPARE(tab->socket()->state(), ChannelSocket::State::Closed);
+        ask->setChecked(false);
+        tab->connectChannel();
+        QTRY_COMPARE_WITH_TIMEOUT(tab->socket()->state(), ChannelSocket::State::Open, 10000);
+        QTRY_VERIFY(tab->identityText().startsWith(QStringLiteral("as a service key")));
+        QTest::qWait(300);
+        QVERIFY2(!tab->identityText().contains(QStringLiteral("svc-backup")), qPrintable(tab->identityText()));
+        tab->disconnectChannel();
+        QTRY_COMPARE(tab->socket()->state(), ChannelSocket::State::Closed);
+        ChannelInspectorPage again(m_liveContext.get());
+        QTRY_COMPARE_WITH_TIMEOUT(again.currentChannel()->url(), liveUrl(), 10000);
+        QVERIFY(!again.currentChannel()->findChild<QCheckBox *>(QStringLiteral("whoamiCheck"))->isChecked());
+        again.currentChannel()->findChild<QCheckBox *>(QStringLiteral("whoamiCheck"))->setChecked(true);
+    }
+
+    void composerHistoryAndSavedMessagesPersist()
+    {
+        QVERIFY(ensureLive());
+        {
+            ChannelInspectorPage page(m_liveContext.get());
+            page.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&page));
+            ChannelTab *tab = page.currentChannel();
+            QTRY_COMPARE_WITH_TIMEOUT(tab->url(), liveUrl(), 10000);
+            QVERIFY(openAsKey(tab, m_serviceKey));
+            auto *composer = tab->findChild<QPlainTextEdit *>(QStringLiteral("composer"));
+            for (int i = 0; i < 55; ++i) {
+                composer->setPlainText(QStringLiteral(R"({"action":"echo","i":%1})").arg(i));
+                QVERIFY(tab->sendComposer());
+            }
+            QCOMPARE(tab->history().size(), 50);   // the last 50 kept
+
+            // Save… asks a name (a dialog opened with open()), then the message is in the list.
+            composer->setPlainText(QStringLiteral(R"({"action": "echo", "saved": true})"));
+            QTest::mouseClick(tab->findChild<QToolButton *>(QStringLiteral("saveMessageButton")), Qt::LeftButton);
+            QInputDialog *dlg = nullptr;
+            QTRY_VERIFY((dlg = tab->findChild<QInputDialog *>(QStringLiteral("saveMessageDialog"))) != nullptr);
+            dlg->setTextValue(QStringLiteral("echo saved"));
+            dlg->accept();
+            QCOMPARE(tab->savedMessageNames(), QStringList{QStringLiteral("echo saved")});
+            QVERIFY(tab->saveMessage(QStringLiteral("doomed"), QStringLiteral(R"({"action":"list"})")));
+            QVERIFY(!tab->saveMessage(QStringLiteral("bad"), QStringLiteral("{nope")));   // not JSON: refused
+            tab->disconnectChannel();
+            QTRY_COMPARE(tab->socket()->state(), ChannelSocket::State::Closed);
+        }
+        // A new page (as after a restart) with the same settings.
+        m_liveServices->settings()->sync();
+        ChannelInspectorPage page(m_liveContext.get());
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        ChannelTab *tab = page.currentChannel();
+        QTRY_COMPARE_WITH_TIMEOUT(tab->url(), liveUrl(), 10000);
+        QCOMPARE(tab->savedMessageNames(), (QStringList{QStringLiteral("echo saved"), QStringLiteral("doomed")}));
+        QCOMPARE(tab->history().size(), 50);
+        QCOMPARE(tab->history().first(), QStringLiteral(R"({"action":"echo","i":5})"));
+        QCOMPARE(tab->history().last(), QStringLiteral(R"({"action":"echo","i":54})"));
+        auto *box = tab->findChild<QComboBox *>(QStringLiteral("savedBox"));
+        QCOMPARE(box->count(), 3);
+        box->setCurrentIndex(1);
+        emit box->activated(1);
+        const QString loaded = tab->findChild<QPlainTextEdit *>(QStringLiteral("composer"))->toPlainText();
+        QVERIFY2(loaded.contains(QStringLiteral("\"saved\": true")), qPrintable(loaded));
+        box->setCurrentIndex(2);
+        QTest::mouseClick(tab->findChild<QToolButton *>(QStringLiteral("deleteSavedButton")), Qt::LeftButton);
+        QCOMPARE(tab->savedMessageNames(), QStringList{QStringLiteral("echo saved")});
+        // Another URL has its own (empty) history.
+        tab->setUrl(QUrl(QStringLiteral("ws://127.0.0.1:1/elsewhere")));
+        QVERIFY(tab->history().isEmpty());
+        QVERIFY(tab->savedMessageNames().isEmpty());
+        tab->setUrl(liveUrl());
+        QCOMPARE(tab->history().size(), 50);
+    }
+
+    void rememberedKeyGoesToTheSecretStoreOnly()
+    {
+        QVERIFY(ensureLive());
+        const QString entry = ChannelTab::keychainEntry(liveUrl());
+        QVERIFY(entry.startsWith(QStringLiteral("channel-key:ws://127.0.0.1:")));
+        QCOMPARE(readSecret(m_liveSecrets, entry).status, SecretResult::Status::NotFound);
+        {
+            ChannelInspectorPage page(m_liveContext.get());
+            ChannelTab *tab = page.currentChannel();
+            QTRY_COMPARE_WITH_TIMEOUT(tab->url(), liveUrl(), 10000);
+            QVERIFY(openAsKey(tab, m_serviceKey, true));
+            QTRY_VERIFY_WITH_TIMEOUT(readSecret(m_liveSecrets, entry).ok(), 10000);
+            QCOMPARE(readSecret(m_liveSecrets, entry).data, m_serviceKey.toUtf8());
+            tab->disconnectChannel();
+            QTRY_COMPARE(tab->socket()->state(), ChannelSocket::State::Closed);
+        }
+        m_liveServices->settings()->sync();
+        QFile ini(m_liveIni);
+        QVERIFY(ini.open(QIODevice::ReadOnly));
+        const QByteArray onDisk = ini.readAll();
+        QVERIFY(onDisk.contains("keyInKeychain=true"));   // only the flag
+        QVERIFY2(!onDisk.contains(m_serviceKey.toUtf8()), "the key reached the settings file");
+
+        // The same URL with that identity again: the key comes back from the store, and connects.
+        ChannelInspectorPage page(m_liveContext.get());
+        ChannelTab *tab = page.currentChannel();
+        QTRY_COMPARE_WITH_TIMEOUT(tab->url(), liveUrl(), 10000);
+        tab->findChild<QComboBox *>(QStringLiteral("identityBox"))->setCurrentIndex(1);
+        auto *keyEdit = tab->findChild<QLineEdit *>(QStringLiteral("keyEdit"));
+        QTRY_COMPARE(keyEdit->text(), m_serviceKey);
+        QVERIFY(tab->findChild<QCheckBox *>(QStringLiteral("rememberKeyCheck"))->isChecked());
+        auto *forget = tab->findChild<QToolButton *>(QStringLiteral("forgetKeyButton"));
+        QVERIFY(!forget->isHidden());
+        tab->connectChannel();
+        QTRY_COMPARE_WITH_TIMEOUT(tab->socket()->state(), ChannelSocket::State::Open, 10000);
+        tab->disconnectChannel();
+        QTRY_COMPARE(tab->socket()->state(), ChannelSocket::State::Closed);
+
+        // Forget deletes it from the store and the flag from the settings.
+        QTest::mouseClick(forget, Qt::LeftButton);
+        QTRY_COMPARE(readSecret(m_liveSecrets, entry).status, SecretResult::Status::NotFound);
+        QTRY_VERIFY(forget->isHidden());
+        m_liveServices->settings()->sync();
+        QFile rewritten(m_liveIni);   // QSettings replaces the file: read the new one
+        QVERIFY(rewritten.open(QIODevice::ReadOnly));
+        QVERIFY(!rewritten.readAll().contains("keyInKeychain"));
+    }
+
+    void unavailableKeychainKeepsTheKeyInMemory()
+    {
+        QVERIFY(ensureLive());
+        Services services(std::make_unique<SystemClock>(), new UnavailableSecretStore,
+                          new QSettings(m_dir.filePath(QStringLiteral("nokeychain.ini")), QSettings::IniFormat));
+        AppContext context(&services);
+        ChannelInspectorPage page(&context);
+        page.show();   // the banner reports text only while shown
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        ChannelTab *tab = page.currentChannel();
+        tab->setUrl(liveUrl());
+        QVERIFY(openAsKey(tab, m_serviceKey, true));
+        auto *banner = tab->findChild<MessageBanner *>();
+        QTRY_VERIFY2_WITH_TIMEOUT(banner->text().contains(QStringLiteral("unavailable")), qPrintable(banner->text()), 5000);
+        QVERIFY(banner->text().contains(QStringLiteral("memory only")));
+        QVERIFY(!tab->findChild<QCheckBox *>(QStringLiteral("rememberKeyCheck"))->isChecked());
+        QCOMPARE(tab->socket()->state(), ChannelSocket::State::Open);   // the channel itself is unaffected
+        services.settings()->sync();
+        QFile ini(m_dir.filePath(QStringLiteral("nokeychain.ini")));
+        QVERIFY(!ini.open(QIODevice::ReadOnly) || !ini.readAll().contains(m_serviceKey.toUtf8()));
+        tab->disconnectChannel();
+        QTRY_COMPARE(tab->socket()->state(), ChannelSocket::State::Closed);
     }
 };
 

@@ -9,8 +9,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QElapsedTimer>
 #include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
+
+#include <csignal>
 
 class TestCliAdminLive : public QObject
 {
@@ -289,6 +294,118 @@ private slots:
         QCOMPARE(finish(bad.get()), 2);
         auto noEnv = start({QStringLiteral("channel"), QStringLiteral("live"), QStringLiteral("--as-key-env"), QStringLiteral("PIKKU_UNSET_VAR")});
         QCOMPARE(finish(noEnv.get()), 2);
+    }
+
+    // A fresh service user and key (rate limit off) for the channel tests; returns the key.
+    QString mintChannelKey(const QString &userName, const QString &keyName, QString *userId = nullptr)
+    {
+        QJsonObject user, minted;
+        if (!adminPost(QStringLiteral("/console/service-users/create"), {{QStringLiteral("name"), userName}}, &user).isEmpty())
+            return {};
+        const QString id = user.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
+        if (userId)
+            *userId = id;
+        if (!adminPost(QStringLiteral("/console/api-keys/create"),
+                       {{QStringLiteral("userId"), id}, {QStringLiteral("name"), keyName}, {QStringLiteral("rateLimitEnabled"), false}},
+                       &minted).isEmpty())
+            return {};
+        return minted.value(QStringLiteral("key")).toString();
+    }
+
+    void channelKeyFromStdin()
+    {
+        QString userId;
+        const QString key = mintChannelKey(QStringLiteral("svc-stdin"), QStringLiteral("stdin-ws"), &userId);
+        QVERIFY(!key.isEmpty());
+        auto p = start({QStringLiteral("channel"), QStringLiteral("live"), QStringLiteral("--as-key-stdin"), QStringLiteral("--count"),
+                        QStringLiteral("1"), QStringLiteral("--send"), QStringLiteral(R"({"action":"whoami"})"), QStringLiteral("--json"),
+                        QStringLiteral("--timeout"), QStringLiteral("10")});
+        QVERIFY(p->waitForStarted());
+        p->write(key.toUtf8() + "\nthe second line is ignored\n");
+        p->closeWriteChannel();
+        QCOMPARE(finish(p.get()), 0);
+        const QJsonObject reply = QJsonDocument::fromJson(p->readAllStandardOutput()).object();
+        const QJsonObject s = reply.value(QStringLiteral("session")).toObject();
+        QCOMPARE(s.value(QStringLiteral("via")).toString(), QStringLiteral("api-key"));
+        QCOMPARE(s.value(QStringLiteral("userId")).toString(), userId);
+        QCOMPARE(s.value(QStringLiteral("name")).toString(), QStringLiteral("svc-stdin"));
+        QCOMPARE(s.value(QStringLiteral("keyName")).toString(), QStringLiteral("stdin-ws"));
+
+        // Empty standard input: a usage error; both sources: a usage error.
+        auto empty = start({QStringLiteral("channel"), QStringLiteral("live"), QStringLiteral("--as-key-stdin")});
+        QVERIFY(empty->waitForStarted());
+        empty->closeWriteChannel();
+        QCOMPARE(finish(empty.get()), 2);
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("SVC_KEY"), key);
+        auto both = start({QStringLiteral("channel"), QStringLiteral("live"), QStringLiteral("--as-key-stdin"), QStringLiteral("--as-key-env"),
+                           QStringLiteral("SVC_KEY")}, env);
+        QCOMPARE(finish(both.get()), 2);
+    }
+
+    void channelStopsCleanlyOnSignals_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::newRow("SIGINT") << int(SIGINT);
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+    }
+
+    void channelStopsCleanlyOnSignals()
+    {
+        QFETCH(int, signal);
+        const QString key = mintChannelKey(QStringLiteral("svc-sig-%1").arg(signal), QStringLiteral("sig-ws"));
+        QVERIFY(!key.isEmpty());
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("SVC_KEY"), key);
+        // No --count, no --timeout: it runs until stopped.
+        QStringList args{QStringLiteral("channel"), QStringLiteral("live"), QStringLiteral("--as-key-env"), QStringLiteral("SVC_KEY")};
+        for (int i = 0; i < 20; ++i)
+            args << QStringLiteral("--send") << QStringLiteral(R"({"action":"echo","n":%1})").arg(i);
+        auto p = start(args, env);
+        QVERIFY(p->waitForStarted());
+        QByteArray out;
+        QVERIFY(QTest::qWaitFor([&] {
+            out += p->readAllStandardOutput();
+            return out.count('\n') >= 20 || p->state() == QProcess::NotRunning;
+        }, 15000));
+        QCOMPARE(p->state(), QProcess::Running);   // still connected, waiting for more
+        if (signal == SIGTERM)
+            p->terminate();
+        else
+            ::kill(pid_t(p->processId()), SIGINT);
+        QCOMPARE(finish(p.get(), 5000), 0);        // a normal exit, not killed by the signal
+        out += p->readAllStandardOutput();
+        const QList<QByteArray> lines = out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 20);
+        for (int i = 0; i < 20; ++i)
+            QCOMPARE(QJsonDocument::fromJson(lines.at(i)).object().value(QStringLiteral("n")).toInt(-1), i);
+        QVERIFY(p->readAllStandardError().contains("interrupted after 20 messages"));
+    }
+
+    void channelHandshakeTimeout()
+    {
+        // Accepts the TCP connection and never answers the upgrade.
+        QTcpServer silent;
+        QList<QTcpSocket *> held;
+        connect(&silent, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket *s = silent.nextPendingConnection())
+                held << s;
+        });
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("SVC_KEY"), QStringLiteral("not-a-real-key"));
+        QElapsedTimer clock;
+        clock.start();
+        auto p = start({QStringLiteral("channel"), QStringLiteral("ws://127.0.0.1:%1/x").arg(silent.serverPort()),
+                        QStringLiteral("--as-key-env"), QStringLiteral("SVC_KEY"), QStringLiteral("--timeout"), QStringLiteral("2")}, env);
+        QVERIFY(QTest::qWaitFor([&] { return p->state() == QProcess::NotRunning; }, 10000));
+        const qint64 elapsed = clock.elapsed();
+        QCOMPARE(finish(p.get()), 1);
+        const QByteArray err = p->readAllStandardError();
+        QVERIFY2(err.contains("timed out") && err.contains("handshake"), err.constData());
+        QVERIFY2(elapsed >= 1900 && elapsed < 3500, qPrintable(QString::number(elapsed)));
+        QVERIFY(!held.isEmpty());   // it did reach the server
+        qDeleteAll(held);
     }
 };
 
