@@ -269,6 +269,21 @@ KeyFields EditKeyDialog::changes(QString *error) const
     return f;
 }
 
+void EditKeyDialog::showSessionEnded()
+{
+    // The form stays as typed; sign-in opens over this dialog (the main window is blocked by it).
+    m_banner->showMessage(tr("Your session ended. Sign in again to continue; what you changed is kept."), MessageBanner::Type::Error);
+    m_banner->setAction(tr("Sign in again"), [this] {
+        m_context->requestSignIn(this, [this](bool signedIn) {
+            if (!signedIn) {
+                showSessionEnded();
+                return;
+            }
+            m_banner->showMessage(tr("Signed in again. Press Save to continue."), MessageBanner::Type::Positive);
+        });
+    });
+}
+
 void EditKeyDialog::save()
 {
     if (m_busy)
@@ -294,8 +309,7 @@ void EditKeyDialog::save()
         }
         const ApiError &e = r.error();
         if (e.kind == ApiError::Kind::Unauthorized)
-            m_banner->showMessage(tr("Your session ended. Sign in again, then press Save again: this form keeps what you entered."),
-                                  MessageBanner::Type::Error);
+            showSessionEnded();
         else
             m_banner->showMessage(tr("Not saved: %1").arg(e.userMessage()), MessageBanner::Type::Error);
     });

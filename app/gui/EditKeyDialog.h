@@ -41,6 +41,7 @@ signals:
 private:
     std::optional<qint64> customExpirySeconds() const;
     void updateHints();
+    void showSessionEnded();   // a 401: keep the form, offer sign-in over this dialog
 
     AppContext *m_context;
     ApiKey m_key;

@@ -254,10 +254,17 @@ void RotateKeyDialog::rotate()
         m_rotate->setEnabled(true);
         if (!r.ok()) {
             const ApiError &e = r.error();
-            m_banner->showMessage(e.kind == ApiError::Kind::Unauthorized
-                                      ? tr("Your session ended. Sign in again, then press Rotate again.")
-                                      : tr("Not rotated: %1").arg(e.userMessage()),
-                                  MessageBanner::Type::Error);
+            if (e.kind != ApiError::Kind::Unauthorized) {
+                m_banner->showMessage(tr("Not rotated: %1").arg(e.userMessage()), MessageBanner::Type::Error);
+                return;
+            }
+            m_banner->showMessage(tr("Your session ended. Sign in again, then press Rotate."), MessageBanner::Type::Error);
+            m_banner->setAction(tr("Sign in again"), [this] {
+                m_context->requestSignIn(this, [this](bool signedIn) {
+                    if (signedIn)
+                        m_banner->showMessage(tr("Signed in again. Press Rotate to continue."), MessageBanner::Type::Positive);
+                });
+            });
             return;
         }
         m_banner->dismiss();

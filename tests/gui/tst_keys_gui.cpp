@@ -452,6 +452,40 @@ private slots:
         QTRY_VERIFY(page.findChild<RotateKeyDialog *>(QStringLiteral("rotateKeyDialog")) == nullptr);
     }
 
+    void editKeepsFormWhenSessionEnds()
+    {
+        ApiKeysPage page(m_context.get());
+        page.show();
+        page.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!page.owners().isEmpty(), 10000);
+        KeyFields f;
+        f.userId = page.owners().first().id;
+        f.name = QStringLiteral("edit-401");
+        const auto minted = mintDirect(f);
+        QVERIFY(minted);
+        page.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(selectKey(page, minted->apiKey.id), 10000);
+        page.openEditDialog();
+        auto *dlg = waitForChild<EditKeyDialog>(&page, "editKeyDialog");
+        QVERIFY(dlg);
+        dlg->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("edit-401b"));
+        // The server no longer knows the session: a real 401.
+        m_services->session()->set(TestEnv::endpointFor(m_server.url()), QStringLiteral("not-a-session-token"), m_info, false);
+        dlg->save();
+        QTRY_VERIFY_WITH_TIMEOUT(dlg->banner()->text().contains(QStringLiteral("session ended")), 10000);
+        QVERIFY(dlg->isVisible());
+        QCOMPARE(dlg->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->text(), QStringLiteral("edit-401b"));
+        bool offered = false;
+        for (QPushButton *b : dlg->banner()->findChildren<QPushButton *>())
+            offered |= b->isVisible() && b->text().contains(QStringLiteral("Sign in again"));
+        QVERIFY(offered);
+        // Back with a valid session, the same form saves.
+        m_services->session()->set(TestEnv::endpointFor(m_server.url()), m_token, m_info, false);
+        dlg->save();
+        QTRY_VERIFY_WITH_TIMEOUT(page.findChild<EditKeyDialog *>(QStringLiteral("editKeyDialog")) == nullptr, 10000);
+        QCOMPARE(serverKey(f.userId, minted->apiKey.id)->name, QStringLiteral("edit-401b"));
+    }
+
     void lostCreateReplyIsReported()
     {
         DroppingProxy proxy(quint16(m_server.url().port()));
