@@ -30,9 +30,8 @@ void Clipboard::copySecret(const QString &secret, int clearAfterMs)
     mime->setData(QStringLiteral("x-kde-passwordManagerHint"), QByteArrayLiteral("secret"));
     mime->setData(QStringLiteral("ExcludeClipboardContentFromMonitorProcessing"), QByteArrayLiteral("1"));
     mime->setData(QStringLiteral("application/x-nspasteboard-concealed-type"), secret.toUtf8());
+    // Clipboard only: the X11 PRIMARY selection pastes on a middle click, far too easy to do by accident.
     QGuiApplication::clipboard()->setMimeData(mime, QClipboard::Clipboard);
-    if (QGuiApplication::clipboard()->supportsSelection())
-        QGuiApplication::clipboard()->setText(secret, QClipboard::Selection);
     m_secret = secret;
     m_timer.start(clearAfterMs);
 }
