@@ -3,31 +3,206 @@
 #include "core/Logging.h"
 #include "core/ServerUrl.h"
 
+#include <QElapsedTimer>
 #include <QNetworkRequest>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QThread>
 #include <QWebSocket>
 
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <utility>
+
+// The hand-over queue between the worker and the caller's thread, bounded: when it is full the worker
+// waits (in its own thread, never the caller's) and stops reading, so TCP flow control slows the sender.
+// The caller is woken once when the queue stops being empty and then drains it in slices, with a time
+// budget per event-loop turn, so a flood never takes the caller's loop for long.
+struct ChannelInbox
+{
+    explicit ChannelInbox(int cap) : limit(std::max(2, cap)) {}
+    // Worker side: appends the batch (waiting for room); true when the caller must be woken.
+    bool push(QByteArrayList &batch)
+    {
+        std::unique_lock<std::mutex> lock(mutex);
+        room.wait(lock, [this] { return aborted || items.size() < size_t(limit); });
+        if (aborted)
+            return false;
+        for (QByteArray &m : batch)
+            items.push_back(std::move(m));
+        batch.clear();
+        return !std::exchange(woken, true);
+    }
+    // Caller side: up to max messages, oldest first.
+    QByteArrayList take(int max)
+    {
+        QByteArrayList out;
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            while (!items.empty() && out.size() < max) {
+                out.append(std::move(items.front()));
+                items.pop_front();
+            }
+        }
+        room.notify_all();
+        return out;
+    }
+    // Caller side, when take() came back empty: false if the queue is still empty (the next push wakes
+    // the caller again), true if something arrived meanwhile.
+    bool moreAfterEmpty()
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (!items.empty())
+            return true;
+        woken = false;
+        return false;
+    }
+    void abort()
+    {
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            aborted = true;
+        }
+        room.notify_all();
+    }
+
+    const int limit;
+    std::mutex mutex;
+    std::condition_variable room;
+    std::deque<QByteArray> items;
+    bool woken = false;
+    bool aborted = false;
+};
+
+// Owns the QWebSocket, in the channel's thread. Everything it reports goes out through queued signals.
+class ChannelWorker : public QObject
+{
+    Q_OBJECT
+public:
+    ChannelWorker(std::shared_ptr<ChannelInbox> inbox, qint64 maxMessageBytes)
+        : m_inbox(std::move(inbox)), m_maxMessageBytes(maxMessageBytes)
+    {
+    }
+
+    void open(const QNetworkRequest &request)
+    {
+        m_ws = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+        m_ws->setMaxAllowedIncomingMessageSize(quint64(m_maxMessageBytes));
+        m_flushTimer = new QTimer(this);
+        m_flushTimer->setSingleShot(true);
+        connect(m_flushTimer, &QTimer::timeout, this, &ChannelWorker::flush);
+        connect(m_ws, &QWebSocket::connected, this, &ChannelWorker::connected);
+        connect(m_ws, &QWebSocket::textMessageReceived, this, [this](const QString &text) { add(text.toUtf8()); });
+        connect(m_ws, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &data) { add(data); });
+        connect(m_ws, &QWebSocket::pong, this, [this](quint64 elapsed, const QByteArray &) { emit pong(elapsed); });
+        // Qt 6.4 has no errorOccurred; the overloaded error signal needs qOverload.
+        connect(m_ws, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this](QAbstractSocket::SocketError) {
+            flush();
+            emit socketError(m_ws->errorString());
+        });
+        connect(m_ws, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+            QStringList texts;
+            for (const QSslError &e : errors)
+                texts << e.errorString();
+            emit tlsErrors(texts.join(QStringLiteral("; ")));   // never ignored
+        });
+        connect(m_ws, &QWebSocket::disconnected, this, [this] {
+            flush();   // every message received goes out before the close
+            emit disconnected(int(m_ws->closeCode()), m_ws->closeReason());
+        });
+        m_ws->open(request);
+    }
+    void send(const QString &text)
+    {
+        if (m_ws)
+            m_ws->sendTextMessage(text);
+    }
+    void ping()
+    {
+        if (m_ws)
+            m_ws->ping();
+    }
+    void close()
+    {
+        if (m_ws)
+            m_ws->close(QWebSocketProtocol::CloseCodeNormal);
+    }
+    void shutdown()
+    {
+        if (m_ws) {
+            m_ws->disconnect(this);
+            m_ws->abort();
+        }
+    }
+
+signals:
+    void connected();
+    void ready();   // the inbox stopped being empty
+    void pong(quint64 elapsedMs);
+    void socketError(const QString &text);
+    void tlsErrors(const QString &text);
+    void disconnected(int closeCode, const QString &reason);
+
+private:
+    void add(QByteArray message)
+    {
+        m_pending.append(std::move(message));
+        if (m_pending.size() >= kBatch)
+            flush();
+        else if (!m_flushTimer->isActive())
+            m_flushTimer->start(0);   // what this read brought, handed over at the end of the turn
+    }
+    void flush()
+    {
+        m_flushTimer->stop();
+        if (!m_pending.isEmpty() && m_inbox->push(m_pending))
+            emit ready();
+    }
+
+    static constexpr int kBatch = 256;
+    std::shared_ptr<ChannelInbox> m_inbox;
+    qint64 m_maxMessageBytes;
+    QWebSocket *m_ws = nullptr;
+    QTimer *m_flushTimer = nullptr;
+    QByteArrayList m_pending;
+};
 
 ChannelSocket::ChannelSocket(QObject *parent) : QObject(parent)
 {
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &ChannelSocket::connectSocket);
     connect(&m_pingTimer, &QTimer::timeout, this, [this] {
-        if (m_socket && m_state == State::Open)
-            m_socket->ping();
+        if (ChannelWorker *w = m_worker; w && m_state == State::Open)
+            QMetaObject::invokeMethod(w, [w] { w->ping(); }, Qt::QueuedConnection);
     });
 }
 
 ChannelSocket::~ChannelSocket()
 {
     m_userClosed = true;
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
+    dropWorker();
+    if (m_thread) {
+        m_thread->quit();
+        m_thread->wait();   // the worker's last deferred deletion runs as the thread finishes
     }
+}
+
+void ChannelSocket::dropWorker()
+{
+    if (!m_worker)
+        return;
+    ChannelWorker *w = std::exchange(m_worker, nullptr);
+    disconnect(w, nullptr, this, nullptr);
+    m_inbox->abort();   // wakes a worker waiting for room; what it held is dropped with the connection
+    m_inbox.reset();
+    QMetaObject::invokeMethod(w, [w] {
+        w->shutdown();
+        w->deleteLater();
+    }, Qt::QueuedConnection);
 }
 
 int ChannelSocket::backoffMs(int attempt, int initialMs, int maxMs, double jitter01)
@@ -65,48 +240,48 @@ bool ChannelSocket::open(const QUrl &url, const Credentials &credentials, const 
 
 void ChannelSocket::connectSocket()
 {
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->deleteLater();
+    dropWorker();
+    if (!m_thread) {
+        m_thread = new QThread(this);
+        m_thread->setObjectName(QStringLiteral("channel"));
+        m_thread->start();
     }
-    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
-    m_socket->setMaxAllowedIncomingMessageSize(quint64(m_options.maxMessageBytes));
-    // Bounded reads: QWebSocket otherwise parses everything the kernel has queued in one go, which under a
-    // flood stalls the event loop for hundreds of milliseconds. A bounded buffer caps the work per turn.
-    // A frame must fit in the buffer or it can never complete, so frames are capped below it (Pikku's own
-    // server caps payloads at 1 MiB); longer messages still arrive as several frames.
-    m_socket->setReadBufferSize(m_options.readBufferBytes);
-    if (m_options.readBufferBytes > 0)
-        m_socket->setMaxAllowedIncomingFrameSize(quint64(m_options.readBufferBytes - 64));
+    const int gen = ++m_generation;
+    m_inbox = std::make_shared<ChannelInbox>(m_options.maxBacklog);
+    auto *w = new ChannelWorker(m_inbox, m_options.maxMessageBytes);
+    w->moveToThread(m_thread);
+    m_worker = w;
     m_rejectedStatus = 0;
     m_closeCode = 0;
     m_closeReason.clear();
     m_lastError.clear();
     ++m_attempt;
-    connect(m_socket, &QWebSocket::connected, this, [this] {
+    connect(w, &ChannelWorker::connected, this, [this, gen] {
+        if (gen != m_generation)
+            return;
         m_attempt = 0;
         setState(State::Open);
         if (m_options.pingIntervalMs > 0) {
             m_pingTimer.start(m_options.pingIntervalMs);
-            m_socket->ping();
+            if (ChannelWorker *worker = m_worker)
+                QMetaObject::invokeMethod(worker, [worker] { worker->ping(); }, Qt::QueuedConnection);
         }
         emit opened();
     });
-    connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
-        ++m_received;
-        emit textReceived(text.toUtf8());
+    connect(w, &ChannelWorker::ready, this, [this, gen] {
+        if (gen == m_generation)
+            drain(true);
     });
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &data) {
-        ++m_received;
-        emit textReceived(data);
-    });
-    connect(m_socket, &QWebSocket::pong, this, [this](quint64 elapsed, const QByteArray &) {
+    connect(w, &ChannelWorker::pong, this, [this, gen](quint64 elapsed) {
+        if (gen != m_generation)
+            return;
         m_latencyMs = qint64(elapsed);
         emit latencyMeasured(m_latencyMs);
     });
-    // Qt 6.4 has no errorOccurred; the overloaded error signal needs qOverload.
-    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this](QAbstractSocket::SocketError) {
-        m_lastError = m_socket->errorString();
+    connect(w, &ChannelWorker::socketError, this, [this, gen](const QString &text) {
+        if (gen != m_generation || !drain(false))
+            return;
+        m_lastError = text;
         qCInfo(lcWs) << "socket error" << m_lastError;
         // A refused upgrade comes back as a handshake error that names the HTTP status.
         static const QRegularExpression statusRe(QStringLiteral("(?:status code|HTTP/1\\.[01])[^0-9]*(\\d{3})"));
@@ -116,12 +291,13 @@ void ChannelSocket::connectSocket()
         else if (m_state == State::Connecting && m_lastError.contains(QLatin1String("processHandshake")))
             m_rejectedStatus = -1;   // Qt 6.4 drops the status for some codes (400): refused, status unknown
     });
-    connect(m_socket, &QWebSocket::disconnected, this, &ChannelSocket::handleDisconnected);
-    connect(m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
-        QStringList texts;
-        for (const QSslError &e : errors)
-            texts << e.errorString();
-        m_lastError = tr("TLS: %1").arg(texts.join(QStringLiteral("; ")));   // never ignored
+    connect(w, &ChannelWorker::tlsErrors, this, [this, gen](const QString &text) {
+        if (gen == m_generation)
+            m_lastError = tr("TLS: %1").arg(text);
+    });
+    connect(w, &ChannelWorker::disconnected, this, [this, gen](int code, const QString &reason) {
+        if (gen == m_generation && drain(false))   // every message received is delivered before the close
+            handleDisconnected(code, reason);
     });
 
     QNetworkRequest req(m_url);
@@ -132,17 +308,47 @@ void ChannelSocket::connectSocket()
         req.setRawHeader("x-api-key", m_credentials.apiKey);
     setState(State::Connecting);
     qCInfo(lcWs).noquote() << "opening" << m_url.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo) << "as" << via();
-    m_socket->open(req);
+    QMetaObject::invokeMethod(w, [w, req] { w->open(req); }, Qt::QueuedConnection);
 }
 
-void ChannelSocket::handleDisconnected()
+bool ChannelSocket::drain(bool budgeted)
+{
+    const QPointer<ChannelSocket> self(this);
+    const int gen = m_generation;
+    QElapsedTimer turn;
+    turn.start();
+    while (m_inbox) {
+        const QByteArrayList slice = m_inbox->take(256);
+        if (slice.isEmpty()) {
+            if (m_inbox->moreAfterEmpty())
+                continue;
+            return true;
+        }
+        for (const QByteArray &message : slice) {
+            ++m_received;
+            emit textReceived(message);
+            if (!self || gen != m_generation)   // a receiver closed, reopened or deleted us
+                return false;
+        }
+        if (budgeted && turn.elapsed() >= kDrainBudgetMs) {
+            // Let timers, input and painting in; the rest comes in the next turn.
+            QTimer::singleShot(0, this, [this, gen] {
+                if (gen == m_generation)
+                    drain(true);
+            });
+            return true;
+        }
+    }
+    return true;
+}
+
+void ChannelSocket::handleDisconnected(int closeCode, const QString &reason)
 {
     m_pingTimer.stop();
     const bool wasOpen = m_state == State::Open;
-    if (m_socket) {
-        m_closeCode = int(m_socket->closeCode());
-        m_closeReason = m_socket->closeReason();
-    }
+    m_closeCode = closeCode;
+    m_closeReason = reason;
+    dropWorker();
     if (m_userClosed) {
         setState(State::Closed);
         emit closed(m_closeCode, m_closeReason);
@@ -183,18 +389,20 @@ void ChannelSocket::close()
     m_reconnectTimer.stop();
     m_pingTimer.stop();
     m_userClosed = true;
-    if (m_socket && m_socket->state() != QAbstractSocket::UnconnectedState) {
-        m_socket->close(QWebSocketProtocol::CloseCodeNormal);
+    if (ChannelWorker *w = m_worker; w && (m_state == State::Connecting || m_state == State::Open)) {
+        QMetaObject::invokeMethod(w, [w] { w->close(); }, Qt::QueuedConnection);   // closed() follows
     } else if (m_state != State::Idle && m_state != State::Closed) {
+        dropWorker();
         setState(State::Closed);
     }
 }
 
 bool ChannelSocket::sendText(const QByteArray &utf8)
 {
-    if (!m_socket || m_state != State::Open)
+    ChannelWorker *w = m_worker;
+    if (!w || m_state != State::Open)
         return false;
-    m_socket->sendTextMessage(QString::fromUtf8(utf8));
+    QMetaObject::invokeMethod(w, [w, text = QString::fromUtf8(utf8)] { w->send(text); }, Qt::QueuedConnection);
     ++m_sent;
     emit textSent(utf8);
     return true;
@@ -207,3 +415,5 @@ void ChannelSocket::setState(State s)
     m_state = s;
     emit stateChanged(s);
 }
+
+#include "ChannelSocket.moc"

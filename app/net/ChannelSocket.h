@@ -2,17 +2,27 @@
 
 #include "HttpClient.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
 
-class QWebSocket;
+#include <memory>
+
+class QThread;
+class ChannelWorker;
+struct ChannelInbox;
 
 // One authenticated WebSocket channel: `Authorization: Bearer` for a person or `x-api-key` for a
 // machine, never both (refused before anything is sent). Reports the HTTP status of a rejected upgrade,
 // close codes (44xx: the credential was revoked), latency from ping/pong, and reconnects with
 // exponential backoff and jitter when asked to.
+//
+// The QWebSocket lives in a worker thread of its own: parsing frames never runs on the caller's (GUI)
+// thread, so a flood cannot stall it. Received messages come back in batches (at most 1,024 per event)
+// through a bounded queue and are emitted one by one as textReceived, in order, before closed/failed,
+// in slices of at most ~6 ms per event-loop turn. When the caller falls behind and the queue is full
+// (64k messages), the worker stops reading and TCP flow control slows the sender: memory stays bounded
+// and nothing is dropped.
 class ChannelSocket : public QObject
 {
     Q_OBJECT
@@ -27,7 +37,7 @@ public:
         int maxBackoffMs = 30000;
         bool allowInsecure = false;     // ws:// to a non-loopback host
         qint64 maxMessageBytes = 16 * 1024 * 1024;
-        qint64 readBufferBytes = 2 * 1024 * 1024 + 64;   // per event-loop turn, and the largest frame; 0: unbounded
+        int maxBacklog = 65536;         // received messages handed over but not yet delivered
     };
 
     explicit ChannelSocket(QObject *parent = nullptr);
@@ -66,11 +76,19 @@ signals:
 
 private:
     void connectSocket();
+    void dropWorker();
+    // Delivers what the worker handed over, oldest first; with a budget, at most ~kDrainBudgetMs per turn.
+    // Returns false if a receiver closed, reopened or deleted this socket meanwhile.
+    bool drain(bool budgeted);
+    static constexpr int kDrainBudgetMs = 6;
     void setState(State s);
-    void handleDisconnected();
+    void handleDisconnected(int closeCode, const QString &reason);
     void scheduleReconnect();
 
-    QWebSocket *m_socket = nullptr;
+    QThread *m_thread = nullptr;
+    ChannelWorker *m_worker = nullptr;      // lives in m_thread; only reached through queued calls
+    std::shared_ptr<ChannelInbox> m_inbox;
+    int m_generation = 0;                   // events of an older connection attempt are ignored
     QUrl m_url;
     Credentials m_credentials;
     Options m_options;
