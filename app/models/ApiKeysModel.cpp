@@ -120,7 +120,7 @@ void ApiKeysModel::fetchMore(const QModelIndex &parent)
     m_loading = true;
     const int gen = m_generation;
     ConsoleApi api(m_http, m_session);
-    m_inFlight = api.listApiKeys(m_owner, m_pageSize, int(m_keys.size()), this, [this, gen](Result<Page<ApiKey>> r) {
+    m_inFlight = api.listApiKeys(m_owner, m_pageSize, int(m_keys.size()) + m_inserting, this, [this, gen](Result<Page<ApiKey>> r) {
         if (gen != m_generation)
             return;
         m_loading = false;
@@ -131,12 +131,16 @@ void ApiKeysModel::fetchMore(const QModelIndex &parent)
         }
         const Page<ApiKey> &page = r.value();
         m_total = page.total;
+        m_hasMore = !page.items.isEmpty() && m_keys.size() + page.items.size() < m_total;
         if (!page.items.isEmpty()) {
+            // A view or proxy may call fetchMore() from rowsAboutToBeInserted: it must ask for the page after
+            // this one, not this one again (it did, and a page was appended twice).
+            m_inserting = int(page.items.size());
             beginInsertRows({}, int(m_keys.size()), int(m_keys.size() + page.items.size()) - 1);
             m_keys.append(page.items);
+            m_inserting = 0;
             endInsertRows();
         }
-        m_hasMore = !page.items.isEmpty() && m_keys.size() < m_total;
         emit pageLoaded(int(m_keys.size()), m_total);
     });
 }

@@ -58,6 +58,7 @@ private:
     int m_pageSize = 100;
     bool m_loading = false;
     bool m_hasMore = true;
+    int m_inserting = 0;        // rows of a page on their way in (between begin/endInsertRows)
     ApiError m_error;
     QPointer<ApiCall> m_inFlight;
     int m_generation = 0;

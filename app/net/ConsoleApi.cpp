@@ -139,6 +139,21 @@ ApiCall *ConsoleApi::call(const QByteArray &method, const QString &path, const Q
     return c;
 }
 
+namespace {
+// A list reply {<list>: [...], total: N}: both must be there and of the right type (a missing total read
+// as 0 would make a paged view stop early and claim the list is complete).
+QString readEnvelope(const QJsonObject &o, const QString &list, int *total)
+{
+    if (!o.value(list).isArray())
+        return QStringLiteral("the reply has no \"%1\" list").arg(list);
+    const QJsonValue t = o.value(QStringLiteral("total"));
+    if (!t.isDouble() || t.toDouble() < 0)
+        return QStringLiteral("the reply's \"total\" is not a count");
+    *total = t.toInt();
+    return {};
+}
+} // namespace
+
 ApiCall *ConsoleApi::raw(const QByteArray &method, const QString &path, const QJsonObject &body, QObject *context,
                          Cb<QJsonObject> cb)
 {
@@ -166,7 +181,8 @@ ApiCall *ConsoleApi::listServiceUsers(int limit, int offset, const QString &sear
     return call<Page<ServiceUser>>("GET", QStringLiteral("/console/service-users?") + q.toString(QUrl::FullyEncoded), {}, context,
                                    std::move(cb), [](const QJsonObject &o) -> Result<Page<ServiceUser>> {
                                        Page<ServiceUser> p;
-                                       p.total = o.value(QStringLiteral("total")).toInt();
+                                       if (const QString why = readEnvelope(o, QStringLiteral("users"), &p.total); !why.isEmpty())
+                                           return bad(why);
                                        for (const QJsonValue &v : o.value(QStringLiteral("users")).toArray()) {
                                            QString why;
                                            const auto u = ServiceUser::fromJson(v.toObject(), &why);
@@ -202,7 +218,8 @@ ApiCall *ConsoleApi::listApiKeys(const QString &userId, int limit, int offset, Q
     return call<Page<ApiKey>>("GET", QStringLiteral("/console/api-keys?") + q.toString(QUrl::FullyEncoded), {}, context,
                               std::move(cb), [](const QJsonObject &o) -> Result<Page<ApiKey>> {
                                   Page<ApiKey> p;
-                                  p.total = o.value(QStringLiteral("total")).toInt();
+                                  if (const QString why = readEnvelope(o, QStringLiteral("apiKeys"), &p.total); !why.isEmpty())
+                                      return bad(why);
                                   for (const QJsonValue &v : o.value(QStringLiteral("apiKeys")).toArray()) {
                                       QString why;
                                       const auto k = ApiKey::fromJson(v.toObject(), &why);
