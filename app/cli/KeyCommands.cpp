@@ -8,11 +8,13 @@
 #include "core/Services.h"
 #include "net/ConsoleApi.h"
 
+#include <algorithm>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <memory>
 
 namespace CliCommands {
@@ -207,11 +209,16 @@ void keys(CliContext &ctx)
             QJsonObject meta;
             for (const QString &kv : ctx.values("metadata")) {
                 const int eq = kv.indexOf(QLatin1Char('='));
-                if (eq <= 0) {
+                const QString key = kv.left(std::max(0, eq)).trimmed();
+                if (eq <= 0 || key.isEmpty()) {
                     ctx.usage(QStringLiteral("--metadata takes KEY=VALUE: %1").arg(kv));
                     return;
                 }
-                meta.insert(kv.left(eq), kv.mid(eq + 1));
+                if (meta.contains(key)) {
+                    ctx.usage(QStringLiteral("--metadata %1 given twice").arg(key));
+                    return;
+                }
+                meta.insert(key, kv.mid(eq + 1));
             }
             f.metadata = meta;
         }
@@ -234,8 +241,7 @@ void keys(CliContext &ctx)
             auto api = consoleApi(ctx);
             api->raw("POST", QStringLiteral("/console/api-keys/create"), f.toJson(), ctx.owner, [ctx, f, api](Result<QJsonObject> r) mutable {
                 if (!r.ok()) {
-                    const auto k = r.error().kind;
-                    if (k == ApiError::Kind::Timeout || k == ApiError::Kind::Network || k == ApiError::Kind::BadResponse)
+                    if (r.error().replyMayBeLost())   // timeout, dropped connection, garbled reply, gateway 5xx
                         reportLostCreate(ctx, f.userId, f.name, r.error());
                     else
                         ctx.done(failConsole(ctx, r.error(), QStringLiteral("mint a key")));

@@ -136,6 +136,10 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
         updateActions();
     });
     connect(m_model, &ApiKeysModel::loadFailed, this, [this](const ApiError &e) {
+        if (e.kind == ApiError::Kind::RateLimited) {
+            m_banner->showError(e, tr("Retry"), [this] { reload(); }, {m_view});   // counts down, retry held
+            return;
+        }
         m_banner->showMessage(e.serverMessage.isEmpty() ? e.userMessage() : e.serverMessage, MessageBanner::Type::Error);
         m_banner->setAction(tr("Retry"), [this] { reload(); });
     });
@@ -233,7 +237,7 @@ void ApiKeysPage::toggleSelected()
     ConsoleApi api(m_context->services()->http(), m_context->services()->session());
     api.updateApiKey(k.id, f, this, [this](Result<ApiKey> r) {
         if (!r.ok()) {
-            m_banner->showMessage(r.error().userMessage(), MessageBanner::Type::Error);
+            m_banner->showError(r.error());   // a 429 counts down its Retry-After
             return;
         }
         m_model->upsert(r.value());
@@ -258,7 +262,7 @@ void ApiKeysPage::revokeSelected()
                          ConsoleApi api(m_context->services()->http(), m_context->services()->session());
                          api.deleteApiKey(k.id, this, [this, k](Result<Done> r) {
                              if (!r.ok()) {
-                                 m_banner->showMessage(r.error().userMessage(), MessageBanner::Type::Error);
+                                 m_banner->showError(r.error());   // a 429 counts down its Retry-After
                                  return;
                              }
                              m_model->remove(k.id);

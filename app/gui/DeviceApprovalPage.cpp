@@ -371,9 +371,11 @@ void DeviceApprovalPage::showError(const ApiError &e, const QString &what)
         text = tr("This code has expired. Ask the device to start again.");
     else if (code == QLatin1String("access_denied"))
         text = tr("Another account has already claimed this code; only it can approve or deny.");
-    else if (e.kind == ApiError::Kind::RateLimited)
-        text = tr("The server is rate-limiting code look-ups (%1).").arg(e.userMessage());
-    else
+    else if (e.kind == ApiError::Kind::RateLimited) {
+        // better-auth allows 5 look-ups per window in production: count the wait down, hold Look up meanwhile.
+        m_banner->showError(e, tr("Look up again"), [this] { lookUp(); }, {m_lookUp});
+        return;
+    } else
         text = e.userMessage();
     m_banner->showMessage(what + QStringLiteral(": ") + text, MessageBanner::Type::Error);
 }
