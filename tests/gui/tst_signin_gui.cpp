@@ -51,6 +51,9 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"), "needs with-keyring.sh");
+        // The x11 variant must really run on the X server, not fall back to offscreen.
+        if (qEnvironmentVariableIsSet("PIKKU_EXPECT_PLATFORM"))
+            QCOMPARE(QGuiApplication::platformName(), qEnvironmentVariable("PIKKU_EXPECT_PLATFORM"));
         QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
         m_services = std::make_unique<Services>(std::make_unique<SystemClock>(),
                                                 new KeychainSecretStore(TestEnv::uniqueKeychainService()),
