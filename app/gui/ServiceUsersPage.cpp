@@ -1,21 +1,51 @@
 #include "ServiceUsersPage.h"
 
 #include "AppContext.h"
+#include "Clipboard.h"
 #include "MessageBanner.h"
 #include "core/Services.h"
 #include "net/ConsoleApi.h"
 
+#include <QAction>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
+#include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+
+namespace {
+// Double-click on an id opens it in a read-only field, so part of it can be selected and copied.
+class ReadOnlyTextDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        auto *edit = new QLineEdit(parent);
+        edit->setReadOnly(true);
+        edit->setFrame(false);
+        edit->setFont(index.data(Qt::FontRole).value<QFont>());
+        Q_UNUSED(option)
+        return edit;
+    }
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override
+    {
+        auto *edit = static_cast<QLineEdit *>(editor);
+        edit->setText(index.data(Qt::DisplayRole).toString());
+        edit->selectAll();
+    }
+    void setModelData(QWidget *, QAbstractItemModel *, const QModelIndex &) const override {}
+};
+} // namespace
 
 ServiceUsersPage::ServiceUsersPage(AppContext *context, QWidget *parent)
     : QWidget(parent), m_context(context), m_banner(new MessageBanner(this))
@@ -36,20 +66,53 @@ ServiceUsersPage::ServiceUsersPage(AppContext *context, QWidget *parent)
     bar->addWidget(m_count);
     bar->addWidget(create);
     outer->addLayout(bar);
-    m_table = new QTableWidget(0, 5, this);
+    m_table = new QTableWidget(0, 6, this);
     m_table->setObjectName(QStringLiteral("usersTable"));
-    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Email"), tr("Keys"), tr("State"), tr("Created")});
+    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Email"), tr("Id"), tr("Keys"), tr("State"), tr("Created")});
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->setVisible(false);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Only the id column opens (read-only) on double-click, for selecting part of it.
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked);
+    m_table->setItemDelegateForColumn(IdColumn, new ReadOnlyTextDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
-    m_table->setColumnWidth(0, 200);
-    m_table->setColumnWidth(1, 280);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_table->setColumnWidth(NameColumn, 180);
+    m_table->setColumnWidth(EmailColumn, 240);
+    m_table->setColumnWidth(IdColumn, 280);
+    m_table->setColumnWidth(KeysColumn, 60);
     outer->addWidget(m_table, 1);
+    auto *bottom = new QHBoxLayout;
     m_more = new QPushButton(tr("Load more"), this);
     m_more->setObjectName(QStringLiteral("loadMoreButton"));
-    outer->addWidget(m_more, 0, Qt::AlignLeft);
+    m_copyId = new QPushButton(tr("Copy id"), this);
+    m_copyId->setObjectName(QStringLiteral("copyUserIdButton"));
+    m_copyId->setToolTip(tr("Copy the selected user's id (for the CLI's --user ID)"));
+    m_copyId->setEnabled(false);
+    bottom->addWidget(m_more);
+    bottom->addStretch(1);
+    bottom->addWidget(m_copyId);
+    outer->addLayout(bottom);
+    auto *copyAction = new QAction(tr("Copy id"), m_table);
+    copyAction->setObjectName(QStringLiteral("copyUserIdAction"));
+    copyAction->setShortcut(QKeySequence::Copy);
+    copyAction->setShortcutContext(Qt::WidgetShortcut);
+    m_table->addAction(copyAction);
+    connect(copyAction, &QAction::triggered, this, &ServiceUsersPage::copySelectedId);
+    connect(m_copyId, &QPushButton::clicked, this, &ServiceUsersPage::copySelectedId);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] { m_copyId->setEnabled(!selectedUserId().isEmpty()); });
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this, copyAction](const QPoint &pos) {
+        const QModelIndex at = m_table->indexAt(pos);
+        if (!at.isValid())
+            return;
+        m_table->selectRow(at.row());
+        auto *menu = new QMenu(m_table);
+        menu->setObjectName(QStringLiteral("usersContextMenu"));
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->addAction(copyAction);
+        menu->popup(m_table->viewport()->mapToGlobal(pos));
+    });
     auto *debounce = new QTimer(this);
     debounce->setSingleShot(true);
     debounce->setInterval(250);
@@ -110,12 +173,18 @@ void ServiceUsersPage::loadMore()
         for (const ServiceUser &u : r.value().items) {
             const int row = m_table->rowCount();
             m_table->insertRow(row);
-            m_table->setItem(row, 0, new QTableWidgetItem(u.name));
-            m_table->setItem(row, 1, new QTableWidgetItem(u.email));
-            m_table->setItem(row, 2, new QTableWidgetItem(QString::number(u.apiKeyCount)));
-            m_table->setItem(row, 3, new QTableWidgetItem(u.banned ? tr("banned") : tr("active")));
-            m_table->setItem(row, 4, new QTableWidgetItem(u.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
-            m_table->item(row, 0)->setData(Qt::UserRole, u.id);
+            const QStringList cells{u.name, u.email, u.id, QString::number(u.apiKeyCount), u.banned ? tr("banned") : tr("active"),
+                                    u.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))};
+            for (int c = 0; c < cells.size(); ++c) {
+                auto *item = new QTableWidgetItem(cells.at(c));
+                if (c != IdColumn)
+                    item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+                m_table->setItem(row, c, item);
+            }
+            QTableWidgetItem *idItem = m_table->item(row, IdColumn);
+            idItem->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+            idItem->setToolTip(tr("Double-click to select; Ctrl+C or \"Copy id\" copies it"));
+            m_table->item(row, NameColumn)->setData(Qt::UserRole, u.id);
         }
         m_count->setText(tr("%1 of %2").arg(m_table->rowCount()).arg(m_total));
         m_more->setVisible(m_table->rowCount() < m_total);
@@ -135,4 +204,22 @@ void ServiceUsersPage::create(const QString &name, const QString &email)
         reload();
         emit usersChanged();
     });
+}
+
+QString ServiceUsersPage::selectedUserId() const
+{
+    const int row = m_table->currentRow();
+    if (row < 0 || !m_table->item(row, NameColumn) || m_table->selectionModel()->selectedRows().isEmpty())
+        return {};
+    return m_table->item(row, NameColumn)->data(Qt::UserRole).toString();
+}
+
+void ServiceUsersPage::copySelectedId()
+{
+    const QString id = selectedUserId();
+    if (id.isEmpty())
+        return;
+    m_context->clipboard()->copyText(id);
+    m_banner->showMessage(tr("Copied the id of %1: %2").arg(m_table->item(m_table->currentRow(), NameColumn)->text(), id),
+                          MessageBanner::Type::Positive, 4000);
 }

@@ -20,6 +20,10 @@ public:
     void create(const QString &name, const QString &email);
     MessageBanner *banner() const { return m_banner; }
     QTableWidget *table() const { return m_table; }
+    enum Column { NameColumn, EmailColumn, IdColumn, KeysColumn, StateColumn, CreatedColumn };
+    QString selectedUserId() const;
+    // The id the CLI's `--user ID` wants: to the clipboard (plainly; an id is not a secret).
+    void copySelectedId();
 
 signals:
     void usersChanged();
@@ -30,6 +34,7 @@ private:
     QLineEdit *m_search;
     QTableWidget *m_table;
     QPushButton *m_more;
+    QPushButton *m_copyId;
     QLabel *m_count;
     int m_total = 0;
     int m_generation = 0;
