@@ -48,6 +48,9 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     addServer->setObjectName(QStringLiteral("addServerAction"));
     QAction *editServerAction = m_ui->mainToolBar->addAction(style()->standardIcon(QStyle::SP_FileDialogDetailedView), tr("Edit…"));
     editServerAction->setObjectName(QStringLiteral("editServerAction"));
+    QAction *removeServerAction = m_ui->mainToolBar->addAction(style()->standardIcon(QStyle::SP_TrashIcon), tr("Remove…"));
+    removeServerAction->setObjectName(QStringLiteral("removeServerAction"));
+    removeServerAction->setToolTip(tr("Remove this server from the console and forget its saved sign-in"));
     m_ui->mainToolBar->addSeparator();
     m_signInAction = m_ui->mainToolBar->addAction(style()->standardIcon(QStyle::SP_DialogOkButton), tr("Sign in…"));
     m_signInAction->setObjectName(QStringLiteral("signInAction"));
@@ -56,6 +59,48 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
     connect(addServer, &QAction::triggered, this, [this] { editServer(true); });
     connect(editServerAction, &QAction::triggered, this, [this] { editServer(false); });
+    connect(removeServerAction, &QAction::triggered, this, [this] {
+        // The server picked in the box: sign out there first (server, then keychain), then drop its profile.
+        ServerProfiles &profiles = m_context->services()->profiles();
+        const QString key = m_serverBox->currentData().toString();
+        const ServerProfile p = profiles.find(key).value_or(profiles.current());
+        const Session *session = m_context->services()->session();
+        const bool signedInHere = session->isSignedIn() && session->endpoint().key() == p.endpoint().key();
+        const ServerEndpoint endpoint = signedInHere ? session->endpoint() : p.endpoint();
+        const QString name = p.label.isEmpty() ? p.key() : QStringLiteral("%1 (%2)").arg(p.label, p.key());
+        Dialogs::confirm(
+            this, tr("Remove server"),
+            tr("<p>Remove <b>%1</b> from this console?</p><p>Its settings are deleted and <b>its saved sign-in is "
+               "forgotten</b> (the keychain entry is removed). %2</p>")
+                .arg(name.toHtmlEscaped(),
+                     signedInHere ? tr("You are signed in there: the session is signed out on the server first.")
+                                  : tr("A session saved for it is signed out on the server first.")),
+            tr("Remove server"),
+            [this, key, name, endpoint](bool ok) {
+                if (!ok)
+                    return;
+                m_context->services()->auth()->logout(endpoint, this, [this, key, name](const LogoutOutcome &o) {
+                    m_context->services()->profiles().remove(key);
+                    reloadServers();
+                    start();
+                    if (!o.keychainCleared)
+                        showGlobalMessage(tr("Removed %1, but its keychain entry could not be removed: %2")
+                                              .arg(name, o.keychainError),
+                                          int(MessageBanner::Type::Warning));
+                    else if (o.wasSignedIn && !o.serverRevoked)
+                        showGlobalMessage(tr("Removed %1 and forgot its sign-in, but the server could not be told (%2); "
+                                             "the session may stay valid there until it expires.")
+                                              .arg(name, o.serverError.userMessage()),
+                                          int(MessageBanner::Type::Warning));
+                    else
+                        showGlobalMessage(o.wasSignedIn ? tr("Removed %1; signed out on the server and its saved sign-in "
+                                                             "is forgotten.").arg(name)
+                                                        : tr("Removed %1.").arg(name),
+                                          int(MessageBanner::Type::Positive), 6000);
+                });
+            },
+            QMessageBox::Warning);
+    });
     connect(m_signInAction, &QAction::triggered, this, &MainWindow::signIn);
     connect(m_signOutAction, &QAction::triggered, this, &MainWindow::signOut);
 
