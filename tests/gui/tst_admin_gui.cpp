@@ -7,6 +7,8 @@
 #include "gui/ChannelInspectorPage.h"
 #include "gui/ChannelTab.h"
 #include "gui/DeviceApprovalPage.h"
+#include "gui/MainWindow.h"
+#include "gui/ServiceUsersPage.h"
 #include "gui/Dialogs.h"
 #include "gui/SessionsPage.h"
 #include "net/ConsoleApi.h"
@@ -15,8 +17,15 @@
 #include "models/DeviceCodesModel.h"
 #include "net/HttpClient.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QClipboard>
+#include <QMenu>
+#include <QMessageBox>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QFontInfo>
+#include <QAbstractButton>
 #include <QGroupBox>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -439,6 +448,353 @@ private slots:
         page.findChild<QTabWidget *>(QStringLiteral("channelTabs"))->setCurrentIndex(0);
         QTest::qWait(300);
         grab(&page, QStringLiteral("inspector-live.png"));
+    }
+
+    // ---- Sessions page: key names, live counts, re-sign-in, own-session revoke; service user ids; server removal.
+private:
+    // Services of their own (memory keychain, own settings), signed in with a fresh admin session.
+    std::unique_ptr<Services> freshAdmin(const QString &settingsName, QString *token = nullptr)
+    {
+        auto services = std::make_unique<Services>(std::make_unique<SystemClock>(), new MemorySecretStore,
+                                                   new QSettings(m_dir.filePath(settingsName), QSettings::IniFormat));
+        const ServerEndpoint e = TestEnv::endpointFor(m_server.url());
+        const QString t = TestEnv::adminToken(services->http(), e);
+        const auto r = awaitResult<SignInOutcome>([&](QObject *c, auto cb) { services->auth()->completeSignIn(e, t, c, cb); });
+        if (!r || !r->ok())
+            return nullptr;
+        if (token)
+            *token = t;
+        return services;
+    }
+
+    static SecretResult readSecret(SecretStore *store, const QString &key)
+    {
+        QObject context;
+        std::optional<SecretResult> out;
+        store->read(key, &context, [&out](const SecretResult &r) { out = r; });
+        (void)QTest::qWaitFor([&] { return out.has_value(); }, 5000);
+        return out.value_or(SecretResult{SecretResult::Status::Unavailable, {}, QStringLiteral("no answer")});
+    }
+
+    static QMessageBox *waitForBox(QWidget *parent)
+    {
+        QMessageBox *box = nullptr;
+        (void)QTest::qWaitFor([&] { return (box = parent->findChild<QMessageBox *>()) != nullptr && box->isVisible(); }, 5000);
+        return box;
+    }
+
+    static void clickBoxButton(QMessageBox *box, const QString &text)
+    {
+        for (QAbstractButton *b : box->buttons())
+            if (b->text() == text) {
+                QTest::mouseClick(b, Qt::LeftButton);
+                return;
+            }
+        QFAIL(qPrintable(QStringLiteral("no button %1").arg(text)));
+    }
+
+    std::optional<MintedKey> mintLiveKey(const QString &owner, const QString &name)
+    {
+        ConsoleApi api(m_services->http(), m_services->session());
+        const auto user = awaitResult<ServiceUser>([&](QObject *c, auto cb) { api.createServiceUser(owner, QString(), c, cb); });
+        if (!user || !user->ok())
+            return std::nullopt;
+        KeyFields f;
+        f.userId = user->value().id;
+        f.name = name;
+        f.rateLimitEnabled = false;   // each upgrade uses a slot of the default 10 a day
+        const auto k = awaitResult<MintedKey>([&](QObject *c, auto cb) { api.createApiKey(f, c, cb); });
+        if (!k || !k->ok())
+            return std::nullopt;
+        return k->value();
+    }
+
+private slots:
+    // An API-key connection shows its key's name (looked up, then renamed by a pushed key.updated), and
+    // its message counts follow the echoes it sends while the page stays open, selection kept.
+    void sessionsPageNamesKeysAndCountsMessages()
+    {
+        const auto key = mintLiveKey(QStringLiteral("svc-sessions-gui"), QStringLiteral("ingest-worker"));
+        QVERIFY(key);
+        SessionsPage page(m_context.get());
+        page.resize(1180, 620);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QCOMPARE(page.listIntervalMs(), 5000);
+        page.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(page.isLive(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(page.sessionsTable()->rowCount() >= 1, 10000);
+
+        const ServerEndpoint e = TestEnv::endpointFor(m_server.url());
+        QUrl live = e.authUrl(QStringLiteral("/console/live"));
+        live.setScheme(QStringLiteral("ws"));
+        ChannelSocket machine;
+        QSignalSpy echoes(&machine, &ChannelSocket::textReceived);
+        QVERIFY(machine.open(live, Credentials::machine(key->secret)));
+        QTRY_COMPARE_WITH_TIMEOUT(machine.state(), ChannelSocket::State::Open, 10000);
+
+        // The machine's row: via api-key, for this key.
+        QTableWidget *t = page.connectionsTable();
+        auto keyRow = [&] {
+            for (int r = 0; r < t->rowCount(); ++r)
+                if (t->item(r, SessionsPage::ViaColumn)->text() == QLatin1String("api-key")
+                    && t->item(r, SessionsPage::KeyColumn)->data(Qt::UserRole).toString() == key->apiKey.id)
+                    return r;
+            return -1;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(keyRow() >= 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(t->item(keyRow(), SessionsPage::KeyColumn)->text(), QStringLiteral("ingest-worker"), 10000);
+        QVERIFY(t->item(keyRow(), SessionsPage::KeyColumn)->toolTip().contains(key->apiKey.id));
+        QVERIFY(!t->item(keyRow(), SessionsPage::WhoColumn)->text().isEmpty());
+
+        // Renamed on the server: the pushed key.updated renames it here (no reload).
+        ConsoleApi api(m_services->http(), m_services->session());
+        KeyFields rename;
+        rename.name = QStringLiteral("ingest-worker-eu");
+        const auto updated = awaitResult<ApiKey>([&](QObject *c, auto cb) { api.updateApiKey(key->apiKey.id, rename, c, cb); });
+        QVERIFY(updated && updated->ok());
+        QTRY_COMPARE_WITH_TIMEOUT(t->item(keyRow(), SessionsPage::KeyColumn)->text(), QStringLiteral("ingest-worker-eu"), 10000);
+
+        // Message counts: five echoes, no reopening; the periodic list brings the new count.
+        const QString connectionId = t->item(keyRow(), SessionsPage::ConnectionIdColumn)->text();
+        t->setCurrentCell(keyRow(), SessionsPage::WhoColumn);
+        const int inBefore = t->item(keyRow(), SessionsPage::InColumn)->text().toInt();
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(machine.sendText(QStringLiteral(R"({"action":"echo","n":%1})").arg(i).toUtf8()));
+        QTRY_COMPARE_WITH_TIMEOUT(echoes.count(), 5, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(t->item(keyRow(), SessionsPage::InColumn)->text().toInt() >= inBefore + 5, 12000);
+        QVERIFY(t->item(keyRow(), SessionsPage::OutColumn)->text().toInt() >= 5);
+        QCOMPARE(t->item(t->currentRow(), SessionsPage::ConnectionIdColumn)->text(), connectionId);   // selection kept
+        QVERIFY(!t->selectedItems().isEmpty());
+
+        // A second person signed in, for the screenshot; revoked again afterwards.
+        const int sessionsBefore = page.sessionsTable()->rowCount();
+        const QString second = TestEnv::adminToken(m_services->http(), e);
+        QTRY_COMPARE_WITH_TIMEOUT(page.sessionsTable()->rowCount(), sessionsBefore + 1, 10000);
+        QVERIFY(page.findChild<QLabel *>(QStringLiteral("sessionCount"))->text().startsWith(QString::number(sessionsBefore + 1)));
+        QTest::qWait(300);
+        grab(&page, QStringLiteral("sessions.png"));
+        const QString secondId = page.sessionsTable()->item(0, 0)->data(Qt::UserRole).toString();
+        const auto gone = awaitResult<QJsonObject>([&](QObject *c, auto cb) {
+            api.raw("POST", QStringLiteral("/console/sessions/revoke"), {{QStringLiteral("sessionId"), secondId}}, c, cb);
+        });
+        QVERIFY(gone && gone->ok());
+        QTRY_COMPARE_WITH_TIMEOUT(page.sessionsTable()->rowCount(), sessionsBefore, 10000);
+        machine.close();
+        QTRY_COMPARE_WITH_TIMEOUT(keyRow(), -1, 10000);
+    }
+
+    // After signing in again the live channel is reopened with the new session: revoking the old one on
+    // the server does not close the page's channel.
+    void sessionsPageFollowsReSignIn()
+    {
+        auto services = freshAdmin(QStringLiteral("resignin.ini"));
+        QVERIFY(services);
+        AppContext context(services.get());
+        SessionsPage page(&context);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(page.isLive(), 10000);
+        const QString oldSession = services->session()->sessionId();
+
+        const ServerEndpoint e = TestEnv::endpointFor(m_server.url());
+        const QString fresh = TestEnv::adminToken(services->http(), e);
+        const auto r = awaitResult<SignInOutcome>([&](QObject *c, auto cb) { services->auth()->completeSignIn(e, fresh, c, cb); });
+        QVERIFY(r && r->ok());
+        QVERIFY(services->session()->sessionId() != oldSession);
+        QTRY_VERIFY_WITH_TIMEOUT(page.isLive(), 10000);
+
+        // "(this console)" is the new session now.
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            for (int row = 0; row < page.sessionsTable()->rowCount(); ++row)
+                if (page.sessionsTable()->item(row, 0)->data(Qt::UserRole).toString() == services->session()->sessionId())
+                    return page.sessionsTable()->item(row, 0)->text().contains(QStringLiteral("(this console)"));
+            return false;
+        }(), 10000);
+
+        ConsoleApi api(m_services->http(), m_services->session());
+        const auto revoked = awaitResult<QJsonObject>([&](QObject *c, auto cb) {
+            api.raw("POST", QStringLiteral("/console/sessions/revoke"), {{QStringLiteral("sessionId"), oldSession}}, c, cb);
+        });
+        QVERIFY(revoked && revoked->ok());
+        QSignalSpy states(page.findChild<ChannelSocket *>(), &ChannelSocket::closed);
+        QTest::qWait(1500);
+        QCOMPARE(states.count(), 0);
+        QVERIFY(page.isLive());
+    }
+
+    // Revoking the console's own session says so plainly, then signs this console out (memory and keychain);
+    // another session's revoke does not carry that warning.
+    void revokingOwnSessionWarnsAndSignsOut()
+    {
+        QString token;
+        auto services = freshAdmin(QStringLiteral("ownrevoke.ini"), &token);
+        QVERIFY(services);
+        const ServerEndpoint e = TestEnv::endpointFor(m_server.url());
+        QVERIFY(readSecret(services->secrets(), e.key()).ok());
+        AppContext context(services.get());
+        SessionsPage page(&context);
+        page.resize(1000, 500);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(page.sessionsTable()->rowCount() >= 2, 10000);
+        int own = -1, other = -1;
+        for (int row = 0; row < page.sessionsTable()->rowCount(); ++row) {
+            if (page.sessionsTable()->item(row, 0)->data(Qt::UserRole).toString() == services->session()->sessionId())
+                own = row;
+            else if (other < 0)
+                other = row;
+        }
+        QVERIFY(own >= 0 && other >= 0);
+
+        page.sessionsTable()->setCurrentCell(other, 0);
+        page.revokeSelected();
+        QMessageBox *box = waitForBox(&page);
+        QVERIFY(box);
+        QVERIFY(!box->text().contains(QStringLiteral("you will be signed out")));
+        clickBoxButton(box, box->button(QMessageBox::Cancel)->text());
+        QTRY_VERIFY_WITH_TIMEOUT(page.findChild<QMessageBox *>() == nullptr, 5000);
+
+        page.sessionsTable()->setCurrentCell(own, 0);
+        page.revokeSelected();
+        box = waitForBox(&page);
+        QVERIFY(box);
+        QVERIFY2(box->text().contains(QStringLiteral("This is the session this console is using; you will be signed out")),
+                 qPrintable(box->text()));
+        QCOMPARE(box->icon(), QMessageBox::Warning);
+        clickBoxButton(box, QStringLiteral("Revoke and sign out"));
+        QTRY_VERIFY_WITH_TIMEOUT(!services->session()->isSignedIn(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(page.banner()->text().contains(QStringLiteral("you are signed out")), 5000);
+        QCOMPARE(readSecret(services->secrets(), e.key()).status, SecretResult::Status::NotFound);
+        AuthApi auth(m_services->http(), e);
+        const auto dead = awaitResult<SessionInfo>([&](QObject *c, auto cb) { auth.getSession(token, c, cb); });
+        QVERIFY(dead);
+        QCOMPARE(dead->error().kind, ApiError::Kind::Unauthorized);
+        QCOMPARE(page.sessionsTable()->rowCount(), 0);   // nothing stale shown signed out
+        QVERIFY(m_services->session()->isSignedIn());    // the other sessions are untouched
+    }
+
+    // The service users page shows the id (monospace) and copies it (button, context menu, Ctrl+C).
+    void serviceUsersPageShowsAndCopiesTheId()
+    {
+        ConsoleApi api(m_services->http(), m_services->session());
+        const auto user = awaitResult<ServiceUser>([&](QObject *c, auto cb) {
+            api.createServiceUser(QStringLiteral("svc-copy-id"), QString(), c, cb);
+        });
+        QVERIFY(user && user->ok());
+        const QString id = user->value().id;
+        QVERIFY(!id.isEmpty());
+
+        ServiceUsersPage page(m_context.get());
+        page.resize(1000, 400);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.findChild<QLineEdit *>(QStringLiteral("userSearch"))->setText(QStringLiteral("svc-copy-id"));
+        QTRY_COMPARE_WITH_TIMEOUT(page.table()->rowCount(), 1, 10000);
+        QCOMPARE(page.table()->horizontalHeaderItem(ServiceUsersPage::IdColumn)->text(), QStringLiteral("Id"));
+        QTableWidgetItem *idItem = page.table()->item(0, ServiceUsersPage::IdColumn);
+        QCOMPARE(idItem->text(), id);
+        QVERIFY(QFontInfo(idItem->font()).fixedPitch());
+        QVERIFY(idItem->flags() & Qt::ItemIsSelectable);
+        QVERIFY(!(page.table()->item(0, ServiceUsersPage::NameColumn)->flags() & Qt::ItemIsEditable));
+
+        auto *copy = page.findChild<QPushButton *>(QStringLiteral("copyUserIdButton"));
+        QVERIFY(!copy->isEnabled());   // nothing selected yet
+        QGuiApplication::clipboard()->setText(QStringLiteral("something else"));
+        page.table()->selectRow(0);
+        QVERIFY(copy->isEnabled());
+        QTest::mouseClick(copy, Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), id);
+        QVERIFY(page.banner()->text().contains(id));
+
+        // Context menu.
+        QGuiApplication::clipboard()->setText(QStringLiteral("something else"));
+        const QPoint at = page.table()->visualItemRect(page.table()->item(0, ServiceUsersPage::EmailColumn)).center();
+        emit page.table()->customContextMenuRequested(at);
+        QMenu *menu = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((menu = page.table()->findChild<QMenu *>(QStringLiteral("usersContextMenu"))) && menu->isVisible(), 5000);
+        QCOMPARE(menu->actions().size(), 1);
+        QCOMPARE(menu->actions().first()->text(), QStringLiteral("Copy id"));
+        menu->actions().first()->trigger();
+        menu->close();
+        QCOMPARE(QGuiApplication::clipboard()->text(), id);
+
+        // Ctrl+C on the table.
+        QGuiApplication::clipboard()->setText(QStringLiteral("something else"));
+        page.table()->setFocus();
+        QTest::keySequence(page.table(), QKeySequence::Copy);
+        QCOMPARE(QGuiApplication::clipboard()->text(), id);
+    }
+
+    // Removing a server profile: confirmation names the forgotten sign-in; the session is signed out on
+    // the server, the keychain entry and the profile are gone, the other profile stays.
+    void removingAServerForgetsItsSignIn()
+    {
+        QString token;
+        auto services = freshAdmin(QStringLiteral("remove.ini"), &token);
+        QVERIFY(services);
+        const ServerEndpoint e = TestEnv::endpointFor(m_server.url());
+        ServerProfiles &profiles = services->profiles();
+        ServerProfile dev;
+        dev.url = e.key();
+        dev.authPath = e.authPath;
+        dev.label = QStringLiteral("Dev");
+        profiles.save(dev);
+        ServerProfile other;
+        other.url = QStringLiteral("http://127.0.0.1:9");
+        other.authPath = QStringLiteral("/api/auth");
+        other.label = QStringLiteral("Other");
+        profiles.save(other);
+        profiles.setCurrent(dev.key());
+        QVERIFY(readSecret(services->secrets(), e.key()).ok());
+
+        AppContext context(services.get());
+        MainWindow window(&context);
+        window.resize(1000, 600);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *remove = window.findChild<QAction *>(QStringLiteral("removeServerAction"));
+        QVERIFY(remove);
+
+        // Cancel first: nothing changes.
+        remove->trigger();
+        QMessageBox *box = waitForBox(&window);
+        QVERIFY(box);
+        QVERIFY2(box->text().contains(QStringLiteral("saved sign-in is forgotten")), qPrintable(box->text()));
+        QVERIFY(box->text().contains(QStringLiteral("signed out on the server first")));
+        QVERIFY(box->text().contains(dev.key()));
+        clickBoxButton(box, box->button(QMessageBox::Cancel)->text());
+        QTest::qWait(300);
+        QVERIFY(profiles.find(dev.key()));
+        QVERIFY(services->session()->isSignedIn());
+
+        remove->trigger();
+        box = waitForBox(&window);
+        QVERIFY(box);
+        clickBoxButton(box, QStringLiteral("Remove server"));
+        QTRY_VERIFY_WITH_TIMEOUT(!profiles.find(dev.key()), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.globalBanner()->text().contains(QStringLiteral("Removed")), 10000);
+        QVERIFY2(window.globalBanner()->text().contains(QStringLiteral("signed out on the server")),
+                 qPrintable(window.globalBanner()->text()));
+        QVERIFY(!services->session()->isSignedIn());
+        QCOMPARE(readSecret(services->secrets(), e.key()).status, SecretResult::Status::NotFound);
+        QVERIFY(profiles.find(other.key()));
+        QCOMPARE(profiles.current().key(), other.key());
+        // On disk too (a fresh reader of the same settings file).
+        QSettings reread(m_dir.filePath(QStringLiteral("remove.ini")), QSettings::IniFormat);
+        ServerProfiles fromDisk(&reread);
+        QVERIFY(!fromDisk.find(dev.key()));
+        QCOMPARE(fromDisk.all().size(), 1);
+        auto *box2 = window.findChild<QComboBox *>(QStringLiteral("serverBox"));
+        QCOMPARE(box2->count(), 1);
+        QCOMPARE(box2->itemData(0).toString(), other.key());
+        // The session is gone on the server, not just here.
+        AuthApi auth(m_services->http(), e);
+        const auto dead = awaitResult<SessionInfo>([&](QObject *c, auto cb) { auth.getSession(token, c, cb); });
+        QVERIFY(dead);
+        QCOMPARE(dead->error().kind, ApiError::Kind::Unauthorized);
     }
 };
 
