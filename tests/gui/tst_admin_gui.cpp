@@ -796,6 +796,58 @@ private slots:
         QVERIFY(dead);
         QCOMPARE(dead->error().kind, ApiError::Kind::Unauthorized);
     }
+
+    // Sessions come in pages ("N of TOTAL", Load more), without duplicates when a sign-in is pushed meanwhile.
+    void sessionsArePaged()
+    {
+        const ServerEndpoint e = TestEnv::endpointFor(m_server.url());
+        const QStringList extra{TestEnv::adminToken(m_services->http(), e), TestEnv::adminToken(m_services->http(), e)};
+        SessionsPage page(m_context.get());
+        page.setSessionsPageSize(1);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.reload();
+        QTRY_COMPARE_WITH_TIMEOUT(page.sessionsTable()->rowCount(), 1, 10000);
+        const int total = page.sessionsTotal();
+        QVERIFY2(total >= 3, qPrintable(QString::number(total)));
+        auto *count = page.findChild<QLabel *>(QStringLiteral("sessionCount"));
+        QCOMPARE(count->text(), QStringLiteral("1 of %1").arg(total));
+        auto *more = page.findChild<QPushButton *>(QStringLiteral("loadMoreSessionsButton"));
+        QVERIFY(more->isVisible());
+        QTest::mouseClick(more, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(page.sessionsTable()->rowCount(), 2, 10000);
+        QCOMPARE(count->text(), QStringLiteral("2 of %1").arg(total));
+        // A new sign-in is pushed to the top; the next page does not list a session twice.
+        QTRY_VERIFY_WITH_TIMEOUT(page.isLive(), 10000);
+        QTest::qWait(300);   // subscribed
+        const QString pushed = TestEnv::adminToken(m_services->http(), e);
+        QTRY_COMPARE_WITH_TIMEOUT(page.sessionsTable()->rowCount(), 3, 10000);
+        QCOMPARE(page.sessionsTotal(), total + 1);
+        while (more->isVisible()) {
+            const int rows = page.sessionsTable()->rowCount();
+            page.loadMoreSessions();
+            QTRY_VERIFY_WITH_TIMEOUT(page.sessionsTable()->rowCount() > rows || !more->isVisible(), 10000);
+        }
+        QCOMPARE(page.sessionsTable()->rowCount(), total + 1);
+        QSet<QString> ids;
+        for (int r = 0; r < page.sessionsTable()->rowCount(); ++r)
+            ids.insert(page.sessionsTable()->item(r, 0)->data(Qt::UserRole).toString());
+        QCOMPARE(int(ids.size()), total + 1);
+        QCOMPARE(count->text(), QStringLiteral("%1 of %1").arg(total + 1));
+
+        // Tidy up: the extra sessions go (revoked through the page, one by one, first rows that are not us).
+        for (int i = 0; i < 3; ++i) {
+            int row = 0;
+            while (page.sessionsTable()->item(row, 0)->data(Qt::UserRole).toString() == m_services->session()->sessionId())
+                ++row;
+            const int before = page.sessionsTable()->rowCount();
+            page.sessionsTable()->setCurrentCell(row, 0);
+            Dialogs::setNextAnswer(true);
+            page.revokeSelected();
+            QTRY_COMPARE_WITH_TIMEOUT(page.sessionsTable()->rowCount(), before - 1, 10000);
+        }
+        QVERIFY(m_services->session()->isSignedIn());
+    }
 };
 
 QTEST_MAIN(TestAdminGui)
