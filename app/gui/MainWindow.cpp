@@ -25,6 +25,14 @@
 #include <QStyle>
 #include <QToolBar>
 
+namespace {
+// The console's own line icons (resources/icons/ui), one style across desktops and icon themes.
+QIcon uiIcon(const char *name)
+{
+    return QIcon(QStringLiteral(":/icons/ui/%1.svg").arg(QLatin1String(name)));
+}
+} // namespace
+
 MainWindow::MainWindow(AppContext *context, QWidget *parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_context(context)
 {
@@ -44,18 +52,18 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     m_serverBox->setAccessibleName(tr("Server"));
     m_ui->mainToolBar->addWidget(serverCaption);
     m_ui->mainToolBar->addWidget(m_serverBox);
-    QAction *addServer = m_ui->mainToolBar->addAction(style()->standardIcon(QStyle::SP_FileDialogNewFolder), tr("Add server…"));
+    QAction *addServer = m_ui->mainToolBar->addAction(uiIcon("server-add"), tr("Add server…"));
     addServer->setObjectName(QStringLiteral("addServerAction"));
-    QAction *editServerAction = m_ui->mainToolBar->addAction(style()->standardIcon(QStyle::SP_FileDialogDetailedView), tr("Edit…"));
+    QAction *editServerAction = m_ui->mainToolBar->addAction(uiIcon("edit"), tr("Edit…"));
     editServerAction->setObjectName(QStringLiteral("editServerAction"));
-    QAction *removeServerAction = m_ui->mainToolBar->addAction(style()->standardIcon(QStyle::SP_TrashIcon), tr("Remove…"));
+    QAction *removeServerAction = m_ui->mainToolBar->addAction(uiIcon("remove"), tr("Remove…"));
     removeServerAction->setObjectName(QStringLiteral("removeServerAction"));
     removeServerAction->setToolTip(tr("Remove this server from the console and forget its saved sign-in"));
     m_ui->mainToolBar->addSeparator();
-    m_signInAction = m_ui->mainToolBar->addAction(style()->standardIcon(QStyle::SP_DialogOkButton), tr("Sign in…"));
+    m_signInAction = m_ui->mainToolBar->addAction(uiIcon("sign-in"), tr("Sign in…"));
     m_signInAction->setObjectName(QStringLiteral("signInAction"));
     m_signInAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+L")));
-    m_signOutAction = m_ui->mainToolBar->addAction(style()->standardIcon(QStyle::SP_DialogCloseButton), tr("Sign out"));
+    m_signOutAction = m_ui->mainToolBar->addAction(uiIcon("sign-out"), tr("Sign out"));
     m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
     connect(addServer, &QAction::triggered, this, [this] { editServer(true); });
     connect(editServerAction, &QAction::triggered, this, [this] { editServer(false); });
@@ -109,21 +117,21 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     statusBar()->addPermanentWidget(m_statusLabel, 1);
 
     m_overview = new OverviewPage(context, this);
-    addPage(m_overview, tr("Overview"), style()->standardIcon(QStyle::SP_ComputerIcon));
+    addPage(m_overview, tr("Overview"), uiIcon("overview"));
     connect(m_overview, &OverviewPage::signInRequested, this, &MainWindow::signIn);
     connect(m_overview, &OverviewPage::signOutRequested, this, &MainWindow::signOut);
     connect(m_overview, &OverviewPage::checkRequested, this, &MainWindow::checkSession);
     m_users = new ServiceUsersPage(context, this);
-    addPage(m_users, tr("Service users"), style()->standardIcon(QStyle::SP_DirHomeIcon));
+    addPage(m_users, tr("Service users"), uiIcon("service-users"));
     m_keys = new ApiKeysPage(context, this);
-    addPage(m_keys, tr("API keys"), style()->standardIcon(QStyle::SP_DialogSaveButton));
+    addPage(m_keys, tr("API keys"), uiIcon("api-keys"));
     connect(m_users, &ServiceUsersPage::usersChanged, m_keys, &ApiKeysPage::reload);
     m_sessions = new SessionsPage(context, this);
-    addPage(m_sessions, tr("Sessions"), style()->standardIcon(QStyle::SP_FileDialogListView));
+    addPage(m_sessions, tr("Sessions"), uiIcon("sessions"));
     m_devices = new DeviceApprovalPage(context, this);
-    addPage(m_devices, tr("Device approvals"), style()->standardIcon(QStyle::SP_DialogYesButton));
+    addPage(m_devices, tr("Device approvals"), uiIcon("device-approvals"));
     m_channels = new ChannelInspectorPage(context, this);
-    addPage(m_channels, tr("Channels"), style()->standardIcon(QStyle::SP_DriveNetIcon));
+    addPage(m_channels, tr("Channels"), uiIcon("channels"));
     connect(m_ui->navList, &QListWidget::currentRowChanged, m_ui->pageStack, &QStackedWidget::setCurrentIndex);
     connect(m_ui->pageStack, &QStackedWidget::currentChanged, this, [this](int i) {
         // Pages load when first shown (and again on F5), not at start-up.
