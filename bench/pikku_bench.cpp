@@ -5,7 +5,13 @@
 //                                        the channel inspector page, offscreen, view open, filter active:
 //                                        ingest rate, event-loop lateness (p50/p99/max), RSS
 //   empty-window                         an empty Qt Widgets main window: ms to first paint and RSS
+//   keys-page URL [--scroll-pages P]     the API keys page against a dev server seeded with many keys: one
+//                                        page's HTTP round trip (same client), time to the first painted page,
+//                                        then event-loop lateness while scrolling P pages in with fetchMore
 #include "core/Services.h"
+#include "gui/ApiKeysPage.h"
+#include "models/ApiKeysModel.h"
+#include "net/AuthApi.h"
 #include "gui/AppContext.h"
 #include "gui/ChannelInspectorPage.h"
 #include "gui/ChannelTab.h"
@@ -20,11 +26,14 @@
 #include <QLineEdit>
 #include <QMainWindow>
 #include <QPaintEvent>
+#include <QScrollBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QWebSocket>
 
 #include <algorithm>
+#include <functional>
 #include <cstdio>
 #include <vector>
 
@@ -197,6 +206,116 @@ private:
     bool m_done = false;
 };
 
+// Calls back once the widget has painted at least once while ready() holds.
+class PaintWatch : public QObject
+{
+public:
+    PaintWatch(std::function<bool()> ready, std::function<void()> done) : m_ready(std::move(ready)), m_done(std::move(done)) {}
+    bool eventFilter(QObject *, QEvent *e) override
+    {
+        if (e->type() == QEvent::Paint && m_done && m_ready()) {
+            auto done = std::move(m_done);
+            m_done = nullptr;
+            QTimer::singleShot(0, done);
+        }
+        return false;
+    }
+
+private:
+    std::function<bool()> m_ready;
+    std::function<void()> m_done;
+};
+
+int keysPage(const QStringList &args)
+{
+    const QUrl url(args.value(2));
+    const int scrollPages = arg(args, QStringLiteral("--scroll-pages"), QStringLiteral("30")).toInt();
+    QTemporaryDir dir;
+    Services services(std::make_unique<SystemClock>(), new MemorySecretStore,
+                      new QSettings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat));
+    AppContext context(&services);
+    ServerEndpoint endpoint;
+    endpoint.baseUrl = url;
+    AuthApi auth(services.http(), endpoint);
+    std::vector<double> rtts;
+    std::unique_ptr<ApiKeysPage> page;
+    std::unique_ptr<PaintWatch> watch;
+    LatenessProbe probe;
+    QElapsedTimer t;
+    QTimer scroller;
+    double firstPageMs = 0;
+    QString token;
+
+    auto startScrolling = [&] {
+        firstPageMs = double(t.nsecsElapsed()) / 1e6;
+        ApiKeysModel *model = page->model();
+        const int target = std::min(model->total(), model->rowCount() * (scrollPages + 1));
+        t.restart();
+        probe.start();
+        scroller.setInterval(16);
+        QObject::connect(&scroller, &QTimer::timeout, [&, model, target] {
+            QScrollBar *bar = page->view()->verticalScrollBar();
+            bar->setValue(bar->maximum());   // as a person dragging to the end: the view asks for more
+            if (model->rowCount() >= target && !model->isLoading()) {
+                scroller.stop();
+                probe.stop();
+                const double ms = double(t.nsecsElapsed()) / 1e6;
+                std::sort(rtts.begin(), rtts.end());
+                emitJson({{"bench", "keys-page"}, {"total", model->total()}, {"rttMs", rtts[rtts.size() / 2]},
+                          {"firstPageMs", firstPageMs}, {"rows", model->rowCount()}, {"scrollMs", ms},
+                          {"p99", probe.percentile(0.99)}, {"max", probe.percentile(1.0)}, {"rssKb", double(rssKb())}});
+                QCoreApplication::exit(0);
+            }
+        });
+        scroller.start();
+    };
+    auto openPage = [&] {
+        page = std::make_unique<ApiKeysPage>(&context);
+        page->resize(1200, 800);
+        ApiKeysModel *model = page->model();
+        watch = std::make_unique<PaintWatch>([model] { return model->rowCount() > 0; }, startScrolling);
+        page->view()->viewport()->installEventFilter(watch.get());
+        page->show();
+        t.start();
+        page->reload();
+    };
+    // The limit: one page's HTTP round trip on the same client (100 keys, as the page asks), median of 7.
+    std::function<void()> roundTrip = [&] {
+        if (rtts.size() == 7)
+            return openPage();
+        RequestOptions o;
+        o.credentials = Credentials::person(token);
+        QElapsedTimer rt;
+        rt.start();
+        ApiCall *call = services.http()->get(endpoint.authUrl(QStringLiteral("/console/api-keys?limit=100&offset=0")), o);
+        call->onFinished(&scroller, [&, rt](const HttpResponse &r) {
+            if (!r.ok()) {
+                std::fprintf(stderr, "keys-page: list failed\n");
+                QCoreApplication::exit(1);
+                return;
+            }
+            rtts.push_back(double(rt.nsecsElapsed()) / 1e6);
+            roundTrip();
+        });
+    };
+    auth.signInEmail(QStringLiteral("admin@example.com"), QStringLiteral("admin-password-123"), &scroller, [&](Result<QString> r) {
+        if (!r.ok()) {
+            std::fprintf(stderr, "keys-page: sign-in failed: %s\n", qPrintable(r.error().userMessage()));
+            QCoreApplication::exit(1);
+            return;
+        }
+        token = r.value();
+        services.auth()->completeSignIn(endpoint, token, &scroller, [&](Result<SignInOutcome> s) {
+            if (!s.ok()) {
+                QCoreApplication::exit(1);
+                return;
+            }
+            roundTrip();
+        });
+    });
+    return QCoreApplication::exec();
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -210,6 +329,8 @@ int main(int argc, char **argv)
         return bare(args);
     if (cmd == QLatin1String("inspector"))
         return inspector(args);
+    if (cmd == QLatin1String("keys-page"))
+        return keysPage(args);
     if (cmd == QLatin1String("empty-window")) {
         QMainWindow w;
         w.resize(1100, 700);
@@ -218,6 +339,6 @@ int main(int argc, char **argv)
         w.show();
         return QApplication::exec();
     }
-    std::fprintf(stderr, "usage: pikku-bench bare|inspector URL [--count N] [--cap C] [--filter T] | empty-window\n");
+    std::fprintf(stderr, "usage: pikku-bench bare|inspector URL [--count N] [--cap C] [--filter T] | keys-page URL | empty-window\n");
     return 2;
 }
