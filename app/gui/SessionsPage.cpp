@@ -387,6 +387,9 @@ void SessionsPage::upsertConnection(const QJsonObject &c)
         m_connections->setItem(row, KeyColumn, new QTableWidgetItem);
     QTableWidgetItem *key = m_connections->item(row, KeyColumn);
     key->setData(Qt::UserRole, keyId);
+    // Servers with this console's plugin name the key on the connection; others need the lookup.
+    if (const QString name = c.value(QStringLiteral("keyName")).toString(); !keyId.isEmpty() && !name.isEmpty())
+        m_keyNames.insert(keyId, name);
     key->setToolTip(keyId.isEmpty() ? QString() : tr("Key id: %1").arg(keyId));
     setCell(m_connections, row, KeyColumn, keyId.isEmpty() ? QStringLiteral("—") : keyLabel(keyId));
     const QString remote = c.value(QStringLiteral("remoteAddress")).toString();

@@ -73,6 +73,7 @@ function publicConn(c: Conn) {
     email: c.email,
     via: c.via,
     keyId: c.keyId,
+    keyName: c.keyName, // additive to console-api.md: saves clients a key lookup
     openedAt: c.openedAt,
     remoteAddress: c.remoteAddress,
     messagesIn: c.messagesIn,
