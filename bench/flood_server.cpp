@@ -68,8 +68,10 @@ private:
     void onRead()
     {
         m_in += m_socket->readAll();
-        if (m_open)
-            return;   // ignore client frames (pings are answered by nobody; clients do not need it)
+        if (m_open) {
+            readClientFrames();
+            return;
+        }
         const int end = m_in.indexOf("\r\n\r\n");
         if (end < 0)
             return;
@@ -111,7 +113,48 @@ private:
             m_done = true;
             m_tick.stop();
             m_socket->write(QByteArray("\x88\x02\x03\xe8", 4));   // close 1000
-            m_socket->disconnectFromHost();
+            // A proper closing handshake: end the TCP connection only after the client's close frame. Closing
+            // with client bytes unread (a ping, its close reply) makes the kernel send RST, and the client's
+            // kernel then throws away whatever it had received but not yet read: the tail of the flood.
+            if (m_clientClosed)
+                m_socket->disconnectFromHost();
+            else
+                QTimer::singleShot(30000, m_socket, [s = m_socket] { s->disconnectFromHost(); });
+        }
+    }
+
+    // Client frames are masked: header, length, 4-byte mask, payload. Pings go unanswered (clients do not
+    // need the pong); a close frame lets the server end the connection.
+    void readClientFrames()
+    {
+        for (;;) {
+            if (m_in.size() < 2)
+                return;
+            const quint8 op = quint8(m_in[0]) & 0x0f;
+            qint64 len = quint8(m_in[1]) & 0x7f;
+            int header = 2;
+            if (len == 126) {
+                if (m_in.size() < 4)
+                    return;
+                len = (qint64(quint8(m_in[2])) << 8) | quint8(m_in[3]);
+                header = 4;
+            } else if (len == 127) {
+                if (m_in.size() < 10)
+                    return;
+                len = 0;
+                for (int i = 2; i < 10; ++i)
+                    len = (len << 8) | quint8(m_in[i]);
+                header = 10;
+            }
+            const qint64 total = header + 4 + len;
+            if (m_in.size() < total)
+                return;
+            m_in.remove(0, int(total));
+            if (op == 0x8) {
+                m_clientClosed = true;
+                if (m_done)
+                    m_socket->disconnectFromHost();
+            }
         }
     }
 
@@ -124,6 +167,7 @@ private:
     QByteArray m_in;
     bool m_open = false;
     bool m_done = false;
+    bool m_clientClosed = false;
     qint64 m_sent = 0;
     QTimer m_tick;
     QElapsedTimer m_clock;

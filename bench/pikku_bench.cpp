@@ -176,6 +176,13 @@ int inspector(const QStringList &args)
             }
         });
     }
+    // A run that cannot finish says why instead of hanging the suite.
+    QTimer::singleShot(qEnvironmentVariableIntValue("PIKKU_BENCH_WATCHDOG_MS") > 0 ? qEnvironmentVariableIntValue("PIKKU_BENCH_WATCHDOG_MS") : 60000, first, [&] {
+        for (ChannelTab *tab : tabs)
+            std::fprintf(stderr, "inspector: tab state %d received %lld log %lld\n", int(tab->socket()->state()),
+                         tab->socket()->received(), tab->log()->receivedCount());
+        QCoreApplication::exit(1);
+    });
     // Let the page paint and settle first; the baseline is the page open and idle.
     QTimer::singleShot(300, first, [&] {
         rssBase = rssKb();

@@ -61,6 +61,26 @@ def wall(cmd, env=None, stdin=None):
     return (time.perf_counter() - t) * 1000
 
 
+def callgrind_ir(cmd, env):
+    """Instructions executed by cmd under callgrind: a figure that does not drift with machine load."""
+    out = tempfile.mktemp(prefix="pikku-cg-")
+    subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, timeout=900)
+    with open(out) as fh:
+        for line in fh:
+            if line.startswith(("summary:", "totals:")):
+                return int(line.split()[1])
+    raise RuntimeError("no callgrind summary")
+
+
+def peak_rss_mb(cmd, env=None, stdin=None):
+    """Peak RSS of a whole process, from GNU time -v."""
+    r = subprocess.run(["/usr/bin/time", "-v", *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                       env=env, stdin=stdin, timeout=300, check=True)
+    kb = next(int(l.split(":")[1]) for l in r.stderr.splitlines() if "Maximum resident set size" in l)
+    return kb / 1024
+
+
 def stats(values):
     return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
 
@@ -116,6 +136,31 @@ def main():
     R["cli"] = stats([c["cli"] for c in cli])
     R["cliBare"] = stats([c["bare"] for c in cli])
     R["cliRatio"] = stats([c["cli"] / c["bare"] for c in cli])
+
+    # Peak RSS of whole processes receiving the same 200k messages: the CLI, the bare client, wscat.
+    rss_cli, rss_bare, rss_ws = [], [], []
+    for _ in range(max(2, a.reps // 2)):
+        f = Flood(build, N, 200)
+        rss_cli.append(peak_rss_mb([admin, "channel", f.url, "--as-key-env", "PIKKU_BENCH_KEY", "--count", str(N), "--json"], env=env))
+        rss_bare.append(peak_rss_mb([bench, "bare", f.url, "--count", str(N)], env=env))
+        sleeper = subprocess.Popen(["sleep", "600"], stdout=subprocess.PIPE)
+        rss_ws.append(peak_rss_mb(wscat + ["-c", f.url], stdin=sleeper.stdout))
+        sleeper.kill()
+        f.close()
+    R["rssCli"], R["rssBare"], R["rssWscat"] = stats(rss_cli), stats(rss_bare), stats(rss_ws)
+
+    # Instructions per received message (callgrind: the same count whatever the load), inspector against the
+    # bare client: Ir(20,000) - Ir(2,000) over 18,000 messages, so start-up cancels out.
+    cg = {}
+    for name, sub in (("inspector", ["inspector"]), ("bare", ["bare"])):
+        irs = {}
+        for n in (2_000, 20_000):
+            f = Flood(build, n, 200)
+            extra = ["--cap", "100000"] if name == "inspector" else []
+            irs[n] = callgrind_ir([bench, *sub, f.url, "--count", str(n), *extra], env)
+            f.close()
+        cg[name] = (irs[20_000] - irs[2_000]) / 18_000
+    R["irInspector"], R["irBare"] = cg["inspector"], cg["bare"]
 
     # Scaling: message size and number of channels.
     sizes = {}
@@ -211,6 +256,8 @@ def write_report(a, R, sizes, chans, keys, elapsed):
     k = R["keys"]
     L.append(f"| keys page with 100,000 keys: first page painted (ms) | {fmt(k['firstPageMs'], digits=1)} | one page's HTTP round trip {fmt(k['rttMs'], digits=1)} | {k['ratio']['median']:.2f}× | ≤ 2× | {verdict(k['ratio']['median'] <= 2)} |")
     L.append(f"| keys page with 100,000 keys: worst event-loop lateness while scrolling {k['rows']:,} rows in with fetchMore (ms) | p99 {fmt(k['p99'], digits=1)}; max {fmt(k['max'], digits=1)} | – | – | no stall > 50 | {verdict(k['max']['median'] <= 50)} |")
+    L.append(f"| instructions per received message (callgrind, drift-free) | {R['irInspector']:,.0f} | bare QWebSocket {R['irBare']:,.0f} | {R['irInspector']/R['irBare']:.1f}× | – | – |")
+    L.append(f"| peak RSS receiving 200,000 × 200 B, whole process (MiB, GNU time) | CLI `channel --json` {fmt(R['rssCli'], digits=1)} | bare client {fmt(R['rssBare'], digits=1)}; wscat {fmt(R['rssWscat'], digits=1)} | {R['rssCli']['median']/R['rssWscat']['median']:.2f}× wscat | – | – |")
     L.append("")
     L.append("## How cost grows\n")
     L.append("Ingest against message size (one channel, cap 100,000, filter active):\n")
@@ -244,6 +291,9 @@ def write_report(a, R, sizes, chans, keys, elapsed):
              "QMainWindow built the same way.")
     L.append("- whoami: a fresh gnome-keyring on a private D-Bus session, the CLI signed in with the device flow, then "
              "`pikku-admin whoami --json` and `curl` with the same bearer against the same dev server, alternately.")
+    L.append("- Instructions per message: `valgrind --tool=callgrind` on `pikku-bench inspector` (view open, filter active) and "
+             "`pikku-bench bare`, each at 2,000 and 20,000 messages; the difference over 18,000 messages is the per-message cost "
+             "with start-up cancelled out. Peak RSS: `/usr/bin/time -v` around each whole process.")
     L.append("- Keys page: the dev server started with `--seed-keys N` (one key minted through better-auth, the rest copies "
              "of its row). `pikku-bench keys-page` signs in, times 7 bare round trips of one page (`GET /console/api-keys?limit=100`) "
              "on the same HTTP client, then opens the real API keys page and times `reload()` to the first paint of the view "
