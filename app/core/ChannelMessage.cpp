@@ -2,52 +2,74 @@
 
 #include <cstring>
 
+namespace {
+const char *skipSpace(const char *p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+        ++p;
+    return p;
+}
+// The closing quote of the string whose first character is at s (escaped quotes skipped), or nullptr.
+const char *stringEnd(const char *s, const char *end)
+{
+    for (const char *q = s;;) {
+        q = static_cast<const char *>(std::memchr(q, '"', size_t(end - q)));
+        if (!q)
+            return nullptr;
+        const char *b = q;
+        while (b > s && b[-1] == '\\')
+            --b;
+        if (((q - b) & 1) == 0)   // an even number of backslashes: the quote is not escaped
+            return q;
+        ++q;
+    }
+}
+} // namespace
+
 QString scanJsonStringField(const QByteArray &json, const char *key)
 {
-    const int keyLen = int(std::strlen(key));
-    QByteArray needle;
-    needle.reserve(keyLen + 2);
-    needle.append('"').append(key, keyLen).append('"');
+    // This runs for every message of a flood: no allocation, strings skipped with memchr, and no walk at
+    // all when the key's text does not occur (most messages of most floods).
+    const size_t keyLen = std::strlen(key);
+    char quoted[64];
+    if (keyLen + 2 > sizeof quoted)
+        return {};
+    quoted[0] = '"';
+    std::memcpy(quoted + 1, key, keyLen);
+    quoted[keyLen + 1] = '"';
+    if (json.indexOf(QByteArrayView(quoted, qsizetype(keyLen + 2))) < 0)
+        return {};
+    const char *p = json.constData();
+    const char *const end = p + json.size();
     int depth = 0;
-    bool inString = false;
     // Walk once, tracking nesting so only top-level keys match.
-    for (int i = 0; i < json.size(); ++i) {
-        const char c = json.at(i);
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-            continue;
+    while (p < end) {
+        const char c = *p;
+        if (c == '"') {
+            const char *s = p + 1;
+            const char *q = stringEnd(s, end);
+            if (!q)
+                return {};   // unterminated
+            p = q + 1;
+            if (depth != 1 || size_t(q - s) != keyLen || std::memcmp(s, key, keyLen) != 0)
+                continue;
+            const char *j = skipSpace(p, end);
+            if (j >= end || *j != ':')
+                continue;   // the same text as a value, not a key
+            j = skipSpace(j + 1, end);
+            if (j >= end || *j != '"')
+                return {};   // not a plain string
+            const char *vs = j + 1;
+            const char *ve = static_cast<const char *>(std::memchr(vs, '"', size_t(end - vs)));
+            if (!ve || std::memchr(vs, '\\', size_t(ve - vs)))
+                return {};   // unterminated, or escaped (unusual for routing keys: left to the full parse)
+            return QString::fromUtf8(vs, ve - vs);
         }
-        if (c == '{' || c == '[') {
+        if (c == '{' || c == '[')
             ++depth;
-        } else if (c == '}' || c == ']') {
+        else if (c == '}' || c == ']')
             --depth;
-        } else if (c == '"') {
-            if (depth == 1 && json.mid(i, needle.size()) == needle) {
-                int j = i + needle.size();
-                while (j < json.size() && (json.at(j) == ' ' || json.at(j) == '\t' || json.at(j) == '\n' || json.at(j) == '\r'))
-                    ++j;
-                if (j >= json.size() || json.at(j) != ':')
-                    return {};
-                ++j;
-                while (j < json.size() && (json.at(j) == ' ' || json.at(j) == '\t' || json.at(j) == '\n' || json.at(j) == '\r'))
-                    ++j;
-                if (j >= json.size() || json.at(j) != '"')
-                    return {};
-                const int start = ++j;
-                while (j < json.size() && json.at(j) != '"') {
-                    if (json.at(j) == '\\')
-                        return {};   // escaped routing keys are unusual; leave them to the full parse
-                    ++j;
-                }
-                if (j >= json.size())
-                    return {};   // unterminated
-                return QString::fromUtf8(json.constData() + start, j - start);
-            }
-            inString = true;
-        }
+        ++p;
     }
     return {};
 }

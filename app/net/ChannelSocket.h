@@ -21,7 +21,7 @@ struct ChannelInbox;
 // thread, so a flood cannot stall it. Received messages come back in batches (at most 1,024 per event)
 // through a bounded queue and are emitted one by one as textReceived, in order, before closed/failed,
 // in slices of at most ~6 ms per event-loop turn. When the caller falls behind and the queue is full
-// (64k messages), the worker stops reading and TCP flow control slows the sender: memory stays bounded
+// (16k messages), the worker stops reading and TCP flow control slows the sender: memory stays bounded
 // and nothing is dropped.
 class ChannelSocket : public QObject
 {
@@ -37,7 +37,7 @@ public:
         int maxBackoffMs = 30000;
         bool allowInsecure = false;     // ws:// to a non-loopback host
         qint64 maxMessageBytes = 16 * 1024 * 1024;
-        int maxBacklog = 65536;         // received messages handed over but not yet delivered
+        int maxBacklog = 16384;         // received messages handed over but not yet delivered
     };
 
     explicit ChannelSocket(QObject *parent = nullptr);

@@ -25,6 +25,10 @@ private slots:
         QTest::newRow("not a string") << QByteArray(R"({"action":5})") << QString();
         QTest::newRow("absent") << QByteArray(R"({"topic":"sessions"})") << QString();
         QTest::newRow("truncated") << QByteArray(R"({"action":"who)") << QString();
+        QTest::newRow("the key's text as a value first") << QByteArray(R"({"type":"action","action":"list"})") << QStringLiteral("list");
+        QTest::newRow("escaped quotes before the key") << QByteArray("{\"note\":\"a \\\"b\\\" c\\\\\",\"action\":\"echo\"}") << QStringLiteral("echo");
+        QTest::newRow("escaped value") << QByteArray("{\"action\":\"a\\\"b\"}") << QString();
+        QTest::newRow("key inside an array") << QByteArray(R"({"list":[{"action":"x"}]})") << QString();
     }
     void scanner()
     {
