@@ -25,12 +25,16 @@
 #include <QStyle>
 #include <QToolBar>
 
+#include <utility>
+
 namespace {
 // The console's own line icons (resources/icons/ui), one style across desktops and icon themes.
 QIcon uiIcon(const char *name)
 {
     return QIcon(QStringLiteral(":/icons/ui/%1.svg").arg(QLatin1String(name)));
 }
+// The navigation's order; pages after the overview are built on first use.
+enum PageIndex { OverviewIndex, UsersIndex, KeysIndex, SessionsIndex, DevicesIndex, ChannelsIndex };
 } // namespace
 
 MainWindow::MainWindow(AppContext *context, QWidget *parent)
@@ -121,18 +125,23 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     connect(m_overview, &OverviewPage::signInRequested, this, &MainWindow::signIn);
     connect(m_overview, &OverviewPage::signOutRequested, this, &MainWindow::signOut);
     connect(m_overview, &OverviewPage::checkRequested, this, &MainWindow::checkSession);
-    m_users = new ServiceUsersPage(context, this);
-    addPage(m_users, tr("Service users"), uiIcon("service-users"));
-    m_keys = new ApiKeysPage(context, this);
-    addPage(m_keys, tr("API keys"), uiIcon("api-keys"));
-    connect(m_users, &ServiceUsersPage::usersChanged, m_keys, &ApiKeysPage::reload);
-    m_sessions = new SessionsPage(context, this);
-    addPage(m_sessions, tr("Sessions"), uiIcon("sessions"));
-    m_devices = new DeviceApprovalPage(context, this);
-    addPage(m_devices, tr("Device approvals"), uiIcon("device-approvals"));
-    m_channels = new ChannelInspectorPage(context, this);
-    addPage(m_channels, tr("Channels"), uiIcon("channels"));
-    connect(m_ui->navList, &QListWidget::currentRowChanged, m_ui->pageStack, &QStackedWidget::setCurrentIndex);
+    addLazyPage(tr("Service users"), uiIcon("service-users"), [this, context] {
+        m_users = new ServiceUsersPage(context, this);
+        connect(m_users, &ServiceUsersPage::usersChanged, this, [this] {
+            if (m_keys)
+                m_keys->reload();
+        });
+        return m_users;
+    });
+    addLazyPage(tr("API keys"), uiIcon("api-keys"), [this, context] { return m_keys = new ApiKeysPage(context, this); });
+    addLazyPage(tr("Sessions"), uiIcon("sessions"), [this, context] { return m_sessions = new SessionsPage(context, this); });
+    addLazyPage(tr("Device approvals"), uiIcon("device-approvals"),
+                [this, context] { return m_devices = new DeviceApprovalPage(context, this); });
+    addLazyPage(tr("Channels"), uiIcon("channels"), [this, context] { return m_channels = new ChannelInspectorPage(context, this); });
+    connect(m_ui->navList, &QListWidget::currentRowChanged, this, [this](int i) {
+        ensurePage(i);
+        m_ui->pageStack->setCurrentIndex(i);
+    });
     connect(m_ui->pageStack, &QStackedWidget::currentChanged, this, [this](int i) {
         // Pages load when first shown (and again on F5), not at start-up.
         QWidget *page = m_ui->pageStack->widget(i);
@@ -210,6 +219,50 @@ void MainWindow::addPage(QWidget *page, const QString &title, const QIcon &icon)
     m_ui->pageStack->addWidget(page);
     auto *item = new QListWidgetItem(icon, title, m_ui->navList);
     item->setSizeHint(QSize(0, 36));
+}
+
+void MainWindow::addLazyPage(const QString &title, const QIcon &icon, std::function<QWidget *()> make)
+{
+    addPage(new QWidget(this), title, icon);   // a placeholder until the page is first shown
+    while (m_makePage.size() < m_ui->pageStack->count())
+        m_makePage.append(nullptr);
+    m_makePage.last() = std::move(make);
+}
+
+void MainWindow::ensurePage(int index)
+{
+    if (index < 0 || index >= m_makePage.size() || !m_makePage.at(index))
+        return;
+    const auto make = std::exchange(m_makePage[index], nullptr);
+    QWidget *placeholder = m_ui->pageStack->widget(index);
+    QWidget *page = make();
+    m_ui->pageStack->insertWidget(index, page);
+    m_ui->pageStack->removeWidget(placeholder);
+    placeholder->deleteLater();
+}
+
+ChannelInspectorPage *MainWindow::channelInspector() const
+{
+    const_cast<MainWindow *>(this)->ensurePage(ChannelsIndex);
+    return m_channels;
+}
+
+DeviceApprovalPage *MainWindow::deviceApprovals() const
+{
+    const_cast<MainWindow *>(this)->ensurePage(DevicesIndex);
+    return m_devices;
+}
+
+ApiKeysPage *MainWindow::apiKeys() const
+{
+    const_cast<MainWindow *>(this)->ensurePage(KeysIndex);
+    return m_keys;
+}
+
+ServiceUsersPage *MainWindow::serviceUsers() const
+{
+    const_cast<MainWindow *>(this)->ensurePage(UsersIndex);
+    return m_users;
 }
 
 void MainWindow::reloadServers()

@@ -35,10 +35,12 @@ public:
     void start();
     SignInDialog *signInDialog() const;
     MessageBanner *globalBanner() const;
-    ChannelInspectorPage *channelInspector() const { return m_channels; }
-    DeviceApprovalPage *deviceApprovals() const { return m_devices; }
-    ApiKeysPage *apiKeys() const { return m_keys; }
-    ServiceUsersPage *serviceUsers() const { return m_users; }
+    // Pages other than the overview are built when first shown (or asked for here): start-up lays out
+    // one page, not six.
+    ChannelInspectorPage *channelInspector() const;
+    DeviceApprovalPage *deviceApprovals() const;
+    ApiKeysPage *apiKeys() const;
+    ServiceUsersPage *serviceUsers() const;
     void showPage(QWidget *page);
     void showGlobalMessage(const QString &text, int type, int autoHideMs = 0);
 
@@ -49,6 +51,8 @@ public slots:
 
 private:
     void addPage(QWidget *page, const QString &title, const QIcon &icon);
+    void addLazyPage(const QString &title, const QIcon &icon, std::function<QWidget *()> make);
+    void ensurePage(int index);
     void reloadServers();
     void switchServer(int index);
     void editServer(bool addNew);
@@ -58,11 +62,12 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     AppContext *m_context;
     OverviewPage *m_overview;
-    ChannelInspectorPage *m_channels;
-    DeviceApprovalPage *m_devices;
-    ApiKeysPage *m_keys;
-    ServiceUsersPage *m_users;
-    SessionsPage *m_sessions;
+    ChannelInspectorPage *m_channels = nullptr;
+    DeviceApprovalPage *m_devices = nullptr;
+    ApiKeysPage *m_keys = nullptr;
+    ServiceUsersPage *m_users = nullptr;
+    SessionsPage *m_sessions = nullptr;
+    QList<std::function<QWidget *()>> m_makePage;   // per stack index; empty once built (or never lazy)
     QSet<QWidget *> m_loadedPages;
     QComboBox *m_serverBox;
     QLabel *m_statusLabel;
