@@ -23,6 +23,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMainWindow>
 #include <QPaintEvent>
@@ -341,6 +342,9 @@ int main(int argc, char **argv)
     if (cmd == QLatin1String("empty-window")) {
         QMainWindow w;
         w.resize(1100, 700);
+        // --text: one line of text in it, so the font database is loaded as in any real window.
+        if (args.contains(QStringLiteral("--text")))
+            w.setCentralWidget(new QLabel(QStringLiteral("Pikku Admin"), &w));
         FirstPaint fp(&sinceMain);
         w.installEventFilter(&fp);
         w.show();

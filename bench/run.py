@@ -102,6 +102,7 @@ def main():
     wscat = ["node", os.path.join(ROOT, "bench/node_modules/wscat/bin/wscat")]
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PIKKU_BENCH_KEY="bench", XDG_CONFIG_HOME=tempfile.mkdtemp())
     N = 200_000
+    NC = 1_000_000   # the CLI throughput figure
     R = {}
     t0 = time.time()
 
@@ -118,11 +119,14 @@ def main():
         ws_1 = wall(wscat + ["-c", f1.url], stdin=sleeper.stdout)
         sleeper.kill()
         ws.append(N * 1000 / max(1.0, ws_n - ws_1))
-        cli_n = wall([admin, "channel", f.url, "--as-key-env", "PIKKU_BENCH_KEY", "--count", str(N), "--json"], env=env)
+        # 1,000,000 messages: at 200,000 a whole process finishes in ~0.1 s and start-up noise dominates.
+        big = Flood(build, NC, 200)
+        cli_n = wall([admin, "channel", big.url, "--as-key-env", "PIKKU_BENCH_KEY", "--count", str(NC), "--json"], env=env)
         cli_1 = wall([admin, "channel", f1.url, "--as-key-env", "PIKKU_BENCH_KEY", "--count", "1", "--json"], env=env)
-        bare_n = wall([bench, "bare", f.url, "--count", str(N)], env=env)
+        bare_n = wall([bench, "bare", big.url, "--count", str(NC)], env=env)
         bare_1 = wall([bench, "bare", f1.url, "--count", "1"], env=env)
-        cli.append({"cli": N * 1000 / max(1.0, cli_n - cli_1), "bare": N * 1000 / max(1.0, bare_n - bare_1)})
+        big.close()
+        cli.append({"cli": NC * 1000 / max(1.0, cli_n - cli_1), "bare": NC * 1000 / max(1.0, bare_n - bare_1)})
         f.close()
         f1.close()
     R["bare"] = stats([b["rate"] for b in bare])
@@ -149,18 +153,20 @@ def main():
         f.close()
     R["rssCli"], R["rssBare"], R["rssWscat"] = stats(rss_cli), stats(rss_bare), stats(rss_ws)
 
-    # Instructions per received message (callgrind: the same count whatever the load), inspector against the
-    # bare client: Ir(20,000) - Ir(2,000) over 18,000 messages, so start-up cancels out.
+    # Instructions per received message (callgrind: the same count whatever the load), the CLI against the
+    # bare client: Ir(50,000) - Ir(5,000) over 45,000 messages, so start-up cancels out. (Not the GUI: how
+    # often it repaints depends on wall time, which valgrind stretches fifty-fold.)
     cg = {}
-    for name, sub in (("inspector", ["inspector"]), ("bare", ["bare"])):
+    for name in ("cli", "bare"):
         irs = {}
-        for n in (2_000, 20_000):
+        for n in (5_000, 50_000):
             f = Flood(build, n, 200)
-            extra = ["--cap", "100000"] if name == "inspector" else []
-            irs[n] = callgrind_ir([bench, *sub, f.url, "--count", str(n), *extra], env)
+            cmd = ([admin, "channel", f.url, "--as-key-env", "PIKKU_BENCH_KEY", "--count", str(n), "--json"] if name == "cli"
+                   else [bench, "bare", f.url, "--count", str(n)])
+            irs[n] = callgrind_ir(cmd, env)
             f.close()
-        cg[name] = (irs[20_000] - irs[2_000]) / 18_000
-    R["irInspector"], R["irBare"] = cg["inspector"], cg["bare"]
+        cg[name] = (irs[50_000] - irs[5_000]) / 45_000
+    R["irCli"], R["irBare"] = cg["cli"], cg["bare"]
 
     # Scaling: message size and number of channels.
     sizes = {}
@@ -188,15 +194,18 @@ def main():
         chans[k] = (n, stats(rs), stats(p99))
 
     # 5. Start-up to the first painted main window, and RSS then, against an empty Qt Widgets window.
-    st, empty = [], []
+    st, empty, text = [], [], []
     senv = dict(env, PIKKU_ADMIN_BENCH_STARTUP="1", DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent")
     for _ in range(a.reps):
         st.append(json_lines(sh([admin, "--server", "http://127.0.0.1:9"], env=senv))[0])
         empty.append(json_lines(sh([bench, "empty-window"], env=env))[0])
+        text.append(json_lines(sh([bench, "empty-window", "--text"], env=env))[0])
     R["startup"] = stats([s["ms"] for s in st])
     R["startupRss"] = stats([s["rssKb"] / 1024 for s in st])
     R["empty"] = stats([e["ms"] for e in empty])
     R["emptyRss"] = stats([e["rssKb"] / 1024 for e in empty])
+    R["text"] = stats([e["ms"] for e in text])
+    R["textRss"] = stats([e["rssKb"] / 1024 for e in text])
 
     # 6. whoami --json (keychain read + one round trip) against curl doing the same get-session.
     srv = DevServer()
@@ -249,14 +258,15 @@ def write_report(a, R, sizes, chans, keys, elapsed):
     L.append(f"| inspector ingest, 200 B JSON, view open, filter active (msg/s) | {fmt(R['inspector'])} | bare QWebSocket {fmt(R['bare'])}; wscat {fmt(R['wscat'])} | {r_limit:.0%} of the limit; {r_peer:.1f}× wscat | ≥ 50 % and ≥ 3× | {verdict(r_limit >= .5 and r_peer >= 3)} |")
     L.append(f"| event-loop lateness while flooding (ms) | p99 {fmt(R['p99'], digits=1)}; max {fmt(R['max'], digits=1)} | – | – | p99 ≤ 50, max ≤ 200 | {verdict(R['p99']['median'] <= 50 and R['max']['median'] <= 200)} |")
     L.append(f"| memory at the cap, 100,000 × 200 B (MiB above baseline) | {fmt(R['memCap'], digits=1)}; then +{fmt(R['memAfter'], digits=1)} over the next 100,000 | baseline RSS {fmt(R['base'], digits=1)} MiB | – | ≤ 100, flat after the cap | {verdict(R['memCap']['median'] <= 100 and R['memAfter']['median'] <= 20)} |")
-    L.append(f"| CLI `channel --count N --json` throughput (msg/s) | {fmt(R['cli'])} | bare client, same whole-process method {fmt(R['cliBare'])} | {R['cliRatio']['median']:.0%} | ≥ 70 % | {verdict(R['cliRatio']['median'] >= .7)} |")
+    L.append(f"| CLI `channel --count N --json` throughput, N = 1,000,000 (msg/s) | {fmt(R['cli'])} | bare client, same whole-process method {fmt(R['cliBare'])} | {R['cliRatio']['median']:.0%} | ≥ 70 % | {verdict(R['cliRatio']['median'] >= .7)} |")
     L.append(f"| GUI start-up to first painted main window (ms) | {fmt(R['startup'], digits=1)} | empty Qt Widgets window {fmt(R['empty'], digits=1)} | {R['startup']['median']/R['empty']['median']:.2f}× | ≤ 1.5× | {verdict(R['startup']['median']/R['empty']['median'] <= 1.5)} |")
+    L.append(f"| the same against a window with one line of text (fonts loaded, ms) | {fmt(R['startup'], digits=1)} | window with a label {fmt(R['text'], digits=1)} | {R['startup']['median']/R['text']['median']:.2f}× | – | – |")
     L.append(f"| RSS at first paint (MiB) | {fmt(R['startupRss'], digits=1)} | empty window {fmt(R['emptyRss'], digits=1)} | {R['startupRss']['median']/R['emptyRss']['median']:.2f}× | ≤ 1.5× | {verdict(R['startupRss']['median']/R['emptyRss']['median'] <= 1.5)} |")
     L.append(f"| `whoami --json` wall time (ms): keychain read + get-session | {fmt(R['whoami'], digits=1)} | curl, same get-session {fmt(R['curl'], digits=1)} | {R['whoami']['median']/R['curl']['median']:.2f}× | ≤ 3× | {verdict(R['whoami']['median']/R['curl']['median'] <= 3)} |")
     k = R["keys"]
     L.append(f"| keys page with 100,000 keys: first page painted (ms) | {fmt(k['firstPageMs'], digits=1)} | one page's HTTP round trip {fmt(k['rttMs'], digits=1)} | {k['ratio']['median']:.2f}× | ≤ 2× | {verdict(k['ratio']['median'] <= 2)} |")
     L.append(f"| keys page with 100,000 keys: worst event-loop lateness while scrolling {k['rows']:,} rows in with fetchMore (ms) | p99 {fmt(k['p99'], digits=1)}; max {fmt(k['max'], digits=1)} | – | – | no stall > 50 | {verdict(k['max']['median'] <= 50)} |")
-    L.append(f"| instructions per received message (callgrind, drift-free) | {R['irInspector']:,.0f} | bare QWebSocket {R['irBare']:,.0f} | {R['irInspector']/R['irBare']:.1f}× | – | – |")
+    L.append(f"| instructions per received message, CLI `channel --json` (callgrind, drift-free) | {R['irCli']:,.0f} | bare QWebSocket {R['irBare']:,.0f} | {R['irCli']/R['irBare']:.2f}× | – | – |")
     L.append(f"| peak RSS receiving 200,000 × 200 B, whole process (MiB, GNU time) | CLI `channel --json` {fmt(R['rssCli'], digits=1)} | bare client {fmt(R['rssBare'], digits=1)}; wscat {fmt(R['rssWscat'], digits=1)} | {R['rssCli']['median']/R['rssWscat']['median']:.2f}× wscat | – | – |")
     L.append("")
     L.append("## How cost grows\n")
@@ -276,6 +286,34 @@ def write_report(a, R, sizes, chans, keys, elapsed):
     for count, k in keys.items():
         L.append(f"| {count:,} | {fmt(k['rttMs'], digits=1)} | {fmt(k['firstPageMs'], digits=1)} | {k['ratio']['median']:.2f}× | {k['rows']:,} | {fmt(k['scrollMs'])} | {k['p99']['median']:.1f} / {k['max']['median']:.1f} |")
     L.append("")
+    L.append("## Reading the figures, and what is left\n")
+    r_limit = R["inspector"]["median"] / R["bare"]["median"]
+    L.append(f"- **Inspector ingest ({r_limit:.0%} of a bare QWebSocket, target 50 %).** Frames are parsed in the channel's "
+             "own thread and handed over through a bounded queue in slices of at most ~6 ms per GUI turn, so the GUI keeps "
+             "turning (p99 lateness above) and memory stays bounded. What the GUI thread pays per message, from callgrind "
+             "(`bench/run` profiles nothing itself; `valgrind --tool=callgrind build-bench/bench/pikku-bench inspector URL` does): "
+             "the routing-key scan was 25 % of all instructions and is now a memchr skim (ingest went 600k → ~800k msg/s); "
+             "what remains is one signal emission and one `ChannelMessage` per message, the sort/filter proxy's bookkeeping "
+             "when the ring evicts its oldest rows (O(rows) per flush once at the cap), and repainting the visible rows "
+             "once per frame. The bare client does none of this: it counts. Plan: batch delivery "
+             "(`textBatchReceived`, one emission per slice), and a filter index of our own in place of QSortFilterProxyModel "
+             "so an eviction at the cap costs O(evicted), not O(rows).")
+    L.append(f"- **CLI throughput ({R['cliRatio']['median']:.0%} of the bare client, target 70 %).** Per message the CLI "
+             f"executes {R['irCli']/R['irBare']:.2f}× the bare client's instructions: the UTF-16 → UTF-8 conversion "
+             "(and its squeeze) that printing needs and the bare client skips, the hand-over to the main thread, and the line "
+             "buffer. Whole-process timing at this speed is noisy (see the min–max). Plan: the same batch delivery, and "
+             "writing the UTF-8 straight from the worker thread when nothing else listens.")
+    L.append(f"- **Start-up ({R['startup']['median']:.0f} ms to the first painted main window, target 1.5× an empty window).** "
+             f"An empty QMainWindow paints no text, so it never loads the font database; a window with one label already "
+             f"takes {R['text']['median']:.0f} ms. The main window builds only its overview page at start (the other pages "
+             "when first shown: this halved start-up, 45 → ~25 ms); callgrind puts most of the rest in font loading and in "
+             "laying out the overview's and toolbar's text. RSS at first paint is within the target.")
+    L.append("- **Keys page.** The round trip grows with the key count on the server (the plugin counts and sorts by "
+             "creation time for every page); the page adds a near-constant cost on top (/console/info and the owner list "
+             "load alongside the first page), so its ratio is highest where the round trip is tiny. Scrolling never stalls.")
+    L.append("- **Message size.** Past 10 KB the cost is the bytes (MB/s keeps rising), not the messages; at 100 KB the "
+             "log's byte cap (256 MiB) rather than its count cap bounds memory.")
+    L.append("")
     L.append("## Method\n")
     L.append("- Flood source: `pikku-flood` (C++, Qt Network) answers the WebSocket handshake itself and writes pre-built "
              "unmasked text frames in 256 KiB chunks; it is not the bottleneck (the bare client reads it at well over a "
@@ -291,9 +329,8 @@ def write_report(a, R, sizes, chans, keys, elapsed):
              "QMainWindow built the same way.")
     L.append("- whoami: a fresh gnome-keyring on a private D-Bus session, the CLI signed in with the device flow, then "
              "`pikku-admin whoami --json` and `curl` with the same bearer against the same dev server, alternately.")
-    L.append("- Instructions per message: `valgrind --tool=callgrind` on `pikku-bench inspector` (view open, filter active) and "
-             "`pikku-bench bare`, each at 2,000 and 20,000 messages; the difference over 18,000 messages is the per-message cost "
-             "with start-up cancelled out. Peak RSS: `/usr/bin/time -v` around each whole process.")
+    L.append("- Instructions per message: `valgrind --tool=callgrind` on the CLI `channel --json` and `pikku-bench bare`, each at "
+             "5,000 and 50,000 messages; the difference over 45,000 messages is the per-message cost with start-up cancelled out. Peak RSS: `/usr/bin/time -v` around each whole process.")
     L.append("- Keys page: the dev server started with `--seed-keys N` (one key minted through better-auth, the rest copies "
              "of its row). `pikku-bench keys-page` signs in, times 7 bare round trips of one page (`GET /console/api-keys?limit=100`) "
              "on the same HTTP client, then opens the real API keys page and times `reload()` to the first paint of the view "
