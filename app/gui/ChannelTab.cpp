@@ -1,6 +1,8 @@
 #include "ChannelTab.h"
 
 #include "AppContext.h"
+#include "ChannelComposer.h"
+#include "ChannelWhoami.h"
 #include "MessageBanner.h"
 #include "core/SecretStore.h"
 #include "core/Services.h"
@@ -16,20 +18,15 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QHeaderView>
-#include <QInputDialog>
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollBar>
 #include <QSettings>
-#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -42,44 +39,7 @@
 
 namespace {
 enum Identity { AsMe = 0, AsPastedKey = 1, AsEnvKey = 2 };
-constexpr int kHistoryKept = 50;
 constexpr int kWhoamiWaitMs = 5000;
-
-// "files:read,write, ws:connect" from {"files":["read","write"],"ws":["connect"]}.
-QString permissionsText(const QJsonValue &v)
-{
-    QStringList parts;
-    const QJsonObject o = v.toObject();
-    for (auto it = o.begin(); it != o.end(); ++it) {
-        QStringList actions;
-        for (const QJsonValue &a : it.value().toArray())
-            actions << a.toString();
-        parts << it.key() + QLatin1Char(':') + actions.join(QLatin1Char(','));
-    }
-    return parts.join(QStringLiteral(", "));
-}
-
-// Up/Down in the composer walk the history when the cursor is on the first/last line.
-class HistoryFilter : public QObject
-{
-public:
-    HistoryFilter(QPlainTextEdit *edit, std::function<void(int)> step) : QObject(edit), m_edit(edit), m_step(std::move(step)) {}
-    bool eventFilter(QObject *, QEvent *e) override
-    {
-        if (e->type() != QEvent::KeyPress)
-            return false;
-        auto *k = static_cast<QKeyEvent *>(e);
-        if ((k->modifiers() & Qt::ControlModifier) && (k->key() == Qt::Key_Up || k->key() == Qt::Key_Down)) {
-            m_step(k->key() == Qt::Key_Up ? -1 : 1);
-            return true;
-        }
-        return false;
-    }
-
-private:
-    QPlainTextEdit *m_edit;
-    std::function<void(int)> m_step;
-};
 } // namespace
 
 ChannelTab::ChannelTab(AppContext *context, const QUrl &url, QWidget *parent)
@@ -350,81 +310,20 @@ void ChannelTab::buildUi()
     });
 
     // Composer
-    auto *compose = new QHBoxLayout;
-    m_composer = new QPlainTextEdit(this);
-    m_composer->setObjectName(QStringLiteral("composer"));
-    m_composer->setFont(mono);
-    m_composer->setPlaceholderText(tr("{\"action\": \"whoami\"}   — Ctrl+Enter sends, Ctrl+Up/Down walks the history"));
-    m_composer->setMaximumHeight(90);
-    auto *buttons = new QVBoxLayout;
-    auto *send = new QPushButton(tr("Send"), this);
-    send->setObjectName(QStringLiteral("sendButton"));
-    send->setShortcut(QKeySequence(QStringLiteral("Ctrl+Return")));
-    m_composerState = new QLabel(this);
-    m_composerState->setObjectName(QStringLiteral("composerState"));
-    auto *quick = new QHBoxLayout;
-    for (const auto &[label, json] : {std::pair{tr("whoami"), QStringLiteral(R"({"action":"whoami"})")},
-                                      std::pair{tr("list"), QStringLiteral(R"({"action":"list"})")},
-                                      std::pair{tr("subscribe sessions"), QStringLiteral(R"({"action":"subscribe","topic":"sessions"})")}}) {
-        auto *b = new QToolButton(this);
-        b->setText(label);
-        b->setObjectName(QStringLiteral("quick_") + label.section(QLatin1Char(' '), 0, 0));
-        connect(b, &QToolButton::clicked, this, [this, json] { quickAction(json); });
-        quick->addWidget(b);
-    }
-    quick->addSpacing(12);
-    m_savedBox = new QComboBox(this);
-    m_savedBox->setObjectName(QStringLiteral("savedBox"));
-    m_savedBox->setToolTip(tr("Saved messages for this channel URL: pick one to load it into the composer"));
-    m_savedBox->setMinimumContentsLength(16);
-    m_savedBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    auto *saveButton = new QToolButton(this);
-    saveButton->setObjectName(QStringLiteral("saveMessageButton"));
-    saveButton->setText(tr("Save…"));
-    saveButton->setToolTip(tr("Save the composer's message under a name, for this channel URL"));
-    m_deleteSaved = new QToolButton(this);
-    m_deleteSaved->setObjectName(QStringLiteral("deleteSavedButton"));
-    m_deleteSaved->setText(tr("Delete"));
-    m_deleteSaved->setToolTip(tr("Delete the selected saved message"));
-    m_deleteSaved->setEnabled(false);
-    quick->addWidget(m_savedBox);
-    quick->addWidget(saveButton);
-    quick->addWidget(m_deleteSaved);
-    quick->addStretch(1);
-    connect(m_savedBox, qOverload<int>(&QComboBox::activated), this, [this](int i) {
-        if (i > 0)
-            loadSavedMessage(m_savedBox->itemText(i));
+    m_composer = new ChannelComposer(m_context->services()->settings(), m_banner, [this](const QByteArray &compact) {
+        if (m_socket->sendText(compact))
+            return true;
+        m_banner->showMessage(tr("Not connected."), MessageBanner::Type::Warning, 4000);
+        return false;
+    }, this);
+    outer->addWidget(m_composer);
+    connect(m_composer, &ChannelComposer::aboutToSave, this, &ChannelTab::reloadForUrl);
+    connect(m_composer, &ChannelComposer::sent, this, [this](const QJsonDocument &doc) {
+        if (doc.object().value(QStringLiteral("action")).toString() == QLatin1String("whoami")) {
+            m_awaitingWhoami = true;
+            m_whoamiTimer->start();
+        }
     });
-    connect(m_savedBox, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int i) { m_deleteSaved->setEnabled(i > 0); });
-    connect(saveButton, &QToolButton::clicked, this, &ChannelTab::saveDialog);
-    connect(m_deleteSaved, &QToolButton::clicked, this, [this] {
-        if (m_savedBox->currentIndex() > 0)
-            deleteSavedMessage(m_savedBox->currentText());
-    });
-    buttons->addWidget(send);
-    buttons->addWidget(m_composerState);
-    buttons->addStretch(1);
-    auto *composeCol = new QVBoxLayout;
-    composeCol->addLayout(quick);
-    composeCol->addWidget(m_composer);
-    compose->addLayout(composeCol, 1);
-    compose->addLayout(buttons);
-    outer->addLayout(compose);
-    connect(send, &QPushButton::clicked, this, &ChannelTab::sendComposer);
-    connect(m_composer, &QPlainTextEdit::textChanged, this, [this] {
-        const QByteArray text = m_composer->toPlainText().trimmed().toUtf8();
-        QJsonParseError pe{};
-        QJsonDocument::fromJson(text, &pe);
-        const bool ok = text.isEmpty() || pe.error == QJsonParseError::NoError;
-        m_composerState->setText(text.isEmpty() ? QString() : ok ? tr("valid JSON") : tr("not JSON: %1").arg(pe.errorString()));
-        m_composerState->setStyleSheet(ok ? QStringLiteral("color: #2e7d32;") : QStringLiteral("color: #b3261e;"));
-    });
-    m_composer->installEventFilter(new HistoryFilter(m_composer, [this](int step) {
-        if (m_history.isEmpty())
-            return;
-        m_historyPos = std::clamp(m_historyPos + step, 0, int(m_history.size()) - 1);
-        m_composer->setPlainText(m_history.at(m_historyPos));
-    }));
 }
 
 QString ChannelTab::title() const
@@ -507,31 +406,32 @@ void ChannelTab::disconnectChannel()
 
 bool ChannelTab::sendComposer()
 {
-    const QByteArray text = m_composer->toPlainText().trimmed().toUtf8();
-    if (text.isEmpty())
-        return false;
-    QJsonParseError pe{};
-    const QJsonDocument doc = QJsonDocument::fromJson(text, &pe);
-    if (pe.error != QJsonParseError::NoError) {
-        m_composerState->setText(tr("not sent: not JSON (%1)").arg(pe.errorString()));
-        return false;
-    }
-    if (!m_socket->sendText(doc.toJson(QJsonDocument::Compact))) {
-        m_banner->showMessage(tr("Not connected."), MessageBanner::Type::Warning, 4000);
-        return false;
-    }
-    const QString compact = QString::fromUtf8(doc.toJson(QJsonDocument::Compact));
-    m_history.removeAll(compact);
-    m_history.append(compact);
-    while (m_history.size() > kHistoryKept)
-        m_history.removeFirst();
-    m_historyPos = int(m_history.size());
-    storeHistory();
-    if (doc.object().value(QStringLiteral("action")).toString() == QLatin1String("whoami")) {
-        m_awaitingWhoami = true;
-        m_whoamiTimer->start();
-    }
-    return true;
+    return m_composer->send();
+}
+
+QStringList ChannelTab::history() const
+{
+    return m_composer->history();
+}
+
+QStringList ChannelTab::savedMessageNames() const
+{
+    return m_composer->savedMessageNames();
+}
+
+bool ChannelTab::saveMessage(const QString &name, const QString &json)
+{
+    return m_composer->saveMessage(name, json);   // brings the per-URL state up to date first (aboutToSave)
+}
+
+void ChannelTab::loadSavedMessage(const QString &name)
+{
+    m_composer->loadSavedMessage(name);
+}
+
+void ChannelTab::deleteSavedMessage(const QString &name)
+{
+    m_composer->deleteSavedMessage(name);
 }
 
 QString ChannelTab::settingsGroup() const
@@ -563,138 +463,22 @@ void ChannelTab::reloadForUrl()
         return;
     m_loadedUrl = key;
     m_loading = true;
-    m_history.clear();
-    m_saved.clear();
     m_keyRemembered = false;
     if (!key.isEmpty()) {
         QSettings *s = m_context->services()->settings();
         const QString g = settingsGroup();
-        m_history = s->value(g + QStringLiteral("/history")).toStringList();
-        const QJsonArray saved = QJsonDocument::fromJson(s->value(g + QStringLiteral("/saved")).toString().toUtf8()).array();
-        for (const QJsonValue &v : saved) {
-            const QJsonObject o = v.toObject();
-            const QString name = o.value(QStringLiteral("name")).toString();
-            if (!name.isEmpty())
-                m_saved.append({name, o.value(QStringLiteral("message")).toString()});
-        }
         m_askWhoami->setChecked(s->value(g + QStringLiteral("/askWhoami"), u.path().endsWith(QLatin1String("/console/live"))).toBool());
         m_keyRemembered = s->value(g + QStringLiteral("/keyInKeychain"), false).toBool();
     } else {
         m_askWhoami->setChecked(false);
     }
-    m_historyPos = int(m_history.size());
-    refreshSavedBox();
+    m_composer->loadFor(key, settingsGroup());
     const bool pasted = m_identity->currentIndex() == AsPastedKey;
     m_rememberKey->setChecked(pasted && m_keyRemembered);
     m_forgetKey->setVisible(pasted && m_keyRemembered);
     m_loading = false;
     if (pasted)
         loadRememberedKey();
-}
-
-void ChannelTab::storeHistory()
-{
-    if (m_loadedUrl.isEmpty())
-        return;
-    QSettings *s = m_context->services()->settings();
-    s->setValue(settingsGroup() + QStringLiteral("/url"), m_loadedUrl);
-    s->setValue(settingsGroup() + QStringLiteral("/history"), m_history);
-}
-
-void ChannelTab::storeSaved()
-{
-    if (m_loadedUrl.isEmpty())
-        return;
-    QJsonArray a;
-    for (const auto &[name, message] : m_saved)
-        a.append(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("message"), message}});
-    QSettings *s = m_context->services()->settings();
-    s->setValue(settingsGroup() + QStringLiteral("/url"), m_loadedUrl);
-    s->setValue(settingsGroup() + QStringLiteral("/saved"), QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact)));
-}
-
-QStringList ChannelTab::savedMessageNames() const
-{
-    QStringList names;
-    for (const auto &entry : m_saved)
-        names << entry.first;
-    return names;
-}
-
-bool ChannelTab::saveMessage(const QString &name, const QString &json)
-{
-    QJsonParseError pe{};
-    const QJsonDocument doc = QJsonDocument::fromJson(json.trimmed().toUtf8(), &pe);
-    const QString trimmedName = name.trimmed();
-    reloadForUrl();
-    if (trimmedName.isEmpty() || pe.error != QJsonParseError::NoError || m_loadedUrl.isEmpty())
-        return false;
-    const QString compact = QString::fromUtf8(doc.toJson(QJsonDocument::Compact));
-    bool replaced = false;
-    for (auto &entry : m_saved)
-        if (entry.first == trimmedName) {
-            entry.second = compact;
-            replaced = true;
-        }
-    if (!replaced)
-        m_saved.append({trimmedName, compact});
-    storeSaved();
-    refreshSavedBox();
-    m_savedBox->setCurrentIndex(m_savedBox->findText(trimmedName));
-    return true;
-}
-
-void ChannelTab::loadSavedMessage(const QString &name)
-{
-    for (const auto &[n, message] : m_saved)
-        if (n == name) {
-            const QJsonDocument d = QJsonDocument::fromJson(message.toUtf8());
-            m_composer->setPlainText(d.isNull() ? message : QString::fromUtf8(d.toJson(QJsonDocument::Indented)).trimmed());
-            m_composer->setFocus();
-            return;
-        }
-}
-
-void ChannelTab::deleteSavedMessage(const QString &name)
-{
-    m_saved.erase(std::remove_if(m_saved.begin(), m_saved.end(), [&](const auto &e) { return e.first == name; }), m_saved.end());
-    storeSaved();
-    refreshSavedBox();
-}
-
-void ChannelTab::refreshSavedBox()
-{
-    const QSignalBlocker block(m_savedBox);
-    m_savedBox->clear();
-    m_savedBox->addItem(m_saved.isEmpty() ? tr("No saved messages") : tr("Saved messages (%1)").arg(m_saved.size()));
-    for (const auto &[name, message] : m_saved) {
-        m_savedBox->addItem(name);
-        m_savedBox->setItemData(m_savedBox->count() - 1, message, Qt::ToolTipRole);
-    }
-    m_savedBox->setEnabled(!m_saved.isEmpty());
-    m_deleteSaved->setEnabled(false);
-}
-
-void ChannelTab::saveDialog()
-{
-    const QString text = m_composer->toPlainText().trimmed();
-    QJsonParseError pe{};
-    QJsonDocument::fromJson(text.toUtf8(), &pe);
-    if (text.isEmpty() || pe.error != QJsonParseError::NoError) {
-        m_banner->showMessage(tr("Write a JSON message in the composer first, then save it."), MessageBanner::Type::Warning, 5000);
-        return;
-    }
-    auto *dlg = new QInputDialog(this);
-    dlg->setObjectName(QStringLiteral("saveMessageDialog"));
-    dlg->setWindowTitle(tr("Save message"));
-    dlg->setLabelText(tr("Name for this message (saved for %1):").arg(m_loadedUrl));
-    dlg->setTextValue(m_savedBox->currentIndex() > 0 ? m_savedBox->currentText() : QString());
-    dlg->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dlg, &QInputDialog::textValueSelected, this, [this, text](const QString &name) {
-        if (!saveMessage(name, text))
-            m_banner->showMessage(tr("Not saved: give it a name."), MessageBanner::Type::Warning, 5000);
-    });
-    dlg->open();
 }
 
 void ChannelTab::setKeyRemembered(bool on)
@@ -799,52 +583,15 @@ void ChannelTab::askWhoami()
 
 void ChannelTab::handleWhoami(const QByteArray &payload)
 {
-    const QJsonObject o = QJsonDocument::fromJson(payload).object();
-    if (o.value(QStringLiteral("action")).toString() != QLatin1String("whoami"))
+    const WhoamiAnswer answer = WhoamiAnswer::parse(payload);
+    if (answer.kind == WhoamiAnswer::Kind::NotWhoami)
         return;
     m_awaitingWhoami = false;
     m_whoamiTimer->stop();
-    if (o.contains(QStringLiteral("error"))) {
-        m_whoami.clear();
-        m_whoamiDetail = tr("whoami refused: %1").arg(o.value(QStringLiteral("error")).toString());
-        updateIdentityLine();
+    if (answer.kind == WhoamiAnswer::Kind::NoSession)
         return;
-    }
-    const QJsonObject s = o.value(QStringLiteral("session")).toObject();
-    if (s.isEmpty())
-        return;
-    auto str = [&s](const char *k) { return s.value(QLatin1String(k)).toString(); };
-    QString who = str("name");
-    if (who.isEmpty())
-        who = str("email");
-    if (who.isEmpty())
-        who = str("userId");
-    QString text;
-    if (str("via") == QLatin1String("api-key")) {
-        const QString perms = permissionsText(s.value(QStringLiteral("permissions")));
-        text = tr("as %1 via api-key '%2' · permissions %3")
-                   .arg(who, str("keyName").isEmpty() ? str("keyId") : str("keyName"), perms.isEmpty() ? tr("none") : perms);
-    } else {
-        text = tr("as %1").arg(who);
-        if (!str("email").isEmpty() && str("email") != who)
-            text += QStringLiteral(" <%1>").arg(str("email"));
-        text += tr(" via %1").arg(str("via").isEmpty() ? tr("bearer") : str("via"));
-        if (!str("role").isEmpty())
-            text += tr(" · role %1").arg(str("role"));
-    }
-    if (!str("expiresAt").isEmpty()) {
-        const QDateTime exp = QDateTime::fromString(str("expiresAt"), Qt::ISODateWithMs);
-        text += tr(" · until %1").arg(exp.isValid() ? QLocale().toString(exp.toLocalTime(), QLocale::ShortFormat) : str("expiresAt"));
-    }
-    m_whoami = text;
-    QStringList detail{tr("user id %1").arg(str("userId"))};
-    if (!str("email").isEmpty())
-        detail << tr("email %1").arg(str("email"));
-    if (!str("keyId").isEmpty())
-        detail << tr("key id %1").arg(str("keyId"));
-    if (!str("role").isEmpty())
-        detail << tr("role %1").arg(str("role"));
-    m_whoamiDetail = detail.join(QLatin1Char('\n'));
+    m_whoami = answer.text;   // empty when refused
+    m_whoamiDetail = answer.detail;
     updateIdentityLine();
 }
 
@@ -880,12 +627,6 @@ void ChannelTab::updateIdentityLine()
     m_identityLine->setText(text);
     m_identityLine->setToolTip(m_whoami.isEmpty() ? QString() : m_whoamiDetail);
     m_identityLine->setVisible(true);
-}
-
-void ChannelTab::quickAction(const QString &json)
-{
-    m_composer->setPlainText(json);
-    sendComposer();
 }
 
 void ChannelTab::applyFilter()

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class AppContext;
+class ChannelComposer;
 class ChannelLogModel;
 class ChannelLogFilterModel;
 class QLineEdit;
@@ -40,7 +41,7 @@ public:
     QString identityText() const;
 
     // Per channel URL, kept in the settings (never secrets): the last 50 sent messages and named ones.
-    QStringList history() const { return m_history; }
+    QStringList history() const;
     QStringList savedMessageNames() const;
     bool saveMessage(const QString &name, const QString &json);
     void loadSavedMessage(const QString &name);
@@ -65,16 +66,11 @@ private:
     void updateStatus();
     void applyFilter();
     void showDetail(const QModelIndex &proxyIndex);
-    void quickAction(const QString &json);
     void exportDialog(bool filteredOnly);
     // Loads what is remembered for the URL in the edit (history, saved messages, whoami choice, whether a
     // key is in the keychain) when it differs from what is loaded.
     void reloadForUrl();
     QString settingsGroup() const;
-    void storeHistory();
-    void storeSaved();
-    void refreshSavedBox();
-    void saveDialog();
     void loadRememberedKey();
     void rememberKey(const QString &key);
     void forgetKey();
@@ -99,8 +95,6 @@ private:
     QCheckBox *m_askWhoami;
     QCheckBox *m_rememberKey;
     QToolButton *m_forgetKey;
-    QComboBox *m_savedBox;
-    QToolButton *m_deleteSaved;
     QTimer *m_whoamiTimer;
     QLineEdit *m_filterEdit;
     QCheckBox *m_regex;
@@ -110,11 +104,7 @@ private:
     QSpinBox *m_capacity;
     QTableView *m_view;
     QPlainTextEdit *m_detail;
-    QPlainTextEdit *m_composer;
-    QLabel *m_composerState;
-    QStringList m_history;
-    QList<std::pair<QString, QString>> m_saved;   // name, compact JSON
-    int m_historyPos = -1;
+    ChannelComposer *m_composer;
     bool m_followTail = true;
     QString m_loadedUrl;            // normalized URL whose settings are loaded
     bool m_loading = false;         // applying stored state: do not write it back

@@ -1,0 +1,283 @@
+#include "ChannelComposer.h"
+
+#include "MessageBanner.h"
+
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalBlocker>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace {
+constexpr int kHistoryKept = 50;
+
+// Up/Down in the composer walk the history when the cursor is on the first/last line.
+class HistoryFilter : public QObject
+{
+public:
+    HistoryFilter(QPlainTextEdit *edit, std::function<void(int)> step) : QObject(edit), m_edit(edit), m_step(std::move(step)) {}
+    bool eventFilter(QObject *, QEvent *e) override
+    {
+        if (e->type() != QEvent::KeyPress)
+            return false;
+        auto *k = static_cast<QKeyEvent *>(e);
+        if ((k->modifiers() & Qt::ControlModifier) && (k->key() == Qt::Key_Up || k->key() == Qt::Key_Down)) {
+            m_step(k->key() == Qt::Key_Up ? -1 : 1);
+            return true;
+        }
+        return false;
+    }
+
+private:
+    QPlainTextEdit *m_edit;
+    std::function<void(int)> m_step;
+};
+} // namespace
+
+ChannelComposer::ChannelComposer(QSettings *settings, MessageBanner *banner, Sender send, QWidget *parent)
+    : QWidget(parent), m_settings(settings), m_banner(banner), m_send(std::move(send))
+{
+    setObjectName(QStringLiteral("channelComposer"));
+    auto *compose = new QHBoxLayout(this);
+    compose->setContentsMargins(0, 0, 0, 0);
+    m_editor = new QPlainTextEdit(this);
+    m_editor->setObjectName(QStringLiteral("composer"));
+    m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_editor->setPlaceholderText(tr("{\"action\": \"whoami\"}   — Ctrl+Enter sends, Ctrl+Up/Down walks the history"));
+    m_editor->setMaximumHeight(90);
+    auto *buttons = new QVBoxLayout;
+    auto *sendButton = new QPushButton(tr("Send"), this);
+    sendButton->setObjectName(QStringLiteral("sendButton"));
+    sendButton->setShortcut(QKeySequence(QStringLiteral("Ctrl+Return")));
+    m_state = new QLabel(this);
+    m_state->setObjectName(QStringLiteral("composerState"));
+    auto *quick = new QHBoxLayout;
+    for (const auto &[label, json] : {std::pair{tr("whoami"), QStringLiteral(R"({"action":"whoami"})")},
+                                      std::pair{tr("list"), QStringLiteral(R"({"action":"list"})")},
+                                      std::pair{tr("subscribe sessions"), QStringLiteral(R"({"action":"subscribe","topic":"sessions"})")}}) {
+        auto *b = new QToolButton(this);
+        b->setText(label);
+        b->setObjectName(QStringLiteral("quick_") + label.section(QLatin1Char(' '), 0, 0));
+        connect(b, &QToolButton::clicked, this, [this, json] { quickAction(json); });
+        quick->addWidget(b);
+    }
+    quick->addSpacing(12);
+    m_savedBox = new QComboBox(this);
+    m_savedBox->setObjectName(QStringLiteral("savedBox"));
+    m_savedBox->setToolTip(tr("Saved messages for this channel URL: pick one to load it into the composer"));
+    m_savedBox->setMinimumContentsLength(16);
+    m_savedBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    auto *saveButton = new QToolButton(this);
+    saveButton->setObjectName(QStringLiteral("saveMessageButton"));
+    saveButton->setText(tr("Save…"));
+    saveButton->setToolTip(tr("Save the composer's message under a name, for this channel URL"));
+    m_deleteSaved = new QToolButton(this);
+    m_deleteSaved->setObjectName(QStringLiteral("deleteSavedButton"));
+    m_deleteSaved->setText(tr("Delete"));
+    m_deleteSaved->setToolTip(tr("Delete the selected saved message"));
+    m_deleteSaved->setEnabled(false);
+    quick->addWidget(m_savedBox);
+    quick->addWidget(saveButton);
+    quick->addWidget(m_deleteSaved);
+    quick->addStretch(1);
+    connect(m_savedBox, qOverload<int>(&QComboBox::activated), this, [this](int i) {
+        if (i > 0)
+            loadSavedMessage(m_savedBox->itemText(i));
+    });
+    connect(m_savedBox, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int i) { m_deleteSaved->setEnabled(i > 0); });
+    connect(saveButton, &QToolButton::clicked, this, &ChannelComposer::saveDialog);
+    connect(m_deleteSaved, &QToolButton::clicked, this, [this] {
+        if (m_savedBox->currentIndex() > 0)
+            deleteSavedMessage(m_savedBox->currentText());
+    });
+    buttons->addWidget(sendButton);
+    buttons->addWidget(m_state);
+    buttons->addStretch(1);
+    auto *composeCol = new QVBoxLayout;
+    composeCol->addLayout(quick);
+    composeCol->addWidget(m_editor);
+    compose->addLayout(composeCol, 1);
+    compose->addLayout(buttons);
+    connect(sendButton, &QPushButton::clicked, this, &ChannelComposer::send);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
+        const QByteArray text = m_editor->toPlainText().trimmed().toUtf8();
+        QJsonParseError pe{};
+        QJsonDocument::fromJson(text, &pe);
+        const bool ok = text.isEmpty() || pe.error == QJsonParseError::NoError;
+        m_state->setText(text.isEmpty() ? QString() : ok ? tr("valid JSON") : tr("not JSON: %1").arg(pe.errorString()));
+        m_state->setStyleSheet(ok ? QStringLiteral("color: #2e7d32;") : QStringLiteral("color: #b3261e;"));
+    });
+    m_editor->installEventFilter(new HistoryFilter(m_editor, [this](int step) {
+        if (m_history.isEmpty())
+            return;
+        m_historyPos = std::clamp(m_historyPos + step, 0, int(m_history.size()) - 1);
+        m_editor->setPlainText(m_history.at(m_historyPos));
+    }));
+}
+
+ChannelComposer::~ChannelComposer() = default;
+
+void ChannelComposer::loadFor(const QString &normalizedUrl, const QString &group)
+{
+    m_loadedUrl = normalizedUrl;
+    m_group = group;
+    m_history.clear();
+    m_saved.clear();
+    if (!normalizedUrl.isEmpty()) {
+        m_history = m_settings->value(group + QStringLiteral("/history")).toStringList();
+        const QJsonArray saved = QJsonDocument::fromJson(m_settings->value(group + QStringLiteral("/saved")).toString().toUtf8()).array();
+        for (const QJsonValue &v : saved) {
+            const QJsonObject o = v.toObject();
+            const QString name = o.value(QStringLiteral("name")).toString();
+            if (!name.isEmpty())
+                m_saved.append({name, o.value(QStringLiteral("message")).toString()});
+        }
+    }
+    m_historyPos = int(m_history.size());
+    refreshSavedBox();
+}
+
+bool ChannelComposer::send()
+{
+    const QByteArray text = m_editor->toPlainText().trimmed().toUtf8();
+    if (text.isEmpty())
+        return false;
+    QJsonParseError pe{};
+    const QJsonDocument doc = QJsonDocument::fromJson(text, &pe);
+    if (pe.error != QJsonParseError::NoError) {
+        m_state->setText(tr("not sent: not JSON (%1)").arg(pe.errorString()));
+        return false;
+    }
+    if (!m_send(doc.toJson(QJsonDocument::Compact)))
+        return false;
+    const QString compact = QString::fromUtf8(doc.toJson(QJsonDocument::Compact));
+    m_history.removeAll(compact);
+    m_history.append(compact);
+    while (m_history.size() > kHistoryKept)
+        m_history.removeFirst();
+    m_historyPos = int(m_history.size());
+    storeHistory();
+    emit sent(doc);
+    return true;
+}
+
+void ChannelComposer::quickAction(const QString &json)
+{
+    m_editor->setPlainText(json);
+    send();
+}
+
+void ChannelComposer::storeHistory()
+{
+    if (m_loadedUrl.isEmpty())
+        return;
+    m_settings->setValue(m_group + QStringLiteral("/url"), m_loadedUrl);
+    m_settings->setValue(m_group + QStringLiteral("/history"), m_history);
+}
+
+void ChannelComposer::storeSaved()
+{
+    if (m_loadedUrl.isEmpty())
+        return;
+    QJsonArray a;
+    for (const auto &[name, message] : m_saved)
+        a.append(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("message"), message}});
+    m_settings->setValue(m_group + QStringLiteral("/url"), m_loadedUrl);
+    m_settings->setValue(m_group + QStringLiteral("/saved"), QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact)));
+}
+
+QStringList ChannelComposer::savedMessageNames() const
+{
+    QStringList names;
+    for (const auto &entry : m_saved)
+        names << entry.first;
+    return names;
+}
+
+bool ChannelComposer::saveMessage(const QString &name, const QString &json)
+{
+    QJsonParseError pe{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json.trimmed().toUtf8(), &pe);
+    const QString trimmedName = name.trimmed();
+    emit aboutToSave();
+    if (trimmedName.isEmpty() || pe.error != QJsonParseError::NoError || m_loadedUrl.isEmpty())
+        return false;
+    const QString compact = QString::fromUtf8(doc.toJson(QJsonDocument::Compact));
+    bool replaced = false;
+    for (auto &entry : m_saved)
+        if (entry.first == trimmedName) {
+            entry.second = compact;
+            replaced = true;
+        }
+    if (!replaced)
+        m_saved.append({trimmedName, compact});
+    storeSaved();
+    refreshSavedBox();
+    m_savedBox->setCurrentIndex(m_savedBox->findText(trimmedName));
+    return true;
+}
+
+void ChannelComposer::loadSavedMessage(const QString &name)
+{
+    for (const auto &[n, message] : m_saved)
+        if (n == name) {
+            const QJsonDocument d = QJsonDocument::fromJson(message.toUtf8());
+            m_editor->setPlainText(d.isNull() ? message : QString::fromUtf8(d.toJson(QJsonDocument::Indented)).trimmed());
+            m_editor->setFocus();
+            return;
+        }
+}
+
+void ChannelComposer::deleteSavedMessage(const QString &name)
+{
+    m_saved.erase(std::remove_if(m_saved.begin(), m_saved.end(), [&](const auto &e) { return e.first == name; }), m_saved.end());
+    storeSaved();
+    refreshSavedBox();
+}
+
+void ChannelComposer::refreshSavedBox()
+{
+    const QSignalBlocker block(m_savedBox);
+    m_savedBox->clear();
+    m_savedBox->addItem(m_saved.isEmpty() ? tr("No saved messages") : tr("Saved messages (%1)").arg(m_saved.size()));
+    for (const auto &[name, message] : m_saved) {
+        m_savedBox->addItem(name);
+        m_savedBox->setItemData(m_savedBox->count() - 1, message, Qt::ToolTipRole);
+    }
+    m_savedBox->setEnabled(!m_saved.isEmpty());
+    m_deleteSaved->setEnabled(false);
+}
+
+void ChannelComposer::saveDialog()
+{
+    const QString text = m_editor->toPlainText().trimmed();
+    QJsonParseError pe{};
+    QJsonDocument::fromJson(text.toUtf8(), &pe);
+    if (text.isEmpty() || pe.error != QJsonParseError::NoError) {
+        m_banner->showMessage(tr("Write a JSON message in the composer first, then save it."), MessageBanner::Type::Warning, 5000);
+        return;
+    }
+    auto *dlg = new QInputDialog(this);
+    dlg->setObjectName(QStringLiteral("saveMessageDialog"));
+    dlg->setWindowTitle(tr("Save message"));
+    dlg->setLabelText(tr("Name for this message (saved for %1):").arg(m_loadedUrl));
+    dlg->setTextValue(m_savedBox->currentIndex() > 0 ? m_savedBox->currentText() : QString());
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &QInputDialog::textValueSelected, this, [this, text](const QString &name) {
+        if (!saveMessage(name, text))
+            m_banner->showMessage(tr("Not saved: give it a name."), MessageBanner::Type::Warning, 5000);
+    });
+    dlg->open();
+}

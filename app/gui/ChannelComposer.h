@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QWidget>
+
+#include <functional>
+#include <utility>
+
+class MessageBanner;
+class QComboBox;
+class QJsonDocument;
+class QLabel;
+class QPlainTextEdit;
+class QSettings;
+class QToolButton;
+
+// A channel's composer: JSON editor with a validation label, Send (Ctrl+Enter), a history walked with
+// Ctrl+Up/Down, quick actions and named saved messages. History and saved messages are kept per channel
+// URL in the settings group the tab hands over with loadFor() (never secrets).
+class ChannelComposer : public QWidget
+{
+    Q_OBJECT
+public:
+    // Writes compact JSON to the channel; false when it could not (the sender tells the user why).
+    using Sender = std::function<bool(const QByteArray &compactJson)>;
+    ChannelComposer(QSettings *settings, MessageBanner *banner, Sender send, QWidget *parent = nullptr);
+    ~ChannelComposer() override;
+
+    // Loads the history and saved messages stored for normalizedUrl in group; an empty URL stores nothing.
+    void loadFor(const QString &normalizedUrl, const QString &group);
+
+    QStringList history() const { return m_history; }
+    QStringList savedMessageNames() const;
+    bool saveMessage(const QString &name, const QString &json);
+    void loadSavedMessage(const QString &name);
+    void deleteSavedMessage(const QString &name);
+    bool send();
+    void quickAction(const QString &json);
+
+signals:
+    // Before a save: the tab brings its per-URL state up to date (it may call loadFor()).
+    void aboutToSave();
+    // After a message went out and entered the history.
+    void sent(const QJsonDocument &doc);
+
+private:
+    void storeHistory();
+    void storeSaved();
+    void refreshSavedBox();
+    void saveDialog();
+
+    QSettings *m_settings;
+    MessageBanner *m_banner;
+    Sender m_send;
+    QPlainTextEdit *m_editor;
+    QLabel *m_state;
+    QComboBox *m_savedBox;
+    QToolButton *m_deleteSaved;
+    QStringList m_history;
+    QList<std::pair<QString, QString>> m_saved;   // name, compact JSON
+    int m_historyPos = -1;
+    QString m_loadedUrl;   // normalized URL whose history and saved messages are loaded
+    QString m_group;       // its settings group
+};
