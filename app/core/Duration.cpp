@@ -1,6 +1,7 @@
 #include "Duration.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QStringList>
 
 std::optional<qint64> parseDurationSeconds(const QString &input)
@@ -61,4 +62,29 @@ QString formatRelative(qint64 secondsFromNow)
         amount = unit((a + 43200) / 86400, "day", "days");
     return past ? QCoreApplication::translate("Duration", "%1 ago").arg(amount)
                 : QCoreApplication::translate("Duration", "in %1").arg(amount);
+}
+
+QString formatDurationCompact(qint64 s)
+{
+    if (s > 0 && s % 86400 == 0)
+        return QStringLiteral("%1d").arg(s / 86400);
+    if (s > 0 && s % 3600 == 0)
+        return QStringLiteral("%1h").arg(s / 3600);
+    if (s > 0 && s % 60 == 0)
+        return QStringLiteral("%1m").arg(s / 60);
+    return QStringLiteral("%1s").arg(s);
+}
+
+QString formatLocalTime(const QDateTime &t, bool withSeconds)
+{
+    if (!t.isValid())
+        return QStringLiteral("—");
+    return t.toLocalTime().toString(withSeconds ? QStringLiteral("yyyy-MM-dd HH:mm:ss") : QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString formatLocalTimeAndRelative(const QDateTime &t, const QDateTime &now, bool withSeconds)
+{
+    if (!t.isValid())
+        return QStringLiteral("—");
+    return QStringLiteral("%1 (%2)").arg(formatLocalTime(t, withSeconds), formatRelative(now.secsTo(t)));
 }

@@ -22,23 +22,6 @@ namespace {
 enum ExpiryChoice : qint64 { Keep = -2, Custom = -1, Never = 0 };
 
 // The shortest text parseDurationSeconds() reads back exactly: 86400 → "1d", 5400 → "90m".
-QString compactDuration(qint64 s)
-{
-    if (s > 0 && s % 86400 == 0)
-        return QStringLiteral("%1d").arg(s / 86400);
-    if (s > 0 && s % 3600 == 0)
-        return QStringLiteral("%1h").arg(s / 3600);
-    if (s > 0 && s % 60 == 0)
-        return QStringLiteral("%1m").arg(s / 60);
-    return QStringLiteral("%1s").arg(s);
-}
-
-QString when(const QDateTime &t)
-{
-    const qint64 rel = QDateTime::currentDateTimeUtc().secsTo(t);
-    return QStringLiteral("%1 (%2)").arg(t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), formatRelative(rel));
-}
-
 QLabel *note(const QString &text, QWidget *parent, const char *name = nullptr)
 {
     auto *l = new QLabel(text, parent);
@@ -82,7 +65,7 @@ EditKeyDialog::EditKeyDialog(AppContext *context, const ApiKey &key, const QStri
     auto *expiryRow = new QHBoxLayout;
     m_expiry = new QComboBox(this);
     m_expiry->setObjectName(QStringLiteral("expiryBox"));
-    m_expiry->addItem(key.expiresAt.isValid() ? tr("Keep: %1").arg(when(key.expiresAt)) : tr("Keep: never expires"), qint64(Keep));
+    m_expiry->addItem(key.expiresAt.isValid() ? tr("Keep: %1").arg(formatLocalTimeAndRelative(key.expiresAt, QDateTime::currentDateTimeUtc())) : tr("Keep: never expires"), qint64(Keep));
     for (int d : {1, 7, 30, 90, 365})
         m_expiry->addItem(d == 1 ? tr("1 day from now") : tr("%1 days from now").arg(d), qint64(d) * 86400);
     m_expiry->addItem(tr("Custom…"), qint64(Custom));
@@ -128,7 +111,7 @@ EditKeyDialog::EditKeyDialog(AppContext *context, const ApiKey &key, const QStri
     m_rateMax->setRange(1, 100000000);
     m_rateMax->setValue(int(key.rateLimitMax.value_or(info ? info->defaultRateLimitMax : 10)));
     m_rateMax->setSuffix(tr(" requests"));
-    m_rateWindow = new QLineEdit(compactDuration(key.rateLimitTimeWindow.value_or(info ? info->defaultRateLimitWindow : 86400)), this);
+    m_rateWindow = new QLineEdit(formatDurationCompact(key.rateLimitTimeWindow.value_or(info ? info->defaultRateLimitWindow : 86400)), this);
     m_rateWindow->setObjectName(QStringLiteral("rateWindowEdit"));
     m_rateWindow->setPlaceholderText(tr("e.g. 1h"));
     m_rateWindow->setMaximumWidth(90);
@@ -184,7 +167,7 @@ void EditKeyDialog::updateHints()
     QString result;
     if (choice == Custom) {
         const auto s = customExpirySeconds();
-        result = s && *s > 0 ? tr("→ %1").arg(QDateTime::currentDateTime().addSecs(*s).toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+        result = s && *s > 0 ? tr("→ %1").arg(formatLocalTime(QDateTime::currentDateTime().addSecs(*s)))
                              : m_customExpiry->text().trimmed().isEmpty() ? QString() : tr("not a duration");
     }
     m_customResult->setText(result);

@@ -43,8 +43,7 @@ constexpr int kCustomId = int(std::size(kPresets));
 
 QString at(const QDateTime &t)
 {
-    const qint64 rel = QDateTime::currentDateTimeUtc().secsTo(t);
-    return QStringLiteral("%1 (%2)").arg(t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), formatRelative(rel));
+    return formatLocalTimeAndRelative(t, QDateTime::currentDateTimeUtc(), true);
 }
 
 QLabel *wrapped(const QString &text, QWidget *parent, const char *name = nullptr)
@@ -231,7 +230,7 @@ void RotateKeyDialog::updateSummary()
     else
         m_summary->setText(tr("The old key (%1…) keeps working until <b>%2</b> (%3 from now), then it is refused. You "
                               "can retire it earlier from the next step.")
-                               .arg(start, retire.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                               .arg(start, formatLocalTime(retire, true),
                                     formatDuration(*overlap)));
 }
 

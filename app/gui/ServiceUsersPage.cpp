@@ -3,6 +3,7 @@
 #include "AppContext.h"
 #include "Clipboard.h"
 #include "MessageBanner.h"
+#include "core/Duration.h"
 #include "core/Services.h"
 #include "net/ConsoleApi.h"
 
@@ -174,7 +175,7 @@ void ServiceUsersPage::loadMore()
             const int row = m_table->rowCount();
             m_table->insertRow(row);
             const QStringList cells{u.name, u.email, u.id, QString::number(u.apiKeyCount), u.banned ? tr("banned") : tr("active"),
-                                    u.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))};
+                                    formatLocalTime(u.createdAt)};
             for (int c = 0; c < cells.size(); ++c) {
                 auto *item = new QTableWidgetItem(cells.at(c));
                 if (c != IdColumn)

@@ -3,6 +3,7 @@
 #include "AppContext.h"
 #include "Dialogs.h"
 #include "MessageBanner.h"
+#include "core/Duration.h"
 #include "core/Json.h"
 #include "core/Services.h"
 #include "net/ChannelSocket.h"
@@ -26,8 +27,7 @@
 namespace {
 QString shortTime(const QString &iso)
 {
-    const QDateTime t = parseIsoDateTime(iso);
-    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QStringLiteral("—");
+    return formatLocalTime(parseIsoDateTime(iso));
 }
 
 QString orDash(const QJsonValue &v)

@@ -7,15 +7,6 @@
 #include <QBrush>
 #include <QColor>
 
-namespace {
-QString when(const QDateTime &t, const QDateTime &now)
-{
-    if (!t.isValid())
-        return QStringLiteral("—");
-    return QStringLiteral("%1 (%2)").arg(t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), formatRelative(now.secsTo(t)));
-}
-} // namespace
-
 ApiKeysModel::ApiKeysModel(HttpClient *http, Session *session, QObject *parent)
     : QAbstractTableModel(parent), m_http(http), m_session(session)
 {
@@ -46,9 +37,9 @@ QVariant ApiKeysModel::data(const QModelIndex &index, int role) const
         case OwnerColumn: return m_ownerNames.value(k.userId, k.userId);
         case StartColumn: return k.start + QStringLiteral("…");
         case EnabledColumn: return k.enabled ? tr("enabled") : tr("disabled");
-        case CreatedColumn: return k.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-        case ExpiresColumn: return k.expiresAt.isValid() ? (expired ? tr("expired ") : QString()) + when(k.expiresAt, now) : tr("never");
-        case LastUsedColumn: return when(k.lastRequest, now);
+        case CreatedColumn: return formatLocalTime(k.createdAt);
+        case ExpiresColumn: return k.expiresAt.isValid() ? (expired ? tr("expired ") : QString()) + formatLocalTimeAndRelative(k.expiresAt, now) : tr("never");
+        case LastUsedColumn: return formatLocalTimeAndRelative(k.lastRequest, now);
         case RequestsColumn: return k.requestCount;
         case RemainingColumn: return k.remaining ? QVariant(*k.remaining) : QVariant(tr("unlimited"));
         case RateLimitColumn: return k.rateLimitText();

@@ -1,6 +1,7 @@
 #include "core/Duration.h"
 #include "core/ServerUrl.h"
 
+#include <QDateTime>
 #include <QTest>
 
 class TestServerUrl : public QObject
@@ -104,6 +105,15 @@ private slots:
         QCOMPARE(formatRelative(7 * 86400 - 3600), QStringLiteral("in 7 days"));   // rounded, not floored
         QCOMPARE(formatRelative(89), QStringLiteral("in 1 minute"));
         QCOMPARE(formatRelative(91), QStringLiteral("in 2 minutes"));
+        // The compact form reads back through the parser the CLI and the dialogs use.
+        for (qint64 v : {qint64(45), qint64(90), qint64(5400), qint64(3600), qint64(86400), qint64(30 * 86400)})
+            QCOMPARE(parseDurationSeconds(formatDurationCompact(v)), std::optional<qint64>(v));
+        QCOMPARE(formatDurationCompact(5400), QStringLiteral("90m"));
+        QCOMPARE(formatLocalTime(QDateTime()), QStringLiteral("—"));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QCOMPARE(formatLocalTimeAndRelative(now.addDays(30), now),
+                 now.addDays(30).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) + QStringLiteral(" (in 30 days)"));
+        QCOMPARE(formatLocalTime(now, true).size(), 19);
     }
 };
 
