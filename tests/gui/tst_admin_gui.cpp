@@ -56,14 +56,7 @@ private:
             w->grab().save(dir + QLatin1Char('/') + name);
     }
 
-    static HttpResponse awaitCall(ApiCall *call)
-    {
-        QObject context;
-        std::optional<HttpResponse> out;
-        call->onFinished(&context, [&out](const HttpResponse &r) { out = r; });
-        (void)QTest::qWaitFor([&] { return out.has_value(); }, 20000);
-        return out.value_or(HttpResponse{});
-    }
+    static HttpResponse awaitCall(ApiCall *call) { return TestEnv::awaitCall(call).value_or(HttpResponse{}); }
 
     // What a device does (better-auth-contract.md §5.1): plain HTTP, no credentials.
     struct RequestedCode { QString userCode, deviceCode; };

@@ -109,11 +109,7 @@ private:
     {
         RequestOptions o;
         o.credentials = Credentials::person(m_liveServices->session()->token());
-        ApiCall *call = m_http.post(endpoint().authUrl(path), body, o);
-        std::optional<HttpResponse> r;
-        QObject ctx;
-        call->onFinished(&ctx, [&](const HttpResponse &x) { r = x; });
-        (void)QTest::qWaitFor([&] { return r.has_value(); }, 10000);
+        const auto r = TestEnv::awaitCall(m_http.post(endpoint().authUrl(path), body, o), 10000);
         if (r && reply)
             *reply = r->json.object();
         return r && r->ok() ? QString() : (r ? r->error.userMessage() : QStringLiteral("timeout"));

@@ -65,10 +65,8 @@ private:
         o.allowInsecureHttp = true;
         ApiCall *call = m_services->http()->post(endpoint().authUrl(QStringLiteral("/console/sessions/revoke")),
                                                  {{QStringLiteral("sessionId"), m_services->session()->sessionId()}}, o);
-        std::optional<HttpResponse> r;
-        QObject ctx;
-        call->onFinished(&ctx, [&](const HttpResponse &x) { r = x; });
-        QVERIFY(QTest::qWaitFor([&] { return r.has_value(); }, 10000));
+        const auto r = TestEnv::awaitCall(call, 10000);
+        QVERIFY(r.has_value());
         QVERIFY2(r->ok(), qPrintable(r->error.userMessage()));
     }
 

@@ -87,17 +87,7 @@ private:
     QString m_token;
     SessionInfo m_info;
 
-    QString keyOwner(const QString &key)
-    {
-        RequestOptions o;
-        o.credentials = Credentials::machine(key);
-        ApiCall *call = m_services->http()->get(TestEnv::endpointFor(m_server.url()).authUrl(QStringLiteral("/get-session")), o);
-        std::optional<HttpResponse> r;
-        QObject ctx;
-        call->onFinished(&ctx, [&](const HttpResponse &x) { r = x; });
-        (void)QTest::qWaitFor([&] { return r.has_value(); }, 10000);
-        return r && r->ok() && r->json.isObject() ? r->json.object().value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString() : QString();
-    }
+    QString keyOwner(const QString &key) { return TestEnv::keyOwner(m_services->http(), TestEnv::endpointFor(m_server.url()), key); }
 
     template<typename T>
     T *waitForChild(QWidget *parent, const char *name)

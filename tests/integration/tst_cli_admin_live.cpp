@@ -69,11 +69,7 @@ private:
         const QString token = TestEnv::adminToken(&m_http, endpoint());
         RequestOptions o;
         o.credentials = Credentials::person(token);
-        ApiCall *call = m_http.post(endpoint().authUrl(path), body, o);
-        std::optional<HttpResponse> r;
-        QObject ctx;
-        call->onFinished(&ctx, [&](const HttpResponse &x) { r = x; });
-        (void)QTest::qWaitFor([&] { return r.has_value(); }, 10000);
+        const auto r = TestEnv::awaitCall(m_http.post(endpoint().authUrl(path), body, o), 10000);
         if (r && reply)
             *reply = r->json.object();
         return r && r->ok() ? QString() : (r ? r->error.userMessage() : QStringLiteral("timeout"));
@@ -82,16 +78,7 @@ private:
     // Who the server says a key belongs to (x-api-key on get-session), or empty when refused.
     QString keyOwner(const QString &key)
     {
-        RequestOptions o;
-        o.credentials = Credentials::machine(key);
-        ApiCall *call = m_http.get(endpoint().authUrl(QStringLiteral("/get-session")), o);
-        std::optional<HttpResponse> r;
-        QObject ctx;
-        call->onFinished(&ctx, [&](const HttpResponse &x) { r = x; });
-        (void)QTest::qWaitFor([&] { return r.has_value(); }, 10000);
-        if (!r || !r->ok() || !r->json.isObject())
-            return {};
-        return r->json.object().value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
+        return TestEnv::keyOwner(&m_http, endpoint(), key);
     }
 
     QString run(const QStringList &args, int expectExit, QByteArray *err = nullptr)

@@ -32,6 +32,25 @@ QString decideDeviceCode(HttpClient *http, const ServerEndpoint &endpoint, const
     return {};
 }
 
+std::optional<HttpResponse> awaitCall(ApiCall *call, int timeoutMs)
+{
+    QObject context;
+    std::optional<HttpResponse> out;
+    call->onFinished(&context, [&out](const HttpResponse &r) { out = r; });
+    (void)QTest::qWaitFor([&] { return out.has_value(); }, timeoutMs);
+    return out;
+}
+
+QString keyOwner(HttpClient *http, const ServerEndpoint &endpoint, const QString &key)
+{
+    RequestOptions o;
+    o.credentials = Credentials::machine(key);
+    const auto r = awaitCall(http->get(endpoint.authUrl(QStringLiteral("/get-session")), o), 10000);
+    if (!r || !r->ok() || !r->json.isObject())
+        return {};
+    return r->json.object().value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
+}
+
 QString uniqueKeychainService()
 {
     return QStringLiteral("pikku-admin-test-%1").arg(QCoreApplication::applicationPid());

@@ -27,6 +27,10 @@ QString adminToken(HttpClient *http, const ServerEndpoint &endpoint);
 // What the /device page does for a person: claim the code, then approve (or deny) it.
 // Returns the empty string on success, else the error text.
 QString decideDeviceCode(HttpClient *http, const ServerEndpoint &endpoint, const QString &userCode, bool approve);
+// Waits (test-only nested loop) for one HTTP call; nullopt on timeout.
+std::optional<HttpResponse> awaitCall(ApiCall *call, int timeoutMs = 20000);
+// Who the server says an API key belongs to (x-api-key on get-session); empty when refused.
+QString keyOwner(HttpClient *http, const ServerEndpoint &endpoint, const QString &key);
 // A keychain service name unique to this test process.
 QString uniqueKeychainService();
 ServerEndpoint endpointFor(const QUrl &url);
