@@ -97,4 +97,58 @@ QString normalizeAuthPath(const QString &path)
     return p;
 }
 
+QString origin(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return {};
+    QString scheme = url.scheme().toLower();
+    if (scheme == QLatin1String("ws"))
+        scheme = QStringLiteral("http");
+    else if (scheme == QLatin1String("wss"))
+        scheme = QStringLiteral("https");
+    int port = -1;
+    if (scheme == QLatin1String("http"))
+        port = url.port(80);
+    else if (scheme == QLatin1String("https"))
+        port = url.port(443);
+    else
+        return {};
+    return scheme + QLatin1String("://") + url.host(QUrl::FullyEncoded).toLower() + QLatin1Char(':') + QString::number(port);
+}
+
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    const QString oa = origin(a);
+    return !oa.isEmpty() && oa == origin(b);
+}
+
+BrowserUrl checkBrowserUrl(const QString &text, const QUrl &server)
+{
+    BrowserUrl r;
+    const QString trimmed = text.trimmed();
+    r.url = QUrl(trimmed, QUrl::StrictMode);
+    const QString scheme = r.url.scheme().toLower();
+    bool control = false;
+    for (const QChar c : trimmed)
+        control = control || c.category() == QChar::Other_Control || c.category() == QChar::Other_Format;
+    if (trimmed.isEmpty()) {
+        r.problem = QCoreApplication::translate("ServerUrl", "The server gave no verification address.");
+    } else if (control || trimmed.size() > 2048 || !r.url.isValid() || r.url.host().isEmpty()
+               || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
+        r.problem = QCoreApplication::translate("ServerUrl", "The server's verification address is not an http(s) URL; it is not opened.");
+    } else if (!r.url.userInfo().isEmpty()) {
+        r.problem = QCoreApplication::translate("ServerUrl", "The server's verification address carries a user name; it is not opened.");
+    } else {
+        r.openable = true;
+        r.sameOrigin = sameOrigin(r.url, server);
+        if (!r.sameOrigin)
+            r.problem = QCoreApplication::translate("ServerUrl", "The verification page is on %1, not on the server you sign in to (%2). "
+                                                                 "Open it only if you trust that host.")
+                            .arg(r.url.host(), server.host());
+    }
+    if (!r.openable)
+        r.url = QUrl();
+    return r;
+}
+
 } // namespace ServerUrl

@@ -19,6 +19,22 @@ ApiError checkTransport(const QUrl &url, bool allowInsecureHttp);
 QUrl join(const QUrl &base, const QString &path);
 QString normalizeAuthPath(const QString &path);
 
+// The origin (scheme, host, port) a credential belongs to, as "https://host:443". WebSocket schemes
+// map onto their HTTP twins (ws → http, wss → https), so a session issued by https://h is the same
+// origin as wss://h. Empty for a URL that has no usable origin.
+QString origin(const QUrl &url);
+bool sameOrigin(const QUrl &a, const QUrl &b);
+
+// Whether a URL the server handed us (RFC 8628 verification_uri) may be shown and opened in a browser.
+struct BrowserUrl
+{
+    QUrl url;                 // what is shown is what is opened: this one
+    bool openable = false;    // http(s), a host, no user info
+    bool sameOrigin = false;  // on the server's own origin; a foreign one is never opened automatically
+    QString problem;          // why not openable, or a warning for a foreign origin (plain text)
+};
+BrowserUrl checkBrowserUrl(const QString &text, const QUrl &server);
+
 } // namespace ServerUrl
 
 // A server the console talks to: its URL, better-auth's base path on it, and the transport policy.

@@ -55,6 +55,57 @@ private slots:
         QCOMPARE(e.kind == ApiError::Kind::InsecureUrl, refused);
     }
 
+    void origins_data()
+    {
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<bool>("same");
+        QTest::newRow("ws twin") << "http://127.0.0.1:3000/api" << "ws://127.0.0.1:3000/console/live" << true;
+        QTest::newRow("wss twin default port") << "https://api.example.com" << "wss://API.example.com:443/x" << true;
+        QTest::newRow("other host") << "https://api.example.com" << "wss://other.host/x" << false;
+        QTest::newRow("other port") << "http://127.0.0.1:3000" << "ws://127.0.0.1:3001/" << false;
+        QTest::newRow("downgrade") << "https://api.example.com" << "ws://api.example.com:443/" << false;
+        QTest::newRow("suffix trick") << "https://example.com" << "wss://example.com.evil.org/" << false;
+        QTest::newRow("ftp") << "ftp://example.com" << "ftp://example.com" << false;
+        QTest::newRow("empty") << "" << "" << false;
+    }
+    void origins()
+    {
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(bool, same);
+        QCOMPARE(ServerUrl::sameOrigin(QUrl(a), QUrl(b)), same);
+    }
+
+    void browserUrls_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("openable");
+        QTest::addColumn<bool>("sameOrigin");
+        QTest::newRow("own page") << "http://127.0.0.1:3000/device?user_code=AB" << true << true;
+        QTest::newRow("other host") << "https://phish.example/device" << true << false;
+        QTest::newRow("javascript") << "javascript:alert(1)" << false << false;
+        QTest::newRow("file") << "file:///etc/passwd" << false << false;
+        QTest::newRow("custom scheme") << "x-terminal://run?cmd=rm" << false << false;
+        QTest::newRow("user info") << "http://admin@127.0.0.1:3000/device" << false << false;
+        QTest::newRow("control char") << QString::fromUtf8("http://127.0.0.1:3000/\x1b[2J") << true << true;
+        QTest::newRow("real escape") << QStringLiteral("http://127.0.0.1:3000/") + QChar(0x1b) + QStringLiteral("[2J") << false << false;
+        QTest::newRow("bidi override") << QStringLiteral("http://127.0.0.1:3000/") + QChar(0x202e) << false << false;
+        QTest::newRow("empty") << "" << false << false;
+        QTest::newRow("huge") << QStringLiteral("http://127.0.0.1:3000/") + QString(5000, QLatin1Char('a')) << false << false;
+    }
+    void browserUrls()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, openable);
+        QFETCH(bool, sameOrigin);
+        const auto r = ServerUrl::checkBrowserUrl(text, QUrl(QStringLiteral("http://127.0.0.1:3000")));
+        QCOMPARE(r.openable, openable);
+        QCOMPARE(r.sameOrigin, sameOrigin);
+        QCOMPARE(r.url.isValid(), openable);
+        QCOMPARE(r.problem.isEmpty(), openable && sameOrigin);
+    }
+
     void join()
     {
         QCOMPARE(ServerUrl::join(QUrl(QStringLiteral("https://h/prefix/")), QStringLiteral("/api/auth")).toString(),
