@@ -88,7 +88,7 @@ private slots:
         QTest::newRow("file") << "file:///etc/passwd" << false << false;
         QTest::newRow("custom scheme") << "x-terminal://run?cmd=rm" << false << false;
         QTest::newRow("user info") << "http://admin@127.0.0.1:3000/device" << false << false;
-        QTest::newRow("control char") << QString::fromUtf8("http://127.0.0.1:3000/\x1b[2J") << true << true;
+        QTest::newRow("backslash") << QStringLiteral("http://127.0.0.1:3000/\\x1b[2J") << false << false;
         QTest::newRow("real escape") << QStringLiteral("http://127.0.0.1:3000/") + QChar(0x1b) + QStringLiteral("[2J") << false << false;
         QTest::newRow("bidi override") << QStringLiteral("http://127.0.0.1:3000/") + QChar(0x202e) << false << false;
         QTest::newRow("empty") << "" << false << false;
