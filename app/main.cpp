@@ -19,27 +19,33 @@ namespace {
 
 QElapsedTimer g_sinceMain;
 
-// For bench/run only: reports ms from main() to the main window's first paint, and the RSS then.
-void installStartupProbe(QWidget *window)
+// For bench/run (JSON on stdout) and `--quit-after-first-paint` (.ci/run's check of .ci/dev, a line on
+// stderr): reports ms from main() to the main window's first paint, and the RSS then, and quits.
+void installStartupProbe(QWidget *window, bool json)
 {
     class Probe : public QObject
     {
     public:
-        using QObject::QObject;
+        Probe(QObject *parent, bool json) : QObject(parent), m_json(json) {}
         bool eventFilter(QObject *, QEvent *e) override
         {
             if (e->type() == QEvent::Paint && !m_done) {
                 m_done = true;
-                QTimer::singleShot(0, this, [] {
+                QTimer::singleShot(0, this, [json = m_json] {
                     QFile status(QStringLiteral("/proc/self/status"));
                     QByteArray rss = "-1";
                     if (status.open(QIODevice::ReadOnly))
                         for (const QByteArray &line : status.readAll().split('\n'))
                             if (line.startsWith("VmRSS:"))
                                 rss = line.mid(6).trimmed().split(' ').first();
-                    std::printf("{\"bench\":\"startup\",\"ms\":%.3f,\"rssKb\":%s}\n",
-                                double(g_sinceMain.nsecsElapsed()) / 1e6, rss.constData());
-                    std::fflush(stdout);
+                    const double ms = double(g_sinceMain.nsecsElapsed()) / 1e6;
+                    if (json) {
+                        std::printf("{\"bench\":\"startup\",\"ms\":%.3f,\"rssKb\":%s}\n", ms, rss.constData());
+                        std::fflush(stdout);
+                    } else {
+                        std::fprintf(stderr, "pikku-admin: first window painted after %.0f ms (RSS %s kB); quitting as asked\n",
+                                     ms, rss.constData());
+                    }
                     QCoreApplication::exit(0);
                 });
             }
@@ -47,9 +53,10 @@ void installStartupProbe(QWidget *window)
         }
 
     private:
+        bool m_json;
         bool m_done = false;
     };
-    window->installEventFilter(new Probe(window));
+    window->installEventFilter(new Probe(window, json));
 }
 
 int runCli(int argc, char **argv)
@@ -76,6 +83,8 @@ int runGui(int argc, char **argv)
     parser.addOptions({{QStringLiteral("server"), QStringLiteral("Open this server."), QStringLiteral("url")},
                        {QStringLiteral("auth-path"), QStringLiteral("better-auth base path."), QStringLiteral("path")},
                        {QStringLiteral("sign-in"), QStringLiteral("Open the sign-in dialog at start.")},
+                       {QStringLiteral("quit-after-first-paint"),
+                        QStringLiteral("Quit once the main window has painted (a start-up check).")},
                        {QStringLiteral("screenshot"), QStringLiteral("Save a screenshot of the window and quit."),
                         QStringLiteral("file")}});
     parser.process(app);
@@ -94,7 +103,9 @@ int runGui(int argc, char **argv)
     AppContext context(&services);
     MainWindow window(&context);
     if (qEnvironmentVariableIsSet("PIKKU_ADMIN_BENCH_STARTUP"))
-        installStartupProbe(&window);   // bench/run: time to first painted window, then quit
+        installStartupProbe(&window, true);   // bench/run: time to first painted window, then quit
+    else if (parser.isSet(QStringLiteral("quit-after-first-paint")))
+        installStartupProbe(&window, false);
     window.show();
     window.start();
     if (parser.isSet(QStringLiteral("sign-in")))
