@@ -234,7 +234,7 @@ void CliApp::cmdLogin(const ServerEndpoint &endpoint)
 {
     m_api = std::make_unique<AuthApi>(m_services->http(), endpoint);
     m_flow = new DeviceFlow(m_api.get(), m_services->clock(), QString::fromLatin1(kClientId), {}, this);
-    connect(m_flow, &DeviceFlow::codeReady, this, [this](const DeviceCode &c) {
+    connect(m_flow, &DeviceFlow::codeReady, this, [this, endpoint](const DeviceCode &c) {
         const QString complete = c.verificationUriComplete.isEmpty() ? c.verificationUri : c.verificationUriComplete;
         if (m_out->json()) {
             m_out->printJson({{QStringLiteral("event"), QStringLiteral("code")},
@@ -244,10 +244,20 @@ void CliApp::cmdLogin(const ServerEndpoint &endpoint)
                               {QStringLiteral("expiresIn"), c.expiresIn},
                               {QStringLiteral("interval"), c.interval}});
         }
+        // Outside input: only an http(s) URL is shown and opened, one on another origin never automatically.
+        const ServerUrl::BrowserUrl browser = ServerUrl::checkBrowserUrl(complete, endpoint.baseUrl);
+        if (!browser.openable) {
+            m_out->warn(browser.problem);
+            m_out->info(QStringLiteral("Confirm this code on the server's device page: %1\n(expires %2)\nWaiting for approval…")
+                            .arg(c.displayUserCode(), humanTime(m_flow->expiresAt())));
+            return;
+        }
+        if (!browser.sameOrigin)
+            m_out->warn(browser.problem);
         m_out->info(QStringLiteral("To finish signing in, open: %1\nAnd confirm this code: %2\n(expires %3)\nWaiting for approval…")
-                        .arg(c.verificationUri, c.displayUserCode(), humanTime(m_flow->expiresAt())));
-        if (!m_parser.isSet(QStringLiteral("no-browser")))
-            openBrowser(complete);
+                        .arg(browser.url.toString(), c.displayUserCode(), humanTime(m_flow->expiresAt())));
+        if (!m_parser.isSet(QStringLiteral("no-browser")) && browser.sameOrigin)
+            openBrowser(browser.url.toString());
     });
     connect(m_flow, &DeviceFlow::intervalChanged, this, [this](int s) {
         m_out->info(QStringLiteral("The server asked to slow down; polling every %1 s.").arg(s));

@@ -34,10 +34,12 @@ SignInDialog::SignInDialog(AppContext *context, const ServerEndpoint &endpoint, 
         setStatus(tr("Code copied. Waiting for approval…"));
     });
     connect(m_ui->openBrowserButton, &QPushButton::clicked, this, [this] {
-        const DeviceCode &c = m_flow->code();
-        m_lastOpenedUrl = c.verificationUriComplete.isEmpty() ? c.verificationUri : c.verificationUriComplete;
-        if (m_browserEnabled && !QDesktopServices::openUrl(QUrl(m_lastOpenedUrl)))
-            setStatus(tr("Could not open a browser here. Open %1 on any device.").arg(c.verificationUri), true);
+        // What is shown is what is opened: the checked URL, nothing else.
+        if (!m_browserUrl.openable)
+            return;
+        m_lastOpenedUrl = m_browserUrl.url.toString();
+        if (m_browserEnabled && !QDesktopServices::openUrl(m_browserUrl.url))
+            setStatus(tr("Could not open a browser here. Open %1 on any device.").arg(m_lastOpenedUrl), true);
     });
     connect(m_ui->retryButton, &QPushButton::clicked, this, &SignInDialog::restart);
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &SignInDialog::reject);
@@ -76,13 +78,29 @@ void SignInDialog::onCodeReady(const DeviceCode &code)
 {
     m_ui->userCodeLabel->setText(code.displayUserCode());
     m_ui->copyCodeButton->setEnabled(true);
-    m_ui->openBrowserButton->setEnabled(true);
-    m_ui->openBrowserButton->setDefault(true);
-    m_ui->verificationUrlLabel->setText(
-        QStringLiteral("<a href=\"%1\">%1</a>").arg(code.verificationUri.toHtmlEscaped()));
-    m_ui->verificationUrlLabel->setOpenExternalLinks(m_browserEnabled);
+    // The server's verification URI is outside input: only http(s) is opened, and one on another origin
+    // than the server is shown with a warning and opened only on an explicit click.
+    m_browserUrl = ServerUrl::checkBrowserUrl(
+        code.verificationUriComplete.isEmpty() ? code.verificationUri : code.verificationUriComplete, m_endpoint.baseUrl);
+    m_ui->openBrowserButton->setEnabled(m_browserUrl.openable);
+    m_ui->openBrowserButton->setDefault(m_browserUrl.openable && m_browserUrl.sameOrigin);
+    if (m_browserUrl.openable) {
+        const QString shown = m_browserUrl.url.toString();
+        m_ui->verificationUrlLabel->setTextFormat(Qt::RichText);
+        m_ui->verificationUrlLabel->setText(QStringLiteral("<a href=\"%1\">%2</a>")
+                                                .arg(QString::fromUtf8(m_browserUrl.url.toEncoded()).toHtmlEscaped(),
+                                                     shown.toHtmlEscaped()));
+        m_ui->verificationUrlLabel->setOpenExternalLinks(m_browserEnabled);
+    } else {
+        m_ui->verificationUrlLabel->setTextFormat(Qt::PlainText);
+        m_ui->verificationUrlLabel->setOpenExternalLinks(false);
+        m_ui->verificationUrlLabel->setText(code.verificationUri.left(200));
+    }
     m_ui->expiryBar->setRange(0, code.expiresIn);
-    setStatus(tr("Waiting for approval in the browser…"));
+    if (!m_browserUrl.problem.isEmpty())
+        setStatus(m_browserUrl.problem, true);
+    else
+        setStatus(tr("Waiting for approval in the browser…"));
     tick();
     m_tick.start();
 }
@@ -136,6 +154,7 @@ void SignInDialog::reject()
 
 void SignInDialog::setStatus(const QString &text, bool error)
 {
+    m_ui->statusLabel->setTextFormat(Qt::PlainText);
     m_ui->statusLabel->setText(text);
     m_ui->statusLabel->setStyleSheet(error ? QStringLiteral("color: #b3261e;") : QString());
 }

@@ -50,4 +50,5 @@ private:
     QTimer m_tick;
     bool m_browserEnabled = true;
     QString m_lastOpenedUrl;
+    ServerUrl::BrowserUrl m_browserUrl;
 };

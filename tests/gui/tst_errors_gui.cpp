@@ -17,6 +17,9 @@
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -281,6 +284,62 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(creates, sent + 1, 5000);
 
         m_services->session()->set(real, realToken, info, false);
+    }
+
+    // A hostile server's verification_uri: only http(s) is offered, what is shown is what is opened, and a
+    // page on another origin is never the default action.
+    void hostileVerificationUriIsNeverOpenedBlindly_data()
+    {
+        QTest::addColumn<QString>("uri");
+        QTest::addColumn<bool>("openable");
+        QTest::addColumn<bool>("isDefault");
+        QTest::newRow("own page") << QStringLiteral("{self}/device?user_code=ABCD1234") << true << true;
+        QTest::newRow("javascript") << QStringLiteral("javascript:alert(document.cookie)") << false << false;
+        QTest::newRow("file") << QStringLiteral("file:///etc/passwd") << false << false;
+        QTest::newRow("rich text") << QStringLiteral("<b>http://x</b>") << false << false;
+        QTest::newRow("other origin") << QStringLiteral("https://phish.example/device") << true << false;
+    }
+    void hostileVerificationUriIsNeverOpenedBlindly()
+    {
+        QFETCH(QString, uri);
+        QFETCH(bool, openable);
+        QFETCH(bool, isDefault);
+        FixtureServer fixture;
+        QVERIFY(fixture.listen());
+        uri.replace(QStringLiteral("{self}"), fixture.url().toString().chopped(fixture.url().toString().endsWith(QLatin1Char('/')) ? 1 : 0));
+        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("device_code"), QStringLiteral("dc")},
+                                                          {QStringLiteral("user_code"), QStringLiteral("ABCD1234")},
+                                                          {QStringLiteral("verification_uri"), uri},
+                                                          {QStringLiteral("verification_uri_complete"), uri},
+                                                          {QStringLiteral("expires_in"), 300},
+                                                          {QStringLiteral("interval"), 5}})
+                                    .toJson(QJsonDocument::Compact);
+        fixture.on(QStringLiteral("/api/auth/device/code"), [body](const QHttpServerRequest &) { return FixtureServer::json(body); });
+        fixture.on(QStringLiteral("/api/auth/device/token"), [](const QHttpServerRequest &) {
+            return FixtureServer::json(R"({"error":"authorization_pending"})", 400);
+        });
+        SignInDialog dlg(m_context.get(), TestEnv::endpointFor(fixture.url()));
+        dlg.setBrowserEnabled(false);
+        dlg.show();
+        auto *open = dlg.findChild<QPushButton *>(QStringLiteral("openBrowserButton"));
+        auto *link = dlg.findChild<QLabel *>(QStringLiteral("verificationUrlLabel"));
+        auto *status = dlg.findChild<QLabel *>(QStringLiteral("statusLabel"));
+        QVERIFY(open && link && status);
+        QTRY_COMPARE(dlg.flow()->code().userCode, QStringLiteral("ABCD1234"));
+        QCOMPARE(open->isEnabled(), openable);
+        QCOMPARE(open->isDefault(), isDefault);
+        if (!openable) {
+            QCOMPARE(link->textFormat(), Qt::PlainText);
+            QVERIFY(!link->openExternalLinks());
+            QVERIFY(status->text().contains(QStringLiteral("not opened")));
+            QTest::mouseClick(open, Qt::LeftButton);
+            QVERIFY(dlg.lastOpenedUrl().isEmpty());
+        } else {
+            QTest::mouseClick(open, Qt::LeftButton);
+            QCOMPARE(dlg.lastOpenedUrl(), uri);                 // what is opened ...
+            QVERIFY(link->text().contains(uri.toHtmlEscaped())); // ... is what is shown
+            QCOMPARE(status->text().contains(QStringLiteral("phish.example")), !isDefault);
+        }
     }
 
     void serverWithoutPluginShowsInstallHintAndItsOwn404()
