@@ -292,7 +292,7 @@ int keysPage(const QStringList &args)
         if (rtts.size() == 7)
             return openPage();
         RequestOptions o;
-        o.credentials = Credentials::person(token);
+        o.credentials = Credentials::person(token, url);
         QElapsedTimer rt;
         rt.start();
         ApiCall *call = services.http()->get(endpoint.authUrl(QStringLiteral("/console/api-keys?limit=100&offset=0")), o);

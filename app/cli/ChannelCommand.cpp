@@ -260,7 +260,7 @@ void channel(CliContext &ctx)
             ctx.out->info(QStringLiteral("could not install the Ctrl-C handler"));
         ChannelSocket::Options o;
         o.pingIntervalMs = 0;
-        o.allowInsecure = ctx.endpoint.allowInsecureHttp;
+        o.allowInsecure = ctx.endpoint.allowInsecureHttp && ServerUrl::sameOrigin(url, ctx.endpoint.baseUrl);
         handshake->start();
         socket->open(url, creds, o);
     };
@@ -287,7 +287,7 @@ void channel(CliContext &ctx)
         run(Credentials::machine(key));
         return;
     }
-    withSession(ctx, [run](const QString &token) mutable { run(Credentials::person(token)); });
+    withSession(ctx, [ctx, run](const QString &token) mutable { run(Credentials::person(token, ctx.endpoint.baseUrl)); });
 }
 
 } // namespace CliCommands

@@ -42,7 +42,7 @@ namespace {
 RequestOptions bearer(const CliContext &ctx, const QString &token)
 {
     RequestOptions o;
-    o.credentials = Credentials::person(token);
+    o.credentials = Credentials::person(token, ctx.endpoint.baseUrl);
     o.allowInsecureHttp = ctx.endpoint.allowInsecureHttp;
     return o;
 }

@@ -211,6 +211,13 @@ QString ApiError::userMessage() const
     case Kind::Conflict:
         return tr("Conflict") + server + QLatin1Char('.');
     case Kind::Validation:
+        if (httpStatus == 0 && serverMessage.isEmpty() && !detail.isEmpty()) {
+            // Refused here, before anything left: say why, not "the server refused".
+            QString text = detail;
+            text[0] = text.at(0).toUpper();
+            return text.endsWith(QLatin1Char('.')) ? text : text + QLatin1Char('.');
+        }
+        [[fallthrough]];
     case Kind::Protocol:
         return serverMessage.isEmpty() ? tr("The server refused the request (HTTP %1).").arg(httpStatus)
                                        : serverMessage;

@@ -1,5 +1,7 @@
 #include "ChannelTab.h"
 
+#include "core/ServerUrl.h"
+
 #include "AppContext.h"
 #include "ChannelComposer.h"
 #include "ChannelWhoami.h"
@@ -27,6 +29,7 @@
 #include <QSaveFile>
 #include <QScrollBar>
 #include <QSettings>
+#include <QStandardItemModel>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -53,6 +56,7 @@ ChannelTab::ChannelTab(AppContext *context, const QUrl &url, QWidget *parent)
     buildUi();
     m_url->setText(url.toString());
     reloadForUrl();
+    connect(m_context->services()->session(), &Session::changed, this, &ChannelTab::updateBearerAvailability);
     connect(m_socket, &ChannelSocket::textReceived, this, [this](const QByteArray &t) {
         m_log->appendText(t, ChannelMessage::Direction::Received);
         if (m_awaitingWhoami && t.contains("whoami"))   // cheap test first: floods pass straight through
@@ -169,6 +173,11 @@ void ChannelTab::buildUi()
     how->addWidget(m_askWhoami);
     how->addWidget(m_reconnect);
     outer->addLayout(how);
+    // A key belongs to the URL the field shows when it is typed, pasted or filled in.
+    connect(m_keyEdit, &QLineEdit::textChanged, this, [this] {
+        const QUrl u = url();
+        m_keyForUrl = u.isValid() && !u.host().isEmpty() ? normalizedUrl(u) : QString();
+    });
     connect(m_identity, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int i) {
         m_keyEdit->setVisible(i != AsMe);
         m_keyEdit->setEchoMode(i == AsPastedKey ? QLineEdit::Password : QLineEdit::Normal);
@@ -358,7 +367,11 @@ void ChannelTab::connectChannel()
             m_banner->showMessage(tr("Sign in first, or connect as a service key."), MessageBanner::Type::Warning);
             return;
         }
-        creds = Credentials::person(s->token());
+        if (!ServerUrl::sameOrigin(url(), s->endpoint().baseUrl)) {
+            m_banner->showMessage(bearerUnavailableReason(), MessageBanner::Type::Warning);
+            return;
+        }
+        creds = Credentials::person(s->token(), s->endpoint().baseUrl);
         break;
     }
     case AsPastedKey:
@@ -389,7 +402,8 @@ void ChannelTab::connectChannel()
     ChannelSocket::Options o;
     o.reconnect = m_reconnect->isChecked();
     const Session *s = m_context->services()->session();
-    o.allowInsecure = s->isSignedIn() && s->endpoint().allowInsecureHttp;
+    // Allowing plain http for a server covers that server's own origin only, never another host.
+    o.allowInsecure = s->isSignedIn() && s->endpoint().allowInsecureHttp && ServerUrl::sameOrigin(url(), s->endpoint().baseUrl);
     m_openedKind = credentialKind();
     m_whoami.clear();
     m_whoamiDetail.clear();
@@ -459,8 +473,15 @@ void ChannelTab::reloadForUrl()
 {
     const QUrl u = url();
     const QString key = u.isValid() && !u.host().isEmpty() ? normalizedUrl(u) : QString();
+    updateBearerAvailability();
     if (key == m_loadedUrl)
         return;
+    // A key belongs to the URL it was typed or remembered for: moving the tab to another URL clears it,
+    // so it is never sent to the new one.
+    if (m_identity->currentIndex() == AsPastedKey && !m_keyEdit->text().isEmpty() && m_keyForUrl != key) {
+        m_keyEdit->clear();
+        m_connectWhenKeyLoaded = false;
+    }
     m_loadedUrl = key;
     m_loading = true;
     m_keyRemembered = false;
@@ -479,6 +500,29 @@ void ChannelTab::reloadForUrl()
     m_loading = false;
     if (pasted)
         loadRememberedKey();
+}
+
+QString ChannelTab::bearerUnavailableReason() const
+{
+    const Session *s = m_context->services()->session();
+    return tr("Your session belongs to %1 and is never sent to another host. Connect to %2 with a service key, "
+              "or sign in to that server.")
+        .arg(ServerUrl::origin(s->endpoint().baseUrl), url().host().isEmpty() ? tr("this URL") : url().host());
+}
+
+void ChannelTab::updateBearerAvailability()
+{
+    const Session *s = m_context->services()->session();
+    const QUrl u = url();
+    const bool foreign = s->isSignedIn() && u.isValid() && !u.host().isEmpty() && !ServerUrl::sameOrigin(u, s->endpoint().baseUrl);
+    auto *model = qobject_cast<QStandardItemModel *>(m_identity->model());
+    if (QStandardItem *item = model ? model->item(AsMe) : nullptr) {
+        item->setEnabled(!foreign);
+        item->setText(foreign ? tr("As me (not offered for another host)") : tr("As me (Bearer session)"));
+        item->setToolTip(foreign ? bearerUnavailableReason() : QString());
+    }
+    if (foreign && m_identity->currentIndex() == AsMe)
+        m_identity->setCurrentIndex(AsPastedKey);
 }
 
 void ChannelTab::setKeyRemembered(bool on)
@@ -512,8 +556,10 @@ void ChannelTab::loadRememberedKey()
             return;   // the tab moved on meanwhile
         switch (r.status) {
         case SecretResult::Status::Ok:
-            if (m_keyEdit->text().isEmpty())
+            if (m_keyEdit->text().isEmpty()) {
                 m_keyEdit->setText(QString::fromUtf8(r.data));
+                m_keyForUrl = forUrl;
+            }
             m_rememberKey->setChecked(true);
             if (connectNow)
                 connectChannel();

@@ -70,6 +70,8 @@ private:
     // Loads what is remembered for the URL in the edit (history, saved messages, whoami choice, whether a
     // key is in the keychain) when it differs from what is loaded.
     void reloadForUrl();
+    void updateBearerAvailability();
+    QString bearerUnavailableReason() const;
     QString settingsGroup() const;
     void loadRememberedKey();
     void rememberKey(const QString &key);
@@ -107,6 +109,7 @@ private:
     ChannelComposer *m_composer;
     bool m_followTail = true;
     QString m_loadedUrl;            // normalized URL whose settings are loaded
+    QString m_keyForUrl;            // normalized URL the key field's key was typed or remembered for
     bool m_loading = false;         // applying stored state: do not write it back
     bool m_keyRemembered = false;   // the keychain holds a key for m_loadedUrl (a non-secret flag in settings)
     bool m_keyLoading = false;

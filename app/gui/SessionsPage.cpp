@@ -310,7 +310,7 @@ void SessionsPage::connectLive()
     m_liveState->setText(tr("Connecting to the live channel…"));
     m_connections->setRowCount(0);
     m_liveFor = liveIdentity();
-    m_live->open(url, Credentials::person(s->token()), o);
+    m_live->open(url, Credentials::person(s->token(), s->endpoint().baseUrl), o);
 }
 
 int SessionsPage::sessionRow(const QString &id) const

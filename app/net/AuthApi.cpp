@@ -38,7 +38,7 @@ RequestOptions AuthApi::options(const QString &token) const
     RequestOptions o;
     o.allowInsecureHttp = m_endpoint.allowInsecureHttp;
     if (!token.isEmpty())
-        o.credentials = Credentials::person(token);
+        o.credentials = Credentials::person(token, m_endpoint.baseUrl);
     return o;
 }
 

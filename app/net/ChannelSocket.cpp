@@ -231,6 +231,12 @@ bool ChannelSocket::open(const QUrl &url, const Credentials &credentials, const 
         emit failed(tr("A channel is opened as a person (Bearer) or as a machine (API key), never both."));
         return false;
     }
+    if (!credentials.mayBeSentTo(url)) {
+        emit failed(tr("Your session belongs to %1; it is never sent to %2. Connect there with an API key, "
+                       "or sign in to that server.")
+                        .arg(ServerUrl::origin(credentials.issuer), ServerUrl::origin(url)));
+        return false;
+    }
     close();
     m_url = url;
     m_credentials = credentials;

@@ -88,7 +88,7 @@ ApiCall *ConsoleApi::send(const QByteArray &method, const QString &path, const Q
 {
     const ServerEndpoint &e = m_session->endpoint();
     RequestOptions o;
-    o.credentials = Credentials::person(m_session->token());
+    o.credentials = Credentials::person(m_session->token(), e.baseUrl);
     o.allowInsecureHttp = e.allowInsecureHttp;
     const QUrl url = e.authUrl(path);
     return method == "GET" ? m_http->get(url, o) : m_http->post(url, body, o);

@@ -23,6 +23,11 @@ public:
 
 } // namespace
 
+bool Credentials::mayBeSentTo(const QUrl &url) const
+{
+    return bearer.isEmpty() || ServerUrl::sameOrigin(url, issuer);
+}
+
 HttpClient::HttpClient(QObject *parent) : QObject(parent), m_nam(new QNetworkAccessManager(this))
 {
     m_nam->setCookieJar(new NoCookieJar(m_nam));
@@ -57,6 +62,14 @@ ApiCall *HttpClient::send(const QByteArray &verb, const QUrl &url, const QByteAr
         // The server's identity would depend on the endpoint; refuse before anything leaves.
         return ApiCall::failed(ApiError::make(ApiError::Kind::Validation,
                                               QStringLiteral("a request may carry a session or an API key, not both")),
+                               this);
+    }
+    if (!options.credentials.mayBeSentTo(url)) {
+        qCWarning(lcNet) << "refused to send a session issued by" << ServerUrl::origin(options.credentials.issuer) << "to"
+                         << ServerUrl::origin(url);
+        return ApiCall::failed(ApiError::make(ApiError::Kind::Validation,
+                                              QStringLiteral("your session belongs to %1; it is never sent to %2")
+                                                  .arg(ServerUrl::origin(options.credentials.issuer), ServerUrl::origin(url))),
                                this);
     }
 

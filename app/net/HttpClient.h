@@ -10,13 +10,18 @@
 class QNetworkAccessManager;
 
 // Credentials a request carries: a person's session token OR a machine's API key, never both.
+// A session token is bound to the origin (scheme, host, port) that issued it: the two places that attach
+// it (HttpClient::send, ChannelSocket::open) refuse to send it anywhere else, whoever asks.
 struct Credentials
 {
     QByteArray bearer;
     QByteArray apiKey;
+    QUrl issuer;   // with a bearer: the server that issued it; only its origin (http(s) or the ws(s) twin) gets it
     static Credentials none() { return {}; }
-    static Credentials person(const QString &token) { return {token.toUtf8(), {}}; }
-    static Credentials machine(const QString &key) { return {{}, key.toUtf8()}; }
+    static Credentials person(const QString &token, const QUrl &issuedBy) { return {token.toUtf8(), {}, issuedBy}; }
+    static Credentials machine(const QString &key) { return {{}, key.toUtf8(), {}}; }
+    // False when a bearer would leave its origin.
+    bool mayBeSentTo(const QUrl &url) const;
 };
 
 struct RequestOptions

@@ -390,7 +390,7 @@ private slots:
         ChannelSocket extra;
         QUrl live = e.authUrl(QStringLiteral("/console/live"));
         live.setScheme(QStringLiteral("ws"));
-        QVERIFY(extra.open(live, Credentials::person(other)));
+        QVERIFY(extra.open(live, Credentials::person(other, live)));
         QTRY_COMPARE_WITH_TIMEOUT(page.connectionsTable()->rowCount(), conns + 1, 10000);
         QTest::qWait(200);
         grab(&page, QStringLiteral("sessions.png"));

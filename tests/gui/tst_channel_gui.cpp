@@ -27,6 +27,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QStandardItemModel>
 #include <QTest>
 #include <QToolButton>
 #include <QWebSocket>
@@ -108,7 +109,7 @@ private:
     QString adminPost(const QString &path, const QJsonObject &body, QJsonObject *reply)
     {
         RequestOptions o;
-        o.credentials = Credentials::person(m_liveServices->session()->token());
+        o.credentials = Credentials::person(m_liveServices->session()->token(), m_liveServices->session()->endpoint().baseUrl);
         const auto r = TestEnv::awaitCall(m_http.post(endpoint().authUrl(path), body, o), 10000);
         if (r && reply)
             *reply = r->json.object();
@@ -473,6 +474,44 @@ private slots:
         QFile rewritten(m_liveIni);   // QSettings replaces the file: read the new one
         QVERIFY(rewritten.open(QIODevice::ReadOnly));
         QVERIFY(!rewritten.readAll().contains("keyInKeychain"));
+    }
+
+    // The admin's session goes only to its own origin: on another host (or port) "As me" is not offered
+    // and says why, a connect as me is refused before anything is sent, and a key typed for one URL is
+    // cleared when the tab moves to another.
+    void bearerIsOfferedOnlyOnTheSessionsOrigin()
+    {
+        QVERIFY(ensureLive());
+        ChannelInspectorPage page(m_liveContext.get());
+        ChannelTab *tab = page.currentChannel();
+        QTRY_COMPARE_WITH_TIMEOUT(tab->url(), liveUrl(), 10000);
+        auto *identity = tab->findChild<QComboBox *>(QStringLiteral("identityBox"));
+        auto *model = qobject_cast<QStandardItemModel *>(identity->model());
+        QVERIFY(model);
+        QVERIFY(model->item(0)->isEnabled());
+
+        // A foreign URL (another port on loopback: another origin), as /console/info or a paste could set it.
+        QWebSocketServer foreign(QStringLiteral("foreign"), QWebSocketServer::NonSecureMode);
+        QVERIFY(foreign.listen(QHostAddress::LocalHost, 0));
+        QSignalSpy knocks(&foreign, &QWebSocketServer::newConnection);
+        identity->setCurrentIndex(0);
+        tab->setUrl(QUrl(QStringLiteral("ws://127.0.0.1:%1/console/live").arg(foreign.serverPort())));
+        QVERIFY(!model->item(0)->isEnabled());
+        QVERIFY(model->item(0)->toolTip().contains(QStringLiteral("never sent to another host")));
+        QCOMPARE(identity->currentIndex(), 1);   // moved off "As me"
+        identity->setCurrentIndex(0);            // forced back (as a script could): still refused
+        tab->connectChannel();
+        // Refused before anything starts: the socket never left its idle state, the server saw no one.
+        QCOMPARE(tab->socket()->state(), ChannelSocket::State::Idle);
+        QCOMPARE(knocks.size(), 0);
+
+        // A key typed for the foreign URL is cleared when the tab moves back to the live channel.
+        identity->setCurrentIndex(1);
+        auto *keyEdit = tab->findChild<QLineEdit *>(QStringLiteral("keyEdit"));
+        QTest::keyClicks(keyEdit, QStringLiteral("typed-for-the-foreign-host"));
+        tab->setUrl(liveUrl());
+        QVERIFY(keyEdit->text().isEmpty());
+        QVERIFY(model->item(0)->isEnabled());
     }
 
     void unavailableKeychainKeepsTheKeyInMemory()

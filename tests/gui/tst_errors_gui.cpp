@@ -64,7 +64,7 @@ private:
         const QString other = TestEnv::adminToken(m_services->http(), endpoint());
         QVERIFY(!other.isEmpty());
         RequestOptions o;
-        o.credentials = Credentials::person(other);
+        o.credentials = Credentials::person(other, endpoint().baseUrl);
         o.allowInsecureHttp = true;
         ApiCall *call = m_services->http()->post(endpoint().authUrl(QStringLiteral("/console/sessions/revoke")),
                                                  {{QStringLiteral("sessionId"), m_services->session()->sessionId()}}, o);

@@ -37,7 +37,7 @@ private slots:
         QVERIFY(srv.listen());
         ChannelSocket ch;
         QSignalSpy opened(&ch, &ChannelSocket::opened);
-        QVERIFY(ch.open(srv.url(), Credentials::person(QStringLiteral("session-tok"))));
+        QVERIFY(ch.open(srv.url(), Credentials::person(QStringLiteral("session-tok"), srv.url())));
         QVERIFY(opened.wait(5000));
         QCOMPARE(srv.requests.size(), 1);
         QCOMPARE(srv.requests[0].rawHeader("Authorization"), QByteArray("Bearer session-tok"));
@@ -64,19 +64,40 @@ private slots:
         QVERIFY(srv.listen());
         ChannelSocket ch;
         QSignalSpy failed(&ch, &ChannelSocket::failed);
-        Credentials both{"tok", "key"};
+        Credentials both{"tok", "key", srv.url()};
         QVERIFY(!ch.open(srv.url(), both));
         QCOMPARE(failed.count(), 1);
         QTest::qWait(100);
         QCOMPARE(srv.requests.size(), 0);
     }
 
+    // The Bearer goes only to the origin that issued it (another port or host is another origin), whatever
+    // the caller asks; the refusal says why and nothing reaches the other server.
+    void bearerRefusedForAnotherOrigin()
+    {
+        EchoServer srv;
+        QVERIFY(srv.listen());
+        ChannelSocket ch;
+        QSignalSpy failed(&ch, &ChannelSocket::failed);
+        QVERIFY(!ch.open(srv.url(), Credentials::person(QStringLiteral("session-tok"), QUrl(QStringLiteral("http://127.0.0.1:1")))));
+        QCOMPARE(failed.size(), 1);
+        QVERIFY(failed.first().first().toString().contains(QStringLiteral("never sent")));
+        QVERIFY(!ch.open(srv.url(), Credentials::person(QStringLiteral("session-tok"), QUrl())));
+        QCOMPARE(srv.requests.size(), 0);
+        // Its own origin's ws twin is fine.
+        QSignalSpy opened(&ch, &ChannelSocket::opened);
+        QUrl issuer = srv.url();
+        issuer.setScheme(QStringLiteral("http"));
+        QVERIFY(ch.open(srv.url(), Credentials::person(QStringLiteral("session-tok"), issuer)));
+        QVERIFY(opened.wait(5000));
+    }
+
     void insecureRemoteRefused()
     {
         ChannelSocket ch;
-        QVERIFY(!ch.open(QUrl(QStringLiteral("ws://live.example.com/console/live")), Credentials::person(QStringLiteral("t"))));
+        QVERIFY(!ch.open(QUrl(QStringLiteral("ws://live.example.com/console/live")), Credentials::machine(QStringLiteral("k"))));
         ChannelSocket ok;
-        QVERIFY(!ok.open(QUrl(QStringLiteral("http://127.0.0.1/x")), Credentials::person(QStringLiteral("t"))));
+        QVERIFY(!ok.open(QUrl(QStringLiteral("http://127.0.0.1/x")), Credentials::machine(QStringLiteral("k"))));
     }
 
     void echoAndLatency()
@@ -89,7 +110,7 @@ private slots:
         QSignalSpy latency(&ch, &ChannelSocket::latencyMeasured);
         ChannelSocket::Options o;
         o.pingIntervalMs = 100;
-        QVERIFY(ch.open(srv.url(), Credentials::person(QStringLiteral("t")), o));
+        QVERIFY(ch.open(srv.url(), Credentials::person(QStringLiteral("t"), srv.url()), o));
         QVERIFY(opened.wait(5000));
         QVERIFY(ch.sendText(R"({"action":"echo","n":1})"));
         QVERIFY(got.wait(5000));
@@ -141,7 +162,7 @@ private slots:
         QSignalSpy again(&ch, &ChannelSocket::reconnectScheduled);
         ChannelSocket::Options o;
         o.reconnect = true;
-        QVERIFY(ch.open(srv.url(), Credentials::person(QStringLiteral("t")), o));
+        QVERIFY(ch.open(srv.url(), Credentials::person(QStringLiteral("t"), srv.url()), o));
         QVERIFY(opened.wait(5000));
         srv.sockets.first()->close(QWebSocketProtocol::CloseCode(4401), QStringLiteral("session revoked"));
         QVERIFY(closed.wait(5000));
@@ -162,7 +183,7 @@ private slots:
         ChannelSocket::Options o;
         o.reconnect = true;
         o.initialBackoffMs = 50;
-        QVERIFY(ch.open(srv.url(), Credentials::person(QStringLiteral("t")), o));
+        QVERIFY(ch.open(srv.url(), Credentials::person(QStringLiteral("t"), srv.url()), o));
         QVERIFY(opened.wait(5000));
         srv.sockets.first()->close(QWebSocketProtocol::CloseCodeGoingAway);
         QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 2, 5000);

@@ -68,7 +68,7 @@ private:
     {
         const QString token = TestEnv::adminToken(&m_http, endpoint());
         RequestOptions o;
-        o.credentials = Credentials::person(token);
+        o.credentials = Credentials::person(token, endpoint().baseUrl);
         const auto r = TestEnv::awaitCall(m_http.post(endpoint().authUrl(path), body, o), 10000);
         if (r && reply)
             *reply = r->json.object();

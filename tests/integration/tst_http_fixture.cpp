@@ -224,12 +224,31 @@ private slots:
         QCOMPARE(m_server.seen().size(), 0);
     }
 
+    // A session token is bound to its issuer's origin in the one place that attaches it: asked to send it
+    // to another origin (host or port), HttpClient refuses before anything leaves; an API key is not bound.
+    void bearerIsNeverSentToAnotherOrigin()
+    {
+        HttpClient http;
+        m_other.clearSeen();
+        const HttpResponse r = run(http.get(m_other.url(QStringLiteral("/ok")),
+                                            RequestOptions{Credentials::person(QStringLiteral("secret-token-xyz"), m_server.url()), false, -1}));
+        QCOMPARE(r.error.kind, ApiError::Kind::Validation);
+        QVERIFY(r.error.userMessage().contains(QStringLiteral("never sent")));
+        QCOMPARE(m_other.seen().size(), 0);
+        // The same token to its own origin goes out.
+        m_server.clearSeen();
+        (void)run(http.get(m_server.url(QStringLiteral("/ok")),
+                           RequestOptions{Credentials::person(QStringLiteral("secret-token-xyz"), m_server.url()), false, -1}));
+        QCOMPARE(m_server.seen().size(), 1);
+        QCOMPARE(m_server.seen().first().header("Authorization"), QByteArray("Bearer secret-token-xyz"));
+    }
+
     void bearerNeverFollowsCrossOriginRedirect()
     {
         HttpClient http;
         m_other.clearSeen();
         const HttpResponse r = run(http.get(m_server.url(QStringLiteral("/redirect-away")),
-                                            RequestOptions{Credentials::person(QStringLiteral("secret-token-xyz")), false, -1}));
+                                            RequestOptions{Credentials::person(QStringLiteral("secret-token-xyz"), m_server.url()), false, -1}));
         QVERIFY(!r.ok());
         for (const auto &s : m_other.seen())
             QVERIFY(s.header("Authorization").isEmpty());
