@@ -33,6 +33,7 @@ void KeychainSecretStore::start(Op op, const QString &key, const QByteArray &dat
     // One shared "answered" flag: the job and the timeout race, exactly one callback runs.
     struct Pending {
         bool answered = false;
+        bool timedOut = false;
         QPointer<QObject> context;
         Callback cb;
     };
@@ -63,14 +64,30 @@ void KeychainSecretStore::start(Op op, const QString &key, const QByteArray &dat
         job->setAutoDelete(true);
         job->setInsecureFallback(false);
         const int timeoutMs = m_timeoutMs;
-        QTimer::singleShot(timeoutMs, this, [answer, timeoutMs, op] {
+        QTimer::singleShot(timeoutMs, this, [answer, pending, timeoutMs, op] {
+            if (pending->answered)
+                return;   // the job answered in time: nothing to say
+            pending->timedOut = true;
             qCWarning(lcKeychain) << "keychain job" << int(op) << "did not answer within" << timeoutMs << "ms";
             SecretResult r;
             r.status = SecretResult::Status::Unavailable;
             r.error = QStringLiteral("the keychain did not answer within %1 s").arg(double(timeoutMs) / 1000.0, 0, 'g', 2);
             answer(r);
         });
-        connect(job, &QKeychain::Job::finished, this, [answer, op](QKeychain::Job *j) {
+        connect(job, &QKeychain::Job::finished, this, [this, answer, pending, op, key](QKeychain::Job *j) {
+            if (pending->timedOut) {
+                // The caller was told the keychain did not answer. A write that lands after that would leave a
+                // secret stored that the user was told is not remembered: take it out again.
+                if (op == Op::Write && j->error() == QKeychain::NoError) {
+                    qCWarning(lcKeychain) << "a keychain write answered after its deadline; removing it again";
+                    auto *undo = new QKeychain::DeletePasswordJob(m_service, this);
+                    undo->setKey(key);
+                    undo->setAutoDelete(true);
+                    undo->setInsecureFallback(false);
+                    undo->start();
+                }
+                return;
+            }
             SecretResult r;
             switch (j->error()) {
             case QKeychain::NoError:

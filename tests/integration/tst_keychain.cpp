@@ -1,4 +1,5 @@
 // The real OS keychain (gnome-keyring on a private D-Bus session, started by with-keyring.sh).
+#include <QRegularExpression>
 #include "TestEnv.h"
 #include "net/KeychainSecretStore.h"
 
@@ -89,6 +90,40 @@ private slots:
         QCOMPARE(r.status, SecretResult::Status::Unavailable);
         QVERIFY2(r.error.contains(QStringLiteral("did not answer")), qPrintable(r.error));
         QTest::qWait(300);   // the real job finishes now; run() already checked the callback ran once
+    }
+
+    void answeredJobsSayNothingLater()
+    {
+        // A job that answers in time leaves no "did not answer" warning behind when its deadline passes.
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("did not answer")));
+        KeychainSecretStore store(TestEnv::uniqueKeychainService(), 1000);
+        QVERIFY(run([&](QObject *c, auto cb) { store.write(QStringLiteral("k"), "v", c, cb); }).ok());
+        QVERIFY(run([&](QObject *c, auto cb) { store.read(QStringLiteral("k"), c, cb); }).ok());
+        QVERIFY(run([&](QObject *c, auto cb) { store.remove(QStringLiteral("k"), c, cb); }).ok());
+        QTest::qWait(1300);   // past every deadline: an absence cannot be awaited any other way
+    }
+
+    void lateWriteIsTakenOutAgain()
+    {
+        // The caller was told "not remembered" (the deadline passed); the write then lands in the keychain.
+        // It must not stay there.
+        static QAtomicInt lateWrites;
+        lateWrites = 0;
+        static QtMessageHandler previous = nullptr;
+        previous = qInstallMessageHandler([](QtMsgType t, const QMessageLogContext &c, const QString &m) {
+            if (m.contains(QStringLiteral("answered after its deadline")))
+                lateWrites.fetchAndAddOrdered(1);
+            previous(t, c, m);
+        });
+        const QString service = TestEnv::uniqueKeychainService();
+        KeychainSecretStore late(service, 1);
+        const SecretResult w = run([&](QObject *c, auto cb) { late.write(QStringLiteral("k"), "secret", c, cb); });
+        QCOMPARE(w.status, SecretResult::Status::Unavailable);
+        QTRY_COMPARE_WITH_TIMEOUT(lateWrites.loadAcquire(), 1, 10000);
+        qInstallMessageHandler(previous);
+        KeychainSecretStore store(service);
+        QTRY_COMPARE_WITH_TIMEOUT(run([&](QObject *c, auto cb) { store.read(QStringLiteral("k"), c, cb); }).status,
+                                  SecretResult::Status::NotFound, 5000);
     }
 
     void missingKeychainIsUnavailableQuickly()
