@@ -1,6 +1,7 @@
 #include "FakeClock.h"
 #include "core/DeviceFlow.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -153,6 +154,23 @@ private slots:
         const int polls = transport.pollTimesMs.size();
         clock.advance(600000);
         QCOMPARE(transport.pollTimesMs.size(), polls);
+    }
+
+    void systemClockNeverFiresEarly()
+    {
+        // The device flow's polls are scheduled on the system clock; one that fires before the server's
+        // interval has passed gets slow_down. Several timers at once, sizes where coarse timers drift.
+        SystemClock clock;
+        QObject context;
+        QElapsedTimer t;
+        t.start();
+        QList<QPair<int, qint64>> fired;
+        const QList<int> delays{250, 330, 410, 490, 570};
+        for (int ms : delays)
+            clock.schedule(ms, &context, [&fired, &t, ms] { fired.append({ms, t.elapsed()}); });
+        QTRY_COMPARE_WITH_TIMEOUT(fired.size(), delays.size(), 5000);
+        for (const auto &[ms, at] : fired)
+            QVERIFY2(at >= ms, qPrintable(QStringLiteral("a %1 ms timer fired after %2 ms").arg(ms).arg(at)));
     }
 
     void cancelStopsPolling()
