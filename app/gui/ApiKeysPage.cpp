@@ -1,4 +1,5 @@
 #include "ApiKeysPage.h"
+#include "ViewSelection.h"
 
 #include "AppContext.h"
 #include "Dialogs.h"
@@ -88,7 +89,7 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
     m_proxy->setSortRole(ApiKeysModel::SortRole);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setFilterKeyColumn(-1);
-    m_view = new QTableView(this);
+    m_view = new HonestTableView(this);
     m_view->setObjectName(QStringLiteral("keysView"));
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);

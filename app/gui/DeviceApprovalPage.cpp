@@ -1,4 +1,5 @@
 #include "DeviceApprovalPage.h"
+#include "ViewSelection.h"
 
 #include "AppContext.h"
 #include "MessageBanner.h"
@@ -67,7 +68,7 @@ DeviceApprovalPage::DeviceApprovalPage(AppContext *context, QWidget *parent)
     m_codes = new DeviceCodesModel(m_context->services()->clock(), this);
     m_codes->setCodeFont(mono);
     m_queueStack = new QStackedWidget(this);
-    m_queue = new QTableView(m_queueStack);
+    m_queue = new HonestTableView(m_queueStack);
     m_queue->setObjectName(QStringLiteral("pendingCodesView"));
     m_queue->setModel(m_codes);
     m_queue->setSelectionBehavior(QAbstractItemView::SelectRows);

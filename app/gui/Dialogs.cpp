@@ -5,6 +5,7 @@
 
 namespace {
 std::optional<bool> g_nextAnswer;   // test seam only
+QString g_lastQuestion;
 }
 
 namespace Dialogs {
@@ -14,9 +15,15 @@ void setNextAnswer(std::optional<bool> accept)
     g_nextAnswer = accept;
 }
 
+QString lastQuestion()
+{
+    return g_lastQuestion;
+}
+
 void confirm(QWidget *parent, const QString &title, const QString &text, const QString &acceptText,
              std::function<void(bool)> cb, QMessageBox::Icon icon)
 {
+    g_lastQuestion = text;
     if (g_nextAnswer) {
         const bool answer = *g_nextAnswer;
         g_nextAnswer.reset();

@@ -15,5 +15,7 @@ namespace Dialogs {
 void confirm(QWidget *parent, const QString &title, const QString &text, const QString &acceptText,
              std::function<void(bool accepted)> cb, QMessageBox::Icon icon = QMessageBox::Question);
 void setNextAnswer(std::optional<bool> accept);
+// The text of the last confirmation asked (test seam: what the admin was told).
+QString lastQuestion();
 
 } // namespace Dialogs

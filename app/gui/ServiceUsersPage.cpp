@@ -1,4 +1,5 @@
 #include "ServiceUsersPage.h"
+#include "ViewSelection.h"
 
 #include "AppContext.h"
 #include "Clipboard.h"
@@ -67,7 +68,7 @@ ServiceUsersPage::ServiceUsersPage(AppContext *context, QWidget *parent)
     bar->addWidget(m_count);
     bar->addWidget(create);
     outer->addLayout(bar);
-    m_table = new QTableWidget(0, 6, this);
+    m_table = new HonestTableWidget(0, 6, this);
     m_table->setObjectName(QStringLiteral("usersTable"));
     m_table->setHorizontalHeaderLabels({tr("Name"), tr("Email"), tr("Id"), tr("Keys"), tr("State"), tr("Created")});
     m_table->horizontalHeader()->setStretchLastSection(true);

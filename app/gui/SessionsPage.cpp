@@ -1,4 +1,5 @@
 #include "SessionsPage.h"
+#include "ViewSelection.h"
 
 #include "AppContext.h"
 #include "Dialogs.h"
@@ -38,7 +39,7 @@ QString orDash(const QJsonValue &v)
 
 QTableWidget *makeTable(QWidget *parent, const char *name, const QStringList &headers)
 {
-    auto *t = new QTableWidget(0, int(headers.size()), parent);
+    QTableWidget *t = new HonestTableWidget(0, int(headers.size()), parent);
     t->setObjectName(QLatin1String(name));
     t->setHorizontalHeaderLabels(headers);
     t->horizontalHeader()->setStretchLastSection(true);
@@ -50,6 +51,9 @@ QTableWidget *makeTable(QWidget *parent, const char *name, const QStringList &he
     t->setWordWrap(false);
     return t;
 }
+
+// Columns of the sessions table (the order of its headers).
+enum SessionColumn { SessionUser = 0, SessionCreated = 2, SessionIp = 4, SessionUserAgent = 6 };
 
 constexpr int kKeyPage = 1000;   // console-api.md: limit 1–1000
 } // namespace
@@ -500,7 +504,7 @@ void SessionsPage::onEvent(const QJsonObject &frame)
     } else if (event == QLatin1String("session.revoked")) {
         const int r = sessionRow(data.value(QStringLiteral("id")).toString());
         if (r >= 0) {
-            m_sessions->removeRow(r);
+            m_sessions->removeRow(r);   // if it was the picked row, nothing else becomes selected (ViewSelection)
             m_sessionsTotal = std::max(0, m_sessionsTotal - 1);
             updateSessionCount();
         }
@@ -525,13 +529,21 @@ void SessionsPage::revokeSelected()
         return;
     const QString id = m_sessions->item(row, 0)->data(Qt::UserRole).toString();
     const bool own = id == m_context->services()->session()->sessionId();
-    const QString who = m_sessions->item(row, 0)->text();
+    const QString who = m_sessions->item(row, SessionUser)->text();
+    // Every row may belong to the same user: name the session by what tells it apart.
+    const auto cell = [this, row](int c) {
+        const QTableWidgetItem *i = m_sessions->item(row, c);
+        const QString t = i ? i->text() : QString();
+        return t.isEmpty() || t == QStringLiteral("—") ? tr("unknown") : t;
+    };
     const QString text =
         own ? tr("<p><b>This is the session this console is using; you will be signed out.</b></p>"
                  "<p>Revoking it ends this console's sign-in on the server at once, closes its live channel, and "
                  "forgets the saved sign-in here. You will need to sign in again to continue.</p>")
-            : tr("Revoke the session of <b>%1</b>? That client is signed out at once and its open channels close.")
-                  .arg(who.toHtmlEscaped());
+            : tr("<p>Revoke this session of <b>%1</b>?</p><p>Client: %2<br>From: %3<br>Signed in: %4</p>"
+                 "<p>That client is signed out at once and its open channels close.</p>")
+                  .arg(who.toHtmlEscaped(), cell(SessionUserAgent).toHtmlEscaped(), cell(SessionIp).toHtmlEscaped(),
+                       cell(SessionCreated).toHtmlEscaped());
     Dialogs::confirm(this, own ? tr("Revoke this console's session") : tr("Revoke session"), text,
                      own ? tr("Revoke and sign out") : tr("Revoke"), [this, id, own](bool yes) {
                          if (yes)

@@ -398,9 +398,19 @@ private slots:
         // Revoke the new session: confirmation, then it is gone on the server and its channel closes.
         QSignalSpy closed(&extra, &ChannelSocket::closed);
         page.sessionsTable()->setCurrentCell(0, 0);
+        const QString agent = page.sessionsTable()->item(0, 6)->text();
         Dialogs::setNextAnswer(true);
         page.revokeSelected();
+        // The question names the session by what tells it apart, not only by its (shared) user.
+        QVERIFY2(Dialogs::lastQuestion().contains(QStringLiteral("Client: ") + agent.toHtmlEscaped()),
+                 qPrintable(Dialogs::lastQuestion()));
+        QVERIFY(Dialogs::lastQuestion().contains(QStringLiteral("From: ")));
         QTRY_COMPARE_WITH_TIMEOUT(page.sessionsTable()->rowCount(), before, 10000);
+        // Nothing the admin did not pick is selected afterwards (Qt would move to a neighbour, often this
+        // console's own session), and Revoke is off.
+        QVERIFY(page.sessionsTable()->selectedItems().isEmpty());
+        QCOMPARE(page.sessionsTable()->currentRow(), -1);
+        QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("revokeSessionButton"))->isEnabled());
         AuthApi api(m_services->http(), e);
         const auto dead = awaitResult<SessionInfo>([&](QObject *c, auto cb) { api.getSession(other, c, cb); });
         QCOMPARE(dead->error().kind, ApiError::Kind::Unauthorized);

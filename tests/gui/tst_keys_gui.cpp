@@ -437,6 +437,12 @@ private slots:
         QVERIFY(!wizard->refreshTimer()->isActive());
         QCOMPARE(keyOwner(oldSecret), QString());
         QCOMPARE(keyOwner(newSecret), ownerId);
+        // The retired key was the one picked: nothing else (the new key) is selected in its place, and the
+        // destructive actions are off.
+        QTRY_VERIFY_WITH_TIMEOUT(!page.view()->selectionModel()->hasSelection(), 10000);
+        QVERIFY(!page.view()->selectionModel()->currentIndex().isValid());
+        QVERIFY(!page.findChild<QAction *>(QStringLiteral("revokeAction"))->isEnabled());
+        QVERIFY(!page.findChild<QAction *>(QStringLiteral("rotateAction"))->isEnabled());
         QVERIFY(!selectKey(page, oldId));   // gone from the table too
         QTest::mouseClick(wizard->findChild<QPushButton *>(QStringLiteral("closeButton")), Qt::LeftButton);
         QTRY_VERIFY(page.findChild<RotateKeyDialog *>(QStringLiteral("rotateKeyDialog")) == nullptr);
