@@ -43,6 +43,19 @@ QString formatDuration(qint64 seconds)
     return parts.join(QLatin1Char(' '));
 }
 
+QString formatRateWindow(qint64 seconds)
+{
+    struct Unit { qint64 size; const char *one; const char *many; };
+    for (const Unit &u : {Unit{86400, "day", "days"}, Unit{3600, "hour", "hours"}, Unit{60, "minute", "minutes"},
+                          Unit{1, "second", "seconds"}}) {
+        if (seconds > 0 && seconds % u.size == 0) {
+            const qint64 n = seconds / u.size;
+            return n == 1 ? QLatin1String(u.one) : QStringLiteral("%1 %2").arg(n).arg(QLatin1String(u.many));
+        }
+    }
+    return formatDuration(seconds);
+}
+
 QString formatRelative(qint64 secondsFromNow)
 {
     const bool past = secondsFromNow < 0;

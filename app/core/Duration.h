@@ -8,6 +8,9 @@
 std::optional<qint64> parseDurationSeconds(const QString &text);
 // 3600 → "1h", 5400 → "1h 30m", 0 → "0s"
 QString formatDuration(qint64 seconds);
+// The window of a rate limit, for "N requests per …": 86400 → "day", 3600 → "hour", 172800 → "2 days",
+// 5400 → "90 minutes", 3700 → "1h 1m 40s" (what does not divide evenly, exactly).
+QString formatRateWindow(qint64 seconds);
 // "in 6 days", "3 hours ago"
 QString formatRelative(qint64 secondsFromNow);
 // The largest whole unit that parseDurationSeconds() reads back: 86400 → "1d", 5400 → "90m", 45 → "45s".

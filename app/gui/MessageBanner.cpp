@@ -2,6 +2,7 @@
 
 #include "core/ApiError.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -48,6 +49,28 @@ MessageBanner::MessageBanner(QWidget *parent)
 
 void MessageBanner::showMessage(const QString &text, Type type, int autoHideMs)
 {
+    if (type == Type::Positive && !m_floating && parentWidget()) {
+        // Replaces whatever the strip showed, without moving the page: the strip goes, the success floats.
+        stopCountdown();
+        m_hideTimer->stop();
+        m_actionFn = nullptr;
+        m_type = type;
+        hide();
+        if (!m_toast) {
+            m_toast = new MessageBanner(parentWidget());
+            m_toast->m_floating = true;
+            m_toast->setObjectName(QStringLiteral("messageBanner"));   // same look
+            parentWidget()->installEventFilter(m_toast);
+            connect(m_toast, &MessageBanner::dismissed, this, &MessageBanner::dismissed);
+        }
+        m_toast->showMessage(text, type, autoHideMs > 0 ? autoHideMs : kSuccessHideMs);
+        return;
+    }
+    if (m_toast && m_toast->isVisible()) {
+        m_toast->m_hideTimer->stop();
+        m_toast->m_actionFn = nullptr;
+        m_toast->hide();
+    }
     stopCountdown();
     m_type = type;
     m_label->setText(text);
@@ -68,6 +91,8 @@ void MessageBanner::showMessage(const QString &text, Type type, int autoHideMs)
                                  " #messageBanner QLabel { color: #1d1d1d; }").arg(bg, border));
     m_icon->setPixmap(style()->standardIcon(icon).pixmap(20, 20));
     show();
+    if (m_floating)
+        placeFloating();
     if (autoHideMs > 0)
         m_hideTimer->start(autoHideMs);
     else
@@ -76,6 +101,10 @@ void MessageBanner::showMessage(const QString &text, Type type, int autoHideMs)
 
 void MessageBanner::setAction(const QString &text, std::function<void()> fn)
 {
+    if (m_toast && m_toast->isVisible()) {
+        m_toast->setAction(text, std::move(fn));
+        return;
+    }
     m_action->setText(text);
     m_actionFn = std::move(fn);
     m_action->setEnabled(true);
@@ -142,8 +171,35 @@ void MessageBanner::stopCountdown()
     m_held.clear();
 }
 
+bool MessageBanner::hidesByItself() const
+{
+    if (m_toast && m_toast->isVisible())
+        return m_toast->hidesByItself();
+    return isVisible() && m_hideTimer->isActive();
+}
+
+void MessageBanner::placeFloating()
+{
+    QWidget *p = parentWidget();
+    if (!p)
+        return;
+    const int w = std::min(p->width() - 32, 620);
+    const int h = hasHeightForWidth() ? heightForWidth(w) : sizeHint().height();
+    setGeometry((p->width() - w) / 2, p->height() - h - 16, w, std::max(h, minimumSizeHint().height()));
+    raise();
+}
+
+bool MessageBanner::eventFilter(QObject *watched, QEvent *event)
+{
+    if (m_floating && watched == parentWidget() && event->type() == QEvent::Resize && isVisible())
+        placeFloating();
+    return QFrame::eventFilter(watched, event);
+}
+
 void MessageBanner::dismiss()
 {
+    if (m_toast)
+        m_toast->dismiss();
     stopCountdown();
     m_hideTimer->stop();
     m_actionFn = nullptr;
@@ -155,5 +211,7 @@ void MessageBanner::dismiss()
 
 QString MessageBanner::text() const
 {
+    if (m_toast && m_toast->isVisible())
+        return m_toast->text();
     return isVisible() ? m_label->text() : QString();
 }

@@ -16,7 +16,9 @@ class QPushButton;
 class QTimer;
 
 // An inline, dismissable message strip (after KeePassXC's MessageWidget): recoverable problems are
-// shown here, on the page they belong to, instead of in modal boxes.
+// shown here, on the page they belong to, instead of in modal boxes. Problems (info, warning, error) stay in
+// the page's layout until dismissed; a success is shown floating over the bottom of the page, so it never
+// pushes the page down under the admin's pointer, and it goes away by itself.
 class MessageBanner : public QFrame
 {
     Q_OBJECT
@@ -38,11 +40,20 @@ public:
     QString text() const;
     Type type() const { return m_type; }
     bool isCountingDown() const { return m_countdown != nullptr && m_countdownActive; }
+    // The floating strip a success is shown in (nullptr until the first success).
+    MessageBanner *floatingStrip() const { return m_toast; }
+    static constexpr int kSuccessHideMs = 6000;
+    // Whether what is shown goes away by itself (a success does; a problem stays until dismissed).
+    bool hidesByItself() const;
 
 signals:
     void dismissed();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void placeFloating();
     void tickCountdown();
     void stopCountdown();
 
@@ -57,4 +68,6 @@ private:
     bool m_countdownActive = false;
     QDeadlineTimer m_deadline;
     QList<QPointer<QWidget>> m_held;
+    MessageBanner *m_toast = nullptr;   // the floating strip for successes
+    bool m_floating = false;            // this is such a strip
 };

@@ -203,7 +203,7 @@ void MintKeyDialog::updateWarnings()
     if (m_rateMode->currentIndex() == ServerDefault && defaultOn)
         w << tr("The server's default rate limit is %1 requests per %2: every request and every channel connect with "
                 "this key counts, and a machine key used more often is blocked. Choose Off or Custom for a service.")
-                 .arg(max).arg(formatDuration(window));
+                 .arg(max).arg(formatRateWindow(window));
     if (m_info && !m_info->metadataEnabled && m_metadata->rowCount() > 0)
         w << tr("Metadata is disabled on this server; it will be refused.");
     const int days = m_expiry->currentData().toInt();

@@ -27,6 +27,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace {
 QByteArray keyJson(const QString &id, const QString &name)
@@ -100,6 +101,49 @@ private:
     }
 
 private slots:
+    // A success floats over the bottom of the page and goes by itself: the page never moves under the
+    // pointer. A problem takes its place in the layout and stays until dismissed.
+    void successesFloatAndGoProblemsStay()
+    {
+        QWidget page;
+        auto *v = new QVBoxLayout(&page);
+        auto *banner = new MessageBanner(&page);
+        auto *button = new QPushButton(QStringLiteral("Revoke"), &page);
+        v->addWidget(banner);
+        v->addWidget(button);
+        v->addStretch(1);
+        page.resize(800, 400);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        const int y = button->y();
+
+        banner->showMessage(QStringLiteral("Approved 4KE8-RBBA"), MessageBanner::Type::Positive, 400);
+        QCOMPARE(banner->text(), QStringLiteral("Approved 4KE8-RBBA"));
+        QCOMPARE(banner->type(), MessageBanner::Type::Positive);
+        QVERIFY(banner->hidesByItself());
+        QTest::qWait(50);
+        QCOMPARE(button->y(), y);                                  // nothing moved
+        MessageBanner *strip = banner->floatingStrip();
+        QVERIFY(strip && strip->isVisible());
+        QVERIFY(page.rect().contains(strip->geometry()));          // over the page, at its bottom
+        QVERIFY(strip->geometry().top() > page.height() / 2);
+        QVERIFY(!strip->geometry().intersects(button->geometry()));
+        QTRY_VERIFY_WITH_TIMEOUT(banner->text().isEmpty(), 3000);   // gone by itself
+        QVERIFY(!strip->isVisible());
+
+        // The default for a success also ends by itself.
+        banner->showMessage(QStringLiteral("Saved"), MessageBanner::Type::Positive);
+        QVERIFY(banner->hidesByItself());
+
+        banner->showMessage(QStringLiteral("The server refused the request"), MessageBanner::Type::Error);
+        QVERIFY(!strip->isVisible());                              // replaced, not stacked
+        QTest::qWait(50);
+        QVERIFY(button->y() > y);                                  // in the layout, where it is read
+        QVERIFY(!banner->hidesByItself());
+        banner->dismiss();
+        QVERIFY(banner->text().isEmpty());
+    }
+
     void initTestCase()
     {
         QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));

@@ -181,7 +181,8 @@ private slots:
         page.openMintDialog();
         auto *dlg = waitForChild<MintKeyDialog>(&page, "mintKeyDialog");
         QVERIFY(dlg);
-        QVERIFY(dlg->findChild<QLabel *>(QStringLiteral("mintWarnings"))->text().contains(QStringLiteral("10 requests")));
+        QVERIFY2(dlg->findChild<QLabel *>(QStringLiteral("mintWarnings"))->text().contains(QStringLiteral("10 requests per day")),
+                 qPrintable(dlg->findChild<QLabel *>(QStringLiteral("mintWarnings"))->text()));
         QTest::keyClicks(dlg->findChild<QLineEdit *>(QStringLiteral("nameEdit")), QStringLiteral("gui-key"));
         // An invalid permission keeps the dialog open with the reason.
         QTest::mouseClick(dlg->findChild<QToolButton *>(QStringLiteral("addPermissionButton")), Qt::LeftButton);

@@ -174,6 +174,13 @@ private slots:
 
     void formatDurations()
     {
+        QCOMPARE(formatRateWindow(86400), QStringLiteral("day"));
+        QCOMPARE(formatRateWindow(3600), QStringLiteral("hour"));
+        QCOMPARE(formatRateWindow(60), QStringLiteral("minute"));
+        QCOMPARE(formatRateWindow(1), QStringLiteral("second"));
+        QCOMPARE(formatRateWindow(2 * 86400), QStringLiteral("2 days"));
+        QCOMPARE(formatRateWindow(5400), QStringLiteral("90 minutes"));
+        QCOMPARE(formatRateWindow(45), QStringLiteral("45 seconds"));
         QCOMPARE(formatDuration(0), QStringLiteral("0s"));
         QCOMPARE(formatDuration(45), QStringLiteral("45s"));
         QCOMPARE(formatDuration(5400), QStringLiteral("1h 30m"));
