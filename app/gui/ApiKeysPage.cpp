@@ -26,6 +26,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
     : QWidget(parent),
       m_context(context),
@@ -212,11 +214,35 @@ void ApiKeysPage::updateActions()
         m_toggle->setText(m_model->key(row).enabled ? tr("Disable") : tr("Enable"));
 }
 
+void ApiKeysPage::openMintDialogFor(const QString &ownerId)
+{
+    const auto known = [this, ownerId] {
+        return std::any_of(m_owners.cbegin(), m_owners.cend(), [&](const ServiceUser &u) { return u.id == ownerId; });
+    };
+    if (known()) {
+        openMintDialogWithOwner(ownerId);
+        return;
+    }
+    // Not loaded yet (a user created a moment ago): once, when the owners arrive.
+    auto *once = new QObject(this);
+    connect(this, &ApiKeysPage::ownersLoaded, once, [this, once, ownerId, known] {
+        once->deleteLater();
+        if (known())
+            openMintDialogWithOwner(ownerId);
+    });
+    reload();
+}
+
 void ApiKeysPage::openMintDialog()
+{
+    openMintDialogWithOwner(m_ownerFilter->currentData().toString());
+}
+
+void ApiKeysPage::openMintDialogWithOwner(const QString &ownerId)
 {
     if (!m_mint->isEnabled())
         return;
-    auto *dlg = new MintKeyDialog(m_context, m_owners, m_ownerFilter->currentData().toString(), m_info, this);
+    auto *dlg = new MintKeyDialog(m_context, m_owners, ownerId, m_info, this);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     connect(dlg, &MintKeyDialog::minted, this, [this](const MintedKey &m, const QString &owner) {
         m_model->upsert(m.apiKey);

@@ -30,6 +30,8 @@ public:
     QTableView *view() const { return m_view; }
     void reload();
     void openMintDialog();
+    // The mint dialog for that owner, once the owners are loaded (at once if they are).
+    void openMintDialogFor(const QString &ownerId);
     void openEditDialog();   // the selected key
     void revokeSelected();
     void toggleSelected();
@@ -42,6 +44,7 @@ signals:
     void ownersLoaded();
 
 private:
+    void openMintDialogWithOwner(const QString &ownerId);
     int selectedRow() const;
     void updateActions();
     QString ownerName(const QString &userId) const;

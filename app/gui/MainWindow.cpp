@@ -131,6 +131,11 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
             if (m_keys)
                 m_keys->reload();
         });
+        connect(m_users, &ServiceUsersPage::mintKeyRequested, this, [this](const QString &ownerId) {
+            ApiKeysPage *keys = apiKeys();
+            showPage(keys);
+            keys->openMintDialogFor(ownerId);
+        });
         return m_users;
     });
     addLazyPage(tr("API keys"), uiIcon("api-keys"), [this, context] { return m_keys = new ApiKeysPage(context, this); });

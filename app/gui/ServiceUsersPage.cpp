@@ -138,8 +138,14 @@ ServiceUsersPage::ServiceUsersPage(AppContext *context, QWidget *parent)
         note->setWordWrap(true);
         form->addRow(note);
         auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, dlg);
-        buttons->addButton(tr("Create"), QDialogButtonBox::AcceptRole);
+        QPushButton *ok = buttons->addButton(tr("&Create"), QDialogButtonBox::AcceptRole);
+        ok->setObjectName(QStringLiteral("createServiceUserButton"));
+        ok->setDefault(true);
+        ok->setEnabled(false);
+        connect(name, &QLineEdit::textChanged, ok, [ok](const QString &t) { ok->setEnabled(!t.trimmed().isEmpty()); });
         form->addRow(buttons);
+        name->setFocus();
+        dlg->setMinimumWidth(440);
         connect(buttons, &QDialogButtonBox::accepted, dlg, &QDialog::accept);
         connect(buttons, &QDialogButtonBox::rejected, dlg, &QDialog::reject);
         connect(dlg, &QDialog::accepted, this, [this, name, email] { this->create(name->text().trimmed(), email->text().trimmed()); });
@@ -201,8 +207,9 @@ void ServiceUsersPage::create(const QString &name, const QString &email)
             m_banner->showMessage(r.error().userMessage(), MessageBanner::Type::Error);
             return;
         }
-        m_banner->showMessage(tr("Created %1 <%2>. Mint it a key on the API keys page.").arg(r.value().name, r.value().email),
-                              MessageBanner::Type::Positive, 6000);
+        const ServiceUser u = r.value();
+        m_banner->showMessage(tr("Created %1 <%2>.").arg(u.name, u.email), MessageBanner::Type::Positive, 12000);
+        m_banner->setAction(tr("Mint a key…"), [this, id = u.id] { emit mintKeyRequested(id); });
         reload();
         emit usersChanged();
     });

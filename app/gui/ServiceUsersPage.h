@@ -27,6 +27,8 @@ public:
 
 signals:
     void usersChanged();
+    // "Mint a key…" after creating a user: open the mint dialog for that owner.
+    void mintKeyRequested(const QString &ownerId);
 
 private:
     AppContext *m_context;

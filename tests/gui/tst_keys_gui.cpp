@@ -19,6 +19,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QClipboard>
 #include <QCheckBox>
 #include <QComboBox>
@@ -27,6 +28,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTableWidget>
@@ -159,12 +161,43 @@ private slots:
     void createServiceUser()
     {
         ServiceUsersPage page(m_context.get());
+        page.resize(1100, 600);
         page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
         page.reload();
-        page.create(QStringLiteral("svc-gui"), QStringLiteral("svc-gui@service.local"));
+        // Through the dialog: roomy, Create off until there is a name, the name field focused.
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("newServiceUserButton")), Qt::LeftButton);
+        auto *dlg = waitForChild<QDialog>(&page, "createServiceUserDialog");
+        QVERIFY(dlg);
+        QVERIFY(QTest::qWaitForWindowExposed(dlg));
+        QVERIFY2(dlg->width() >= 440, qPrintable(QString::number(dlg->width())));
+        auto *create = dlg->findChild<QPushButton *>(QStringLiteral("createServiceUserButton"));
+        QVERIFY(!create->isEnabled());
+        auto *name = dlg->findChild<QLineEdit *>(QStringLiteral("serviceUserName"));
+        QTRY_COMPARE(QApplication::focusWidget(), name);
+        QTest::keyClicks(name, QStringLiteral("svc-gui"));
+        QTest::keyClicks(dlg->findChild<QLineEdit *>(QStringLiteral("serviceUserEmail")), QStringLiteral("svc-gui@service.local"));
+        QVERIFY(create->isEnabled());
+        QSignalSpy mintAsked(&page, &ServiceUsersPage::mintKeyRequested);
+        QTest::mouseClick(create, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(page.table()->rowCount() == 1, 10000);
         QCOMPARE(page.table()->item(0, 0)->text(), QStringLiteral("svc-gui"));
         QVERIFY(page.banner()->text().contains(QStringLiteral("Created")));
+        // The success offers the next step: a key for that user, preselected in the mint dialog.
+        auto *next = page.banner()->floatingStrip()->findChild<QPushButton *>(QStringLiteral("messageBannerAction"));
+        QVERIFY(next && next->isVisible());
+        QCOMPARE(next->text(), QStringLiteral("Mint a key…"));
+        QTest::mouseClick(next, Qt::LeftButton);
+        QCOMPARE(mintAsked.size(), 1);
+        const QString id = mintAsked.first().first().toString();
+        QCOMPARE(id, page.table()->item(0, 0)->data(Qt::UserRole).toString());
+        ApiKeysPage keys(m_context.get());
+        keys.show();
+        keys.openMintDialogFor(id);   // owners not loaded yet: opens once they are
+        auto *mint = waitForChild<MintKeyDialog>(&keys, "mintKeyDialog");
+        QVERIFY(mint);
+        QCOMPARE(mint->findChild<QComboBox *>(QStringLiteral("ownerBox"))->currentData().toString(), id);
+        mint->reject();
     }
 
     void mintRevealRevoke()
