@@ -48,6 +48,8 @@ KeyValueEditor::KeyValueEditor(const QString &tableName, const QString &addName,
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setDefaultSectionSize(160);
     m_table->verticalHeader()->setVisible(false);
+    // Tab leaves the table for the next control (arrows move between cells): no focus trap in the form.
+    m_table->setTabKeyNavigation(false);
     m_table->setMinimumHeight(96);
     m_table->setMaximumHeight(140);
     auto *h = new QHBoxLayout(this);

@@ -66,7 +66,9 @@ MintKeyDialog::MintKeyDialog(AppContext *context, const QList<ServiceUser> &owne
     expiryRow->addWidget(m_expiry);
     expiryRow->addWidget(m_customDays);
     expiryRow->addStretch(1);
-    form->addRow(tr("Expires in:"), expiryRow);
+    auto *expiryLabel = new QLabel(tr("E&xpires in:"), this);
+    expiryLabel->setBuddy(m_expiry);
+    form->addRow(expiryLabel, expiryRow);
 
     auto *permissions = new KeyValueEditor(QStringLiteral("permissionsTable"), QStringLiteral("addPermissionButton"),
                                            QStringLiteral("removePermissionButton"), tr("Resource"),
@@ -76,7 +78,7 @@ MintKeyDialog::MintKeyDialog(AppContext *context, const QList<ServiceUser> &owne
     auto *metadata = new KeyValueEditor(QStringLiteral("metadataTable"), QStringLiteral("addMetadataButton"),
                                         QStringLiteral("removeMetadataButton"), tr("Key"), tr("Value"), this);
     m_metadata = metadata->table();
-    form->addRow(tr("&Metadata:"), metadata);
+    form->addRow(tr("M&etadata:"), metadata);   // &M is "Mint key"
     connect(permissions, &KeyValueEditor::changed, this, &MintKeyDialog::updateWarnings);
     connect(metadata, &KeyValueEditor::changed, this, &MintKeyDialog::updateWarnings);
     auto *metaNote = new QLabel(tr("Only stable ids belong in metadata (host, region, ticket); it is readable by anyone who can list keys."), this);
@@ -107,7 +109,9 @@ MintKeyDialog::MintKeyDialog(AppContext *context, const QList<ServiceUser> &owne
     rateRow->addWidget(m_rateMax);
     rateRow->addWidget(m_rateWindow);
     rateRow->addStretch(1);
-    form->addRow(tr("Rate limit:"), rateRow);
+    auto *rateLabel = new QLabel(tr("R&ate limit:"), this);
+    rateLabel->setBuddy(m_rateMode);
+    form->addRow(rateLabel, rateRow);
 
     auto *usesRow = new QHBoxLayout;
     m_limitUses = new QCheckBox(tr("Limit to"), this);
@@ -120,7 +124,9 @@ MintKeyDialog::MintKeyDialog(AppContext *context, const QList<ServiceUser> &owne
     usesRow->addWidget(m_limitUses);
     usesRow->addWidget(m_remaining);
     usesRow->addStretch(1);
-    form->addRow(tr("Uses:"), usesRow);
+    auto *usesLabel = new QLabel(tr("&Uses:"), this);
+    usesLabel->setBuddy(m_limitUses);
+    form->addRow(usesLabel, usesRow);
 
     m_warnings = new QLabel(this);
     m_warnings->setObjectName(QStringLiteral("mintWarnings"));
@@ -150,6 +156,9 @@ MintKeyDialog::MintKeyDialog(AppContext *context, const QList<ServiceUser> &owne
     m_rateWindow->setEnabled(false);
     updateWarnings();
     resize(620, sizeHint().height());
+    // The owner is preselected; the name is what is typed first.
+    (m_owner->currentIndex() >= 0 && !m_owner->currentData().toString().isEmpty() ? static_cast<QWidget *>(m_name)
+                                                                                   : m_owner)->setFocus();
 }
 
 KeyFields MintKeyDialog::fields(QString *error) const
