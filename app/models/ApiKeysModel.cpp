@@ -40,7 +40,9 @@ QVariant ApiKeysModel::data(const QModelIndex &index, int role) const
         case CreatedColumn: return formatLocalTime(k.createdAt);
         case ExpiresColumn: return k.expiresAt.isValid() ? (expired ? tr("expired ") : QString()) + formatLocalTimeAndRelative(k.expiresAt, now) : tr("never");
         case LastUsedColumn: return formatLocalTimeAndRelative(k.lastRequest, now);
-        case RequestsColumn: return k.requestCount;
+        // better-auth counts requests only while a rate limit is on, and per window: without one the count
+        // stays 0 however much the key is used, so 0 would mislead.
+        case RequestsColumn: return k.rateLimitEnabled ? QVariant(k.requestCount) : QVariant(QStringLiteral("—"));
         case RemainingColumn: return k.remaining ? QVariant(*k.remaining) : QVariant(tr("unlimited"));
         case RateLimitColumn: return k.rateLimitText();
         default: return {};
@@ -62,6 +64,11 @@ QVariant ApiKeysModel::data(const QModelIndex &index, int role) const
             return k.expiresAt.toString(Qt::ISODateWithMs);
         if (index.column() == NameColumn)
             return tr("id %1").arg(k.id);
+        if (index.column() == RequestsColumn)
+            return k.rateLimitEnabled
+                ? tr("Requests in the current rate-limit window (counted by the server; it restarts every %1)")
+                      .arg(k.rateLimitTimeWindow ? formatRateWindow(*k.rateLimitTimeWindow) : tr("window"))
+                : tr("Not counted: the server counts requests only while the key has a rate limit. See Last used.");
         return {};
     case KeyIdRole: return k.id;
     case OwnerIdRole: return k.userId;
@@ -82,6 +89,8 @@ QVariant ApiKeysModel::data(const QModelIndex &index, int role) const
 
 QVariant ApiKeysModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == RequestsColumn)
+        return tr("Requests in the current rate-limit window; keys without a rate limit are not counted");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

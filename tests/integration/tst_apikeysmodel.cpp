@@ -152,6 +152,34 @@ private slots:
         QVERIFY2(newestFirst(*model, &why), qPrintable(why));
     }
 
+    // better-auth counts requests only under a rate limit: without one the column says so instead of "0".
+    void requestsAreShownOnlyWhereTheServerCountsThem()
+    {
+        auto model = newModel();
+        ApiKey counted;
+        counted.id = QStringLiteral("counted");
+        counted.rateLimitEnabled = true;
+        counted.rateLimitMax = 100;
+        counted.rateLimitTimeWindow = 3600;
+        counted.requestCount = 7;
+        ApiKey uncounted;
+        uncounted.id = QStringLiteral("uncounted");
+        uncounted.rateLimitEnabled = false;
+        uncounted.lastRequest = QDateTime::currentDateTimeUtc();
+        model->upsert(counted);
+        model->upsert(uncounted);
+        const auto cell = [&](const QString &id, int role) {
+            for (int r = 0; r < model->rowCount(); ++r)
+                if (model->key(r).id == id)
+                    return model->index(r, ApiKeysModel::RequestsColumn).data(role);
+            return QVariant();
+        };
+        QCOMPARE(cell(QStringLiteral("counted"), Qt::DisplayRole).toLongLong(), 7);
+        QVERIFY(cell(QStringLiteral("counted"), Qt::ToolTipRole).toString().contains(QStringLiteral("every hour")));
+        QCOMPARE(cell(QStringLiteral("uncounted"), Qt::DisplayRole).toString(), QStringLiteral("—"));
+        QVERIFY(cell(QStringLiteral("uncounted"), Qt::ToolTipRole).toString().contains(QStringLiteral("Not counted")));
+    }
+
     void ownerFilterResetsAndRefetches()
     {
         auto model = newModel();   // no tester: see underModelTester
