@@ -88,6 +88,8 @@ ChannelMessage ChannelMessage::fromText(const QByteArray &utf8, Direction dir, q
         m.action = scanJsonStringField(utf8, "action");
         if (m.action.startsWith(QLatin1String("pikku-rpc-")))
             m.rpcId = scanJsonStringField(utf8, "id");
+        else if (m.action.isEmpty())
+            m.event = scanJsonStringField(utf8, "event");   // {"topic":…,"event":"session.created","data":…}
     } else if (i < utf8.size() && utf8.at(i) == '[') {
         m.kind = Kind::Json;
     } else {

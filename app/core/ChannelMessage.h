@@ -16,6 +16,7 @@ struct ChannelMessage
     QByteArray payload;        // UTF-8 text (or raw bytes for binary)
     QString action;            // Pikku routing key ("action"), if any
     QString rpcId;             // pikku-rpc-* envelope id, if any
+    QString event;             // a pushed event's name ("event"), when there is no action
     qint64 pairedSeq = -1;     // the request/reply this one pairs with
 
     int size() const { return int(payload.size()); }

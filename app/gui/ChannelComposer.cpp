@@ -151,7 +151,11 @@ void ChannelComposer::loadFor(const QString &normalizedUrl, const QString &group
 
 bool ChannelComposer::send()
 {
-    const QByteArray text = m_editor->toPlainText().trimmed().toUtf8();
+    return sendJson(m_editor->toPlainText().trimmed().toUtf8());
+}
+
+bool ChannelComposer::sendJson(const QByteArray &text)
+{
     if (text.isEmpty())
         return false;
     QJsonParseError pe{};
@@ -175,8 +179,9 @@ bool ChannelComposer::send()
 
 void ChannelComposer::quickAction(const QString &json)
 {
-    m_editor->setPlainText(json);
-    send();
+    // Sent as it is, once: the composer keeps what the admin was writing (leaving the JSON there next to
+    // Send made a second send one click away). It is in the history (Up) for editing.
+    sendJson(json.toUtf8());
 }
 
 void ChannelComposer::storeHistory()

@@ -43,6 +43,7 @@ signals:
     void sent(const QJsonDocument &doc);
 
 private:
+    bool sendJson(const QByteArray &text);
     void storeHistory();
     void storeSaved();
     void refreshSavedBox();

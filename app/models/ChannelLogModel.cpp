@@ -86,7 +86,10 @@ QVariant ChannelLogModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case TimeColumn: return QDateTime::fromMSecsSinceEpoch(m.timestampMs).toString(QStringLiteral("HH:mm:ss.zzz"));
         case DirectionColumn: return directionText(m.direction);
-        case ActionColumn: return m.rpcId.isEmpty() ? m.action : QStringLiteral("%1 #%2").arg(m.action, m.rpcId);
+        case ActionColumn:
+            if (!m.rpcId.isEmpty())
+                return QStringLiteral("%1 #%2").arg(m.action, m.rpcId);
+            return m.action.isEmpty() && !m.event.isEmpty() ? tr("event %1").arg(m.event) : m.action;
         case SizeColumn: return m.direction == ChannelMessage::Direction::Event ? QVariant() : QVariant(m.size());
         case MessageColumn: return m.summary();
         default: return {};

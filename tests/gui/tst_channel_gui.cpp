@@ -200,7 +200,12 @@ private slots:
         QCOMPARE(seenKey, QByteArray("svc_pasted_key"));
         QVERIFY(seenAuth.isEmpty());   // never both
 
+        // A quick button sends its message once and leaves the admin's draft alone (no second send one
+        // click away on Send).
+        auto *composer = tab->findChild<QPlainTextEdit *>(QStringLiteral("composer"));
+        composer->setPlainText(QStringLiteral(R"({"action":"draft"})"));
         QTest::mouseClick(tab->findChild<QToolButton *>(QStringLiteral("quick_whoami")), Qt::LeftButton);
+        QCOMPARE(composer->toPlainText(), QStringLiteral(R"({"action":"draft"})"));
         QTRY_VERIFY_WITH_TIMEOUT(tab->log()->receivedCount() >= 2, 5000);
         tab->log()->flush();
         // The echoed reply is paired with the request.
@@ -235,7 +240,6 @@ private slots:
                      .value(QStringLiteral("event")).toString(), QStringLiteral("session.created"));
 
         // The composer refuses what is not JSON.
-        auto *composer = tab->findChild<QPlainTextEdit *>(QStringLiteral("composer"));
         composer->setPlainText(QStringLiteral("{not json"));
         QVERIFY(!tab->sendComposer());
         QVERIFY(tab->findChild<QLabel *>(QStringLiteral("composerState"))->text().contains(QStringLiteral("not")));

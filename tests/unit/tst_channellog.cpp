@@ -107,6 +107,8 @@ private slots:
         QCOMPARE(log.at(*log.rowForSeq(rpcIn)).pairedSeq, rpcOut);
         QCOMPARE(log.at(*log.rowForSeq(rpcOut)).pairedSeq, rpcIn);
         QCOMPARE(log.at(1).pairedSeq, qint64(-1));
+        // A pushed event has no action: its Action cell names the event instead of staying empty.
+        QCOMPARE(log.data(log.index(1, ChannelLogModel::ActionColumn)).toString(), QStringLiteral("event connection.opened"));
         QCOMPARE(log.data(log.index(*log.rowForSeq(rpcIn), ChannelLogModel::ActionColumn)).toString(),
                  QStringLiteral("pikku-rpc-request #r1"));
     }
