@@ -13,7 +13,6 @@
 #include <QSocketNotifier>
 #include <QUrlQuery>
 
-#include <cstdio>
 #include <memory>
 #include <unistd.h>
 
@@ -73,8 +72,7 @@ void askYesNo(CliContext &ctx, const QString &question, std::function<void(bool)
         ctx.done(ExitUsage);
         return;
     }
-    std::fputs(qPrintable(question + QStringLiteral(" [y/N] ")), stderr);
-    std::fflush(stderr);
+    ctx.out->prompt(question + QStringLiteral(" [y/N] "));
     auto *notifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, ctx.owner);
     QObject::connect(notifier, &QSocketNotifier::activated, ctx.owner, [notifier, answer] {
         char buf[64] = {};
@@ -132,8 +130,8 @@ void device(CliContext &ctx)
                     const qint64 left = now.secsTo(parseIsoDateTime(d.value(QStringLiteral("expiresAt")).toString()));
                     ctx.out->result(QStringLiteral("%1  %2  scope=%3  %4 s left")
                                         .arg(formatUserCode(d.value(QStringLiteral("userCode")).toString()),
-                                             d.value(QStringLiteral("clientId")).toString(QStringLiteral("-")),
-                                             d.value(QStringLiteral("scope")).toString(QStringLiteral("-")))
+                                             CliOutput::plain(d.value(QStringLiteral("clientId")).toString(QStringLiteral("-"))),
+                                             CliOutput::plain(d.value(QStringLiteral("scope")).toString(QStringLiteral("-"))))
                                         .arg(left));
                 }
             });
@@ -161,10 +159,12 @@ void device(CliContext &ctx)
                     ctx.done(ExitFailure);
                     return;
                 }
-                const QString me = ctx.services->session()->user().displayName();
+                const QString me = CliOutput::plain(ctx.services->session()->user().displayName());
+                // Anyone can request a code with any client id and scope: both are shown escaped.
                 ctx.out->info(QStringLiteral("Code %1 requested by client \"%2\"%3.")
-                                  .arg(formatUserCode(code), claim.clientId,
-                                       claim.scope.isEmpty() ? QString() : QStringLiteral(" for scope \"%1\"").arg(claim.scope)));
+                                  .arg(formatUserCode(code), CliOutput::plain(claim.clientId),
+                                       claim.scope.isEmpty() ? QString()
+                                                             : QStringLiteral(" for scope \"%1\"").arg(CliOutput::plain(claim.scope))));
                 if (!approve) {
                     decide(ctx, token, code, false);
                     return;
@@ -206,11 +206,11 @@ void sessions(CliContext &ctx)
                              for (const QJsonValue &v : o.value(QStringLiteral("sessions")).toArray()) {
                                  const QJsonObject s = v.toObject();
                                  ctx.out->result(QStringLiteral("%1  %2  created %3  expires %4  %5")
-                                                     .arg(s.value(QStringLiteral("id")).toString(),
-                                                          s.value(QStringLiteral("userEmail")).toString(),
-                                                          s.value(QStringLiteral("createdAt")).toString(),
-                                                          s.value(QStringLiteral("expiresAt")).toString(),
-                                                          s.value(QStringLiteral("userAgent")).toString()));
+                                                     .arg(CliOutput::plain(s.value(QStringLiteral("id")).toString()),
+                                                          CliOutput::plain(s.value(QStringLiteral("userEmail")).toString()),
+                                                          CliOutput::plain(s.value(QStringLiteral("createdAt")).toString()),
+                                                          CliOutput::plain(s.value(QStringLiteral("expiresAt")).toString()),
+                                                          CliOutput::plain(s.value(QStringLiteral("userAgent")).toString())));
                              }
                              ctx.out->info(QStringLiteral("%1 active sessions").arg(o.value(QStringLiteral("total")).toInt()));
                          });
