@@ -100,6 +100,28 @@ private slots:
         QCOMPARE(CliOutput::frameLine(frame, json), line);
         QVERIFY(!CliOutput::frameLine(frame, json).contains('\n'));
     }
+
+    void frameScanFindsEveryPosition()
+    {
+        // The frame check reads blocks of 8 or 16 bytes with an overlapping tail: a control character
+        // at any position of any length must be found, a clean frame of any length left untouched.
+        const QList<QByteArray> bad{QByteArray("\x1b"), QByteArray("\x7f"), QByteArray("\x01"), QByteArray("\xc2\x9b"),
+                                    QByteArray("\xe2\x80\xae"), QByteArray("\xe2\x81\xa6"), QByteArray("\xd8\x9c")};
+        for (int len = 0; len <= 70; ++len) {
+            const QByteArray clean(len, 'a');
+            QCOMPARE(CliOutput::frameLine(clean, false), clean);
+            const QByteArray accents = QByteArray(len, 'a') + "\xc3\xa9";   // non-ASCII but nothing to escape
+            QCOMPARE(CliOutput::frameLine(accents, false), accents);
+            for (const QByteArray &b : bad) {
+                for (int at = 0; at <= len; ++at) {
+                    QByteArray f = clean;
+                    f.insert(at, b);
+                    const QByteArray line = CliOutput::frameLine(f, false);
+                    QVERIFY2(line != f && line.contains('\\'), qPrintable(QStringLiteral("len %1 at %2").arg(len).arg(at)));
+                }
+            }
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliOutput)
