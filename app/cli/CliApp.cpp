@@ -274,7 +274,7 @@ void CliApp::cmdLogin(const ServerEndpoint &endpoint)
                                   {QStringLiteral("expiresAt"), toIsoString(o.info.expiresAt)}});
             } else {
                 m_out->info(QStringLiteral("✓ Signed in as %1 on %2\nSession expires %3%4")
-                                .arg(o.info.user.displayName(), endpoint.key(), humanTime(o.info.expiresAt),
+                                .arg(CliOutput::plain(o.info.user.displayName()), endpoint.key(), humanTime(o.info.expiresAt),
                                      o.persisted ? QStringLiteral("\nSaved in the system keychain.") : QString()));
             }
             done(ExitOk);
@@ -305,8 +305,8 @@ void CliApp::cmdWhoami(const ServerEndpoint &endpoint)
         } else {
             const qint64 left = m_services->clock()->now().secsTo(s.expiresAt);
             m_out->result(QStringLiteral("%1 (%2%3) on %4\nSession expires %5 (%6)")
-                              .arg(s.user.displayName(), s.user.name.isEmpty() ? s.user.id : s.user.name,
-                                   s.user.role.isEmpty() ? QString() : QStringLiteral(", role ") + s.user.role,
+                              .arg(CliOutput::plain(s.user.displayName()), CliOutput::plain(s.user.name.isEmpty() ? s.user.id : s.user.name),
+                                   s.user.role.isEmpty() ? QString() : QStringLiteral(", role ") + CliOutput::plain(s.user.role),
                                    endpoint.key(), humanTime(s.expiresAt), formatRelative(left)));
         }
         done(ExitOk);

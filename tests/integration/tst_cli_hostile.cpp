@@ -149,7 +149,7 @@ private slots:
             const QString expires = QDateTime::currentDateTimeUtc().addDays(7).toString(Qt::ISODateWithMs);
             const QJsonObject session{{QStringLiteral("id"), QStringLiteral("s_admin")}, {QStringLiteral("expiresAt"), expires}};
             const QJsonObject user{{QStringLiteral("id"), QStringLiteral("u_admin")}, {QStringLiteral("email"), QStringLiteral("admin@example.com")},
-                                   {QStringLiteral("name"), QStringLiteral("Admin")}, {QStringLiteral("role"), QStringLiteral("admin")}};
+                                   {QStringLiteral("name"), QStringLiteral("Admin\x1b[2K\nroot")}, {QStringLiteral("role"), QStringLiteral("admin")}};
             return FixtureServer::json(QJsonDocument(QJsonObject{{QStringLiteral("session"), session}, {QStringLiteral("user"), user}})
                                            .toJson(QJsonDocument::Compact));
         });
@@ -186,6 +186,15 @@ private slots:
                               QStringLiteral("--name"), QStringLiteral("n"), QStringLiteral("--rate-limit"), QStringLiteral("off")});
         QCOMPARE(mint.code, 0);
         QCOMPARE(mint.out, QByteArray("pk_secret_value\n"));
+    }
+
+    void whoamiShowsTheNameEscaped()
+    {
+        // The fixture's user is named "Admin<ESC>[2K<LF>root": one line for the name, not a forged second one.
+        const Run r = run({QStringLiteral("whoami")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(!hasRawControl(r.out) && r.out.contains("Admin\\x1b[2K\\nroot"), r.out.constData());
+        QCOMPARE(r.out.count('\n'), 2);   // "NAME (...) on SERVER" and "Session expires ..."
     }
 
     void mintWithoutKey_data()
