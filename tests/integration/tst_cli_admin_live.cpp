@@ -250,6 +250,30 @@ private slots:
         QVERIFY2(warning.contains("requested by client \"" + shownClient + "\" for scope \"" + shownScope + "\""), warning.constData());
         QVERIFY(warning.contains("AS YOU"));
 
+        // On a terminal (script(1) gives it a pty): the same escaped lines, then the question; "n" declines.
+        auto tty = std::make_unique<QProcess>();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PIKKU_ADMIN_KEYCHAIN_SERVICE"), m_service);
+        env.insert(QStringLiteral("PIKKU_ADMIN_SERVER"), endpoint().key());
+        tty->setProcessEnvironment(env);
+        tty->start(QStringLiteral("script"), {QStringLiteral("-qefc"),
+                                              QStringLiteral("'%1' device approve %2").arg(QStringLiteral(PIKKU_ADMIN_BINARY), userCode),
+                                              QStringLiteral("/dev/null")});
+        QVERIFY(tty->waitForStarted());
+        QByteArray screen;
+        QVERIFY(QTest::qWaitFor([&] {
+            screen += tty->readAllStandardOutput();
+            return screen.contains("[y/N]") || tty->state() == QProcess::NotRunning;
+        }, 20000));
+        tty->write("n\n");
+        QCOMPARE(finish(tty.get()), 1);   // not approved
+        screen += tty->readAllStandardOutput();
+        screen.replace("\r\n", "\n");   // the pty's own line endings
+        QVERIFY2(!raw(screen), screen.constData());
+        QVERIFY2(screen.contains("requested by client \"" + shownClient + "\"") && screen.contains("AS YOU")
+                     && screen.contains("Does the device show") && screen.contains("Not approved"),
+                 screen.constData());
+
         auto deny = start({QStringLiteral("device"), QStringLiteral("deny"), userCode});
         QCOMPARE(finish(deny.get()), 0);
         QVERIFY(!raw(deny->readAllStandardError()));
