@@ -4,6 +4,7 @@
 // prints every received message on its own line. SIGINT and SIGTERM end it cleanly (lines flushed, a
 // normal close, exit 0); a handshake that gets no answer fails after 15 s (or --timeout if sooner).
 #include "CliContext.h"
+#include "CliHelp.h"
 
 #include "core/Services.h"
 #include "net/ChannelSocket.h"
@@ -132,7 +133,7 @@ void readKeyFromStdin(QObject *owner, std::function<void(const QString &key)> ne
 void channel(CliContext &ctx)
 {
     if (ctx.args.size() != 1) {
-        ctx.usage(QStringLiteral("usage: channel URL|live [--as-key-env VAR | --as-key-stdin] [--send JSON]... [--count N] [--timeout S]"));
+        ctx.usage(CliHelp::usageLine(QStringLiteral("channel")));
         return;
     }
     QList<QByteArray> toSend;
@@ -217,8 +218,9 @@ void channel(CliContext &ctx)
             for (const QByteArray &m : toSend)
                 socket->sendText(m);
         });
-        QObject::connect(socket, &ChannelSocket::textReceived, ctx.owner, [sink, received, count, finish](const QByteArray &t) {
-            sink->add(t);
+        QObject::connect(socket, &ChannelSocket::textReceived, ctx.owner, [ctx, sink, received, count, finish](const QByteArray &t) {
+            // A frame is server-supplied text: its control characters are escaped (cheap byte check first).
+            sink->add(CliOutput::frameLine(t, ctx.out->json()));
             if (++*received >= count && count > 0)
                 finish(ExitOk);
         });

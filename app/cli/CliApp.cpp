@@ -1,6 +1,7 @@
 #include "CliApp.h"
 
 #include "CliContext.h"
+#include "CliHelp.h"
 #include "core/AuthService.h"
 #include "core/DeviceFlow.h"
 #include "core/Duration.h"
@@ -40,24 +41,17 @@ CliApp::~CliApp() = default;
 
 QStringList CliApp::commands()
 {
-    return {QStringLiteral("login"), QStringLiteral("whoami"), QStringLiteral("logout"), QStringLiteral("device"),
-            QStringLiteral("sessions"), QStringLiteral("channel"), QStringLiteral("users"), QStringLiteral("keys")};
+    return CliHelp::topLevelCommands();
 }
 
 bool CliApp::isCliInvocation(const QStringList &arguments)
 {
     // Options that take a value, so their value is not mistaken for a command.
-    static const QStringList valued = {QStringLiteral("--server"), QStringLiteral("--auth-path"),
-                                       QStringLiteral("--screenshot"), QStringLiteral("--user"), QStringLiteral("--limit"),
-                                       QStringLiteral("--as-key-env"), QStringLiteral("--send"), QStringLiteral("--count"),
-                                       QStringLiteral("--timeout"), QStringLiteral("--search"), QStringLiteral("--offset"),
-                                       QStringLiteral("--email"), QStringLiteral("--name"), QStringLiteral("--expires"),
-                                       QStringLiteral("--permission"), QStringLiteral("--metadata"), QStringLiteral("--prefix"),
-                                       QStringLiteral("--rate-limit"), QStringLiteral("--remaining"), QStringLiteral("--overlap")};
+    static const QStringList valued = CliHelp::valuedOptionNames() + QStringList{QStringLiteral("--screenshot")};
     for (int i = 1; i < arguments.size(); ++i) {
         const QString &a = arguments.at(i);
-        if (a == QLatin1String("--help") || a == QLatin1String("-h") || a == QLatin1String("--version")
-            || a == QLatin1String("-v") || a == QLatin1String("help"))
+        if (a == QLatin1String("--help") || a == QLatin1String("-h") || a == QLatin1String("--help-all")
+            || a == QLatin1String("--version") || a == QLatin1String("-v") || a == QLatin1String("help"))
             return true;
         if (valued.contains(a)) {
             ++i;
@@ -80,83 +74,67 @@ void CliApp::done(int code)
 
 int CliApp::parse()
 {
-    m_parser.setApplicationDescription(QStringLiteral(
-        "Pikku Admin: admin console for Pikku + better-auth servers.\n"
-        "With no command it opens the GUI. Commands:\n"
-        "  login [--no-browser]   sign in with the device flow (RFC 8628)\n"
-        "  whoami                 who the saved session belongs to\n"
-        "  logout                 revoke the session on the server and forget it\n"
-        "  device pending         device codes waiting for approval\n"
-        "  device approve CODE    approve another client's sign-in (it signs in AS YOU) [--yes]\n"
-        "  device deny CODE       deny it\n"
-        "  sessions list          live sessions [--user ID]\n"
-        "  sessions revoke ID     revoke one\n"
-        "  users list|create NAME service users [--search S] [--email E]\n"
-        "  keys list|mint|update ID|revoke ID|rotate ID   scoped API keys (see README)\n"
-        "  channel URL|live       open a channel, print each message [--as-key-env VAR | --as-key-stdin] [--send JSON]... [--count N] [--timeout S]"));
+    // Help is written from the command table (CliHelp), not by QCommandLineParser: that one shows the
+    // full path of the binary and every option of every command in one list.
     m_parser.addHelpOption();
     m_parser.addVersionOption();
-    m_parser.addOptions({
-        {QStringLiteral("server"), QStringLiteral("Server URL (else $PIKKU_ADMIN_SERVER, else the last used)."),
-         QStringLiteral("url")},
-        {QStringLiteral("auth-path"), QStringLiteral("better-auth base path (default: detected, /api/auth then /auth)."),
-         QStringLiteral("path")},
-        {QStringLiteral("json"), QStringLiteral("Machine-readable output: one JSON document on stdout.")},
-        {QStringLiteral("verbose"), QStringLiteral("Log requests (never headers or secrets) to stderr.")},
-        {QStringLiteral("no-browser"), QStringLiteral("login: do not open a browser.")},
-        {QStringLiteral("allow-insecure-http"),
-         QStringLiteral("Allow plain http:// to a non-loopback host (remembered for that server).")},
-        {QStringLiteral("no-http2"), QStringLiteral("Do not negotiate HTTP/2.")},
-        {QStringLiteral("yes"), QStringLiteral("device approve: do not ask for confirmation.")},
-        {QStringLiteral("user"), QStringLiteral("sessions list: only this user's."), QStringLiteral("id")},
-        {QStringLiteral("limit"), QStringLiteral("lists: at most this many."), QStringLiteral("n")},
-        {QStringLiteral("as-key-env"), QStringLiteral("channel: connect with the API key in this environment variable."),
-         QStringLiteral("var")},
-        {QStringLiteral("as-key-stdin"), QStringLiteral("channel: connect with the API key on the first line of standard input.")},
-        {QStringLiteral("send"), QStringLiteral("channel: send this JSON message once connected (repeatable)."),
-         QStringLiteral("json")},
-        {QStringLiteral("count"), QStringLiteral("channel: exit after this many received messages."), QStringLiteral("n")},
-        {QStringLiteral("timeout"), QStringLiteral("channel: give up after this many seconds."), QStringLiteral("s")},
-        {QStringLiteral("search"), QStringLiteral("users list: name or email contains."), QStringLiteral("text")},
-        {QStringLiteral("offset"), QStringLiteral("lists: skip this many."), QStringLiteral("n")},
-        {QStringLiteral("email"), QStringLiteral("users create: the service user's email."), QStringLiteral("email")},
-        {QStringLiteral("name"), QStringLiteral("keys mint/update: the key's name."), QStringLiteral("name")},
-        {QStringLiteral("expires"), QStringLiteral("keys mint/update: lifetime (30d, 12h, seconds)."), QStringLiteral("d")},
-        {QStringLiteral("permission"), QStringLiteral("keys mint: RESOURCE=ACTION[,ACTION] (repeatable)."), QStringLiteral("p")},
-        {QStringLiteral("metadata"), QStringLiteral("keys mint: KEY=VALUE (repeatable; stable ids only)."), QStringLiteral("kv")},
-        {QStringLiteral("prefix"), QStringLiteral("keys mint: key prefix."), QStringLiteral("p")},
-        {QStringLiteral("rate-limit"), QStringLiteral("keys mint: off or MAX/WINDOW (100/1h)."), QStringLiteral("r")},
-        {QStringLiteral("remaining"), QStringLiteral("keys mint: number of uses."), QStringLiteral("n")},
-        {QStringLiteral("enable"), QStringLiteral("keys update: enable the key.")},
-        {QStringLiteral("disable"), QStringLiteral("keys update: disable the key.")},
-        {QStringLiteral("overlap"), QStringLiteral("keys rotate: how long the old key keeps working (default 1h)."), QStringLiteral("d")},
-    });
-    m_parser.addPositionalArgument(QStringLiteral("command"),
-                                   QStringLiteral("login | whoami | logout | device | sessions | channel | users | keys"));
+    m_parser.addOptions(CliHelp::parserOptions());
+    const CliOutput early(false);
     if (!m_parser.parse(m_arguments)) {
-        CliOutput(false).error(m_parser.errorText());
+        early.error(m_parser.errorText() + QStringLiteral(" (see '%1 --help')").arg(CliHelp::programName()));
         return ExitUsage;
     }
-    if (m_parser.isSet(QStringLiteral("help")) || m_parser.positionalArguments().value(0) == QLatin1String("help")) {
-        CliOutput(false).result(m_parser.helpText());
+    QStringList pos = m_parser.positionalArguments();
+    const bool helpWord = pos.value(0) == QLatin1String("help");
+    if (helpWord || m_parser.isSet(QStringLiteral("help")) || m_parser.isSet(QStringLiteral("help-all"))) {
+        if (helpWord)
+            pos.removeFirst();
+        if (pos.isEmpty()) {
+            early.result(CliHelp::globalHelp());
+            return ExitOk;
+        }
+        const QString path = CliHelp::resolve(pos);
+        if (path.isEmpty()) {
+            early.error(QStringLiteral("no command '%1' (see '%2 --help')").arg(pos.first(), CliHelp::programName()));
+            return ExitUsage;
+        }
+        early.result(CliHelp::commandHelp(path));
         return ExitOk;
     }
     if (m_parser.isSet(QStringLiteral("version"))) {
-        CliOutput(false).result(QStringLiteral("pikku-admin " PIKKU_ADMIN_VERSION));
+        early.result(QStringLiteral("%1 " PIKKU_ADMIN_VERSION).arg(CliHelp::programName()));
         return ExitOk;
     }
     m_out = std::make_unique<CliOutput>(m_parser.isSet(QStringLiteral("json")));
-    const QStringList pos = m_parser.positionalArguments();
     m_command = pos.value(0);
     m_rest = pos.mid(1);
     if (!commands().contains(m_command)) {
-        m_out->error(QStringLiteral("unknown command '%1' (try --help)").arg(m_command));
+        m_out->error(QStringLiteral("unknown command '%1' (see '%2 --help')").arg(m_command, CliHelp::programName()));
         return ExitUsage;
     }
-    static const QStringList bare = {QStringLiteral("login"), QStringLiteral("whoami"), QStringLiteral("logout")};
-    if (bare.contains(m_command) && !m_rest.isEmpty()) {
-        m_out->error(QStringLiteral("'%1' takes no arguments: %2").arg(m_command, m_rest.join(QLatin1Char(' '))));
+    int used = 0;
+    const QString path = CliHelp::resolve(pos, &used);
+    if (CliHelp::isGroup(path)) {
+        // `keys` alone, or `keys frobnicate`: what it can do, in a few lines.
+        m_out->error(pos.size() == 1 ? QStringLiteral("'%1' needs a subcommand").arg(path)
+                                     : QStringLiteral("'%1' has no subcommand '%2'").arg(path, pos.at(1)));
+        m_out->info(CliHelp::subcommandList(path));
         return ExitUsage;
+    }
+    const CliHelp::CommandSpec *spec = CliHelp::find(path);
+    const QStringList args = pos.mid(used);
+    if (args.size() != spec->positionals) {
+        m_out->error(args.size() > spec->positionals
+                         ? QStringLiteral("'%1' does not take %2").arg(path, args.mid(spec->positionals).join(QLatin1Char(' ')))
+                         : QStringLiteral("'%1' needs %2").arg(path, spec->arguments.section(QLatin1Char(' '), 0, 0)));
+        m_out->info(CliHelp::usageLine(path) + QStringLiteral("\n(see '%1 help %2')").arg(CliHelp::programName(), path));
+        return ExitUsage;
+    }
+    for (const QString &name : m_parser.optionNames()) {
+        if (!CliHelp::takesOption(path, name)) {
+            m_out->error(QStringLiteral("'%1' does not take --%2 (see '%3 help %1')").arg(path, name, CliHelp::programName()));
+            return ExitUsage;
+        }
     }
     if (m_parser.isSet(QStringLiteral("verbose")))
         QLoggingCategory::setFilterRules(QStringLiteral("console.*.info=true"));
@@ -296,7 +274,7 @@ void CliApp::cmdLogin(const ServerEndpoint &endpoint)
                                   {QStringLiteral("expiresAt"), toIsoString(o.info.expiresAt)}});
             } else {
                 m_out->info(QStringLiteral("✓ Signed in as %1 on %2\nSession expires %3%4")
-                                .arg(o.info.user.displayName(), endpoint.key(), humanTime(o.info.expiresAt),
+                                .arg(CliOutput::plain(o.info.user.displayName()), endpoint.key(), humanTime(o.info.expiresAt),
                                      o.persisted ? QStringLiteral("\nSaved in the system keychain.") : QString()));
             }
             done(ExitOk);
@@ -327,8 +305,8 @@ void CliApp::cmdWhoami(const ServerEndpoint &endpoint)
         } else {
             const qint64 left = m_services->clock()->now().secsTo(s.expiresAt);
             m_out->result(QStringLiteral("%1 (%2%3) on %4\nSession expires %5 (%6)")
-                              .arg(s.user.displayName(), s.user.name.isEmpty() ? s.user.id : s.user.name,
-                                   s.user.role.isEmpty() ? QString() : QStringLiteral(", role ") + s.user.role,
+                              .arg(CliOutput::plain(s.user.displayName()), CliOutput::plain(s.user.name.isEmpty() ? s.user.id : s.user.name),
+                                   s.user.role.isEmpty() ? QString() : QStringLiteral(", role ") + CliOutput::plain(s.user.role),
                                    endpoint.key(), humanTime(s.expiresAt), formatRelative(left)));
         }
         done(ExitOk);

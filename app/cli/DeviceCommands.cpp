@@ -1,19 +1,22 @@
 // `pikku-admin device ...` and `pikku-admin sessions ...`: approving other clients' sign-ins with
 // better-auth's own claim/approve endpoints, and the console API's session list.
 #include "CliContext.h"
+#include "CliHelp.h"
 
 #include "core/AuthService.h"
 #include "core/Json.h"
 #include "core/Services.h"
 #include "net/AuthApi.h"
-#include "net/HttpClient.h"
+#include "models/DeviceCodesModel.h"
+#include "net/ConsoleApi.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSocketNotifier>
 #include <QUrlQuery>
 
-#include <cstdio>
+#include <algorithm>
+#include <cmath>
 #include <memory>
 #include <unistd.h>
 
@@ -39,31 +42,46 @@ void withSession(CliContext &ctx, std::function<void(const QString &)> next)
 
 namespace {
 
-RequestOptions bearer(const CliContext &ctx, const QString &token)
+// A console API call through ConsoleApi (the session's own bearer, its own origin; the 404 of a server
+// without the plugin explained). check() reads the body strictly and returns what is wrong with it (then
+// exit 1, nothing printed); else the body is printed as is with --json (cli.md), or through human().
+void consoleCall(CliContext &ctx, const QByteArray &method, const QString &path, const QJsonObject &body, const QString &what,
+                 std::function<QString(const QJsonObject &)> check, std::function<void(const QJsonObject &)> human)
 {
-    RequestOptions o;
-    o.credentials = Credentials::person(token, ctx.endpoint.baseUrl);
-    o.allowInsecureHttp = ctx.endpoint.allowInsecureHttp;
-    return o;
+    withSession(ctx, [ctx, method, path, body, what, check, human](const QString &) mutable {
+        auto api = std::make_shared<ConsoleApi>(ctx.services->http(), ctx.services->session());
+        api->raw(method, path, body, ctx.owner, [ctx, what, check, human, api](Result<QJsonObject> r) {
+            if (!r.ok()) {
+                ctx.done(ctx.out->fail(r.error(), what));
+                return;
+            }
+            if (const QString problem = check(r.value()); !problem.isEmpty()) {
+                ctx.out->error(QStringLiteral("%1: the server's reply is not what the console API returns (%2)").arg(what, problem));
+                ctx.done(ExitFailure);
+                return;
+            }
+            if (ctx.out->json())
+                ctx.out->printJson(r.value());
+            else
+                human(r.value());
+            ctx.done(ExitOk);
+        });
+    });
 }
 
-// The console API's answer printed as is with --json (cli.md), or through human() otherwise.
-void printConsole(CliContext &ctx, ApiCall *call, const QString &what, std::function<void(const QJsonObject &)> human)
+// GET /console/sessions: {sessions: [Session], total}. No typed Session exists below the CLI yet (the GUI
+// reads the raw rows too): the envelope and each row's id are checked here.
+QString checkSessions(const QJsonObject &o)
 {
-    call->onFinished(ctx.owner, [ctx, what, human](const HttpResponse &r) {
-        if (!r.ok()) {
-            if (r.error.kind == ApiError::Kind::NotFound && r.error.serverCode.isEmpty())
-                ctx.out->error(QStringLiteral("the server has no console API (HTTP 404 for %1): install the "
-                                              "@pikku-admin/better-auth-console plugin").arg(what));
-            ctx.done(ctx.out->fail(r.error, what));
-            return;
-        }
-        if (ctx.out->json())
-            ctx.out->printJson(r.json.object());
-        else
-            human(r.json.object());
-        ctx.done(ExitOk);
-    });
+    const QJsonValue total = o.value(QStringLiteral("total"));
+    if (!o.value(QStringLiteral("sessions")).isArray())
+        return QStringLiteral("no \"sessions\" list");
+    if (!total.isDouble() || total.toDouble() < 0 || total.toDouble() > 1e9 || total.toDouble() != std::floor(total.toDouble()))
+        return QStringLiteral("\"total\" is not a count");
+    for (const QJsonValue &v : o.value(QStringLiteral("sessions")).toArray())
+        if (!v.isObject() || !v.toObject().value(QStringLiteral("id")).isString())
+            return QStringLiteral("a session row without an id");
+    return {};
 }
 
 void askYesNo(CliContext &ctx, const QString &question, std::function<void(bool)> answer)
@@ -73,8 +91,7 @@ void askYesNo(CliContext &ctx, const QString &question, std::function<void(bool)
         ctx.done(ExitUsage);
         return;
     }
-    std::fputs(qPrintable(question + QStringLiteral(" [y/N] ")), stderr);
-    std::fflush(stderr);
+    ctx.out->prompt(question + QStringLiteral(" [y/N] "));
     auto *notifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, ctx.owner);
     QObject::connect(notifier, &QSocketNotifier::activated, ctx.owner, [notifier, answer] {
         char buf[64] = {};
@@ -118,26 +135,24 @@ void device(CliContext &ctx)
 {
     const QString sub = ctx.args.value(0);
     if (sub == QLatin1String("pending") && ctx.args.size() == 1) {
-        withSession(ctx, [ctx](const QString &token) mutable {
-            ApiCall *call = ctx.services->http()->get(ctx.endpoint.authUrl(QStringLiteral("/console/device-codes")), bearer(ctx, token));
-            printConsole(ctx, call, QStringLiteral("list pending device codes"), [ctx](const QJsonObject &o) {
-                const QJsonArray codes = o.value(QStringLiteral("deviceCodes")).toArray();
-                if (codes.isEmpty()) {
+        consoleCall(
+            ctx, "GET", QStringLiteral("/console/device-codes"), {}, QStringLiteral("list pending device codes"),
+            [](const QJsonObject &o) {
+                QString why;
+                return PendingDeviceCode::listFromJson(o, &why) ? QString() : why;   // the GUI's parser
+            },
+            [ctx](const QJsonObject &o) {
+                const auto codes = PendingDeviceCode::listFromJson(o).value_or(QList<PendingDeviceCode>{});
+                if (codes.isEmpty())
                     ctx.out->info(QStringLiteral("No pending device codes."));
-                    return;
-                }
                 const QDateTime now = QDateTime::currentDateTimeUtc();
-                for (const QJsonValue &v : codes) {
-                    const QJsonObject d = v.toObject();
-                    const qint64 left = now.secsTo(parseIsoDateTime(d.value(QStringLiteral("expiresAt")).toString()));
+                for (const PendingDeviceCode &c : codes)
                     ctx.out->result(QStringLiteral("%1  %2  scope=%3  %4 s left")
-                                        .arg(formatUserCode(d.value(QStringLiteral("userCode")).toString()),
-                                             d.value(QStringLiteral("clientId")).toString(QStringLiteral("-")),
-                                             d.value(QStringLiteral("scope")).toString(QStringLiteral("-")))
-                                        .arg(left));
-                }
+                                        .arg(formatUserCode(c.userCode),
+                                             c.clientId.isEmpty() ? QStringLiteral("-") : CliOutput::plain(c.clientId),
+                                             c.scope.isEmpty() ? QStringLiteral("-") : CliOutput::plain(c.scope))
+                                        .arg(std::max<qint64>(0, now.secsTo(c.expiresAt))));
             });
-        });
         return;
     }
     if ((sub == QLatin1String("approve") || sub == QLatin1String("deny")) && ctx.args.size() == 2) {
@@ -161,10 +176,12 @@ void device(CliContext &ctx)
                     ctx.done(ExitFailure);
                     return;
                 }
-                const QString me = ctx.services->session()->user().displayName();
+                const QString me = CliOutput::plain(ctx.services->session()->user().displayName());
+                // Anyone can request a code with any client id and scope: both are shown escaped.
                 ctx.out->info(QStringLiteral("Code %1 requested by client \"%2\"%3.")
-                                  .arg(formatUserCode(code), claim.clientId,
-                                       claim.scope.isEmpty() ? QString() : QStringLiteral(" for scope \"%1\"").arg(claim.scope)));
+                                  .arg(formatUserCode(code), CliOutput::plain(claim.clientId),
+                                       claim.scope.isEmpty() ? QString()
+                                                             : QStringLiteral(" for scope \"%1\"").arg(CliOutput::plain(claim.scope))));
                 if (!approve) {
                     decide(ctx, token, code, false);
                     return;
@@ -187,48 +204,46 @@ void device(CliContext &ctx)
         });
         return;
     }
-    ctx.usage(QStringLiteral("usage: device pending | device approve CODE [--yes] | device deny CODE"));
+    ctx.usage(CliHelp::usageLine(QStringLiteral("device")));
 }
 
 void sessions(CliContext &ctx)
 {
     const QString sub = ctx.args.value(0);
     if (sub == QLatin1String("list") && ctx.args.size() == 1) {
-        withSession(ctx, [ctx](const QString &token) mutable {
-            QUrl url = ctx.endpoint.authUrl(QStringLiteral("/console/sessions"));
-            QUrlQuery q;
-            q.addQueryItem(QStringLiteral("limit"), ctx.isSet("limit") ? ctx.value("limit") : QStringLiteral("100"));
-            if (ctx.isSet("user"))
-                q.addQueryItem(QStringLiteral("userId"), ctx.value("user"));
-            url.setQuery(q);
-            printConsole(ctx, ctx.services->http()->get(url, bearer(ctx, token)), QStringLiteral("list sessions"),
-                         [ctx](const QJsonObject &o) {
-                             for (const QJsonValue &v : o.value(QStringLiteral("sessions")).toArray()) {
-                                 const QJsonObject s = v.toObject();
-                                 ctx.out->result(QStringLiteral("%1  %2  created %3  expires %4  %5")
-                                                     .arg(s.value(QStringLiteral("id")).toString(),
-                                                          s.value(QStringLiteral("userEmail")).toString(),
-                                                          s.value(QStringLiteral("createdAt")).toString(),
-                                                          s.value(QStringLiteral("expiresAt")).toString(),
-                                                          s.value(QStringLiteral("userAgent")).toString()));
-                             }
-                             ctx.out->info(QStringLiteral("%1 active sessions").arg(o.value(QStringLiteral("total")).toInt()));
-                         });
-        });
+        bool ok = true;
+        const int limit = ctx.isSet("limit") ? ctx.value("limit").toInt(&ok) : 100;
+        if (!ok || limit < 0 || limit > 1000) {
+            ctx.usage(QStringLiteral("--limit takes a whole number from 0 to 1000"));
+            return;
+        }
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+        if (ctx.isSet("user"))
+            q.addQueryItem(QStringLiteral("userId"), ctx.value("user"));
+        consoleCall(ctx, "GET", QStringLiteral("/console/sessions?") + q.toString(QUrl::FullyEncoded), {}, QStringLiteral("list sessions"),
+                    checkSessions, [ctx](const QJsonObject &o) {
+                        for (const QJsonValue &v : o.value(QStringLiteral("sessions")).toArray()) {
+                            const QJsonObject s = v.toObject();
+                            ctx.out->result(QStringLiteral("%1  %2  created %3  expires %4  %5")
+                                                .arg(CliOutput::plain(s.value(QStringLiteral("id")).toString()),
+                                                     CliOutput::plain(s.value(QStringLiteral("userEmail")).toString()),
+                                                     CliOutput::plain(s.value(QStringLiteral("createdAt")).toString()),
+                                                     CliOutput::plain(s.value(QStringLiteral("expiresAt")).toString()),
+                                                     CliOutput::plain(s.value(QStringLiteral("userAgent")).toString())));
+                        }
+                        ctx.out->info(QStringLiteral("%1 active sessions").arg(qint64(o.value(QStringLiteral("total")).toDouble())));
+                    });
         return;
     }
     if (sub == QLatin1String("revoke") && ctx.args.size() == 2) {
         const QString id = ctx.args.at(1);
-        withSession(ctx, [ctx, id](const QString &token) mutable {
-            ApiCall *call = ctx.services->http()->post(ctx.endpoint.authUrl(QStringLiteral("/console/sessions/revoke")),
-                                                       {{QStringLiteral("sessionId"), id}}, bearer(ctx, token));
-            printConsole(ctx, call, QStringLiteral("revoke session %1").arg(id), [ctx, id](const QJsonObject &) {
-                ctx.out->info(QStringLiteral("Revoked session %1.").arg(id));
-            });
-        });
+        consoleCall(ctx, "POST", QStringLiteral("/console/sessions/revoke"), {{QStringLiteral("sessionId"), id}},
+                    QStringLiteral("revoke session %1").arg(id), [](const QJsonObject &) { return QString(); },
+                    [ctx, id](const QJsonObject &) { ctx.out->info(QStringLiteral("Revoked session %1.").arg(id)); });
         return;
     }
-    ctx.usage(QStringLiteral("usage: sessions list [--user ID] | sessions revoke ID"));
+    ctx.usage(CliHelp::usageLine(QStringLiteral("sessions")));
 }
 
 } // namespace CliCommands

@@ -2,17 +2,17 @@
 // console API. With --json each prints the console API's response body; without, `keys mint` and
 // `keys rotate` print the secret alone on stdout (so KEY=$(...) works) and everything else on stderr.
 #include "CliContext.h"
+#include "CliHelp.h"
 
 #include "core/Duration.h"
 #include "core/Json.h"
 #include "core/Services.h"
 #include "net/ConsoleApi.h"
 
-#include <algorithm>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QUrlQuery>
+#include <QPointer>
 
 #include <algorithm>
 #include <memory>
@@ -31,19 +31,34 @@ int failConsole(const CliContext &ctx, const ApiError &e, const QString &what)
     return ctx.out->fail(e, what);
 }
 
-// Runs one raw console call and prints its body (--json) or a human form.
-void rawCall(CliContext &ctx, const QByteArray &method, const QString &path, const QJsonObject &body, const QString &what,
-             std::function<void(const QJsonObject &)> human)
+// One typed console call (ConsoleApi's strict parsers, the GUI's): a reply that does not pass them is an
+// error with exit 1, never printed half. With --json the body is printed as the server sent it (it
+// passed the parser); without, human(value). onError, when given, handles a failure itself.
+template<typename T>
+using Start = std::function<ApiCall *(ConsoleApi &, std::function<void(Result<T>)>)>;
+
+template<typename T>
+void typedCall(CliContext &ctx, const QString &what, Start<T> start, std::function<void(const T &)> human,
+               std::function<void(const ApiError &)> onError = {})
 {
-    withSession(ctx, [ctx, method, path, body, what, human](const QString &) mutable {
+    withSession(ctx, [ctx, what, start, human, onError](const QString &) mutable {
         auto api = consoleApi(ctx);
-        api->raw(method, path, body, ctx.owner, [ctx, what, human, api](Result<QJsonObject> r) {
+        auto call = std::make_shared<QPointer<ApiCall>>();
+        *call = start(*api, [ctx, what, human, onError, api, call](Result<T> r) {
             if (!r.ok()) {
-                ctx.done(failConsole(ctx, r.error(), what));
+                if (onError)
+                    onError(r.error());
+                else
+                    ctx.done(failConsole(ctx, r.error(), what));
+                return;
+            }
+            if (ctx.out->json() && !*call) {   // cannot happen: a reply comes from a call still reporting
+                ctx.out->error(QStringLiteral("%1: the reply's body is gone").arg(what));
+                ctx.done(ExitFailure);
                 return;
             }
             if (ctx.out->json())
-                ctx.out->printJson(r.value());
+                ctx.out->printJson((*call)->response().json.object());   // the call is alive while it reports
             else
                 human(r.value());
             ctx.done(ExitOk);
@@ -51,23 +66,25 @@ void rawCall(CliContext &ctx, const QByteArray &method, const QString &path, con
     });
 }
 
-QString keyLine(const QJsonObject &k)
+QString keyLine(const ApiKey &k)
 {
-    const QString expires = k.value(QStringLiteral("expiresAt")).toString();
     return QStringLiteral("%1  %2  %3…  %4  owner=%5  expires=%6  used=%7")
-        .arg(k.value(QStringLiteral("id")).toString(), k.value(QStringLiteral("name")).toString(),
-             k.value(QStringLiteral("start")).toString(),
-             k.value(QStringLiteral("enabled")).toBool() ? QStringLiteral("enabled") : QStringLiteral("DISABLED"),
-             k.value(QStringLiteral("userId")).toString(), expires.isEmpty() ? QStringLiteral("never") : expires)
-        .arg(k.value(QStringLiteral("requestCount")).toInt());
+        .arg(CliOutput::plain(k.id), CliOutput::plain(k.name), CliOutput::plain(k.start),
+             k.enabled ? QStringLiteral("enabled") : QStringLiteral("DISABLED"), CliOutput::plain(k.userId),
+             k.expiresAt.isValid() ? toIsoString(k.expiresAt) : QStringLiteral("never"))
+        .arg(k.requestCount);
 }
 
-// After a create whose reply was lost: the key may exist. List that owner's keys with that name from
-// the last ten minutes so an orphan can be revoked; nothing is silently lost.
+// After a create whose reply was lost or could not be read: the key may exist. List that owner's keys
+// with that name from the last ten minutes so an orphan can be revoked; nothing is silently lost.
 void reportLostCreate(const CliContext &ctx, const QString &userId, const QString &name, const ApiError &e)
 {
-    ctx.out->error(QStringLiteral("the server's reply was lost (%1): the key may have been created, but its secret "
-                                  "was not received").arg(e.userMessage()));
+    const QString what = e.kind == ApiError::Kind::BadResponse
+        ? QStringLiteral("the server's reply could not be read (%1)").arg(e.userMessage())
+        : QStringLiteral("the server's reply was lost (%1)").arg(e.userMessage());
+    ctx.out->error(QStringLiteral("%1: the key may have been created, but its secret was not received; "
+                                  "check with `%2 keys list --user %3`")
+                       .arg(what, CliHelp::programName(), userId));
     auto api = consoleApi(ctx);
     api->listApiKeys(userId, 100, 0, ctx.owner, [ctx, name, api](Result<Page<ApiKey>> r) {
         if (r.ok()) {
@@ -75,13 +92,16 @@ void reportLostCreate(const CliContext &ctx, const QString &userId, const QStrin
             int n = 0;
             for (const ApiKey &k : r.value().items) {
                 if (k.name == name && k.createdAt >= cutoff) {
-                    ctx.out->info(QStringLiteral("possible orphan: %1 (%2…, created %3): revoke it with `pikku-admin keys revoke %1`")
-                                      .arg(k.id, k.start, k.createdAt.toString(Qt::ISODate)));
+                    ctx.out->info(QStringLiteral("possible orphan: %1 (%2…, created %3): revoke it with `%4 keys revoke %1`")
+                                      .arg(CliOutput::plain(k.id), CliOutput::plain(k.start), k.createdAt.toString(Qt::ISODate),
+                                           CliHelp::programName()));
                     ++n;
                 }
             }
             if (n == 0)
                 ctx.out->info(QStringLiteral("no key named %1 was created in the last 10 minutes: nothing to clean up").arg(name));
+        } else {
+            ctx.out->warn(QStringLiteral("could not list the keys to look for it: %1").arg(r.error().userMessage()));
         }
         ctx.done(ExitFailure);
     });
@@ -106,22 +126,32 @@ bool parseRateLimit(const QString &text, KeyFields &f, QString *error)
     return true;
 }
 
-void printSecret(const CliContext &ctx, const QJsonObject &body, const QString &what)
+void printSecret(const CliContext &ctx, const MintedKey &m, const QString &what)
 {
-    if (ctx.out->json()) {
-        ctx.out->printJson(body);
-        return;
-    }
-    const QJsonObject k = body.value(QStringLiteral("apiKey")).toObject();
-    ctx.out->result(body.value(QStringLiteral("key")).toString());   // the secret alone on stdout
+    ctx.out->result(m.secret);   // the secret alone on stdout
     ctx.out->info(QStringLiteral("%1 %2 (%3) for %4. This is the only time the secret is shown.")
-                      .arg(what, k.value(QStringLiteral("name")).toString(), k.value(QStringLiteral("id")).toString(),
-                           k.value(QStringLiteral("userId")).toString()));
-    if (body.contains(QStringLiteral("previous"))) {
-        const QJsonObject p = body.value(QStringLiteral("previous")).toObject();
-        ctx.out->info(QStringLiteral("The previous key %1 now expires at %2.").arg(p.value(QStringLiteral("id")).toString(),
-                                                                                   p.value(QStringLiteral("expiresAt")).toString()));
+                      .arg(what, CliOutput::plain(m.apiKey.name), CliOutput::plain(m.apiKey.id), CliOutput::plain(m.apiKey.userId)));
+    if (m.previous)
+        ctx.out->info(QStringLiteral("The previous key %1 now expires at %2.")
+                          .arg(CliOutput::plain(m.previous->id),
+                               m.previous->expiresAt.isValid() ? toIsoString(m.previous->expiresAt) : QStringLiteral("never")));
+}
+
+// --limit / --offset: a whole number in range, else a usage error.
+bool readCount(CliContext &ctx, const char *option, int fallback, int max, int *out)
+{
+    if (!ctx.isSet(option)) {
+        *out = fallback;
+        return true;
     }
+    bool ok = false;
+    const int n = ctx.value(option).toInt(&ok);
+    if (!ok || n < 0 || n > max) {
+        ctx.usage(QStringLiteral("--%1 takes a whole number from 0 to %2").arg(QLatin1String(option)).arg(max));
+        return false;
+    }
+    *out = n;
+    return true;
 }
 
 } // namespace
@@ -130,55 +160,53 @@ void users(CliContext &ctx)
 {
     const QString sub = ctx.args.value(0);
     if (sub == QLatin1String("list") && ctx.args.size() == 1) {
-        QUrlQuery q;
-        q.addQueryItem(QStringLiteral("limit"), ctx.isSet("limit") ? ctx.value("limit") : QStringLiteral("50"));
-        q.addQueryItem(QStringLiteral("offset"), ctx.isSet("offset") ? ctx.value("offset") : QStringLiteral("0"));
-        if (ctx.isSet("search"))
-            q.addQueryItem(QStringLiteral("search"), ctx.value("search"));
-        rawCall(ctx, "GET", QStringLiteral("/console/service-users?") + q.toString(QUrl::FullyEncoded), {},
-                QStringLiteral("list service users"), [ctx](const QJsonObject &o) {
-                    for (const QJsonValue &v : o.value(QStringLiteral("users")).toArray()) {
-                        const QJsonObject u = v.toObject();
-                        ctx.out->result(QStringLiteral("%1  %2  %3  keys=%4%5")
-                                            .arg(u.value(QStringLiteral("id")).toString(), u.value(QStringLiteral("name")).toString(),
-                                                 u.value(QStringLiteral("email")).toString())
-                                            .arg(u.value(QStringLiteral("apiKeyCount")).toInt())
-                                            .arg(u.value(QStringLiteral("banned")).toBool() ? QStringLiteral("  BANNED") : QString()));
-                    }
-                    ctx.out->info(QStringLiteral("%1 service users").arg(o.value(QStringLiteral("total")).toInt()));
-                });
+        int limit = 0, offset = 0;
+        if (!readCount(ctx, "limit", 50, 1000, &limit) || !readCount(ctx, "offset", 0, 1000000000, &offset))
+            return;
+        const QString search = ctx.value("search");
+        typedCall<Page<ServiceUser>>(
+            ctx, QStringLiteral("list service users"),
+            [=](ConsoleApi &api, auto cb) { return api.listServiceUsers(limit, offset, search, ctx.owner, cb); },
+            [ctx](const Page<ServiceUser> &p) {
+                for (const ServiceUser &u : p.items)
+                    ctx.out->result(QStringLiteral("%1  %2  %3  keys=%4%5")
+                                        .arg(CliOutput::plain(u.id), CliOutput::plain(u.name), CliOutput::plain(u.email))
+                                        .arg(u.apiKeyCount)
+                                        .arg(u.banned ? QStringLiteral("  BANNED") : QString()));
+                ctx.out->info(QStringLiteral("%1 service users").arg(p.total));
+            });
         return;
     }
     if (sub == QLatin1String("create") && ctx.args.size() == 2) {
-        QJsonObject body{{QStringLiteral("name"), ctx.args.at(1)}};
-        if (ctx.isSet("email"))
-            body.insert(QStringLiteral("email"), ctx.value("email"));
-        rawCall(ctx, "POST", QStringLiteral("/console/service-users/create"), body, QStringLiteral("create service user"),
-                [ctx](const QJsonObject &o) {
-                    const QJsonObject u = o.value(QStringLiteral("user")).toObject();
-                    ctx.out->result(u.value(QStringLiteral("id")).toString());
-                    ctx.out->info(QStringLiteral("Created service user %1 <%2>.").arg(u.value(QStringLiteral("name")).toString(),
-                                                                                       u.value(QStringLiteral("email")).toString()));
-                });
+        const QString name = ctx.args.at(1), email = ctx.value("email");
+        typedCall<ServiceUser>(
+            ctx, QStringLiteral("create service user"),
+            [=](ConsoleApi &api, auto cb) { return api.createServiceUser(name, email, ctx.owner, cb); },
+            [ctx](const ServiceUser &u) {
+                ctx.out->result(CliOutput::plain(u.id));
+                ctx.out->info(QStringLiteral("Created service user %1 <%2>.").arg(CliOutput::plain(u.name), CliOutput::plain(u.email)));
+            });
         return;
     }
-    ctx.usage(QStringLiteral("usage: users list [--search S] [--limit N] [--offset N] | users create NAME [--email E]"));
+    ctx.usage(CliHelp::usageLine(QStringLiteral("users")));
 }
 
 void keys(CliContext &ctx)
 {
     const QString sub = ctx.args.value(0);
     if (sub == QLatin1String("list") && ctx.args.size() == 1) {
-        QUrlQuery q;
-        q.addQueryItem(QStringLiteral("limit"), ctx.isSet("limit") ? ctx.value("limit") : QStringLiteral("100"));
-        if (ctx.isSet("user"))
-            q.addQueryItem(QStringLiteral("userId"), ctx.value("user"));
-        rawCall(ctx, "GET", QStringLiteral("/console/api-keys?") + q.toString(QUrl::FullyEncoded), {}, QStringLiteral("list keys"),
-                [ctx](const QJsonObject &o) {
-                    for (const QJsonValue &v : o.value(QStringLiteral("apiKeys")).toArray())
-                        ctx.out->result(keyLine(v.toObject()));
-                    ctx.out->info(QStringLiteral("%1 keys").arg(o.value(QStringLiteral("total")).toInt()));
-                });
+        int limit = 0, offset = 0;
+        if (!readCount(ctx, "limit", 100, 1000, &limit) || !readCount(ctx, "offset", 0, 1000000000, &offset))
+            return;
+        const QString user = ctx.value("user");
+        typedCall<Page<ApiKey>>(
+            ctx, QStringLiteral("list keys"),
+            [=](ConsoleApi &api, auto cb) { return api.listApiKeys(user, limit, offset, ctx.owner, cb); },
+            [ctx](const Page<ApiKey> &p) {
+                for (const ApiKey &k : p.items)
+                    ctx.out->result(keyLine(k));
+                ctx.out->info(QStringLiteral("%1 keys").arg(p.total));
+            });
         return;
     }
     if (sub == QLatin1String("mint") && ctx.args.size() == 1) {
@@ -237,78 +265,81 @@ void keys(CliContext &ctx)
                 return;
             }
         }
-        withSession(ctx, [ctx, f](const QString &) mutable {
-            auto api = consoleApi(ctx);
-            api->raw("POST", QStringLiteral("/console/api-keys/create"), f.toJson(), ctx.owner, [ctx, f, api](Result<QJsonObject> r) mutable {
-                if (!r.ok()) {
-                    if (r.error().replyMayBeLost())   // timeout, dropped connection, garbled reply, gateway 5xx
-                        reportLostCreate(ctx, f.userId, f.name, r.error());
-                    else
-                        ctx.done(failConsole(ctx, r.error(), QStringLiteral("mint a key")));
-                    return;
-                }
-                printSecret(ctx, r.value(), QStringLiteral("Minted"));
-                ctx.done(ExitOk);
+        typedCall<MintedKey>(
+            ctx, QStringLiteral("mint a key"),
+            [=](ConsoleApi &api, auto cb) { return api.createApiKey(f, ctx.owner, cb); },
+            [ctx](const MintedKey &m) { printSecret(ctx, m, QStringLiteral("Minted")); },
+            [ctx, f](const ApiError &e) {
+                if (e.replyMayBeLost())   // timeout, dropped connection, unreadable reply (no key), gateway 5xx
+                    reportLostCreate(ctx, f.userId, f.name, e);
+                else
+                    ctx.done(failConsole(ctx, e, QStringLiteral("mint a key")));
             });
-        });
         return;
     }
     if (sub == QLatin1String("update") && ctx.args.size() == 2) {
-        QJsonObject body{{QStringLiteral("keyId"), ctx.args.at(1)}};
+        const QString id = ctx.args.at(1);
+        KeyFields f;
         if (ctx.isSet("enable") && ctx.isSet("disable")) {
             ctx.usage(QStringLiteral("--enable or --disable, not both"));
             return;
         }
         if (ctx.isSet("enable") || ctx.isSet("disable"))
-            body.insert(QStringLiteral("enabled"), ctx.isSet("enable"));
-        if (ctx.isSet("name"))
-            body.insert(QStringLiteral("name"), ctx.value("name"));
+            f.enabled = ctx.isSet("enable");
+        if (ctx.isSet("name")) {
+            f.name = ctx.value("name");
+            if (f.name.trimmed().isEmpty()) {
+                ctx.usage(QStringLiteral("--name takes a non-empty name"));
+                return;
+            }
+        }
         if (ctx.isSet("expires")) {
-            const auto s = parseDurationSeconds(ctx.value("expires"));
-            if (!s) {
+            f.expiresIn = parseDurationSeconds(ctx.value("expires"));
+            if (!f.expiresIn) {
                 ctx.usage(QStringLiteral("--expires takes a duration (30d, 12h, 3600)"));
                 return;
             }
-            body.insert(QStringLiteral("expiresIn"), double(*s));
         }
-        if (body.size() == 1) {
+        if (!f.enabled && f.name.isEmpty() && !f.expiresIn) {
             ctx.usage(QStringLiteral("keys update needs --enable, --disable, --name or --expires"));
             return;
         }
-        rawCall(ctx, "POST", QStringLiteral("/console/api-keys/update"), body, QStringLiteral("update key"),
-                [ctx](const QJsonObject &o) { ctx.out->result(keyLine(o.value(QStringLiteral("apiKey")).toObject())); });
+        typedCall<ApiKey>(
+            ctx, QStringLiteral("update key"),
+            [=](ConsoleApi &api, auto cb) { return api.updateApiKey(id, f, ctx.owner, cb); },
+            [ctx](const ApiKey &k) { ctx.out->result(keyLine(k)); });
         return;
     }
     if (sub == QLatin1String("revoke") && ctx.args.size() == 2) {
         const QString id = ctx.args.at(1);
-        rawCall(ctx, "POST", QStringLiteral("/console/api-keys/delete"), {{QStringLiteral("keyId"), id}}, QStringLiteral("revoke key %1").arg(id),
-                [ctx, id](const QJsonObject &) { ctx.out->info(QStringLiteral("Revoked key %1.").arg(id)); });
+        typedCall<Done>(
+            ctx, QStringLiteral("revoke key %1").arg(id),
+            [=](ConsoleApi &api, auto cb) { return api.deleteApiKey(id, ctx.owner, cb); },
+            [ctx, id](const Done &) { ctx.out->info(QStringLiteral("Revoked key %1.").arg(id)); });
         return;
     }
     if (sub == QLatin1String("rotate") && ctx.args.size() == 2) {
+        const QString id = ctx.args.at(1);
         const auto overlap = parseDurationSeconds(ctx.isSet("overlap") ? ctx.value("overlap") : QStringLiteral("1h"));
         if (!overlap) {
             ctx.usage(QStringLiteral("--overlap takes a duration (1h, 15m, 0)"));
             return;
         }
-        const QJsonObject body{{QStringLiteral("keyId"), ctx.args.at(1)}, {QStringLiteral("overlapSeconds"), double(*overlap)}};
-        withSession(ctx, [ctx, body](const QString &) mutable {
-            auto api = consoleApi(ctx);
-            api->raw("POST", QStringLiteral("/console/api-keys/rotate"), body, ctx.owner, [ctx, api](Result<QJsonObject> r) {
-                if (!r.ok()) {
-                    ctx.done(failConsole(ctx, r.error(), QStringLiteral("rotate key")));
-                    return;
-                }
-                printSecret(ctx, r.value(), QStringLiteral("Rotated: new key"));
-                ctx.done(ExitOk);
+        typedCall<MintedKey>(
+            ctx, QStringLiteral("rotate key"),
+            [=](ConsoleApi &api, auto cb) { return api.rotateApiKey(id, *overlap, ctx.owner, cb); },
+            [ctx](const MintedKey &m) { printSecret(ctx, m, QStringLiteral("Rotated: new key")); },
+            [ctx, id](const ApiError &e) {
+                const int code = failConsole(ctx, e, QStringLiteral("rotate key"));
+                if (e.replyMayBeLost())
+                    ctx.out->info(QStringLiteral("The key may have been rotated on the server all the same: check with "
+                                                 "`%1 keys list` whether %2 now expires soon and a new key of the same name exists.")
+                                      .arg(CliHelp::programName(), CliOutput::plain(id)));
+                ctx.done(code);
             });
-        });
         return;
     }
-    ctx.usage(QStringLiteral("usage: keys list [--user ID] | keys mint --user ID --name N [--expires 30d] "
-                             "[--permission R=A[,A]]... [--metadata K=V]... [--prefix P] [--rate-limit off|MAX/WINDOW] "
-                             "[--remaining N] | keys update ID [--enable|--disable] [--name N] [--expires D] | "
-                             "keys revoke ID | keys rotate ID [--overlap 1h]"));
+    ctx.usage(CliHelp::usageLine(QStringLiteral("keys")));
 }
 
 } // namespace CliCommands

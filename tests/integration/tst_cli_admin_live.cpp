@@ -204,6 +204,107 @@ private slots:
         QVERIFY(unknown->readAllStandardError().contains("Invalid user code"));
     }
 
+    // Anyone can request a device code with any client_id and scope (no account needed): the CLI shows
+    // them with their control characters escaped, in the list, before the "AS YOU" warning, and in --json.
+    void hostileDeviceCodeIsShownEscaped()
+    {
+        const QString clientId = QStringLiteral("pikku-cli\x1b[2K\r\x1b[32mtrusted-app\x1b[0m") + QChar(0x202e) + QStringLiteral("nimda");
+        const QString scope = QStringLiteral("openid\x1b]0;owned\x07") + QChar(0x9b) + QStringLiteral("2J") + QChar(0x2028) + QStringLiteral("admin");
+        const auto r = TestEnv::awaitCall(m_http.post(endpoint().authUrl(QStringLiteral("/device/code")),
+                                                      {{QStringLiteral("client_id"), clientId}, {QStringLiteral("scope"), scope}}, {}));
+        QVERIFY(r && r->ok());
+        const QString userCode = r->json.object().value(QStringLiteral("user_code")).toString();
+        QVERIFY(!userCode.isEmpty());
+        const auto raw = [](const QByteArray &bytes) {
+            for (const QChar c : QString::fromUtf8(bytes)) {
+                const char16_t u = c.unicode();
+                if ((u < 0x20 && u != u'\n') || (u >= 0x7f && u <= 0x9f) || u == 0x2028 || u == 0x202e)
+                    return true;
+            }
+            return false;
+        };
+        const QByteArray shownClient = "pikku-cli\\x1b[2K\\r\\x1b[32mtrusted-app\\x1b[0m\\u202enimda";
+        const QByteArray shownScope = "openid\\x1b]0;owned\\x07\\x9b2J\\u2028admin";
+
+        auto pending = start({QStringLiteral("device"), QStringLiteral("pending")});
+        QCOMPARE(finish(pending.get()), 0);
+        const QByteArray out = pending->readAllStandardOutput();
+        QVERIFY2(!raw(out), out.constData());
+        QVERIFY2(out.contains(shownClient) && out.contains(shownScope), out.constData());
+
+        auto json = start({QStringLiteral("device"), QStringLiteral("pending"), QStringLiteral("--json")});
+        QCOMPARE(finish(json.get()), 0);
+        const QByteArray doc = json->readAllStandardOutput();
+        QVERIFY2(!raw(doc), doc.constData());   // C0 escaped by QJsonDocument, C1 / U+2028 / bidi by CliOutput
+        bool found = false;
+        for (const QJsonValue &v : QJsonDocument::fromJson(doc).object().value(QStringLiteral("deviceCodes")).toArray())
+            found |= v.toObject().value(QStringLiteral("clientId")).toString() == clientId
+                && v.toObject().value(QStringLiteral("scope")).toString() == scope;
+        QVERIFY2(found, "the JSON still decodes to the server's exact strings");
+
+        // The confirmation path: what precedes the question is escaped, the warning is intact.
+        auto approve = start({QStringLiteral("device"), QStringLiteral("approve"), userCode});
+        QCOMPARE(finish(approve.get()), 2);   // no terminal, no --yes
+        const QByteArray warning = approve->readAllStandardError();
+        QVERIFY2(!raw(warning), warning.constData());
+        QVERIFY2(warning.contains("requested by client \"" + shownClient + "\" for scope \"" + shownScope + "\""), warning.constData());
+        QVERIFY(warning.contains("AS YOU"));
+
+        // On a terminal (script(1) gives it a pty): the same escaped lines, then the question; "n" declines.
+        auto tty = std::make_unique<QProcess>();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PIKKU_ADMIN_KEYCHAIN_SERVICE"), m_service);
+        env.insert(QStringLiteral("PIKKU_ADMIN_SERVER"), endpoint().key());
+        tty->setProcessEnvironment(env);
+        tty->start(QStringLiteral("script"), {QStringLiteral("-qefc"),
+                                              QStringLiteral("'%1' device approve %2").arg(QStringLiteral(PIKKU_ADMIN_BINARY), userCode),
+                                              QStringLiteral("/dev/null")});
+        QVERIFY(tty->waitForStarted());
+        QByteArray screen;
+        QVERIFY(QTest::qWaitFor([&] {
+            screen += tty->readAllStandardOutput();
+            return screen.contains("[y/N]") || tty->state() == QProcess::NotRunning;
+        }, 20000));
+        tty->write("n\n");
+        QCOMPARE(finish(tty.get()), 1);   // not approved
+        screen += tty->readAllStandardOutput();
+        screen.replace("\r\n", "\n");   // the pty's own line endings
+        QVERIFY2(!raw(screen), screen.constData());
+        QVERIFY2(screen.contains("requested by client \"" + shownClient + "\"") && screen.contains("AS YOU")
+                     && screen.contains("Does the device show") && screen.contains("Not approved"),
+                 screen.constData());
+
+        auto deny = start({QStringLiteral("device"), QStringLiteral("deny"), userCode});
+        QCOMPARE(finish(deny.get()), 0);
+        QVERIFY(!raw(deny->readAllStandardError()));
+    }
+
+    void channelFramesAreEscaped()
+    {
+        // The live channel's echo sends the message back through JSON.stringify, which leaves C1 and the
+        // bidi controls raw: the CLI must not.
+        const QString evil = QStringLiteral("\x1b[2J") + QChar(0x202e) + QChar(0x85) + QStringLiteral("x");
+        const QString send = QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("action"), QStringLiteral("echo")},
+                                                                          {QStringLiteral("evil"), evil}})
+                                                   .toJson(QJsonDocument::Compact));
+        for (const bool json : {false, true}) {
+            QStringList args{QStringLiteral("channel"), QStringLiteral("live"), QStringLiteral("--send"), send, QStringLiteral("--count"),
+                             QStringLiteral("1"), QStringLiteral("--timeout"), QStringLiteral("10")};
+            if (json)
+                args << QStringLiteral("--json");
+            auto p = start(args);
+            QCOMPARE(finish(p.get()), 0);
+            const QByteArray out = p->readAllStandardOutput();
+            QVERIFY2(!out.contains('\x1b') && !out.contains("\xe2\x80\xae") && !out.contains("\xc2\x85"), out.constData());
+            QVERIFY2(out.contains("\\u202e"), out.constData());
+            QCOMPARE(out.count('\n'), 1);
+            if (json)
+                QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("evil")).toString(), evil);
+            else
+                QVERIFY2(out.contains("\\x85"), out.constData());
+        }
+    }
+
     void denyFromCli()
     {
         auto client = libraryClient();

@@ -1,0 +1,367 @@
+#include "CliHelp.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace CliHelp {
+
+namespace {
+
+QString S(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+// Column width for option and command names in help text.
+constexpr int kColumn = 28;
+
+QString row(const QString &left, const QString &right)
+{
+    QString l = QStringLiteral("  ") + left;
+    if (l.size() + 2 > kColumn)
+        return l + QStringLiteral("\n") + QString(kColumn, QLatin1Char(' ')) + right + QLatin1Char('\n');
+    return l.leftJustified(kColumn, QLatin1Char(' ')) + right + QLatin1Char('\n');
+}
+
+const OptionSpec *option(const QString &name)
+{
+    for (const OptionSpec &o : globalOptions())
+        if (o.name == name)
+            return &o;
+    for (const OptionSpec &o : commandOptions())
+        if (o.name == name)
+            return &o;
+    return nullptr;
+}
+
+QString sentence(const QString &text)
+{
+    return text.isEmpty() ? text : text.at(0).toUpper() + text.mid(1) + QLatin1Char('.');
+}
+
+QString optionLabel(const QString &name)
+{
+    const OptionSpec *o = option(name);
+    QString label = QStringLiteral("--") + name;
+    if (o && !o->valueName.isEmpty())
+        label += QLatin1Char(' ') + o->valueName;
+    return label;
+}
+
+} // namespace
+
+QString programName()
+{
+    const QString name = QCoreApplication::applicationName();
+    return name.isEmpty() ? QStringLiteral("pikku-admin") : name;
+}
+
+const QList<OptionSpec> &globalOptions()
+{
+    static const QList<OptionSpec> options = {
+        {S("server"), S("URL"), S("server URL (else $PIKKU_ADMIN_SERVER, else the last used)")},
+        {S("auth-path"), S("PATH"), S("better-auth base path (default: detected, /api/auth then /auth)")},
+        {S("json"), {}, S("machine-readable output: one JSON document on stdout")},
+        {S("verbose"), {}, S("log requests (never headers or secrets) to stderr")},
+        {S("allow-insecure-http"), {}, S("allow plain http:// to a non-loopback host (remembered for that server)")},
+        {S("no-http2"), {}, S("do not negotiate HTTP/2")},
+        {S("help"), {}, S("this help; COMMAND --help or help COMMAND for a command's")},
+        {S("version"), {}, S("the version")},
+    };
+    return options;
+}
+
+const QList<OptionSpec> &commandOptions()
+{
+    // Value names only; each command says what the option means for it.
+    static const QList<OptionSpec> options = {
+        {S("no-browser"), {}, {}},
+        {S("yes"), {}, {}},
+        {S("user"), S("ID"), {}},
+        {S("limit"), S("N"), {}},
+        {S("offset"), S("N"), {}},
+        {S("search"), S("TEXT"), {}},
+        {S("email"), S("EMAIL"), {}},
+        {S("name"), S("NAME"), {}},
+        {S("expires"), S("DURATION"), {}},
+        {S("permission"), S("RESOURCE=ACTION[,ACTION]"), {}},
+        {S("metadata"), S("KEY=VALUE"), {}},
+        {S("prefix"), S("PREFIX"), {}},
+        {S("rate-limit"), S("off|MAX/WINDOW"), {}},
+        {S("remaining"), S("N"), {}},
+        {S("enable"), {}, {}},
+        {S("disable"), {}, {}},
+        {S("overlap"), S("DURATION"), {}},
+        {S("as-key-env"), S("VAR"), {}},
+        {S("as-key-stdin"), {}, {}},
+        {S("send"), S("JSON"), {}},
+        {S("count"), S("N"), {}},
+        {S("timeout"), S("SECONDS"), {}},
+    };
+    return options;
+}
+
+const QList<CommandSpec> &commands()
+{
+    static const QString session = S("Signing in");
+    static const QString devices = S("Approving other devices");
+    static const QString admin = S("Service users, keys and sessions");
+    static const QString live = S("Live channels");
+    static const QList<CommandSpec> table = {
+        {S("login"), {}, 0, session, S("sign in with the device flow (RFC 8628)"),
+         S("Shows a code and a URL; approve the code in a browser where you are signed in as an admin.\n"
+           "The session is kept in the system keychain."),
+         {{S("no-browser"), S("print the URL, do not open a browser")}},
+         {S("login --server https://admin.example.com"), S("login --no-browser --json")}},
+        {S("whoami"), {}, 0, session, S("who the saved session belongs to, and until when"), {}, {},
+         {S("whoami --json")}},
+        {S("logout"), {}, 0, session, S("revoke the session on the server and forget it"), {}, {}, {}},
+
+        {S("device"), S("<pending|approve|deny>"), 0, devices, S("device codes waiting for approval, and deciding them"), {}, {}, {}},
+        {S("device pending"), {}, 0, devices, S("list the device codes waiting for approval"), {}, {},
+         {S("device pending --json")}},
+        {S("device approve"), S("CODE [--yes]"), 1, devices, S("approve another client's sign-in: it signs in AS YOU"),
+         S("CODE with or without its dash, any case. Asks for confirmation on a terminal; without one,\n"
+           "--yes is needed (exit 2 otherwise)."),
+         {{S("yes"), S("do not ask for confirmation")}},
+         {S("device approve ABCD-EFGH")}},
+        {S("device deny"), S("CODE"), 1, devices, S("deny another client's sign-in"), {}, {}, {S("device deny ABCD-EFGH")}},
+
+        {S("sessions"), S("<list|revoke>"), 0, admin, S("live sessions"), {}, {}, {}},
+        {S("sessions list"), S("[options]"), 0, admin, S("list live sessions (never their tokens)"), {},
+         {{S("user"), S("only this user's sessions")}, {S("limit"), S("at most N (default 100)")}},
+         {S("sessions list --user USER_ID --json")}},
+        {S("sessions revoke"), S("ID"), 1, admin, S("revoke one session"), {}, {}, {}},
+
+        {S("users"), S("<list|create>"), 0, admin, S("service users (the owners of API keys)"), {}, {}, {}},
+        {S("users list"), S("[options]"), 0, admin, S("list service users"), {},
+         {{S("search"), S("name or email contains TEXT")},
+          {S("limit"), S("at most N (default 50)")},
+          {S("offset"), S("skip the first N")}},
+         {S("users list --search backup")}},
+        {S("users create"), S("NAME [--email EMAIL]"), 1, admin, S("create a service user; prints its id"), {},
+         {{S("email"), S("its email (default: generated)")}},
+         {S("users create backup-agent --email backup@service.local")}},
+
+        {S("keys"), S("<list|mint|update|revoke|rotate>"), 0, admin, S("scoped API keys of service users"), {}, {}, {}},
+        {S("keys list"), S("[options]"), 0, admin, S("list API keys (never their secrets)"), {},
+         {{S("user"), S("only the keys of this service user")},
+          {S("limit"), S("at most N (default 100)")},
+          {S("offset"), S("skip the first N")}},
+         {S("keys list --user USER_ID --json")}},
+        {S("keys mint"), S("--user ID --name NAME [options]"), 0, admin, S("mint a key; prints the secret alone on stdout, once"),
+         S("Without --json the secret is the only thing on stdout, so KEY=$(...) works; the rest goes to stderr."),
+         {{S("user"), S("the service user who will own the key (required)")},
+          {S("name"), S("the key's name (required)")},
+          {S("expires"), S("lifetime: 30d, 12h, 90m or seconds")},
+          {S("permission"), S("what it may do (repeatable)")},
+          {S("metadata"), S("a label (repeatable; stable ids only, no secrets)")},
+          {S("prefix"), S("the key's prefix")},
+          {S("rate-limit"), S("off, or MAX requests per WINDOW (100/1h); default: the server's")},
+          {S("remaining"), S("number of uses before it stops working")}},
+         {S("KEY=$(keys mint --user USER_ID --name backup --rate-limit off --expires 30d)"),
+          S("keys mint --user USER_ID --name sync --permission files=read,write --json")}},
+        {S("keys update"), S("ID [options]"), 1, admin, S("change a key's name, lifetime or state"), {},
+         {{S("enable"), S("enable the key")},
+          {S("disable"), S("disable the key (it stops working at once)")},
+          {S("name"), S("rename it")},
+          {S("expires"), S("new lifetime from now: 30d, 12h, 90m or seconds")}},
+         {S("keys update KEY_ID --disable")}},
+        {S("keys revoke"), S("ID"), 1, admin, S("delete a key; it stops working at once"), {}, {}, {}},
+        {S("keys rotate"), S("ID [--overlap DURATION]"), 1, admin,
+         S("replace a key: prints the new secret alone on stdout, once"), {},
+         {{S("overlap"), S("how long the old key keeps working (default 1h; 0: stops at once)")}},
+         {S("NEW=$(keys rotate KEY_ID --overlap 15m)")}},
+
+        {S("channel"), S("URL|live [options]"), 1, live, S("open a channel and print each received message on its own line"),
+         S("live is the server's console channel. Runs until --count messages arrived, --timeout passed,\n"
+           "the server closed the channel, or Ctrl-C. As you (Bearer, only to your server's own origin)\n"
+           "unless a key is given; a key is never read from an argument."),
+         {{S("as-key-env"), S("connect with the API key in environment variable VAR")},
+          {S("as-key-stdin"), S("connect with the API key on the first line of standard input")},
+          {S("send"), S("send this message once connected (repeatable)")},
+          {S("count"), S("exit after N received messages")},
+          {S("timeout"), S("give up after this many seconds")}},
+         {S("channel live --send '{\"action\":\"whoami\"}' --count 1"),
+          S("channel wss://api.example.com/ws --as-key-env SVC_KEY --count 10 --timeout 30")}},
+    };
+    return table;
+}
+
+const CommandSpec *find(const QString &path)
+{
+    for (const CommandSpec &c : commands())
+        if (c.path == path)
+            return &c;
+    return nullptr;
+}
+
+QStringList topLevelCommands()
+{
+    QStringList out;
+    for (const CommandSpec &c : commands())
+        if (!c.path.contains(QLatin1Char(' ')))
+            out << c.path;
+    return out;
+}
+
+QStringList subcommandsOf(const QString &group)
+{
+    QStringList out;
+    const QString prefix = group + QLatin1Char(' ');
+    for (const CommandSpec &c : commands())
+        if (c.path.startsWith(prefix))
+            out << c.path.mid(prefix.size());
+    return out;
+}
+
+bool isGroup(const QString &path)
+{
+    return !subcommandsOf(path).isEmpty();
+}
+
+QString resolve(const QStringList &words, int *used)
+{
+    if (used)
+        *used = 0;
+    if (words.isEmpty() || !find(words.first()))
+        return {};
+    QString path = words.first();
+    int n = 1;
+    if (words.size() > 1 && find(path + QLatin1Char(' ') + words.at(1))) {
+        path += QLatin1Char(' ') + words.at(1);
+        n = 2;
+    }
+    if (used)
+        *used = n;
+    return path;
+}
+
+QList<QCommandLineOption> parserOptions()
+{
+    QList<QCommandLineOption> out;
+    for (const QList<OptionSpec> *list : {&globalOptions(), &commandOptions()}) {
+        for (const OptionSpec &o : *list) {
+            if (o.name == QLatin1String("help") || o.name == QLatin1String("version"))
+                continue;   // addHelpOption() / addVersionOption()
+            out << QCommandLineOption(o.name, o.help, o.valueName);
+        }
+    }
+    return out;
+}
+
+QStringList valuedOptionNames()
+{
+    QStringList out;
+    for (const QList<OptionSpec> *list : {&globalOptions(), &commandOptions()})
+        for (const OptionSpec &o : *list)
+            if (!o.valueName.isEmpty())
+                out << QStringLiteral("--") + o.name;
+    return out;
+}
+
+bool takesOption(const QString &path, const QString &optionName)
+{
+    for (const OptionSpec &o : globalOptions())
+        if (o.name == optionName)
+            return true;
+    if (optionName == QLatin1String("h") || optionName == QLatin1String("v") || optionName == QLatin1String("help-all"))
+        return true;
+    const CommandSpec *c = find(path);
+    if (!c)
+        return false;
+    return std::any_of(c->options.begin(), c->options.end(), [&](const CommandOption &o) { return o.name == optionName; });
+}
+
+QString usageLine(const QString &path)
+{
+    const CommandSpec *c = find(path);
+    QString line = QStringLiteral("usage: %1 %2").arg(programName(), path);
+    if (c && !c->arguments.isEmpty())
+        line += QLatin1Char(' ') + c->arguments;
+    return line;
+}
+
+namespace {
+QString subcommandRows(const QString &group)
+{
+    QString out;
+    for (const QString &sub : subcommandsOf(group)) {
+        const CommandSpec *c = find(group + QLatin1Char(' ') + sub);
+        out += row(c->arguments.isEmpty() ? sub : sub + QLatin1Char(' ') + c->arguments, c->summary);
+    }
+    return out;
+}
+} // namespace
+
+QString subcommandList(const QString &group)
+{
+    return usageLine(group) + QStringLiteral("\n") + subcommandRows(group)
+        + QStringLiteral("Run '%1 help %2 SUBCOMMAND' for its options.").arg(programName(), group);
+}
+
+QString commandHelp(const QString &path)
+{
+    const CommandSpec *c = find(path);
+    if (!c)
+        return {};
+    if (isGroup(path))
+        return usageLine(path) + QStringLiteral("\n\n") + sentence(c->summary) + QStringLiteral("\n\nSubcommands:\n") + subcommandRows(path)
+            + QStringLiteral("\nRun '%1 help %2 SUBCOMMAND' for its options.\n").arg(programName(), path);
+    QString out = usageLine(path) + QStringLiteral("\n\n") + sentence(c->summary) + QStringLiteral("\n");
+    if (!c->description.isEmpty())
+        out += c->description + QLatin1Char('\n');
+    if (!c->options.isEmpty()) {
+        out += QStringLiteral("\nOptions:\n");
+        for (const CommandOption &o : c->options)
+            out += row(optionLabel(o.name), o.help);
+    }
+    out += QStringLiteral("\nGlobal options (--server, --auth-path, --json, ...): see '%1 --help'.\n").arg(programName());
+    if (!c->examples.isEmpty()) {
+        out += QStringLiteral("\nExamples:\n");
+        for (QString e : c->examples) {
+            // "KEY=$(keys mint ...)": the program name goes inside the substitution.
+            const int sub = e.indexOf(QStringLiteral("$("));
+            if (sub >= 0)
+                e.insert(sub + 2, programName() + QLatin1Char(' '));
+            else
+                e.prepend(programName() + QLatin1Char(' '));
+            out += QStringLiteral("  ") + e + QLatin1Char('\n');
+        }
+    }
+    return out;
+}
+
+QString globalHelp()
+{
+    const QString name = programName();
+    QString out = QStringLiteral("usage: %1 [COMMAND] [OPTIONS]\n\n"
+                                 "Pikku Admin: the admin console for Pikku + better-auth servers.\n"
+                                 "With no command it opens the window; with one it does the same work and exits.\n")
+                      .arg(name);
+    QString group;
+    for (const CommandSpec &c : commands()) {
+        if (isGroup(c.path))
+            continue;   // its subcommands are listed one by one
+        if (c.group != group) {
+            group = c.group;
+            out += QStringLiteral("\n") + group + QStringLiteral(":\n");
+        }
+        // The path and its positional placeholder (CODE, ID, URL|live); options are in its own help.
+        out += row(c.positionals > 0 ? c.path + QLatin1Char(' ') + c.arguments.section(QLatin1Char(' '), 0, 0) : c.path, c.summary);
+    }
+    out += QStringLiteral("\nGlobal options (before or after the command):\n");
+    for (const OptionSpec &o : globalOptions())
+        out += row(optionLabel(o.name), o.help);
+    out += QStringLiteral("\nExit codes:\n");
+    out += row(QStringLiteral("0"), QStringLiteral("done"));
+    out += row(QStringLiteral("1"), QStringLiteral("failed: network, server error, refused by the server, timeout"));
+    out += row(QStringLiteral("2"), QStringLiteral("usage error, or a confirmation needed with no terminal to ask"));
+    out += row(QStringLiteral("3"), QStringLiteral("not signed in, or the session is gone"));
+    out += row(QStringLiteral("4"), QStringLiteral("this login's device code was denied or expired"));
+    out += QStringLiteral("\nRun '%1 help COMMAND' or '%1 COMMAND --help' for a command's options.\n").arg(name);
+    return out;
+}
+
+} // namespace CliHelp
