@@ -7,6 +7,7 @@
 #include "MintKeyDialog.h"
 #include "RevealKeyDialog.h"
 #include "RotateKeyDialog.h"
+#include "TableColumns.h"
 #include "core/Duration.h"
 #include "core/Services.h"
 #include "models/ApiKeysModel.h"
@@ -100,12 +101,14 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
     m_view->setWordWrap(false);
     m_view->verticalHeader()->setVisible(false);
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    for (int c : {int(ApiKeysModel::ExpiresColumn), int(ApiKeysModel::LastUsedColumn)})
-        m_view->setColumnWidth(c, 210);
-    m_view->setColumnWidth(ApiKeysModel::CreatedColumn, 130);
-    m_view->setColumnWidth(ApiKeysModel::NameColumn, 140);
+    // What tells keys apart and whether they are in use stays in view; the counters and limits are one
+    // right-click on the header away. The name gives way (elided, full text in its tooltip).
+    TableColumns::Options columns;
+    columns.hiddenByDefault = {ApiKeysModel::CreatedColumn, ApiKeysModel::RequestsColumn, ApiKeysModel::RemainingColumn,
+                               ApiKeysModel::RateLimitColumn};
+    columns.elastic = ApiKeysModel::NameColumn;
+    new TableColumns(m_view, context->services()->settings(), QStringLiteral("apiKeys"), columns);
     auto updateCount = [this] { m_count->setText(tr("%1 of %2 loaded").arg(m_model->rowCount()).arg(m_model->total())); };
     connect(m_model, &QAbstractItemModel::rowsInserted, this, updateCount);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, updateCount);

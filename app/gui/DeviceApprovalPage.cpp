@@ -2,6 +2,7 @@
 
 #include "AppContext.h"
 #include "MessageBanner.h"
+#include "TableColumns.h"
 #include "core/Services.h"
 #include "models/DeviceCodesModel.h"
 #include "net/AuthApi.h"
@@ -77,8 +78,9 @@ DeviceApprovalPage::DeviceApprovalPage(AppContext *context, QWidget *parent)
     m_queue->setWordWrap(false);
     m_queue->verticalHeader()->setVisible(false);
     m_queue->horizontalHeader()->setHighlightSections(false);
-    m_queue->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_queue->horizontalHeader()->setSectionResizeMode(DeviceCodesModel::ScopeColumn, QHeaderView::Stretch);
+    TableColumns::Options columns;
+    columns.elastic = DeviceCodesModel::ScopeColumn;   // what the device asks for: elided, whole in its tooltip
+    new TableColumns(m_queue, m_context->services()->settings(), QStringLiteral("deviceCodes"), columns);
     m_queue->setStyleSheet(QStringLiteral("QTableView::item { padding: 0px 8px; }"));
     // A fixed height (four rows, then it scrolls): rows arriving or expiring never move the code field
     // and the buttons below under the admin's pointer.
