@@ -77,13 +77,21 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(a);
     }
+    // Filters on one line, actions on the next: at 1024 px the filter keeps room for what it says, and a
+    // long service-user name does not widen the owner box.
+    m_ownerFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_ownerFilter->setMinimumContentsLength(20);
+    m_textFilter->setMinimumWidth(m_textFilter->fontMetrics().horizontalAdvance(m_textFilter->placeholderText()) + 40);
     bar->addWidget(new QLabel(tr("Owner:"), this));
     bar->addWidget(m_ownerFilter);
     bar->addWidget(m_textFilter, 1);
     bar->addWidget(m_count);
-    for (QAction *a : {m_mint, m_edit, m_toggle, m_rotate, m_revoke, m_refresh})
-        bar->addWidget(button(a));
     outer->addLayout(bar);
+    auto *actions = new QHBoxLayout;
+    for (QAction *a : {m_mint, m_edit, m_toggle, m_rotate, m_revoke, m_refresh})
+        actions->addWidget(button(a));
+    actions->addStretch(1);
+    outer->addLayout(actions);
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(ApiKeysModel::SortRole);
