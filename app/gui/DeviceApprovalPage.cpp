@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTimer>
@@ -32,9 +33,20 @@ DeviceApprovalPage::DeviceApprovalPage(AppContext *context, QWidget *parent)
     : QWidget(parent), m_context(context), m_banner(new MessageBanner(this))
 {
     setObjectName(QStringLiteral("deviceApprovalPage"));
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(24, 16, 24, 16);
-    outer->setSpacing(12);
+    // The page scrolls rather than squashing anything: every label, the safety warning above all, keeps the
+    // height its wrapped text needs at the page's width (a compressed layout cut it to a sliver).
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("deviceApprovalScroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *pageLayout = new QVBoxLayout(this);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    pageLayout->addWidget(scroll);
+    auto *content = new QWidget(scroll);
+    auto *outer = new QVBoxLayout(content);
+    outer->setContentsMargins(24, 12, 24, 12);
+    outer->setSpacing(8);
     outer->addWidget(m_banner);
     auto *title = new QLabel(tr("Approve a device sign-in"), this);
     QFont tf = title->font();
@@ -155,6 +167,8 @@ DeviceApprovalPage::DeviceApprovalPage(AppContext *context, QWidget *parent)
     form->addRow(buttons);
     outer->addWidget(m_claimBox);
     outer->addStretch(1);
+    scroll->setWidget(content);
+    m_scroll = scroll;
 
     connect(m_lookUp, &QPushButton::clicked, this, &DeviceApprovalPage::lookUp);
     connect(m_code, &QLineEdit::returnPressed, this, &DeviceApprovalPage::lookUp);
@@ -425,6 +439,7 @@ void DeviceApprovalPage::lookUp()
         m_deny->setEnabled(pending);
         m_approve->setEnabled(false);
         m_claimBox->setVisible(true);
+        QTimer::singleShot(0, this, [this] { m_scroll->ensureWidgetVisible(m_claimBox, 0, 0); });   // once laid out
     });
 }
 
