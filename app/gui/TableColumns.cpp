@@ -6,6 +6,7 @@
 #include <QHeaderView>
 #include <QHelpEvent>
 #include <QMenu>
+#include <QResizeEvent>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStyledItemDelegate>
@@ -64,13 +65,32 @@ TableColumns::TableColumns(QTableView *view, QSettings *settings, const QString 
         menu->popup(h->mapToGlobal(pos));
     });
 
+    // A column the admin resized by hand stays so while rows change (a live table changes every few
+    // seconds); emptying or resetting the table, resizing the view or choosing columns fits it again.
+    connect(h, &QHeaderView::sectionResized, this, [this] {
+        if (!m_fitting)
+            m_resizedByHand = true;
+    });
     if (QAbstractItemModel *m = view->model()) {
-        connect(m, &QAbstractItemModel::modelReset, this, &TableColumns::scheduleFit);
-        connect(m, &QAbstractItemModel::rowsInserted, this, &TableColumns::scheduleFit);
-        connect(m, &QAbstractItemModel::rowsRemoved, this, &TableColumns::scheduleFit);
-        connect(m, &QAbstractItemModel::layoutChanged, this, &TableColumns::scheduleFit);
-        connect(m, &QAbstractItemModel::dataChanged, this, &TableColumns::scheduleFit);
-        connect(m, &QAbstractItemModel::headerDataChanged, this, &TableColumns::scheduleFit);
+        auto refill = [this] {
+            m_resizedByHand = false;
+            scheduleFit();
+        };
+        auto changed = [this] {
+            if (!m_resizedByHand)
+                scheduleFit();
+        };
+        connect(m, &QAbstractItemModel::modelReset, this, refill);
+        connect(m, &QAbstractItemModel::rowsInserted, this, changed);
+        connect(m, &QAbstractItemModel::rowsRemoved, this, [this, m, refill, changed] {
+            if (m->rowCount() == 0)
+                refill();
+            else
+                changed();
+        });
+        connect(m, &QAbstractItemModel::layoutChanged, this, changed);
+        connect(m, &QAbstractItemModel::dataChanged, this, changed);
+        connect(m, &QAbstractItemModel::headerDataChanged, this, changed);
     }
     view->installEventFilter(this);
     view->viewport()->installEventFilter(this);
@@ -105,6 +125,7 @@ void TableColumns::setColumnVisible(int column, bool visible)
         return;
     m_view->setColumnHidden(column, !visible);
     remember();
+    m_resizedByHand = false;
     scheduleFit();
 }
 
@@ -256,8 +277,15 @@ bool TableColumns::showCellToolTip(QHelpEvent *event)
 bool TableColumns::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_view->viewport()) {
-        if (event->type() == QEvent::Resize)
-            scheduleFit();
+        if (event->type() == QEvent::Resize) {
+            // A new width is fitted again; a new height only (a horizontal scroll bar the admin's own
+            // widening brought) is not.
+            const auto *resize = static_cast<QResizeEvent *>(event);
+            if (resize->size().width() != resize->oldSize().width()) {
+                m_resizedByHand = false;
+                scheduleFit();
+            }
+        }
         else if (event->type() == QEvent::ToolTip)
             return showCellToolTip(static_cast<QHelpEvent *>(event));
     } else if (watched == m_view && event->type() == QEvent::Show) {

@@ -13,8 +13,9 @@ class QTimer;
 // - fitting: columns are sized to their content (header label included) and together fill the viewport
 //   exactly, so a table never needs a horizontal scroll bar; one "elastic" column takes what is left
 //   and elides, the others give up width from the widest down (never below their header label) when the
-//   content does not fit. Refitted when rows arrive or change, when the viewport is resized and when the
-//   set of columns changes; the horizontal scroll position goes back to 0 each time (it never sticks).
+//   content does not fit. Refitted when rows arrive or change (unless the admin resized a column by hand),
+//   when the table is emptied or reset, when the viewport is resized and when the set of columns changes;
+//   the horizontal scroll position goes back to 0 each time (it never sticks).
 // - choosing columns: right-click on the header opens a checkable list of the columns; less important
 //   ones start hidden (hiddenByDefault), the choice is remembered per table in QSettings (not secret).
 // - tooltips: a cell whose text is elided shows its full text in a tooltip, and every cell tooltip is
@@ -64,4 +65,5 @@ private:
     Options m_options;
     QTimer *m_fitTimer;
     bool m_fitting = false;
+    bool m_resizedByHand = false;
 };

@@ -485,6 +485,11 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(t->rowCount() >= kUserAgents.size() + 1, 10000);
         t->horizontalHeader()->resizeSection(0, 2000);   // the admin widens a column by hand and scrolls
         QTRY_VERIFY(t->horizontalScrollBar()->maximum() > 0);
+        // A cell changing (as live counts do) does not undo the admin's width.
+        t->item(0, 2)->setText(t->item(0, 2)->text() + QLatin1Char(' '));
+        QCoreApplication::processEvents();
+        QCoreApplication::processEvents();
+        QCOMPARE(t->columnWidth(0), 2000);
         t->horizontalScrollBar()->setValue(t->horizontalScrollBar()->maximum());
         QVERIFY(t->horizontalScrollBar()->value() > 0);
         const int rows = t->rowCount();
