@@ -144,6 +144,10 @@ DeviceApprovalPage::DeviceApprovalPage(AppContext *context, QWidget *parent)
     m_status->setObjectName(QStringLiteral("claimStatusValue"));
     for (QLabel *l : {m_claimCode, m_clientId, m_scope, m_status})
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The device's own words: shown as typed, never as markup; a long scope wraps instead of widening the page.
+    m_scope->setTextFormat(Qt::PlainText);
+    m_scope->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
     form->addRow(tr("Code:"), m_claimCode);
     form->addRow(tr("Client:"), m_clientId);
     form->addRow(tr("Scope:"), m_scope);

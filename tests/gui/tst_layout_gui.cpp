@@ -33,6 +33,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
@@ -103,6 +104,17 @@ QStringList tableProblems(QWidget *root)
                            .arg(v->horizontalScrollBar()->isVisible() ? QStringLiteral("shown") : QStringLiteral("hidden"));
         }
     }
+    return out;
+}
+
+// A scrolled page wider than its view (its right side cut off: the pages scroll only vertically).
+QStringList scrollAreaProblems(QWidget *root)
+{
+    QStringList out;
+    for (QScrollArea *a : root->findChildren<QScrollArea *>())
+        if (a->isVisible() && a->widget() && a->widget()->width() > a->viewport()->width())
+            out << QStringLiteral("scroll area %1: its page is %2 px wide, the view %3")
+                       .arg(describe(a)).arg(a->widget()->width()).arg(a->viewport()->width());
     return out;
 }
 
@@ -213,7 +225,7 @@ private:
     QStringList problems(QWidget *root)
     {
         QStringList all = labelProblems(root);
-        all << tableProblems(root);
+        all << tableProblems(root) << scrollAreaProblems(root);
         return all;
     }
 
@@ -471,6 +483,35 @@ private slots:
         QVERIFY2(tip.contains(QStringLiteral("&lt;b&gt;markup&lt;/b&gt; &amp;")), qPrintable(tip));
         QVERIFY(!tip.contains(QStringLiteral("<b>")));
         QToolTip::hideText();
+    }
+
+    // What a device asks for is the device's text: markup in its scope is shown literally, and a long
+    // scope wraps inside the page instead of widening the window.
+    void deviceScopeIsPlainTextAndWraps()
+    {
+        QStringList many;
+        for (int i = 0; i < 12; ++i)
+            many << QStringLiteral("reports:read:region-%1").arg(i);
+        const QString scope = QStringLiteral("openid <b>admin</b> <img src=x> ") + many.join(QLatin1Char(' '));
+        const ServerEndpoint e = TestEnv::endpointFor(m_server.url());
+        const auto r = TestEnv::awaitCall(m_services->http()->post(
+            e.authUrl(QStringLiteral("/device/code")), {{QStringLiteral("client_id"), QStringLiteral("pikku-cli")}, {QStringLiteral("scope"), scope}}));
+        QVERIFY(r);
+        const QString code = r->json.object().value(QStringLiteral("user_code")).toString();
+        QVERIFY2(!code.isEmpty(), r->body.constData());
+        auto w = openWindow(1024, 700);
+        QVERIFY(w);
+        w->findChild<QListWidget *>(QStringLiteral("navList"))->setCurrentRow(Devices);
+        DeviceApprovalPage *d = w->deviceApprovals();
+        d->findChild<QLineEdit *>(QStringLiteral("userCodeEdit"))->setText(code);
+        d->lookUp();
+        auto *value = d->findChild<QLabel *>(QStringLiteral("scopeValue"));
+        QTRY_VERIFY_WITH_TIMEOUT(value->isVisible() && value->text() == scope, 10000);
+        QCOMPARE(value->textFormat(), Qt::PlainText);   // "<b>admin</b>" is shown as typed, not in bold
+        QStringList found;
+        QVERIFY2(QTest::qWaitFor([&] { return (found = problems(w.get())).isEmpty(); }, 3000), qPrintable(found.join(QLatin1Char('\n'))));
+        QVERIFY2(w->size() == QSize(1024, 700) && w->minimumSizeHint().width() <= 1024,
+                 qPrintable(QStringLiteral("the window is %1 px wide (minimum %2)").arg(w->width()).arg(w->minimumSizeHint().width())));
     }
 
     // A refilled table starts at its left edge: the scroll position does not stick.
