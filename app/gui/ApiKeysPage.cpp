@@ -8,6 +8,7 @@
 #include "MintKeyDialog.h"
 #include "RevealKeyDialog.h"
 #include "RotateKeyDialog.h"
+#include "TableColumns.h"
 #include "core/Duration.h"
 #include "core/Services.h"
 #include "models/ApiKeysModel.h"
@@ -79,13 +80,21 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(a);
     }
+    // Filters on one line, actions on the next: at 1024 px the filter keeps room for what it says, and a
+    // long service-user name does not widen the owner box.
+    m_ownerFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_ownerFilter->setMinimumContentsLength(20);
+    m_textFilter->setMinimumWidth(m_textFilter->fontMetrics().horizontalAdvance(m_textFilter->placeholderText()) + 40);
     bar->addWidget(new QLabel(tr("Owner:"), this));
     bar->addWidget(m_ownerFilter);
     bar->addWidget(m_textFilter, 1);
     bar->addWidget(m_count);
-    for (QAction *a : {m_mint, m_edit, m_toggle, m_rotate, m_revoke, m_refresh})
-        bar->addWidget(button(a));
     outer->addLayout(bar);
+    auto *actions = new QHBoxLayout;
+    for (QAction *a : {m_mint, m_edit, m_toggle, m_rotate, m_revoke, m_refresh})
+        actions->addWidget(button(a));
+    actions->addStretch(1);
+    outer->addLayout(actions);
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(ApiKeysModel::SortRole);
@@ -103,12 +112,14 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
     m_view->setWordWrap(false);
     m_view->verticalHeader()->setVisible(false);
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    for (int c : {int(ApiKeysModel::ExpiresColumn), int(ApiKeysModel::LastUsedColumn)})
-        m_view->setColumnWidth(c, 210);
-    m_view->setColumnWidth(ApiKeysModel::CreatedColumn, 130);
-    m_view->setColumnWidth(ApiKeysModel::NameColumn, 140);
+    // What tells keys apart and whether they are in use stays in view; the counters and limits are one
+    // right-click on the header away. The name gives way (elided, full text in its tooltip).
+    TableColumns::Options columns;
+    columns.hiddenByDefault = {ApiKeysModel::CreatedColumn, ApiKeysModel::RequestsColumn, ApiKeysModel::RemainingColumn,
+                               ApiKeysModel::RateLimitColumn};
+    columns.elastic = ApiKeysModel::NameColumn;
+    new TableColumns(m_view, context->services()->settings(), QStringLiteral("apiKeys"), columns);
     auto updateCount = [this] { m_count->setText(tr("%1 of %2 loaded").arg(m_model->rowCount()).arg(m_model->total())); };
     connect(m_model, &QAbstractItemModel::rowsInserted, this, updateCount);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, updateCount);

@@ -3,6 +3,7 @@
 
 #include "AppContext.h"
 #include "MessageBanner.h"
+#include "TableColumns.h"
 #include "core/Services.h"
 #include "models/DeviceCodesModel.h"
 #include "net/AuthApi.h"
@@ -18,6 +19,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTimer>
@@ -32,9 +34,20 @@ DeviceApprovalPage::DeviceApprovalPage(AppContext *context, QWidget *parent)
     : QWidget(parent), m_context(context), m_banner(new MessageBanner(this))
 {
     setObjectName(QStringLiteral("deviceApprovalPage"));
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(24, 16, 24, 16);
-    outer->setSpacing(12);
+    // The page scrolls rather than squashing anything: every label, the safety warning above all, keeps the
+    // height its wrapped text needs at the page's width (a compressed layout cut it to a sliver).
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("deviceApprovalScroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *pageLayout = new QVBoxLayout(this);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    pageLayout->addWidget(scroll);
+    auto *content = new QWidget(scroll);
+    auto *outer = new QVBoxLayout(content);
+    outer->setContentsMargins(24, 12, 24, 12);
+    outer->setSpacing(8);
     outer->addWidget(m_banner);
     auto *title = new QLabel(tr("Approve a device sign-in"), this);
     QFont tf = title->font();
@@ -78,8 +91,9 @@ DeviceApprovalPage::DeviceApprovalPage(AppContext *context, QWidget *parent)
     m_queue->setWordWrap(false);
     m_queue->verticalHeader()->setVisible(false);
     m_queue->horizontalHeader()->setHighlightSections(false);
-    m_queue->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_queue->horizontalHeader()->setSectionResizeMode(DeviceCodesModel::ScopeColumn, QHeaderView::Stretch);
+    TableColumns::Options columns;
+    columns.elastic = DeviceCodesModel::ScopeColumn;   // what the device asks for: elided, whole in its tooltip
+    new TableColumns(m_queue, m_context->services()->settings(), QStringLiteral("deviceCodes"), columns);
     m_queue->setStyleSheet(QStringLiteral("QTableView::item { padding: 0px 8px; }"));
     // A fixed height (four rows, then it scrolls): rows arriving or expiring never move the code field
     // and the buttons below under the admin's pointer.
@@ -131,6 +145,10 @@ DeviceApprovalPage::DeviceApprovalPage(AppContext *context, QWidget *parent)
     m_status->setObjectName(QStringLiteral("claimStatusValue"));
     for (QLabel *l : {m_claimCode, m_clientId, m_scope, m_status})
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The device's own words: shown as typed, never as markup; a long scope wraps instead of widening the page.
+    m_scope->setTextFormat(Qt::PlainText);
+    m_scope->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
     form->addRow(tr("Code:"), m_claimCode);
     form->addRow(tr("Client:"), m_clientId);
     form->addRow(tr("Scope:"), m_scope);
@@ -154,6 +172,8 @@ DeviceApprovalPage::DeviceApprovalPage(AppContext *context, QWidget *parent)
     form->addRow(buttons);
     outer->addWidget(m_claimBox);
     outer->addStretch(1);
+    scroll->setWidget(content);
+    m_scroll = scroll;
 
     connect(m_lookUp, &QPushButton::clicked, this, &DeviceApprovalPage::lookUp);
     connect(m_code, &QLineEdit::returnPressed, this, &DeviceApprovalPage::lookUp);
@@ -424,6 +444,7 @@ void DeviceApprovalPage::lookUp()
         m_deny->setEnabled(pending);
         m_approve->setEnabled(false);
         m_claimBox->setVisible(true);
+        QTimer::singleShot(0, this, [this] { m_scroll->ensureWidgetVisible(m_claimBox, 0, 0); });   // once laid out
     });
 }
 

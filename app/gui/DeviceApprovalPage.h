@@ -9,6 +9,7 @@ class AppContext;
 class DeviceCodesModel;
 class MessageBanner;
 class QStackedWidget;
+class QScrollArea;
 class QTableView;
 class QTimer;
 class QLineEdit;
@@ -77,6 +78,7 @@ private:
     QLabel *m_compareHint;
     QPushButton *m_refresh;
     QStackedWidget *m_queueStack;
+    QScrollArea *m_scroll = nullptr;
     QTableView *m_queue;
     QLabel *m_queueEmpty;
     DeviceCodesModel *m_codes;

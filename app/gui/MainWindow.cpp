@@ -25,6 +25,7 @@
 #include <QStyle>
 #include <QToolBar>
 
+#include <algorithm>
 #include <utility>
 
 namespace {
@@ -42,7 +43,6 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
 {
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/pikku-admin.svg")));
-    m_ui->splitter->setStretchFactor(1, 1);
     m_ui->navList->setIconSize(QSize(20, 20));
     m_ui->navList->setStyleSheet(QStringLiteral(
         "QListWidget#navList { background: palette(base); border-right: 1px solid palette(mid); padding-top: 6px; }"
@@ -162,6 +162,12 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     });
     connect(context->services()->session(), &Session::changed, this, [this] { m_loadedPages.clear(); });
     m_ui->navList->setCurrentRow(0);
+    // The navigation is as wide as its longest entry and sits right against the page (no splitter: no
+    // handle, no gutter); its right border is the divider.
+    int navText = 0;
+    for (int i = 0; i < m_ui->navList->count(); ++i)
+        navText = std::max(navText, m_ui->navList->fontMetrics().horizontalAdvance(m_ui->navList->item(i)->text()));
+    m_ui->navList->setFixedWidth(std::clamp(navText + m_ui->navList->iconSize().width() + 48, 150, 220));
 
     m_sessionBanner = new MessageBanner(this);
     m_sessionBanner->setObjectName(QStringLiteral("globalBanner"));

@@ -4,6 +4,7 @@
 #include "AppContext.h"
 #include "Clipboard.h"
 #include "MessageBanner.h"
+#include "TableColumns.h"
 #include "core/Duration.h"
 #include "core/Services.h"
 #include "net/ConsoleApi.h"
@@ -46,6 +47,13 @@ public:
         edit->selectAll();
     }
     void setModelData(QWidget *, QAbstractItemModel *, const QModelIndex &) const override {}
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideMiddle;   // an id: its start and end tell ids apart
+    }
 };
 } // namespace
 
@@ -71,7 +79,6 @@ ServiceUsersPage::ServiceUsersPage(AppContext *context, QWidget *parent)
     m_table = new HonestTableWidget(0, 6, this);
     m_table->setObjectName(QStringLiteral("usersTable"));
     m_table->setHorizontalHeaderLabels({tr("Name"), tr("Email"), tr("Id"), tr("Keys"), tr("State"), tr("Created")});
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->setVisible(false);
     // Only the id column opens (read-only) on double-click, for selecting part of it.
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked);
@@ -80,10 +87,11 @@ ServiceUsersPage::ServiceUsersPage(AppContext *context, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_table->setColumnWidth(NameColumn, 180);
-    m_table->setColumnWidth(EmailColumn, 240);
-    m_table->setColumnWidth(IdColumn, 280);
-    m_table->setColumnWidth(KeysColumn, 60);
+    // The id gives way (elided in the middle; Copy id copies it whole); State and Created stay in view.
+    TableColumns::Options columns;
+    columns.elastic = IdColumn;
+    columns.elasticShare = 20;
+    new TableColumns(m_table, context->services()->settings(), QStringLiteral("serviceUsers"), columns);
     outer->addWidget(m_table, 1);
     auto *bottom = new QHBoxLayout;
     m_more = new QPushButton(tr("Load more"), this);

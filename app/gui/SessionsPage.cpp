@@ -4,6 +4,7 @@
 #include "AppContext.h"
 #include "Dialogs.h"
 #include "MessageBanner.h"
+#include "TableColumns.h"
 #include "core/Duration.h"
 #include "core/Json.h"
 #include "core/Services.h"
@@ -42,7 +43,6 @@ QTableWidget *makeTable(QWidget *parent, const char *name, const QStringList &he
     QTableWidget *t = new HonestTableWidget(0, int(headers.size()), parent);
     t->setObjectName(QLatin1String(name));
     t->setHorizontalHeaderLabels(headers);
-    t->horizontalHeader()->setStretchLastSection(true);
     t->verticalHeader()->setVisible(false);
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -88,12 +88,11 @@ SessionsPage::SessionsPage(AppContext *context, QWidget *parent)
     auto *sessionsLayout = new QVBoxLayout(sessionsBox);
     sessionsLayout->setContentsMargins(0, 0, 0, 0);
     m_sessions = makeTable(sessionsBox, "sessionsTable", {tr("User"), tr("Name"), tr("Created"), tr("Expires"), tr("IP"), tr("Impersonated by"), tr("User agent")});
-    m_sessions->setColumnWidth(0, 280);
-    m_sessions->setColumnWidth(1, 120);
-    m_sessions->setColumnWidth(2, 130);
-    m_sessions->setColumnWidth(3, 130);
-    m_sessions->setColumnWidth(4, 110);
-    m_sessions->setColumnWidth(5, 120);
+    // The user agent is what tells one person's sessions apart: it stays in view and gives way (elided).
+    TableColumns::Options sessionColumns;
+    sessionColumns.hiddenByDefault = {1, 5};   // Name (the email says who), Impersonated by
+    sessionColumns.elastic = 6;
+    new TableColumns(m_sessions, context->services()->settings(), QStringLiteral("sessions"), sessionColumns);
     sessionsLayout->addWidget(m_sessions, 1);
     m_moreSessions = new QPushButton(tr("Load more"), sessionsBox);
     m_moreSessions->setObjectName(QStringLiteral("loadMoreSessionsButton"));
@@ -106,12 +105,10 @@ SessionsPage::SessionsPage(AppContext *context, QWidget *parent)
     m_liveState->setObjectName(QStringLiteral("liveState"));
     liveLayout->addWidget(m_liveState);
     m_connections = makeTable(liveBox, "connectionsTable", {tr("Who"), tr("Via"), tr("Key"), tr("Since"), tr("In"), tr("Out"), tr("Connection")});
-    m_connections->setColumnWidth(WhoColumn, 280);
-    m_connections->setColumnWidth(ViaColumn, 80);
-    m_connections->setColumnWidth(KeyColumn, 180);
-    m_connections->setColumnWidth(SinceColumn, 130);
-    m_connections->setColumnWidth(InColumn, 60);
-    m_connections->setColumnWidth(OutColumn, 60);
+    TableColumns::Options connectionColumns;
+    connectionColumns.elastic = ConnectionIdColumn;
+    connectionColumns.elideMiddle = {ConnectionIdColumn};
+    new TableColumns(m_connections, context->services()->settings(), QStringLiteral("connections"), connectionColumns);
     liveLayout->addWidget(m_connections, 1);
     outer->addWidget(split, 1);
 

@@ -65,7 +65,7 @@ private slots:
         m_services->profiles().setCurrent(p.url);
         m_context = std::make_unique<AppContext>(m_services.get());
         m_window = std::make_unique<MainWindow>(m_context.get());
-        m_window->resize(1000, 640);
+        m_window->resize(1100, 700);   // the default window size (MainWindow.ui), as the README shows it
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         m_window->start();
