@@ -7,6 +7,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isIP } from "node:net";
+import type { Duplex } from "node:stream";
 import Database from "better-sqlite3";
 import { betterAuth } from "better-auth";
 import { admin, bearer, deviceAuthorization } from "better-auth/plugins";
@@ -14,7 +15,7 @@ import { apiKey } from "@better-auth/api-key";
 import { toNodeHandler } from "better-auth/node";
 import { getMigrations } from "better-auth/db/migration";
 // The published package (server/console-plugin, linked through package.json), used the way an app would.
-import { attachLiveChannel, consolePlugin } from "@pikku-admin/better-auth-console";
+import { consolePlugin, createLiveChannel, type LiveChannel } from "@pikku-admin/better-auth-console";
 import { devicePage, homePage } from "./device-page.js";
 
 const log = (...args: unknown[]) => console.error("[dev-server]", ...args);
@@ -93,8 +94,24 @@ async function main() {
   if (!isLoopback(args.host)) throw new Error(`refusing to listen on ${args.host}: the dev server is loopback only`);
   mkdirSync(dirname(args.db), { recursive: true });
 
-  // Listen first: better-auth's baseURL (and so the trusted origin and verification_uri) must carry the real port.
-  const http = createServer();
+  // The server has its request and upgrade handlers from the start: until migrations and seeding are done
+  // every request is answered at once with 503 + Retry-After (never left hanging), and the ready line is
+  // printed only once requests reach better-auth. It listens before better-auth is built because the baseURL
+  // (trusted origin, verification_uri) must carry the real port, which `--port 0` only knows after listen.
+  let serve: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
+  let upgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => void) | null = null;
+  const starting = JSON.stringify({ code: "STARTING", message: "the dev server is starting; retry in a second" });
+  const http = createServer((req, res) => {
+    if (serve) return serve(req, res);
+    res.writeHead(503, { "content-type": "application/json", "retry-after": "1", "cache-control": "no-store" });
+    res.end(starting);
+  });
+  http.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (upgrade) return upgrade(req, socket, head);
+    socket.end(
+      `HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 1\r\nContent-Length: ${Buffer.byteLength(starting)}\r\nConnection: close\r\n\r\n${starting}`,
+    );
+  });
   await new Promise<void>((ok, ko) => {
     http.once("error", ko);
     http.listen(args.port, args.host, () => ok());
@@ -103,8 +120,26 @@ async function main() {
   const hostForUrl = isIP(args.host) === 6 ? `[${args.host}]` : args.host;
   const baseURL = `http://${hostForUrl}:${port}`;
   const basePath = "/api/auth";
+  log(`listening on ${baseURL}; migrating and seeding (requests get 503 until ready)`);
 
-  const database = new Database(args.db);
+  // Installed before the slow steps, so a test that dies during start-up never leaks a server.
+  let live: LiveChannel | undefined;
+  let database: Database.Database | undefined;
+  const shutdown = () => {
+    live?.close();
+    http.close();
+    database?.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+  if (args.exitOnStdinClose) {
+    process.stdin.on("end", shutdown);
+    process.stdin.on("close", shutdown);
+    process.stdin.resume();
+  }
+
+  database = new Database(args.db);
   database.pragma("journal_mode = WAL");
   const apiKeyRateLimit = { enabled: true, timeWindow: 86400 * 1000, maxRequests: 10 };
   const deviceExpires = seconds(args.deviceExpires);
@@ -166,7 +201,14 @@ async function main() {
   if (args.seedKeys > 0) await seedKeys(auth, ctx, database, args.seedKeys);
 
   const handler = toNodeHandler(auth);
-  http.on("request", (req: IncomingMessage, res: ServerResponse) => {
+  // This server has no other WebSocket endpoints, so other upgrade paths get a 404.
+  live = createLiveChannel(auth, { path: `${basePath}/console/live`, log });
+  upgrade = (req, socket, head) => {
+    if (live!.handleUpgrade(req, socket, head)) return;
+    const body = JSON.stringify({ code: "NOT_FOUND", message: `no channel at ${new URL(req.url ?? "/", baseURL).pathname}` });
+    socket.end(`HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  };
+  serve = (req, res) => {
     const url = new URL(req.url ?? "/", baseURL);
     if (req.method === "GET" && url.pathname === "/device") {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
@@ -184,22 +226,9 @@ async function main() {
     }
     res.writeHead(404, { "content-type": "application/json" });
     res.end(JSON.stringify({ code: "NOT_FOUND", message: `no route ${url.pathname}` }));
-  });
-  // This server has no other WebSocket endpoints, so other upgrade paths get a 404.
-  attachLiveChannel(http, auth, { path: `${basePath}/console/live`, log, rejectOtherPaths: true });
-
-  const shutdown = () => {
-    http.close();
-    database.close();
-    process.exit(0);
   };
-  process.on("SIGINT", shutdown);
-  process.on("SIGTERM", shutdown);
-  if (args.exitOnStdinClose) {
-    process.stdin.on("end", shutdown);
-    process.stdin.on("close", shutdown);
-    process.stdin.resume();
-  }
+
+  // Only now: requests reach better-auth (serve is set above, synchronously before this line).
   process.stdout.write(`pikku-dev-server ready ${baseURL}\n`);
 }
 

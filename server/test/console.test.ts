@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createServer as createNetServer } from "node:net";
 import { WebSocket } from "ws";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -15,19 +16,32 @@ const script = resolve(here, "..", "src", "dev-server.js");
 let proc: ChildProcess;
 let base = "";
 let dir = "";
+let dbPath = "";
 let adminToken = "";
 
-async function startServer(): Promise<string> {
-  dir = mkdtempSync(join(tmpdir(), "pikku-dev-"));
-  proc = spawn(process.execPath, [script, "--port", "0", "--db", join(dir, "t.db"), "--device-interval", "1s", "--exit-on-stdin-close"], {
+interface DevServerProc {
+  proc: ChildProcess;
+  /** Resolves with the base URL from the ready line; rejects if the server exits or is not ready in 30 s. */
+  ready: Promise<string>;
+  /** Everything the server wrote on stderr so far. */
+  stderr(): string;
+  /** SIGTERM, resolved once the process has exited. */
+  stop(): Promise<void>;
+}
+
+/** Starts the dev server (built, as `.ci/dev` and the C++ tests start it) with these extra arguments. */
+function spawnDevServer(args: string[], env: Record<string, string | undefined> = {}): DevServerProc {
+  const child = spawn(process.execPath, [script, "--exit-on-stdin-close", ...args], {
     stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, ...env },
   });
   let err = "";
-  proc.stderr!.on("data", (d) => (err += d));
-  return new Promise((ok, ko) => {
+  child.stderr!.on("data", (d) => (err += d));
+  const exited = new Promise<void>((ok) => child.once("exit", () => ok()));
+  const ready = new Promise<string>((ok, ko) => {
     let out = "";
     const t = setTimeout(() => ko(new Error("dev server not ready: " + err)), 30000);
-    proc.stdout!.on("data", (d) => {
+    child.stdout!.on("data", (d) => {
       out += d;
       const m = /pikku-dev-server ready (\S+)/.exec(out);
       if (m) {
@@ -35,8 +49,38 @@ async function startServer(): Promise<string> {
         ok(m[1]);
       }
     });
-    proc.on("exit", (code) => ko(new Error(`dev server exited ${code}: ${err}`)));
+    child.once("exit", (code) => {
+      clearTimeout(t);
+      ko(new Error(`dev server exited ${code}: ${err}`));
+    });
   });
+  ready.catch(() => {});
+  return {
+    proc: child,
+    ready,
+    stderr: () => err,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+async function startServer(): Promise<string> {
+  dir = mkdtempSync(join(tmpdir(), "pikku-dev-"));
+  dbPath = join(dir, "t.db");
+  const s = spawnDevServer(["--port", "0", "--db", dbPath, "--device-interval", "1s"]);
+  proc = s.proc;
+  return s.ready;
+}
+
+/** A loopback port that was free a moment ago. */
+async function freePort(): Promise<number> {
+  const srv = createNetServer();
+  await new Promise<void>((ok) => srv.listen(0, "127.0.0.1", () => ok()));
+  const port = (srv.address() as any).port as number;
+  await new Promise<void>((ok) => srv.close(() => ok()));
+  return port;
 }
 
 async function api(method: string, path: string, opts: { token?: string; key?: string; body?: unknown } = {}) {
@@ -472,5 +516,66 @@ describe("live channel: revocation outside the console", () => {
     assert.deepEqual(await nextMessage(c.ws, (m) => m.action === "echo"), { action: "echo", alive: 1 });
     c.ws.close();
     q.ws.close();
+  });
+});
+
+describe("dev server start-up", () => {
+  test("the very first request is answered at once (503 + Retry-After until ready), never left hanging", async () => {
+    const tmp = mkdtempSync(join(tmpdir(), "pikku-start-"));
+    const port = await freePort();
+    const s = spawnDevServer(["--port", String(port), "--db", join(tmp, "fresh.db")]);
+    try {
+      let readyLine = false;
+      s.ready.then(() => (readyLine = true), () => {});
+      const url = `http://127.0.0.1:${port}/api/auth/ok`;
+      const startedAt = Date.now();
+      const statuses: number[] = [];
+      let sawUpgrade = false;
+      // Knock until the port is open (connection refused is immediate), then every request that got a
+      // connection must be answered within 3 s: the old server accepted connections before it had a handler.
+      while (statuses.at(-1) !== 200) {
+        assert.ok(Date.now() - startedAt < 30000, `not ready in 30 s: ${s.stderr()}`);
+        let r: Response;
+        try {
+          r = await fetch(url, { signal: AbortSignal.timeout(3000) });
+        } catch (e: any) {
+          if (e?.cause?.code === "ECONNREFUSED") {
+            await new Promise((ok) => setTimeout(ok, 5));   // poll interval while nothing listens
+            continue;
+          }
+          assert.fail(`a request that reached the server was not answered within 3 s (${e?.name}: ${e?.cause?.code ?? e?.message}); answers so far: ${statuses}`);
+        }
+        statuses.push(r.status);
+        const text = await r.text();
+        if (r.status === 503) {
+          assert.equal(r.headers.get("retry-after"), "1");
+          assert.equal(JSON.parse(text).code, "STARTING");
+          assert.equal(readyLine, false, "503 after the ready line");
+          if (!sawUpgrade) {
+            // A channel upgrade in the same phase is answered too (503 while starting, 401 once ready).
+            sawUpgrade = true;
+            const ws = new WebSocket(`ws://127.0.0.1:${port}/api/auth/console/live`);
+            const status = await new Promise<number>((ok, ko) => {
+              const t = setTimeout(() => ko(new Error("upgrade not answered within 3 s")), 3000);
+              ws.on("unexpected-response", (_req, res) => {
+                clearTimeout(t);
+                ok(res.statusCode ?? 0);
+              });
+              ws.on("open", () => ko(new Error("opened without a credential")));
+              ws.on("error", () => {});
+            });
+            assert.ok(status === 503 || status === 401, `upgrade answered ${status}`);
+          }
+        } else {
+          assert.equal(r.status, 200, text);
+        }
+      }
+      // The gap was there (this is what the old server left hanging) and was answered.
+      assert.ok(statuses.includes(503), `no request arrived while starting; answers: ${statuses}`);
+      assert.equal(await s.ready, `http://127.0.0.1:${port}`);
+    } finally {
+      await s.stop();
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
