@@ -89,6 +89,15 @@ function isLoopback(host: string): boolean {
   return false;
 }
 
+/** Headers on every response of the dev server's own pages (and its "starting" answer): never framed
+ *  (clickjacking the /device page's Approve button), never sniffed, no referrer (the user code is in the URL). */
+const pageHeaders = {
+  "content-security-policy": "frame-ancestors 'none'",
+  "x-frame-options": "DENY",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+};
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (!isLoopback(args.host)) throw new Error(`refusing to listen on ${args.host}: the dev server is loopback only`);
@@ -103,7 +112,7 @@ async function main() {
   const starting = JSON.stringify({ code: "STARTING", message: "the dev server is starting; retry in a second" });
   const http = createServer((req, res) => {
     if (serve) return serve(req, res);
-    res.writeHead(503, { "content-type": "application/json", "retry-after": "1", "cache-control": "no-store" });
+    res.writeHead(503, { "content-type": "application/json", "retry-after": "1", "cache-control": "no-store", ...pageHeaders });
     res.end(starting);
   });
   http.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -201,6 +210,16 @@ async function main() {
   if (args.seedKeys > 0) await seedKeys(auth, ctx, database, args.seedKeys);
 
   const handler = toNodeHandler(auth);
+  // The pages answer every method (GET and HEAD serve the page, others 405), always with pageHeaders.
+  const page = (req: IncomingMessage, res: ServerResponse, html: () => string, extra: Record<string, string> = {}) => {
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405, { "content-type": "application/json", allow: "GET, HEAD", ...pageHeaders });
+      res.end(JSON.stringify({ code: "METHOD_NOT_ALLOWED", message: `${req.method} is not served here` }));
+      return;
+    }
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", ...extra, ...pageHeaders });
+    res.end(req.method === "HEAD" ? undefined : html());
+  };
   // This server has no other WebSocket endpoints, so other upgrade paths get a 404.
   live = createLiveChannel(auth, { path: `${basePath}/console/live`, log });
   upgrade = (req, socket, head) => {
@@ -210,16 +229,8 @@ async function main() {
   };
   serve = (req, res) => {
     const url = new URL(req.url ?? "/", baseURL);
-    if (req.method === "GET" && url.pathname === "/device") {
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
-      res.end(devicePage(basePath));
-      return;
-    }
-    if (req.method === "GET" && url.pathname === "/") {
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      res.end(homePage(baseURL, basePath));
-      return;
-    }
+    if (url.pathname === "/device" || url.pathname === "/device/") return page(req, res, () => devicePage(basePath), { "cache-control": "no-store" });
+    if (url.pathname === "/") return page(req, res, () => homePage(baseURL, basePath));
     if (url.pathname.startsWith(basePath + "/") || url.pathname === basePath) {
       handler(req, res);
       return;

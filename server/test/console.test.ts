@@ -188,6 +188,24 @@ describe("device flow as `pikku login` does it", () => {
     assert.equal(session.json.user.email, "admin@example.com");
   });
 
+  test("the /device page cannot be framed: frame-ancestors 'none' and X-Frame-Options DENY on all its responses", async () => {
+    const answers = [
+      await fetch(`${base}/device`),
+      await fetch(`${base}/device?user_code=ABCD1234`),
+      await fetch(`${base}/device/`),
+      await fetch(`${base}/device`, { method: "HEAD" }),
+      await fetch(`${base}/device`, { method: "POST", body: "x" }),
+      await fetch(`${base}/`),
+    ];
+    assert.deepEqual(answers.map((r) => r.status), [200, 200, 200, 200, 405, 200]);
+    for (const r of answers) {
+      assert.equal(r.headers.get("content-security-policy"), "frame-ancestors 'none'", r.url);
+      assert.equal(r.headers.get("x-frame-options"), "DENY", r.url);
+      assert.equal(r.headers.get("x-content-type-options"), "nosniff", r.url);
+      await r.arrayBuffer();
+    }
+  });
+
   test("the /device page is served", async () => {
     const r = await fetch(`${base}/device?user_code=ABCD1234`);
     assert.equal(r.status, 200);
@@ -550,6 +568,7 @@ describe("dev server start-up", () => {
         if (r.status === 503) {
           assert.equal(r.headers.get("retry-after"), "1");
           assert.equal(JSON.parse(text).code, "STARTING");
+          assert.equal(r.headers.get("x-frame-options"), "DENY");
           assert.equal(readyLine, false, "503 after the ready line");
           if (!sawUpgrade) {
             // A channel upgrade in the same phase is answered too (503 while starting, 401 once ready).
