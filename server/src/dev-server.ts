@@ -3,7 +3,8 @@
 // channel, a /device approval page, loopback only. Prints exactly one line on stdout when ready:
 //   pikku-dev-server ready http://127.0.0.1:PORT
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { mkdirSync } from "node:fs";
+import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isIP } from "node:net";
@@ -82,6 +83,42 @@ function seconds(text: string): number {
   return unit.startsWith("s") ? n : unit === "m" || unit === "min" ? n * 60 : unit === "h" ? n * 3600 : n * 86400;
 }
 
+/**
+ * The auth secret (signs cookies and signed Bearer tokens): BETTER_AUTH_SECRET when set, otherwise one
+ * generated for this database on its first start and kept beside it in `<db>.secret` (mode 0600), so
+ * sessions survive restarts and no two databases share a secret. Never logged.
+ */
+function authSecret(db: string): { secret: string; source: string } {
+  const given = process.env.BETTER_AUTH_SECRET;
+  if (given) return { secret: given, source: "BETTER_AUTH_SECRET" };
+  const file = `${db}.secret`;
+  // Written whole to a private temporary file, then linked into place: a concurrent start either wins the
+  // link or reads the winner's complete file, never a half-written one.
+  if (!existsSync(file)) {
+    const tmp = `${file}.${process.pid}.tmp`;
+    rmSync(tmp, { force: true });
+    writeFileSync(tmp, randomBytes(32).toString("base64url") + "\n", { mode: 0o600, flag: "wx" });
+    try {
+      linkSync(tmp, file);
+      log(`generated an auth secret for this database in ${file}`);
+    } catch (e: any) {
+      if (e?.code !== "EEXIST") throw e;
+    } finally {
+      unlinkSync(tmp);
+    }
+  }
+  const st = lstatSync(file);
+  if (!st.isFile()) throw new Error(`${file} is not a regular file`);
+  if ((st.mode & 0o077) !== 0) {
+    chmodSync(file, 0o600);
+    log(`${file} was readable by others; made it 0600`);
+  }
+  const secret = readFileSync(file, "utf8").trim();
+  if (secret.length < 32)
+    throw new Error(`${file} holds no usable secret (under 32 characters); delete it to generate a new one (existing sessions then end)`);
+  return { secret, source: file };
+}
+
 function isLoopback(host: string): boolean {
   if (host === "localhost") return true;
   if (isIP(host) === 4) return host.startsWith("127.");
@@ -148,6 +185,8 @@ async function main() {
     process.stdin.resume();
   }
 
+  const secret = authSecret(args.db);
+  log(`auth secret from ${secret.source}`);
   database = new Database(args.db);
   database.pragma("journal_mode = WAL");
   const apiKeyRateLimit = { enabled: true, timeWindow: 86400 * 1000, maxRequests: 10 };
@@ -159,7 +198,7 @@ async function main() {
     appName: "Pikku Admin dev server",
     baseURL,
     basePath,
-    secret: process.env.BETTER_AUTH_SECRET ?? "pikku-admin-dev-secret-change-me-0123456789",
+    secret: secret.secret,
     database,
     trustedOrigins: [baseURL],
     telemetry: { enabled: false },

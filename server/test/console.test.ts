@@ -3,7 +3,8 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { createHmac } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -594,6 +595,88 @@ describe("dev server start-up", () => {
       assert.equal(await s.ready, `http://127.0.0.1:${port}`);
     } finally {
       await s.stop();
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("dev server auth secret", () => {
+  /** Sign in on a server; the signed Bearer token (set-auth-token) and the session cookie both depend on the secret. */
+  async function signInAt(at: string) {
+    const r = await fetch(`${at}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { origin: at, "content-type": "application/json" },
+      body: JSON.stringify({ email: "admin@example.com", password: "admin-password-123" }),
+    });
+    assert.equal(r.status, 200);
+    const signed = r.headers.get("set-auth-token")!;
+    const cookie = r.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    assert.ok(signed.includes("."), "a signed token");
+    assert.match(cookie, /session_token=/);
+    return { signed, cookie };
+  }
+  async function whoAt(at: string, headers: Record<string, string>) {
+    const r = await fetch(`${at}/api/auth/get-session`, { headers: { origin: at, ...headers } });
+    const j = await r.json();
+    return (j?.user?.email as string | undefined) ?? null;
+  }
+  const noEnvSecret = { BETTER_AUTH_SECRET: undefined };
+
+  test("generated once per database (0600, never logged), kept across restarts; another database gets another", async () => {
+    const tmp = mkdtempSync(join(tmpdir(), "pikku-secret-"));
+    const db1 = join(tmp, "one.db");
+    const db2 = join(tmp, "two.db");
+    const started: DevServerProc[] = [];
+    const start = (db: string, env: Record<string, string | undefined>) => {
+      const s = spawnDevServer(["--port", "0", "--db", db], env);
+      started.push(s);
+      return s;
+    };
+    /** The server signs with exactly this secret: the token's signature is HMAC-SHA256(secret, token). */
+    const signedWith = (signed: string, secret: string) => {
+      const [token, sig] = decodeURIComponent(signed).split(".");
+      return createHmac("sha256", secret).update(token).digest("base64") === sig;
+    };
+    try {
+      let s = start(db1, noEnvSecret);
+      let at = await s.ready;
+      const secret1 = readFileSync(`${db1}.secret`, "utf8").trim();
+      assert.ok(secret1.length >= 32, "a long random secret");
+      assert.equal(statSync(`${db1}.secret`).mode & 0o777, 0o600);
+      const { signed, cookie } = await signInAt(at);
+      assert.ok(signedWith(signed, secret1), "the server signs with the secret kept beside its database");
+      assert.equal(await whoAt(at, { cookie }), "admin@example.com");
+      assert.ok(!s.stderr().includes(secret1), "the secret is not logged");
+      await s.stop();
+
+      // Restart on the same database: the same secret, so the cookie and the signed token still work.
+      s = start(db1, noEnvSecret);
+      at = await s.ready;
+      assert.equal(readFileSync(`${db1}.secret`, "utf8").trim(), secret1);
+      assert.equal(await whoAt(at, { cookie }), "admin@example.com");
+      assert.equal(await whoAt(at, { authorization: `Bearer ${signed}` }), "admin@example.com");
+      assert.ok(signedWith((await signInAt(at)).signed, secret1));
+      await s.stop();
+
+      // A given BETTER_AUTH_SECRET wins (and leaves the file alone): the old cookie and signed token are refused.
+      const given = "another-secret-for-this-test-0123456789abcdef";
+      s = start(db1, { BETTER_AUTH_SECRET: given });
+      at = await s.ready;
+      assert.equal(await whoAt(at, { cookie }), null);
+      assert.equal(await whoAt(at, { authorization: `Bearer ${signed}` }), null);
+      assert.ok(signedWith((await signInAt(at)).signed, given));
+      assert.equal(readFileSync(`${db1}.secret`, "utf8").trim(), secret1);
+      await s.stop();
+
+      s = start(db2, noEnvSecret);
+      at = await s.ready;
+      const secret2 = readFileSync(`${db2}.secret`, "utf8").trim();
+      assert.ok(secret2.length >= 32);
+      assert.notEqual(secret2, secret1);
+      assert.ok(signedWith((await signInAt(at)).signed, secret2));
+      await s.stop();
+    } finally {
+      await Promise.all(started.map((x) => x.stop()));
       rmSync(tmp, { recursive: true, force: true });
     }
   });
