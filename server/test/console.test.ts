@@ -334,6 +334,70 @@ describe("console API: service users and keys", () => {
   });
 });
 
+describe("console API: keys only for service identities", () => {
+  const mintFor = (userId: string) =>
+    api("POST", "/api/auth/console/api-keys/create", { token: adminToken, body: { userId, name: "nope", expiresIn: 7 * 86400 } });
+  const keysOf = async (userId: string) =>
+    (await api("GET", `/api/auth/console/api-keys?userId=${userId}`, { token: adminToken })).json.total as number;
+  async function person(name: string) {
+    const email = `${name}-${Date.now()}@example.com`;
+    const su = await api("POST", "/api/auth/sign-up/email", { body: { email, password: "person-password-1", name } });
+    assert.equal(su.status, 200, su.text);
+    return { id: su.json.user.id as string, token: await signIn(email, "person-password-1") };
+  }
+  const setRole = async (userId: string, role: string[]) => {
+    const r = await api("POST", "/api/auth/admin/set-role", { token: adminToken, body: { userId, role } });
+    assert.equal(r.status, 200, r.text);
+  };
+  const refused = (r: { status: number; json: any }, why: RegExp) => {
+    assert.equal(r.status, 403, JSON.stringify(r.json));
+    assert.equal(r.json.code, "OWNER_NOT_SERVICE_USER");
+    assert.match(r.json.message, why);
+  };
+
+  test("mint refuses an admin, a person, a person given the service role, and a service user with the admin role", async () => {
+    const me = await api("GET", "/api/auth/get-session", { token: adminToken });
+    const adminId = me.json.user.id as string;
+    refused(await mintFor(adminId), /service/);
+    assert.equal(await keysOf(adminId), 0);
+
+    const alice = await person("mint-person");
+    refused(await mintFor(alice.id), /not a service user/);
+
+    const sneaky = await person("mint-sneaky");
+    await setRole(sneaky.id, ["user", "service"]);
+    refused(await mintFor(sneaky.id), /can sign in/);
+
+    const svcAdmin = await createServiceUser("svc-also-admin");
+    await setRole(svcAdmin.id, ["service", "admin"]);
+    refused(await mintFor(svcAdmin.id), /admin/);
+    for (const u of [alice.id, sneaky.id, svcAdmin.id]) assert.equal(await keysOf(u), 0, "nothing minted");
+
+    // A real service user still gets its key, also with a second, harmless role.
+    const svc = await createServiceUser("svc-two-roles");
+    await setRole(svc.id, ["service", "backup"]);
+    const ok = await mintFor(svc.id);
+    assert.equal(ok.status, 201, ok.text);
+  });
+
+  test("rotate refuses a key whose owner is not a service user, and mints nothing", async () => {
+    const p = await person("rotate-person");
+    const own = await api("POST", "/api/auth/api-key/create", { token: p.token, body: { name: "mine" } });
+    assert.equal(own.status, 200, own.text);
+    const r = await api("POST", "/api/auth/console/api-keys/rotate", { token: adminToken, body: { keyId: own.json.id, overlapSeconds: 0 } });
+    refused(r, /not a service user/);
+    assert.equal(await keysOf(p.id), 1);
+    assert.equal(await whoIsKey(own.json.key), p.id, "the old key is untouched");
+
+    // A service user that became an admin after its key was minted: its key is not rotated either.
+    const svc = await createServiceUser("svc-promoted");
+    const { apiKey } = await mint(svc.id);
+    await setRole(svc.id, ["service", "admin"]);
+    refused(await api("POST", "/api/auth/console/api-keys/rotate", { token: adminToken, body: { keyId: apiKey.id, overlapSeconds: 0 } }), /admin/);
+    assert.equal(await keysOf(svc.id), 1);
+  });
+});
+
 describe("console API: sessions", () => {
   test("list without tokens; revoke kills the session", async () => {
     const victim = await signIn("admin@example.com", "admin-password-123");

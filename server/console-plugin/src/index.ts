@@ -63,12 +63,31 @@ const viaConsole = <T>(fn: () => Promise<T>) => insideConsole.run(true, fn);
 
 type Ctx = any;
 
-function fail(status: "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT", code: string, message: string): never {
-  throw new APIError(status, { code, message });
+/**
+ * Every error code the console API answers with (body `{"code","message"}`), and its HTTP status. Stable:
+ * clients may branch on the code; the message is for people.
+ */
+export const CONSOLE_ERROR_CODES = {
+  VALIDATION_ERROR: { status: 400, description: "a field is missing or invalid; the message names it" },
+  AMBIGUOUS_CREDENTIALS: { status: 400, description: "both Authorization: Bearer and x-api-key were sent" },
+  OVERLAP_TOO_LONG: { status: 400, description: "rotate: overlapSeconds is above the server's maximum (/console/info apiKey.maxOverlapSeconds)" },
+  UNAUTHORIZED: { status: 401, description: "no session, or an unknown, revoked or expired one" },
+  FORBIDDEN: { status: 403, description: "the caller is not a person with the admin role (an API key alone is refused)" },
+  OWNER_NOT_SERVICE_USER: { status: 403, description: "mint/rotate: keys are only minted for service users (the service role, not admin, no way to sign in)" },
+  NOT_FOUND: { status: 404, description: "no such user, key or session" },
+  CONFLICT: { status: 409, description: "a user with that email already exists" },
+  REQUEST_ID_REUSED: { status: 409, description: "a requestId was sent again with a different request" },
+} as const;
+export type ConsoleErrorCode = keyof typeof CONSOLE_ERROR_CODES;
+
+const STATUS_NAMES = { 400: "BAD_REQUEST", 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND", 409: "CONFLICT" } as const;
+
+function fail(code: ConsoleErrorCode, message: string): never {
+  throw new APIError(STATUS_NAMES[CONSOLE_ERROR_CODES[code].status], { code, message });
 }
 
 function validation(field: string, message: string): never {
-  fail("BAD_REQUEST", "VALIDATION_ERROR", `${field}: ${message}`);
+  fail("VALIDATION_ERROR", `${field}: ${message}`);
 }
 
 function iso(value: unknown): string | null {
@@ -145,17 +164,17 @@ function checkCredentialHeaders(ctx: Ctx) {
   const headers: Headers | undefined = ctx.headers ?? ctx.request?.headers;
   const apiKey = headers?.get("x-api-key");
   const authorization = headers?.get("authorization");
-  if (apiKey && authorization) fail("BAD_REQUEST", "AMBIGUOUS_CREDENTIALS", "send exactly one of Authorization: Bearer / x-api-key");
-  if (apiKey) fail("FORBIDDEN", "FORBIDDEN", "API keys act as machines; console actions need an admin's session");
-  if (!authorization) fail("UNAUTHORIZED", "UNAUTHORIZED", "no session: send Authorization: Bearer <session token>");
+  if (apiKey && authorization) fail("AMBIGUOUS_CREDENTIALS", "send exactly one of Authorization: Bearer / x-api-key");
+  if (apiKey) fail("FORBIDDEN", "API keys act as machines; console actions need an admin's session");
+  if (!authorization) fail("UNAUTHORIZED", "no session: send Authorization: Bearer <session token>");
 }
 
 /** The caller must be a person (Bearer session) whose roles include admin. */
 export async function requireAdmin(ctx: Ctx) {
   checkCredentialHeaders(ctx);
   const session = await getSessionFromCtx(ctx).catch(() => null);
-  if (!session?.user) fail("UNAUTHORIZED", "UNAUTHORIZED", "the session is unknown, revoked or expired");
-  if (!roleList((session.user as any).role).includes("admin")) fail("FORBIDDEN", "FORBIDDEN", "caller does not have the admin role");
+  if (!session?.user) fail("UNAUTHORIZED", "the session is unknown, revoked or expired");
+  if (!roleList((session.user as any).role).includes("admin")) fail("FORBIDDEN", "caller does not have the admin role");
   return session;
 }
 
@@ -213,12 +232,12 @@ function rethrow(e: unknown): never {
     const code: string = body.code ?? "VALIDATION_ERROR";
     const message: string = body.message ?? e.message;
     const status = (e as any).statusCode ?? 400;
-    if (status === 404 || code === "KEY_NOT_FOUND") fail("NOT_FOUND", "NOT_FOUND", message);
+    if (status === 404 || code === "KEY_NOT_FOUND") fail("NOT_FOUND", message);
     if (code === "EXPIRES_IN_IS_TOO_SMALL" || code === "EXPIRES_IN_IS_TOO_LARGE") validation("expiresIn", message);
     if (code === "INVALID_NAME_LENGTH") validation("name", message);
     if (code === "INVALID_METADATA_TYPE" || code === "METADATA_DISABLED") validation("metadata", message);
     if (code === "INVALID_PREFIX_LENGTH") validation("prefix", message);
-    if (status >= 400 && status < 500) fail("BAD_REQUEST", "VALIDATION_ERROR", message);
+    if (status >= 400 && status < 500) fail("VALIDATION_ERROR", message);
   }
   throw e;
 }
@@ -229,14 +248,37 @@ export function consolePlugin(options: ConsolePluginOptions) {
   const findKey = async (ctx: Ctx, keyId: unknown) => {
     if (typeof keyId !== "string" || !keyId) validation("keyId", "is required");
     const row = await ctx.context.adapter.findOne({ model: "apikey", where: [{ field: "id", value: keyId }] });
-    if (!row) fail("NOT_FOUND", "NOT_FOUND", `no API key with id ${keyId}`);
+    if (!row) fail("NOT_FOUND", `no API key with id ${keyId}`);
     return row;
   };
 
   const findUser = async (ctx: Ctx, userId: string) => {
     const user = await ctx.context.adapter.findOne({ model: "user", where: [{ field: "id", value: userId }] });
-    if (!user) fail("NOT_FOUND", "NOT_FOUND", `no user with id ${userId}`);
+    if (!user) fail("NOT_FOUND", `no user with id ${userId}`);
     return user;
+  };
+
+  /** The roles that make a user an admin: "admin" and the admin plugin's own adminRoles. */
+  const adminRoles = (ctx: Ctx): Set<string> => {
+    const plugin = (ctx.context.options.plugins ?? []).find((p: any) => p?.id === "admin");
+    const configured = plugin?.options?.adminRoles;
+    return new Set(["admin", ...(Array.isArray(configured) ? configured : configured ? [configured] : []).map(String)]);
+  };
+
+  /**
+   * Keys are minted (and rotated) only for service identities: a user with the service role, without an
+   * admin role, and with no way to sign in as a person (no account: no password, no social login). A key
+   * for anyone else would act as that person (enableSessionForAPIKeys) and outlive their sessions.
+   */
+  const requireServiceOwner = async (ctx: Ctx, user: any) => {
+    const roles = roleList(user.role);
+    const who = `user ${user.id}`;
+    if (!roles.includes(serviceRole))
+      fail("OWNER_NOT_SERVICE_USER", `${who} is not a service user (no "${serviceRole}" role): keys are minted for service users only`);
+    const admin = roles.find((r) => adminRoles(ctx).has(r));
+    if (admin) fail("OWNER_NOT_SERVICE_USER", `${who} has the "${admin}" role: keys are never minted for admins`);
+    const accounts = await ctx.context.adapter.count({ model: "account", where: [{ field: "userId", value: user.id }] });
+    if (accounts > 0) fail("OWNER_NOT_SERVICE_USER", `${who} can sign in (a password or social account): keys are never minted for people`);
   };
 
   const serviceUsers = async (ctx: Ctx): Promise<any[]> => {
@@ -406,7 +448,7 @@ export function consolePlugin(options: ConsolePluginOptions) {
         if (email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(email)) validation("email", "is not an email address");
         if (email) {
           const existing = await ctx.context.adapter.findOne({ model: "user", where: [{ field: "email", value: email }] });
-          if (existing) fail("CONFLICT", "CONFLICT", `a user with email ${email} already exists`);
+          if (existing) fail("CONFLICT", `a user with email ${email} already exists`);
         } else {
           email = `svc-${randomBytes(6).toString("hex")}@service.invalid`;
         }
@@ -443,7 +485,7 @@ export function consolePlugin(options: ConsolePluginOptions) {
         await requireAdmin(ctx);
         const body = asObject(ctx.body);
         if (typeof body.userId !== "string" || !body.userId) validation("userId", "is required");
-        await findUser(ctx, body.userId);
+        await requireServiceOwner(ctx, await findUser(ctx, body.userId));
         const name = optString(body, "name", 32);
         if (!name) validation("name", "is required (1 to 32 characters)");
         const fields: Record<string, unknown> = {
@@ -520,6 +562,9 @@ export function consolePlugin(options: ConsolePluginOptions) {
         await requireAdmin(ctx);
         const body = asObject(ctx.body);
         const old = await findKey(ctx, body.keyId);
+        const owner = await ctx.context.adapter.findOne({ model: "user", where: [{ field: "id", value: old.referenceId }] });
+        if (!owner) fail("NOT_FOUND", `the owner of API key ${old.id} no longer exists`);
+        await requireServiceOwner(ctx, owner);
         const overlap = optInt(body, "overlapSeconds", 0);
         if (overlap === undefined) validation("overlapSeconds", "is required (0 retires the old key at once)");
         const now = Date.now();
@@ -612,7 +657,7 @@ export function consolePlugin(options: ConsolePluginOptions) {
         const body = asObject(ctx.body);
         if (typeof body.sessionId !== "string" || !body.sessionId) validation("sessionId", "is required");
         const row = await ctx.context.adapter.findOne({ model: "session", where: [{ field: "id", value: body.sessionId }] });
-        if (!row) fail("NOT_FOUND", "NOT_FOUND", `no session with id ${body.sessionId}`);
+        if (!row) fail("NOT_FOUND", `no session with id ${body.sessionId}`);
         // The session delete hook (init below) emits session.revoked and closes the session's channels.
         await ctx.context.internalAdapter.deleteSession(row.token);
         return ctx.json({ success: true });
