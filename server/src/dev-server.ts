@@ -27,6 +27,7 @@ interface Args {
   db: string;
   deviceExpires: string;
   deviceInterval: string;
+  sessionExpires: string | null;
   rateLimit: boolean;
   exitOnStdinClose: boolean;
   seedDemo: boolean;
@@ -42,6 +43,7 @@ function parseArgs(argv: string[]): Args {
     db: resolve(serverDir, "data", "dev.db"),
     deviceExpires: "5min",
     deviceInterval: "5s",
+    sessionExpires: null,
     rateLimit: false,
     exitOnStdinClose: false,
     seedDemo: false,
@@ -60,12 +62,13 @@ function parseArgs(argv: string[]): Args {
       case "--db": a.db = resolve(v()); break;
       case "--device-expires": a.deviceExpires = v(); break;
       case "--device-interval": a.deviceInterval = v(); break;
+      case "--session-expires": a.sessionExpires = v(); break;
       case "--rate-limit": a.rateLimit = true; break;
       case "--exit-on-stdin-close": a.exitOnStdinClose = true; break;
       case "--seed-demo": a.seedDemo = true; break;
       case "--seed-keys": a.seedKeys = Number(v()); break;
       case "--help":
-        console.error("usage: dev-server [--port 3000|0] [--host 127.0.0.1] [--db FILE] [--device-expires 5min] [--device-interval 5s] [--rate-limit] [--seed-demo] [--seed-keys N] [--exit-on-stdin-close]");
+        console.error("usage: dev-server [--port 3000|0] [--host 127.0.0.1] [--db FILE] [--device-expires 5min] [--device-interval 5s] [--session-expires 7d] [--rate-limit] [--seed-demo] [--seed-keys N] [--exit-on-stdin-close]");
         process.exit(0);
       default:
         throw new Error(`unknown option ${k}`);
@@ -204,6 +207,8 @@ async function main() {
     telemetry: { enabled: false },
     rateLimit: { enabled: args.rateLimit },
     emailAndPassword: { enabled: true },
+    // Short-lived sessions for tests (the live channel's expiry); never refreshed before they end.
+    ...(args.sessionExpires ? { session: { expiresIn: seconds(args.sessionExpires), updateAge: seconds(args.sessionExpires) } } : {}),
     plugins: [
       deviceAuthorization({ expiresIn: args.deviceExpires as any, interval: args.deviceInterval as any, schema: {} } as any),
       bearer(),

@@ -10,6 +10,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createServer as createNetServer } from "node:net";
 import { WebSocket } from "ws";
+import Database from "better-sqlite3";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const script = resolve(here, "..", "src", "dev-server.js");
@@ -743,5 +744,119 @@ describe("dev server auth secret", () => {
       await Promise.all(started.map((x) => x.stop()));
       rmSync(tmp, { recursive: true, force: true });
     }
+  });
+});
+
+describe("live channel: credentials re-checked after the upgrade", () => {
+  /** Resolves with the close code and reason, or code -1 if still open after `ms`. */
+  const closed = (ws: WebSocket, ms: number) =>
+    new Promise<{ code: number; reason: string; at: number }>((ok) => {
+      const t = setTimeout(() => ok({ code: -1, reason: "still open", at: Date.now() }), ms);
+      ws.on("close", (code, reason) => {
+        clearTimeout(t);
+        ok({ code, reason: String(reason), at: Date.now() });
+      });
+    });
+  const alive = async (ws: WebSocket) => {
+    ws.send(JSON.stringify({ action: "echo", alive: true }));
+    assert.deepEqual(await nextMessage(ws, (m) => m.action === "echo"), { action: "echo", alive: true });
+  };
+  const setRole = async (userId: string, role: string[]) => {
+    const r = await api("POST", "/api/auth/admin/set-role", { token: adminToken, body: { userId, role } });
+    assert.equal(r.status, 200, r.text);
+  };
+  async function secondAdmin(name: string) {
+    const email = `${name}-${Date.now()}@example.com`;
+    const su = await api("POST", "/api/auth/sign-up/email", { body: { email, password: "admin2-password-1", name } });
+    assert.equal(su.status, 200, su.text);
+    await setRole(su.json.user.id, ["admin"]);
+    const token = await signIn(email, "admin2-password-1");
+    const ws = (await openWs({ authorization: `Bearer ${token}` })).ws!;
+    ws.send(JSON.stringify({ action: "subscribe", topic: "sessions" }));
+    assert.equal((await nextMessage(ws, (m) => m.action === "subscribe")).topic, "sessions");
+    return { id: su.json.user.id as string, ws };
+  }
+
+  test("a session reaching expiresAt closes its connection (4401) at that time", async () => {
+    const tmp = mkdtempSync(join(tmpdir(), "pikku-expiry-"));
+    const s = spawnDevServer(["--port", "0", "--db", join(tmp, "e.db"), "--session-expires", "3s"]);
+    try {
+      const at = await s.ready;
+      const r = await fetch(`${at}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { origin: at, "content-type": "application/json" },
+        body: JSON.stringify({ email: "admin@example.com", password: "admin-password-123" }),
+      });
+      const token = (await r.json()).token as string;
+      const ws = await new Promise<WebSocket>((ok, ko) => {
+        const w = new WebSocket(at.replace(/^http/, "ws") + "/api/auth/console/live", { headers: { authorization: `Bearer ${token}` } });
+        w.on("open", () => ok(w));
+        w.on("unexpected-response", (_q, res) => ko(new Error(`upgrade ${res.statusCode}`)));
+      });
+      ws.send(JSON.stringify({ action: "whoami" }));
+      const expiresAt = Date.parse((await nextMessage(ws, (m) => m.action === "whoami")).session.expiresAt);
+      const c = await closed(ws, 10000);
+      assert.equal(c.code, 4401, c.reason);
+      assert.match(c.reason, /expired/);
+      assert.ok(c.at >= expiresAt - 50, `closed ${expiresAt - c.at} ms before the session's expiry`);
+      assert.ok(c.at <= expiresAt + 3000, `closed ${c.at - expiresAt} ms after the session's expiry`);
+    } finally {
+      await s.stop();
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  test("a rotated key's connections close when the overlap ends (opened before and during it); the new key's stay", async () => {
+    const svc = await createServiceUser("svc-overlap");
+    const { apiKey, key } = await mint(svc.id);
+    const before = (await openWs({ "x-api-key": key })).ws!;
+    const beforeClosed = closed(before, 12000);
+    const r = await api("POST", "/api/auth/console/api-keys/rotate", { token: adminToken, body: { keyId: apiKey.id, overlapSeconds: 2 } });
+    assert.equal(r.status, 201, r.text);
+    const retireAt = Date.parse(r.json.previous.expiresAt);
+    const during = (await openWs({ "x-api-key": key })).ws!;
+    const duringClosed = closed(during, 12000);
+    const fresh = (await openWs({ "x-api-key": r.json.key })).ws!;
+    await alive(before);
+    for (const c of [await beforeClosed, await duringClosed]) {
+      assert.equal(c.code, 4401, c.reason);
+      assert.match(c.reason, /expired/);
+      assert.ok(c.at >= retireAt - 50 && c.at <= retireAt + 3000, `closed ${c.at - retireAt} ms from the overlap's end`);
+    }
+    await alive(fresh);
+    fresh.close();
+  });
+
+  test("an admin demoted through better-auth (set-role) loses the channel (4401)", async () => {
+    const a = await secondAdmin("demoted");
+    const c = closed(a.ws, 5000);
+    await setRole(a.id, ["user"]);
+    const got = await c;
+    assert.equal(got.code, 4401, got.reason);
+    assert.match(got.reason, /admin/);
+  });
+
+  test("list and subscribe re-check the role: a role changed behind the plugin's back is refused", async () => {
+    const a = await secondAdmin("behind-back");
+    a.ws.send(JSON.stringify({ action: "list" }));
+    assert.ok(Array.isArray((await nextMessage(a.ws, (m) => m.action === "list")).connections));
+    const db = new Database(dbPath);
+    try {
+      db.prepare("UPDATE user SET role = 'user' WHERE id = ?").run(a.id);   // no hook sees this
+    } finally {
+      db.close();
+    }
+    a.ws.send(JSON.stringify({ action: "list" }));
+    assert.equal((await nextMessage(a.ws, (m) => m.action === "list")).code, "FORBIDDEN");
+    a.ws.send(JSON.stringify({ action: "subscribe", topic: "sessions" }));
+    assert.equal((await nextMessage(a.ws, (m) => m.action === "subscribe")).code, "FORBIDDEN");
+    // and no pushed event reaches it any more: session.created is pushed before the sign-in reply, so
+    // everything pushed for it arrives before the echo sent afterwards.
+    const frames: any[] = [];
+    a.ws.on("message", (d) => frames.push(JSON.parse(String(d))));
+    await signIn("admin@example.com", "admin-password-123");
+    await alive(a.ws);
+    assert.deepEqual(frames.filter((m) => m.topic === "sessions"), [], "a demoted admin still receives events");
+    a.ws.close();
   });
 });

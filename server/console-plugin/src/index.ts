@@ -14,7 +14,7 @@ import { APIError, createAuthEndpoint, createAuthMiddleware, getSessionFromCtx }
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 
-import { closeChannels, emitEvent } from "./events.js";
+import { closeChannels, emitEvent, userChanged } from "./events.js";
 
 export { consoleEvents, type CloseTarget, type ConsoleEvent } from "./events.js";
 export { attachLiveChannel, createLiveChannel } from "./live.js";
@@ -342,6 +342,7 @@ export function consolePlugin(options: ConsolePluginOptions) {
               update: {
                 after: async (user: any) => {
                   if (user?.banned === true) closeChannels({ userId: user.id, reason: "user banned" });
+                  else if (user?.id) userChanged(user);   // a role change: demoted admins lose their channels
                 },
               },
               delete: {
