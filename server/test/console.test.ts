@@ -3,12 +3,13 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHmac } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createServer as createNetServer } from "node:net";
+import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import { WebSocket } from "ws";
 import Database from "better-sqlite3";
 
@@ -858,5 +859,140 @@ describe("live channel: credentials re-checked after the upgrade", () => {
     await alive(a.ws);
     assert.deepEqual(frames.filter((m) => m.topic === "sessions"), [], "a demoted admin still receives events");
     a.ws.close();
+  });
+});
+
+describe("console API: idempotent mint and rotate (requestId), capped overlap", () => {
+  const rotate = (body: Record<string, unknown>, token = adminToken) => api("POST", "/api/auth/console/api-keys/rotate", { token, body });
+  const create = (body: Record<string, unknown>) => api("POST", "/api/auth/console/api-keys/create", { token: adminToken, body });
+  const keysOf = async (userId: string) =>
+    (await api("GET", `/api/auth/console/api-keys?userId=${userId}`, { token: adminToken })).json.apiKeys as any[];
+  const replayedHeader = async (path: string, body: unknown) => {
+    const r = await fetch(base + path, {
+      method: "POST",
+      headers: { origin: base, authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    return { status: r.status, replayed: r.headers.get("idempotent-replayed"), json: await r.json() };
+  };
+
+  /** The same POST twice at the same instant, on two already-open keep-alive connections, so the server
+   *  reads both before either is answered (a network layer re-sending while the first is in flight). */
+  async function concurrently(path: string, body: unknown) {
+    const agent = new HttpAgent({ keepAlive: true, maxSockets: 2 });
+    const u = new URL(base + path);
+    const once = (method: string, p: string, payload?: string) =>
+      new Promise<{ status: number; text: string }>((ok, ko) => {
+        const req = httpRequest(
+          { agent, host: u.hostname, port: u.port, method, path: p,
+            headers: { origin: base, authorization: `Bearer ${adminToken}`, ...(payload ? { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } : {}) } },
+          (res) => {
+            let text = "";
+            res.on("data", (d) => (text += d));
+            res.on("end", () => ok({ status: res.statusCode ?? 0, text }));
+          },
+        );
+        req.on("error", ko);
+        req.end(payload);
+      });
+    try {
+      await Promise.all([once("GET", "/api/auth/get-session"), once("GET", "/api/auth/get-session")]);   // two open sockets
+      const payload = JSON.stringify(body);
+      const both = await Promise.all([once("POST", u.pathname, payload), once("POST", u.pathname, payload)]);
+      return both.map((r) => ({ status: r.status, text: r.text, json: JSON.parse(r.text) }));
+    } finally {
+      agent.destroy();
+    }
+  }
+
+  test("/console/info announces the features, the window and the overlap cap", async () => {
+    const r = await api("GET", "/api/auth/console/info", { token: adminToken });
+    assert.ok(r.json.features.includes("api-keys.requestId"));
+    assert.ok(r.json.features.includes("api-keys.maxOverlapSeconds"));
+    assert.equal(r.json.requestIdWindowSeconds, 600);
+    assert.equal(r.json.apiKey.maxOverlapSeconds, 30 * 86400);
+  });
+
+  test("a retried rotate with the same requestId returns the first reply and mints once, also when concurrent", async () => {
+    const svc = await createServiceUser("svc-idem-rotate");
+    const { apiKey } = await mint(svc.id);
+    const body = { keyId: apiKey.id, overlapSeconds: 3600, expiresIn: 7 * 86400, requestId: randomUUID() };
+    const first = await rotate(body);
+    assert.equal(first.status, 201, first.text);
+    const again = await replayedHeader("/api/auth/console/api-keys/rotate", body);
+    assert.equal(again.status, 201);
+    assert.equal(again.replayed, "true");
+    assert.deepEqual(again.json, first.json, "the same reply, the same new secret");
+    assert.equal(await whoIsKey(first.json.key), svc.id);
+    assert.equal((await keysOf(svc.id)).length, 2, "the old key and one new key");
+
+    // Sent twice at once (a re-send while the first is still running): still one new key.
+    const second = await mint(svc.id);
+    const body2 = { keyId: second.apiKey.id, overlapSeconds: 0, requestId: randomUUID() };
+    const [a, b] = await concurrently("/api/auth/console/api-keys/rotate", body2);
+    assert.equal(a.status, 201, a.text);
+    assert.equal(b.status, 201, b.text);
+    assert.equal(a.json.key, b.json.key);
+    assert.equal((await keysOf(svc.id)).length, 4);
+
+    // The same requestId for another request is refused; a new requestId is a new rotation.
+    const reused = await rotate({ ...body, overlapSeconds: 60 });
+    assert.equal(reused.status, 409, reused.text);
+    assert.equal(reused.json.code, "REQUEST_ID_REUSED");
+    const fresh = await rotate({ ...body, requestId: randomUUID() });
+    assert.equal(fresh.status, 201, fresh.text);
+    assert.notEqual(fresh.json.key, first.json.key);
+    // Without a requestId, v1 behaviour: every rotate is a new one.
+    const plain = await rotate({ keyId: first.json.apiKey.id, overlapSeconds: 0 });
+    assert.equal(plain.status, 201, plain.text);
+    assert.equal((await keysOf(svc.id)).length, 6);
+  });
+
+  test("a requestId is the caller's own: another admin reusing it never receives the first reply's secret", async () => {
+    const svc = await createServiceUser("svc-idem-other");
+    const { apiKey } = await mint(svc.id);
+    const body = { keyId: apiKey.id, overlapSeconds: 3600, expiresIn: 7 * 86400, requestId: randomUUID() };
+    const first = await rotate(body);
+    assert.equal(first.status, 201, first.text);
+    const email = `admin-idem-${Date.now()}@example.com`;
+    const su = await api("POST", "/api/auth/sign-up/email", { body: { email, password: "admin3-password-1", name: "Admin 3" } });
+    await api("POST", "/api/auth/admin/set-role", { token: adminToken, body: { userId: su.json.user.id, role: ["admin"] } });
+    const other = await signIn(email, "admin3-password-1");
+    const theirs = await rotate(body, other);
+    assert.equal(theirs.status, 201, theirs.text);
+    assert.notEqual(theirs.json.key, first.json.key);
+  });
+
+  test("a retried mint with the same requestId returns the same key once; invalid requestIds are refused", async () => {
+    const svc = await createServiceUser("svc-idem-mint");
+    const body = { userId: svc.id, name: "idem", expiresIn: 7 * 86400, rateLimitEnabled: false, requestId: randomUUID() };
+    const first = await create(body);
+    assert.equal(first.status, 201, first.text);
+    const again = await replayedHeader("/api/auth/console/api-keys/create", body);
+    assert.equal(again.replayed, "true");
+    assert.deepEqual(again.json, first.json);
+    assert.equal((await keysOf(svc.id)).length, 1);
+    const reused = await create({ ...body, name: "other" });
+    assert.equal(reused.status, 409);
+    assert.equal(reused.json.code, "REQUEST_ID_REUSED");
+    for (const requestId of ["", "has space", "x".repeat(129), 42, "tab\there"]) {
+      const bad = await create({ ...body, requestId });
+      assert.equal(bad.status, 400, `${JSON.stringify(requestId)}: ${bad.text}`);
+      assert.equal(bad.json.code, "VALIDATION_ERROR");
+      assert.match(bad.json.message, /requestId/);
+    }
+    assert.equal((await keysOf(svc.id)).length, 1);
+  });
+
+  test("the rotate overlap is capped at 30 days (400 OVERLAP_TOO_LONG above it), nothing minted", async () => {
+    const svc = await createServiceUser("svc-overlap-cap");
+    const { apiKey } = await mint(svc.id);
+    const tooLong = await rotate({ keyId: apiKey.id, overlapSeconds: 30 * 86400 + 1 });
+    assert.equal(tooLong.status, 400, tooLong.text);
+    assert.equal(tooLong.json.code, "OVERLAP_TOO_LONG");
+    assert.match(tooLong.json.message, /overlapSeconds/);
+    assert.equal((await keysOf(svc.id)).length, 1);
+    const max = await rotate({ keyId: apiKey.id, overlapSeconds: 30 * 86400 });
+    assert.equal(max.status, 201, max.text);
   });
 });
