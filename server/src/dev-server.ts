@@ -3,10 +3,12 @@
 // channel, a /device approval page, loopback only. Prints exactly one line on stdout when ready:
 //   pikku-dev-server ready http://127.0.0.1:PORT
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { mkdirSync } from "node:fs";
+import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isIP } from "node:net";
+import type { Duplex } from "node:stream";
 import Database from "better-sqlite3";
 import { betterAuth } from "better-auth";
 import { admin, bearer, deviceAuthorization } from "better-auth/plugins";
@@ -14,7 +16,7 @@ import { apiKey } from "@better-auth/api-key";
 import { toNodeHandler } from "better-auth/node";
 import { getMigrations } from "better-auth/db/migration";
 // The published package (server/console-plugin, linked through package.json), used the way an app would.
-import { attachLiveChannel, consolePlugin } from "@pikku-admin/better-auth-console";
+import { consolePlugin, createLiveChannel, type LiveChannel } from "@pikku-admin/better-auth-console";
 import { devicePage, homePage } from "./device-page.js";
 
 const log = (...args: unknown[]) => console.error("[dev-server]", ...args);
@@ -25,6 +27,7 @@ interface Args {
   db: string;
   deviceExpires: string;
   deviceInterval: string;
+  sessionExpires: string | null;
   rateLimit: boolean;
   exitOnStdinClose: boolean;
   seedDemo: boolean;
@@ -40,6 +43,7 @@ function parseArgs(argv: string[]): Args {
     db: resolve(serverDir, "data", "dev.db"),
     deviceExpires: "5min",
     deviceInterval: "5s",
+    sessionExpires: null,
     rateLimit: false,
     exitOnStdinClose: false,
     seedDemo: false,
@@ -58,12 +62,13 @@ function parseArgs(argv: string[]): Args {
       case "--db": a.db = resolve(v()); break;
       case "--device-expires": a.deviceExpires = v(); break;
       case "--device-interval": a.deviceInterval = v(); break;
+      case "--session-expires": a.sessionExpires = v(); break;
       case "--rate-limit": a.rateLimit = true; break;
       case "--exit-on-stdin-close": a.exitOnStdinClose = true; break;
       case "--seed-demo": a.seedDemo = true; break;
       case "--seed-keys": a.seedKeys = Number(v()); break;
       case "--help":
-        console.error("usage: dev-server [--port 3000|0] [--host 127.0.0.1] [--db FILE] [--device-expires 5min] [--device-interval 5s] [--rate-limit] [--seed-demo] [--seed-keys N] [--exit-on-stdin-close]");
+        console.error("usage: dev-server [--port 3000|0] [--host 127.0.0.1] [--db FILE] [--device-expires 5min] [--device-interval 5s] [--session-expires 7d] [--rate-limit] [--seed-demo] [--seed-keys N] [--exit-on-stdin-close]");
         process.exit(0);
       default:
         throw new Error(`unknown option ${k}`);
@@ -81,6 +86,42 @@ function seconds(text: string): number {
   return unit.startsWith("s") ? n : unit === "m" || unit === "min" ? n * 60 : unit === "h" ? n * 3600 : n * 86400;
 }
 
+/**
+ * The auth secret (signs cookies and signed Bearer tokens): BETTER_AUTH_SECRET when set, otherwise one
+ * generated for this database on its first start and kept beside it in `<db>.secret` (mode 0600), so
+ * sessions survive restarts and no two databases share a secret. Never logged.
+ */
+function authSecret(db: string): { secret: string; source: string } {
+  const given = process.env.BETTER_AUTH_SECRET;
+  if (given) return { secret: given, source: "BETTER_AUTH_SECRET" };
+  const file = `${db}.secret`;
+  // Written whole to a private temporary file, then linked into place: a concurrent start either wins the
+  // link or reads the winner's complete file, never a half-written one.
+  if (!existsSync(file)) {
+    const tmp = `${file}.${process.pid}.tmp`;
+    rmSync(tmp, { force: true });
+    writeFileSync(tmp, randomBytes(32).toString("base64url") + "\n", { mode: 0o600, flag: "wx" });
+    try {
+      linkSync(tmp, file);
+      log(`generated an auth secret for this database in ${file}`);
+    } catch (e: any) {
+      if (e?.code !== "EEXIST") throw e;
+    } finally {
+      unlinkSync(tmp);
+    }
+  }
+  const st = lstatSync(file);
+  if (!st.isFile()) throw new Error(`${file} is not a regular file`);
+  if ((st.mode & 0o077) !== 0) {
+    chmodSync(file, 0o600);
+    log(`${file} was readable by others; made it 0600`);
+  }
+  const secret = readFileSync(file, "utf8").trim();
+  if (secret.length < 32)
+    throw new Error(`${file} holds no usable secret (under 32 characters); delete it to generate a new one (existing sessions then end)`);
+  return { secret, source: file };
+}
+
 function isLoopback(host: string): boolean {
   if (host === "localhost") return true;
   if (isIP(host) === 4) return host.startsWith("127.");
@@ -88,13 +129,38 @@ function isLoopback(host: string): boolean {
   return false;
 }
 
+/** Headers on every response of the dev server's own pages (and its "starting" answer): never framed
+ *  (clickjacking the /device page's Approve button), never sniffed, no referrer (the user code is in the URL). */
+const pageHeaders = {
+  "content-security-policy": "frame-ancestors 'none'",
+  "x-frame-options": "DENY",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+};
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (!isLoopback(args.host)) throw new Error(`refusing to listen on ${args.host}: the dev server is loopback only`);
   mkdirSync(dirname(args.db), { recursive: true });
 
-  // Listen first: better-auth's baseURL (and so the trusted origin and verification_uri) must carry the real port.
-  const http = createServer();
+  // The server has its request and upgrade handlers from the start: until migrations and seeding are done
+  // every request is answered at once with 503 + Retry-After (never left hanging), and the ready line is
+  // printed only once requests reach better-auth. It listens before better-auth is built because the baseURL
+  // (trusted origin, verification_uri) must carry the real port, which `--port 0` only knows after listen.
+  let serve: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
+  let upgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => void) | null = null;
+  const starting = JSON.stringify({ code: "STARTING", message: "the dev server is starting; retry in a second" });
+  const http = createServer((req, res) => {
+    if (serve) return serve(req, res);
+    res.writeHead(503, { "content-type": "application/json", "retry-after": "1", "cache-control": "no-store", ...pageHeaders });
+    res.end(starting);
+  });
+  http.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (upgrade) return upgrade(req, socket, head);
+    socket.end(
+      `HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 1\r\nContent-Length: ${Buffer.byteLength(starting)}\r\nConnection: close\r\n\r\n${starting}`,
+    );
+  });
   await new Promise<void>((ok, ko) => {
     http.once("error", ko);
     http.listen(args.port, args.host, () => ok());
@@ -103,8 +169,28 @@ async function main() {
   const hostForUrl = isIP(args.host) === 6 ? `[${args.host}]` : args.host;
   const baseURL = `http://${hostForUrl}:${port}`;
   const basePath = "/api/auth";
+  log(`listening on ${baseURL}; migrating and seeding (requests get 503 until ready)`);
 
-  const database = new Database(args.db);
+  // Installed before the slow steps, so a test that dies during start-up never leaks a server.
+  let live: LiveChannel | undefined;
+  let database: Database.Database | undefined;
+  const shutdown = () => {
+    live?.close();
+    http.close();
+    database?.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+  if (args.exitOnStdinClose) {
+    process.stdin.on("end", shutdown);
+    process.stdin.on("close", shutdown);
+    process.stdin.resume();
+  }
+
+  const secret = authSecret(args.db);
+  log(`auth secret from ${secret.source}`);
+  database = new Database(args.db);
   database.pragma("journal_mode = WAL");
   const apiKeyRateLimit = { enabled: true, timeWindow: 86400 * 1000, maxRequests: 10 };
   const deviceExpires = seconds(args.deviceExpires);
@@ -115,12 +201,14 @@ async function main() {
     appName: "Pikku Admin dev server",
     baseURL,
     basePath,
-    secret: process.env.BETTER_AUTH_SECRET ?? "pikku-admin-dev-secret-change-me-0123456789",
+    secret: secret.secret,
     database,
     trustedOrigins: [baseURL],
     telemetry: { enabled: false },
     rateLimit: { enabled: args.rateLimit },
     emailAndPassword: { enabled: true },
+    // Short-lived sessions for tests (the live channel's expiry); never refreshed before they end.
+    ...(args.sessionExpires ? { session: { expiresIn: seconds(args.sessionExpires), updateAge: seconds(args.sessionExpires) } } : {}),
     plugins: [
       deviceAuthorization({ expiresIn: args.deviceExpires as any, interval: args.deviceInterval as any, schema: {} } as any),
       bearer(),
@@ -166,40 +254,36 @@ async function main() {
   if (args.seedKeys > 0) await seedKeys(auth, ctx, database, args.seedKeys);
 
   const handler = toNodeHandler(auth);
-  http.on("request", (req: IncomingMessage, res: ServerResponse) => {
+  // The pages answer every method (GET and HEAD serve the page, others 405), always with pageHeaders.
+  const page = (req: IncomingMessage, res: ServerResponse, html: () => string, extra: Record<string, string> = {}) => {
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405, { "content-type": "application/json", allow: "GET, HEAD", ...pageHeaders });
+      res.end(JSON.stringify({ code: "METHOD_NOT_ALLOWED", message: `${req.method} is not served here` }));
+      return;
+    }
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", ...extra, ...pageHeaders });
+    res.end(req.method === "HEAD" ? undefined : html());
+  };
+  // This server has no other WebSocket endpoints, so other upgrade paths get a 404.
+  live = createLiveChannel(auth, { path: `${basePath}/console/live`, log });
+  upgrade = (req, socket, head) => {
+    if (live!.handleUpgrade(req, socket, head)) return;
+    const body = JSON.stringify({ code: "NOT_FOUND", message: `no channel at ${new URL(req.url ?? "/", baseURL).pathname}` });
+    socket.end(`HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  };
+  serve = (req, res) => {
     const url = new URL(req.url ?? "/", baseURL);
-    if (req.method === "GET" && url.pathname === "/device") {
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
-      res.end(devicePage(basePath));
-      return;
-    }
-    if (req.method === "GET" && url.pathname === "/") {
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      res.end(homePage(baseURL, basePath));
-      return;
-    }
+    if (url.pathname === "/device" || url.pathname === "/device/") return page(req, res, () => devicePage(basePath), { "cache-control": "no-store" });
+    if (url.pathname === "/") return page(req, res, () => homePage(baseURL, basePath));
     if (url.pathname.startsWith(basePath + "/") || url.pathname === basePath) {
       handler(req, res);
       return;
     }
     res.writeHead(404, { "content-type": "application/json" });
     res.end(JSON.stringify({ code: "NOT_FOUND", message: `no route ${url.pathname}` }));
-  });
-  // This server has no other WebSocket endpoints, so other upgrade paths get a 404.
-  attachLiveChannel(http, auth, { path: `${basePath}/console/live`, log, rejectOtherPaths: true });
-
-  const shutdown = () => {
-    http.close();
-    database.close();
-    process.exit(0);
   };
-  process.on("SIGINT", shutdown);
-  process.on("SIGTERM", shutdown);
-  if (args.exitOnStdinClose) {
-    process.stdin.on("end", shutdown);
-    process.stdin.on("close", shutdown);
-    process.stdin.resume();
-  }
+
+  // Only now: requests reach better-auth (serve is set above, synchronously before this line).
   process.stdout.write(`pikku-dev-server ready ${baseURL}\n`);
 }
 

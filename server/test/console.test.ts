@@ -3,11 +3,15 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { createHmac, randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createServer as createNetServer } from "node:net";
+import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import { WebSocket } from "ws";
+import Database from "better-sqlite3";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const script = resolve(here, "..", "src", "dev-server.js");
@@ -15,19 +19,32 @@ const script = resolve(here, "..", "src", "dev-server.js");
 let proc: ChildProcess;
 let base = "";
 let dir = "";
+let dbPath = "";
 let adminToken = "";
 
-async function startServer(): Promise<string> {
-  dir = mkdtempSync(join(tmpdir(), "pikku-dev-"));
-  proc = spawn(process.execPath, [script, "--port", "0", "--db", join(dir, "t.db"), "--device-interval", "1s", "--exit-on-stdin-close"], {
+interface DevServerProc {
+  proc: ChildProcess;
+  /** Resolves with the base URL from the ready line; rejects if the server exits or is not ready in 30 s. */
+  ready: Promise<string>;
+  /** Everything the server wrote on stderr so far. */
+  stderr(): string;
+  /** SIGTERM, resolved once the process has exited. */
+  stop(): Promise<void>;
+}
+
+/** Starts the dev server (built, as `.ci/dev` and the C++ tests start it) with these extra arguments. */
+function spawnDevServer(args: string[], env: Record<string, string | undefined> = {}): DevServerProc {
+  const child = spawn(process.execPath, [script, "--exit-on-stdin-close", ...args], {
     stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, ...env },
   });
   let err = "";
-  proc.stderr!.on("data", (d) => (err += d));
-  return new Promise((ok, ko) => {
+  child.stderr!.on("data", (d) => (err += d));
+  const exited = new Promise<void>((ok) => child.once("exit", () => ok()));
+  const ready = new Promise<string>((ok, ko) => {
     let out = "";
     const t = setTimeout(() => ko(new Error("dev server not ready: " + err)), 30000);
-    proc.stdout!.on("data", (d) => {
+    child.stdout!.on("data", (d) => {
       out += d;
       const m = /pikku-dev-server ready (\S+)/.exec(out);
       if (m) {
@@ -35,8 +52,38 @@ async function startServer(): Promise<string> {
         ok(m[1]);
       }
     });
-    proc.on("exit", (code) => ko(new Error(`dev server exited ${code}: ${err}`)));
+    child.once("exit", (code) => {
+      clearTimeout(t);
+      ko(new Error(`dev server exited ${code}: ${err}`));
+    });
   });
+  ready.catch(() => {});
+  return {
+    proc: child,
+    ready,
+    stderr: () => err,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+async function startServer(): Promise<string> {
+  dir = mkdtempSync(join(tmpdir(), "pikku-dev-"));
+  dbPath = join(dir, "t.db");
+  const s = spawnDevServer(["--port", "0", "--db", dbPath, "--device-interval", "1s"]);
+  proc = s.proc;
+  return s.ready;
+}
+
+/** A loopback port that was free a moment ago. */
+async function freePort(): Promise<number> {
+  const srv = createNetServer();
+  await new Promise<void>((ok) => srv.listen(0, "127.0.0.1", () => ok()));
+  const port = (srv.address() as any).port as number;
+  await new Promise<void>((ok) => srv.close(() => ok()));
+  return port;
 }
 
 async function api(method: string, path: string, opts: { token?: string; key?: string; body?: unknown } = {}) {
@@ -142,6 +189,24 @@ describe("device flow as `pikku login` does it", () => {
     assert.equal(token.status, 200, token.text);
     const session = await api("GET", "/api/auth/get-session", { token: token.json.access_token });
     assert.equal(session.json.user.email, "admin@example.com");
+  });
+
+  test("the /device page cannot be framed: frame-ancestors 'none' and X-Frame-Options DENY on all its responses", async () => {
+    const answers = [
+      await fetch(`${base}/device`),
+      await fetch(`${base}/device?user_code=ABCD1234`),
+      await fetch(`${base}/device/`),
+      await fetch(`${base}/device`, { method: "HEAD" }),
+      await fetch(`${base}/device`, { method: "POST", body: "x" }),
+      await fetch(`${base}/`),
+    ];
+    assert.deepEqual(answers.map((r) => r.status), [200, 200, 200, 200, 405, 200]);
+    for (const r of answers) {
+      assert.equal(r.headers.get("content-security-policy"), "frame-ancestors 'none'", r.url);
+      assert.equal(r.headers.get("x-frame-options"), "DENY", r.url);
+      assert.equal(r.headers.get("x-content-type-options"), "nosniff", r.url);
+      await r.arrayBuffer();
+    }
   });
 
   test("the /device page is served", async () => {
@@ -268,6 +333,70 @@ describe("console API: service users and keys", () => {
     assert.ok(Math.abs(prevExpiry - (before + 3600_000)) < 10_000, `previous expires in about an hour: ${r1.json.previous.expiresAt}`);
     assert.equal(await whoIsKey(second.key), svc.id);
     assert.equal(await whoIsKey(r1.json.key), svc.id);
+  });
+});
+
+describe("console API: keys only for service identities", () => {
+  const mintFor = (userId: string) =>
+    api("POST", "/api/auth/console/api-keys/create", { token: adminToken, body: { userId, name: "nope", expiresIn: 7 * 86400 } });
+  const keysOf = async (userId: string) =>
+    (await api("GET", `/api/auth/console/api-keys?userId=${userId}`, { token: adminToken })).json.total as number;
+  async function person(name: string) {
+    const email = `${name}-${Date.now()}@example.com`;
+    const su = await api("POST", "/api/auth/sign-up/email", { body: { email, password: "person-password-1", name } });
+    assert.equal(su.status, 200, su.text);
+    return { id: su.json.user.id as string, token: await signIn(email, "person-password-1") };
+  }
+  const setRole = async (userId: string, role: string[]) => {
+    const r = await api("POST", "/api/auth/admin/set-role", { token: adminToken, body: { userId, role } });
+    assert.equal(r.status, 200, r.text);
+  };
+  const refused = (r: { status: number; json: any }, why: RegExp) => {
+    assert.equal(r.status, 403, JSON.stringify(r.json));
+    assert.equal(r.json.code, "OWNER_NOT_SERVICE_USER");
+    assert.match(r.json.message, why);
+  };
+
+  test("mint refuses an admin, a person, a person given the service role, and a service user with the admin role", async () => {
+    const me = await api("GET", "/api/auth/get-session", { token: adminToken });
+    const adminId = me.json.user.id as string;
+    refused(await mintFor(adminId), /service/);
+    assert.equal(await keysOf(adminId), 0);
+
+    const alice = await person("mint-person");
+    refused(await mintFor(alice.id), /not a service user/);
+
+    const sneaky = await person("mint-sneaky");
+    await setRole(sneaky.id, ["user", "service"]);
+    refused(await mintFor(sneaky.id), /can sign in/);
+
+    const svcAdmin = await createServiceUser("svc-also-admin");
+    await setRole(svcAdmin.id, ["service", "admin"]);
+    refused(await mintFor(svcAdmin.id), /admin/);
+    for (const u of [alice.id, sneaky.id, svcAdmin.id]) assert.equal(await keysOf(u), 0, "nothing minted");
+
+    // A real service user still gets its key, also with a second, harmless role.
+    const svc = await createServiceUser("svc-two-roles");
+    await setRole(svc.id, ["service", "backup"]);
+    const ok = await mintFor(svc.id);
+    assert.equal(ok.status, 201, ok.text);
+  });
+
+  test("rotate refuses a key whose owner is not a service user, and mints nothing", async () => {
+    const p = await person("rotate-person");
+    const own = await api("POST", "/api/auth/api-key/create", { token: p.token, body: { name: "mine" } });
+    assert.equal(own.status, 200, own.text);
+    const r = await api("POST", "/api/auth/console/api-keys/rotate", { token: adminToken, body: { keyId: own.json.id, overlapSeconds: 0 } });
+    refused(r, /not a service user/);
+    assert.equal(await keysOf(p.id), 1);
+    assert.equal(await whoIsKey(own.json.key), p.id, "the old key is untouched");
+
+    // A service user that became an admin after its key was minted: its key is not rotated either.
+    const svc = await createServiceUser("svc-promoted");
+    const { apiKey } = await mint(svc.id);
+    await setRole(svc.id, ["service", "admin"]);
+    refused(await api("POST", "/api/auth/console/api-keys/rotate", { token: adminToken, body: { keyId: apiKey.id, overlapSeconds: 0 } }), /admin/);
+    assert.equal(await keysOf(svc.id), 1);
   });
 });
 
@@ -472,5 +601,398 @@ describe("live channel: revocation outside the console", () => {
     assert.deepEqual(await nextMessage(c.ws, (m) => m.action === "echo"), { action: "echo", alive: 1 });
     c.ws.close();
     q.ws.close();
+  });
+});
+
+describe("dev server start-up", () => {
+  test("the very first request is answered at once (503 + Retry-After until ready), never left hanging", async () => {
+    const tmp = mkdtempSync(join(tmpdir(), "pikku-start-"));
+    const port = await freePort();
+    const s = spawnDevServer(["--port", String(port), "--db", join(tmp, "fresh.db")]);
+    try {
+      let readyLine = false;
+      s.ready.then(() => (readyLine = true), () => {});
+      const url = `http://127.0.0.1:${port}/api/auth/ok`;
+      const startedAt = Date.now();
+      const statuses: number[] = [];
+      let sawUpgrade = false;
+      // Knock until the port is open (connection refused is immediate), then every request that got a
+      // connection must be answered within 3 s: the old server accepted connections before it had a handler.
+      while (statuses.at(-1) !== 200) {
+        assert.ok(Date.now() - startedAt < 30000, `not ready in 30 s: ${s.stderr()}`);
+        let r: Response;
+        try {
+          r = await fetch(url, { signal: AbortSignal.timeout(3000) });
+        } catch (e: any) {
+          if (e?.cause?.code === "ECONNREFUSED") {
+            await new Promise((ok) => setTimeout(ok, 5));   // poll interval while nothing listens
+            continue;
+          }
+          assert.fail(`a request that reached the server was not answered within 3 s (${e?.name}: ${e?.cause?.code ?? e?.message}); answers so far: ${statuses}`);
+        }
+        statuses.push(r.status);
+        const text = await r.text();
+        if (r.status === 503) {
+          assert.equal(r.headers.get("retry-after"), "1");
+          assert.equal(JSON.parse(text).code, "STARTING");
+          assert.equal(r.headers.get("x-frame-options"), "DENY");
+          assert.equal(readyLine, false, "503 after the ready line");
+          if (!sawUpgrade) {
+            // A channel upgrade in the same phase is answered too (503 while starting, 401 once ready).
+            sawUpgrade = true;
+            const ws = new WebSocket(`ws://127.0.0.1:${port}/api/auth/console/live`);
+            const status = await new Promise<number>((ok, ko) => {
+              const t = setTimeout(() => ko(new Error("upgrade not answered within 3 s")), 3000);
+              ws.on("unexpected-response", (_req, res) => {
+                clearTimeout(t);
+                ok(res.statusCode ?? 0);
+              });
+              ws.on("open", () => ko(new Error("opened without a credential")));
+              ws.on("error", () => {});
+            });
+            assert.ok(status === 503 || status === 401, `upgrade answered ${status}`);
+          }
+        } else {
+          assert.equal(r.status, 200, text);
+        }
+      }
+      // The gap was there (this is what the old server left hanging) and was answered.
+      assert.ok(statuses.includes(503), `no request arrived while starting; answers: ${statuses}`);
+      assert.equal(await s.ready, `http://127.0.0.1:${port}`);
+    } finally {
+      await s.stop();
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("dev server auth secret", () => {
+  /** Sign in on a server; the signed Bearer token (set-auth-token) and the session cookie both depend on the secret. */
+  async function signInAt(at: string) {
+    const r = await fetch(`${at}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { origin: at, "content-type": "application/json" },
+      body: JSON.stringify({ email: "admin@example.com", password: "admin-password-123" }),
+    });
+    assert.equal(r.status, 200);
+    const signed = r.headers.get("set-auth-token")!;
+    const cookie = r.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    assert.ok(signed.includes("."), "a signed token");
+    assert.match(cookie, /session_token=/);
+    return { signed, cookie };
+  }
+  async function whoAt(at: string, headers: Record<string, string>) {
+    const r = await fetch(`${at}/api/auth/get-session`, { headers: { origin: at, ...headers } });
+    const j = await r.json();
+    return (j?.user?.email as string | undefined) ?? null;
+  }
+  const noEnvSecret = { BETTER_AUTH_SECRET: undefined };
+
+  test("generated once per database (0600, never logged), kept across restarts; another database gets another", async () => {
+    const tmp = mkdtempSync(join(tmpdir(), "pikku-secret-"));
+    const db1 = join(tmp, "one.db");
+    const db2 = join(tmp, "two.db");
+    const started: DevServerProc[] = [];
+    const start = (db: string, env: Record<string, string | undefined>) => {
+      const s = spawnDevServer(["--port", "0", "--db", db], env);
+      started.push(s);
+      return s;
+    };
+    /** The server signs with exactly this secret: the token's signature is HMAC-SHA256(secret, token). */
+    const signedWith = (signed: string, secret: string) => {
+      const [token, sig] = decodeURIComponent(signed).split(".");
+      return createHmac("sha256", secret).update(token).digest("base64") === sig;
+    };
+    try {
+      let s = start(db1, noEnvSecret);
+      let at = await s.ready;
+      const secret1 = readFileSync(`${db1}.secret`, "utf8").trim();
+      assert.ok(secret1.length >= 32, "a long random secret");
+      assert.equal(statSync(`${db1}.secret`).mode & 0o777, 0o600);
+      const { signed, cookie } = await signInAt(at);
+      assert.ok(signedWith(signed, secret1), "the server signs with the secret kept beside its database");
+      assert.equal(await whoAt(at, { cookie }), "admin@example.com");
+      assert.ok(!s.stderr().includes(secret1), "the secret is not logged");
+      await s.stop();
+
+      // Restart on the same database: the same secret, so the cookie and the signed token still work.
+      s = start(db1, noEnvSecret);
+      at = await s.ready;
+      assert.equal(readFileSync(`${db1}.secret`, "utf8").trim(), secret1);
+      assert.equal(await whoAt(at, { cookie }), "admin@example.com");
+      assert.equal(await whoAt(at, { authorization: `Bearer ${signed}` }), "admin@example.com");
+      assert.ok(signedWith((await signInAt(at)).signed, secret1));
+      await s.stop();
+
+      // A given BETTER_AUTH_SECRET wins (and leaves the file alone): the old cookie and signed token are refused.
+      const given = "another-secret-for-this-test-0123456789abcdef";
+      s = start(db1, { BETTER_AUTH_SECRET: given });
+      at = await s.ready;
+      assert.equal(await whoAt(at, { cookie }), null);
+      assert.equal(await whoAt(at, { authorization: `Bearer ${signed}` }), null);
+      assert.ok(signedWith((await signInAt(at)).signed, given));
+      assert.equal(readFileSync(`${db1}.secret`, "utf8").trim(), secret1);
+      await s.stop();
+
+      s = start(db2, noEnvSecret);
+      at = await s.ready;
+      const secret2 = readFileSync(`${db2}.secret`, "utf8").trim();
+      assert.ok(secret2.length >= 32);
+      assert.notEqual(secret2, secret1);
+      assert.ok(signedWith((await signInAt(at)).signed, secret2));
+      await s.stop();
+    } finally {
+      await Promise.all(started.map((x) => x.stop()));
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("live channel: credentials re-checked after the upgrade", () => {
+  /** Resolves with the close code and reason, or code -1 if still open after `ms`. */
+  const closed = (ws: WebSocket, ms: number) =>
+    new Promise<{ code: number; reason: string; at: number }>((ok) => {
+      const t = setTimeout(() => ok({ code: -1, reason: "still open", at: Date.now() }), ms);
+      ws.on("close", (code, reason) => {
+        clearTimeout(t);
+        ok({ code, reason: String(reason), at: Date.now() });
+      });
+    });
+  const alive = async (ws: WebSocket) => {
+    ws.send(JSON.stringify({ action: "echo", alive: true }));
+    assert.deepEqual(await nextMessage(ws, (m) => m.action === "echo"), { action: "echo", alive: true });
+  };
+  const setRole = async (userId: string, role: string[]) => {
+    const r = await api("POST", "/api/auth/admin/set-role", { token: adminToken, body: { userId, role } });
+    assert.equal(r.status, 200, r.text);
+  };
+  async function secondAdmin(name: string) {
+    const email = `${name}-${Date.now()}@example.com`;
+    const su = await api("POST", "/api/auth/sign-up/email", { body: { email, password: "admin2-password-1", name } });
+    assert.equal(su.status, 200, su.text);
+    await setRole(su.json.user.id, ["admin"]);
+    const token = await signIn(email, "admin2-password-1");
+    const ws = (await openWs({ authorization: `Bearer ${token}` })).ws!;
+    ws.send(JSON.stringify({ action: "subscribe", topic: "sessions" }));
+    assert.equal((await nextMessage(ws, (m) => m.action === "subscribe")).topic, "sessions");
+    return { id: su.json.user.id as string, ws };
+  }
+
+  test("a session reaching expiresAt closes its connection (4401) at that time", async () => {
+    const tmp = mkdtempSync(join(tmpdir(), "pikku-expiry-"));
+    const s = spawnDevServer(["--port", "0", "--db", join(tmp, "e.db"), "--session-expires", "3s"]);
+    try {
+      const at = await s.ready;
+      const r = await fetch(`${at}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { origin: at, "content-type": "application/json" },
+        body: JSON.stringify({ email: "admin@example.com", password: "admin-password-123" }),
+      });
+      const token = (await r.json()).token as string;
+      const ws = await new Promise<WebSocket>((ok, ko) => {
+        const w = new WebSocket(at.replace(/^http/, "ws") + "/api/auth/console/live", { headers: { authorization: `Bearer ${token}` } });
+        w.on("open", () => ok(w));
+        w.on("unexpected-response", (_q, res) => ko(new Error(`upgrade ${res.statusCode}`)));
+      });
+      ws.send(JSON.stringify({ action: "whoami" }));
+      const expiresAt = Date.parse((await nextMessage(ws, (m) => m.action === "whoami")).session.expiresAt);
+      const c = await closed(ws, 10000);
+      assert.equal(c.code, 4401, c.reason);
+      assert.match(c.reason, /expired/);
+      assert.ok(c.at >= expiresAt - 50, `closed ${expiresAt - c.at} ms before the session's expiry`);
+      assert.ok(c.at <= expiresAt + 3000, `closed ${c.at - expiresAt} ms after the session's expiry`);
+    } finally {
+      await s.stop();
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  test("a rotated key's connections close when the overlap ends (opened before and during it); the new key's stay", async () => {
+    const svc = await createServiceUser("svc-overlap");
+    const { apiKey, key } = await mint(svc.id);
+    const before = (await openWs({ "x-api-key": key })).ws!;
+    const beforeClosed = closed(before, 12000);
+    const r = await api("POST", "/api/auth/console/api-keys/rotate", { token: adminToken, body: { keyId: apiKey.id, overlapSeconds: 2 } });
+    assert.equal(r.status, 201, r.text);
+    const retireAt = Date.parse(r.json.previous.expiresAt);
+    const during = (await openWs({ "x-api-key": key })).ws!;
+    const duringClosed = closed(during, 12000);
+    const fresh = (await openWs({ "x-api-key": r.json.key })).ws!;
+    await alive(before);
+    for (const c of [await beforeClosed, await duringClosed]) {
+      assert.equal(c.code, 4401, c.reason);
+      assert.match(c.reason, /expired/);
+      assert.ok(c.at >= retireAt - 50 && c.at <= retireAt + 3000, `closed ${c.at - retireAt} ms from the overlap's end`);
+    }
+    await alive(fresh);
+    fresh.close();
+  });
+
+  test("an admin demoted through better-auth (set-role) loses the channel (4401)", async () => {
+    const a = await secondAdmin("demoted");
+    const c = closed(a.ws, 5000);
+    await setRole(a.id, ["user"]);
+    const got = await c;
+    assert.equal(got.code, 4401, got.reason);
+    assert.match(got.reason, /admin/);
+  });
+
+  test("list and subscribe re-check the role: a role changed behind the plugin's back is refused", async () => {
+    const a = await secondAdmin("behind-back");
+    a.ws.send(JSON.stringify({ action: "list" }));
+    assert.ok(Array.isArray((await nextMessage(a.ws, (m) => m.action === "list")).connections));
+    const db = new Database(dbPath);
+    try {
+      db.prepare("UPDATE user SET role = 'user' WHERE id = ?").run(a.id);   // no hook sees this
+    } finally {
+      db.close();
+    }
+    a.ws.send(JSON.stringify({ action: "list" }));
+    assert.equal((await nextMessage(a.ws, (m) => m.action === "list")).code, "FORBIDDEN");
+    a.ws.send(JSON.stringify({ action: "subscribe", topic: "sessions" }));
+    assert.equal((await nextMessage(a.ws, (m) => m.action === "subscribe")).code, "FORBIDDEN");
+    // and no pushed event reaches it any more: session.created is pushed before the sign-in reply, so
+    // everything pushed for it arrives before the echo sent afterwards.
+    const frames: any[] = [];
+    a.ws.on("message", (d) => frames.push(JSON.parse(String(d))));
+    await signIn("admin@example.com", "admin-password-123");
+    await alive(a.ws);
+    assert.deepEqual(frames.filter((m) => m.topic === "sessions"), [], "a demoted admin still receives events");
+    a.ws.close();
+  });
+});
+
+describe("console API: idempotent mint and rotate (requestId), capped overlap", () => {
+  const rotate = (body: Record<string, unknown>, token = adminToken) => api("POST", "/api/auth/console/api-keys/rotate", { token, body });
+  const create = (body: Record<string, unknown>) => api("POST", "/api/auth/console/api-keys/create", { token: adminToken, body });
+  const keysOf = async (userId: string) =>
+    (await api("GET", `/api/auth/console/api-keys?userId=${userId}`, { token: adminToken })).json.apiKeys as any[];
+  const replayedHeader = async (path: string, body: unknown) => {
+    const r = await fetch(base + path, {
+      method: "POST",
+      headers: { origin: base, authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    return { status: r.status, replayed: r.headers.get("idempotent-replayed"), json: await r.json() };
+  };
+
+  /** The same POST twice at the same instant, on two already-open keep-alive connections, so the server
+   *  reads both before either is answered (a network layer re-sending while the first is in flight). */
+  async function concurrently(path: string, body: unknown) {
+    const agent = new HttpAgent({ keepAlive: true, maxSockets: 2 });
+    const u = new URL(base + path);
+    const once = (method: string, p: string, payload?: string) =>
+      new Promise<{ status: number; text: string }>((ok, ko) => {
+        const req = httpRequest(
+          { agent, host: u.hostname, port: u.port, method, path: p,
+            headers: { origin: base, authorization: `Bearer ${adminToken}`, ...(payload ? { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } : {}) } },
+          (res) => {
+            let text = "";
+            res.on("data", (d) => (text += d));
+            res.on("end", () => ok({ status: res.statusCode ?? 0, text }));
+          },
+        );
+        req.on("error", ko);
+        req.end(payload);
+      });
+    try {
+      await Promise.all([once("GET", "/api/auth/get-session"), once("GET", "/api/auth/get-session")]);   // two open sockets
+      const payload = JSON.stringify(body);
+      const both = await Promise.all([once("POST", u.pathname, payload), once("POST", u.pathname, payload)]);
+      return both.map((r) => ({ status: r.status, text: r.text, json: JSON.parse(r.text) }));
+    } finally {
+      agent.destroy();
+    }
+  }
+
+  test("/console/info announces the features, the window and the overlap cap", async () => {
+    const r = await api("GET", "/api/auth/console/info", { token: adminToken });
+    assert.ok(r.json.features.includes("api-keys.requestId"));
+    assert.ok(r.json.features.includes("api-keys.maxOverlapSeconds"));
+    assert.equal(r.json.requestIdWindowSeconds, 600);
+    assert.equal(r.json.apiKey.maxOverlapSeconds, 30 * 86400);
+  });
+
+  test("a retried rotate with the same requestId returns the first reply and mints once, also when concurrent", async () => {
+    const svc = await createServiceUser("svc-idem-rotate");
+    const { apiKey } = await mint(svc.id);
+    const body = { keyId: apiKey.id, overlapSeconds: 3600, expiresIn: 7 * 86400, requestId: randomUUID() };
+    const first = await rotate(body);
+    assert.equal(first.status, 201, first.text);
+    const again = await replayedHeader("/api/auth/console/api-keys/rotate", body);
+    assert.equal(again.status, 201);
+    assert.equal(again.replayed, "true");
+    assert.deepEqual(again.json, first.json, "the same reply, the same new secret");
+    assert.equal(await whoIsKey(first.json.key), svc.id);
+    assert.equal((await keysOf(svc.id)).length, 2, "the old key and one new key");
+
+    // Sent twice at once (a re-send while the first is still running): still one new key.
+    const second = await mint(svc.id);
+    const body2 = { keyId: second.apiKey.id, overlapSeconds: 0, requestId: randomUUID() };
+    const [a, b] = await concurrently("/api/auth/console/api-keys/rotate", body2);
+    assert.equal(a.status, 201, a.text);
+    assert.equal(b.status, 201, b.text);
+    assert.equal(a.json.key, b.json.key);
+    assert.equal((await keysOf(svc.id)).length, 4);
+
+    // The same requestId for another request is refused; a new requestId is a new rotation.
+    const reused = await rotate({ ...body, overlapSeconds: 60 });
+    assert.equal(reused.status, 409, reused.text);
+    assert.equal(reused.json.code, "REQUEST_ID_REUSED");
+    const fresh = await rotate({ ...body, requestId: randomUUID() });
+    assert.equal(fresh.status, 201, fresh.text);
+    assert.notEqual(fresh.json.key, first.json.key);
+    // Without a requestId, v1 behaviour: every rotate is a new one.
+    const plain = await rotate({ keyId: first.json.apiKey.id, overlapSeconds: 0 });
+    assert.equal(plain.status, 201, plain.text);
+    assert.equal((await keysOf(svc.id)).length, 6);
+  });
+
+  test("a requestId is the caller's own: another admin reusing it never receives the first reply's secret", async () => {
+    const svc = await createServiceUser("svc-idem-other");
+    const { apiKey } = await mint(svc.id);
+    const body = { keyId: apiKey.id, overlapSeconds: 3600, expiresIn: 7 * 86400, requestId: randomUUID() };
+    const first = await rotate(body);
+    assert.equal(first.status, 201, first.text);
+    const email = `admin-idem-${Date.now()}@example.com`;
+    const su = await api("POST", "/api/auth/sign-up/email", { body: { email, password: "admin3-password-1", name: "Admin 3" } });
+    await api("POST", "/api/auth/admin/set-role", { token: adminToken, body: { userId: su.json.user.id, role: ["admin"] } });
+    const other = await signIn(email, "admin3-password-1");
+    const theirs = await rotate(body, other);
+    assert.equal(theirs.status, 201, theirs.text);
+    assert.notEqual(theirs.json.key, first.json.key);
+  });
+
+  test("a retried mint with the same requestId returns the same key once; invalid requestIds are refused", async () => {
+    const svc = await createServiceUser("svc-idem-mint");
+    const body = { userId: svc.id, name: "idem", expiresIn: 7 * 86400, rateLimitEnabled: false, requestId: randomUUID() };
+    const first = await create(body);
+    assert.equal(first.status, 201, first.text);
+    const again = await replayedHeader("/api/auth/console/api-keys/create", body);
+    assert.equal(again.replayed, "true");
+    assert.deepEqual(again.json, first.json);
+    assert.equal((await keysOf(svc.id)).length, 1);
+    const reused = await create({ ...body, name: "other" });
+    assert.equal(reused.status, 409);
+    assert.equal(reused.json.code, "REQUEST_ID_REUSED");
+    for (const requestId of ["", "has space", "x".repeat(129), 42, "tab\there"]) {
+      const bad = await create({ ...body, requestId });
+      assert.equal(bad.status, 400, `${JSON.stringify(requestId)}: ${bad.text}`);
+      assert.equal(bad.json.code, "VALIDATION_ERROR");
+      assert.match(bad.json.message, /requestId/);
+    }
+    assert.equal((await keysOf(svc.id)).length, 1);
+  });
+
+  test("the rotate overlap is capped at 30 days (400 OVERLAP_TOO_LONG above it), nothing minted", async () => {
+    const svc = await createServiceUser("svc-overlap-cap");
+    const { apiKey } = await mint(svc.id);
+    const tooLong = await rotate({ keyId: apiKey.id, overlapSeconds: 30 * 86400 + 1 });
+    assert.equal(tooLong.status, 400, tooLong.text);
+    assert.equal(tooLong.json.code, "OVERLAP_TOO_LONG");
+    assert.match(tooLong.json.message, /overlapSeconds/);
+    assert.equal((await keysOf(svc.id)).length, 1);
+    const max = await rotate({ keyId: apiKey.id, overlapSeconds: 30 * 86400 });
+    assert.equal(max.status, 201, max.text);
   });
 });

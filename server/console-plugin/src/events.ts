@@ -19,7 +19,8 @@ export interface CloseTarget {
 /**
  * The plugin's event bus, read by the live channel:
  *  - ("event", name: ConsoleEvent, data): pushed to subscribers of the "sessions" topic; data never carries a secret;
- *  - ("close", target: CloseTarget): open connections using that session, key or user are closed with 4401.
+ *  - ("close", target: CloseTarget): open connections using that session, key or user are closed with 4401;
+ *  - ("user", user): a user row changed (role, ban); the channel re-checks that user's connections.
  */
 export const consoleEvents = new EventEmitter();
 consoleEvents.setMaxListeners(1000);
@@ -30,4 +31,8 @@ export function emitEvent(name: ConsoleEvent, data: unknown) {
 
 export function closeChannels(target: CloseTarget) {
   consoleEvents.emit("close", target);
+}
+
+export function userChanged(user: { id: string; role?: unknown; banned?: unknown }) {
+  consoleEvents.emit("user", user);
 }

@@ -14,7 +14,7 @@ import { APIError, createAuthEndpoint, createAuthMiddleware, getSessionFromCtx }
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 
-import { closeChannels, emitEvent } from "./events.js";
+import { closeChannels, emitEvent, userChanged } from "./events.js";
 
 export { consoleEvents, type CloseTarget, type ConsoleEvent } from "./events.js";
 export { attachLiveChannel, createLiveChannel } from "./live.js";
@@ -40,7 +40,10 @@ export interface ConsolePluginOptions {
   };
   deviceAuthorization?: { expiresIn: number; interval: number };
   serverVersion?: string;
+  /** The role that makes a user a service user, the only kind keys are minted for; default "service". */
   serviceUserRole?: string;
+  /** Longest rotate overlap accepted, in seconds; default 30 days. Above it: 400 OVERLAP_TOO_LONG. */
+  maxOverlapSeconds?: number;
   /** Absolute URLs of live channels; computed per request when a function. */
   channels?: ConsoleChannel[] | ((origin: string, basePath: string) => ConsoleChannel[]);
 }
@@ -63,12 +66,31 @@ const viaConsole = <T>(fn: () => Promise<T>) => insideConsole.run(true, fn);
 
 type Ctx = any;
 
-function fail(status: "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT", code: string, message: string): never {
-  throw new APIError(status, { code, message });
+/**
+ * Every error code the console API answers with (body `{"code","message"}`), and its HTTP status. Stable:
+ * clients may branch on the code; the message is for people.
+ */
+export const CONSOLE_ERROR_CODES = {
+  VALIDATION_ERROR: { status: 400, description: "a field is missing or invalid; the message names it" },
+  AMBIGUOUS_CREDENTIALS: { status: 400, description: "both Authorization: Bearer and x-api-key were sent" },
+  OVERLAP_TOO_LONG: { status: 400, description: "rotate: overlapSeconds is above the server's maximum (/console/info apiKey.maxOverlapSeconds)" },
+  UNAUTHORIZED: { status: 401, description: "no session, or an unknown, revoked or expired one" },
+  FORBIDDEN: { status: 403, description: "the caller is not a person with the admin role (an API key alone is refused)" },
+  OWNER_NOT_SERVICE_USER: { status: 403, description: "mint/rotate: keys are only minted for service users (the service role, not admin, no way to sign in)" },
+  NOT_FOUND: { status: 404, description: "no such user, key or session" },
+  CONFLICT: { status: 409, description: "a user with that email already exists" },
+  REQUEST_ID_REUSED: { status: 409, description: "a requestId was sent again with a different request" },
+} as const;
+export type ConsoleErrorCode = keyof typeof CONSOLE_ERROR_CODES;
+
+const STATUS_NAMES = { 400: "BAD_REQUEST", 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND", 409: "CONFLICT" } as const;
+
+function fail(code: ConsoleErrorCode, message: string): never {
+  throw new APIError(STATUS_NAMES[CONSOLE_ERROR_CODES[code].status], { code, message });
 }
 
 function validation(field: string, message: string): never {
-  fail("BAD_REQUEST", "VALIDATION_ERROR", `${field}: ${message}`);
+  fail("VALIDATION_ERROR", `${field}: ${message}`);
 }
 
 function iso(value: unknown): string | null {
@@ -145,17 +167,17 @@ function checkCredentialHeaders(ctx: Ctx) {
   const headers: Headers | undefined = ctx.headers ?? ctx.request?.headers;
   const apiKey = headers?.get("x-api-key");
   const authorization = headers?.get("authorization");
-  if (apiKey && authorization) fail("BAD_REQUEST", "AMBIGUOUS_CREDENTIALS", "send exactly one of Authorization: Bearer / x-api-key");
-  if (apiKey) fail("FORBIDDEN", "FORBIDDEN", "API keys act as machines; console actions need an admin's session");
-  if (!authorization) fail("UNAUTHORIZED", "UNAUTHORIZED", "no session: send Authorization: Bearer <session token>");
+  if (apiKey && authorization) fail("AMBIGUOUS_CREDENTIALS", "send exactly one of Authorization: Bearer / x-api-key");
+  if (apiKey) fail("FORBIDDEN", "API keys act as machines; console actions need an admin's session");
+  if (!authorization) fail("UNAUTHORIZED", "no session: send Authorization: Bearer <session token>");
 }
 
 /** The caller must be a person (Bearer session) whose roles include admin. */
 export async function requireAdmin(ctx: Ctx) {
   checkCredentialHeaders(ctx);
   const session = await getSessionFromCtx(ctx).catch(() => null);
-  if (!session?.user) fail("UNAUTHORIZED", "UNAUTHORIZED", "the session is unknown, revoked or expired");
-  if (!roleList((session.user as any).role).includes("admin")) fail("FORBIDDEN", "FORBIDDEN", "caller does not have the admin role");
+  if (!session?.user) fail("UNAUTHORIZED", "the session is unknown, revoked or expired");
+  if (!roleList((session.user as any).role).includes("admin")) fail("FORBIDDEN", "caller does not have the admin role");
   return session;
 }
 
@@ -213,30 +235,106 @@ function rethrow(e: unknown): never {
     const code: string = body.code ?? "VALIDATION_ERROR";
     const message: string = body.message ?? e.message;
     const status = (e as any).statusCode ?? 400;
-    if (status === 404 || code === "KEY_NOT_FOUND") fail("NOT_FOUND", "NOT_FOUND", message);
+    if (status === 404 || code === "KEY_NOT_FOUND") fail("NOT_FOUND", message);
     if (code === "EXPIRES_IN_IS_TOO_SMALL" || code === "EXPIRES_IN_IS_TOO_LARGE") validation("expiresIn", message);
     if (code === "INVALID_NAME_LENGTH") validation("name", message);
     if (code === "INVALID_METADATA_TYPE" || code === "METADATA_DISABLED") validation("metadata", message);
     if (code === "INVALID_PREFIX_LENGTH") validation("prefix", message);
-    if (status >= 400 && status < 500) fail("BAD_REQUEST", "VALIDATION_ERROR", message);
+    if (status >= 400 && status < 500) fail("VALIDATION_ERROR", message);
   }
   throw e;
 }
 
+/** How long a mint/rotate reply is kept for a retry with the same requestId (memory only, never on disk). */
+export const REQUEST_ID_WINDOW_SECONDS = 600;
+const REQUEST_ID_MAX_ENTRIES = 1000;
+const REQUEST_ID_RE = /^[\x21-\x7e]{1,128}$/;
+
+function optRequestId(body: Record<string, any>): string | undefined {
+  const v = body.requestId;
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "string" || !REQUEST_ID_RE.test(v)) validation("requestId", "must be 1 to 128 printable ASCII characters without spaces (a UUID)");
+  return v;
+}
+
+/** JSON with object keys sorted, so two equal requests have the same fingerprint. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (v && typeof v === "object")
+    return `{${Object.keys(v as object).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as any)[k])}`).join(",")}}`;
+  return JSON.stringify(v) ?? "null";
+}
+
+/**
+ * Replies of mint and rotate by (caller, operation, requestId), for REQUEST_ID_WINDOW_SECONDS: a retry
+ * (the first reply was lost) gets the first reply, new secret included, instead of a second key. A retry
+ * that arrives while the first is still running waits for it. Kept in memory only, so the secret is never
+ * written anywhere; a server restart forgets them (then a retry is a new request). A first attempt that
+ * failed is forgotten, so its retry runs again.
+ */
+class RequestIds {
+  private entries = new Map<string, { fingerprint: string; at: number; reply: Promise<unknown> }>();
+
+  async once<T>(callerId: string, op: string, requestId: string | undefined, fingerprint: string, run: () => Promise<T>): Promise<{ reply: T; replayed: boolean }> {
+    if (requestId === undefined) return { reply: await run(), replayed: false };
+    const now = Date.now();
+    for (const [k, e] of this.entries) if (now - e.at >= REQUEST_ID_WINDOW_SECONDS * 1000) this.entries.delete(k);
+    const k = `${callerId}\n${op}\n${requestId}`;
+    const hit = this.entries.get(k);
+    if (hit) {
+      if (hit.fingerprint !== fingerprint)
+        fail("REQUEST_ID_REUSED", `requestId ${requestId} was already used for a different ${op} request; use a new one per request`);
+      return { reply: (await hit.reply) as T, replayed: true };
+    }
+    while (this.entries.size >= REQUEST_ID_MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    const reply = run();
+    this.entries.set(k, { fingerprint, at: now, reply });
+    reply.catch(() => {
+      if (this.entries.get(k)?.reply === reply) this.entries.delete(k);
+    });
+    return { reply: await reply, replayed: false };
+  }
+}
+
 export function consolePlugin(options: ConsolePluginOptions) {
   const serviceRole = options.serviceUserRole ?? "service";
+  const maxOverlap = options.maxOverlapSeconds ?? 30 * 86400;
+  const requestIds = new RequestIds();
 
   const findKey = async (ctx: Ctx, keyId: unknown) => {
     if (typeof keyId !== "string" || !keyId) validation("keyId", "is required");
     const row = await ctx.context.adapter.findOne({ model: "apikey", where: [{ field: "id", value: keyId }] });
-    if (!row) fail("NOT_FOUND", "NOT_FOUND", `no API key with id ${keyId}`);
+    if (!row) fail("NOT_FOUND", `no API key with id ${keyId}`);
     return row;
   };
 
   const findUser = async (ctx: Ctx, userId: string) => {
     const user = await ctx.context.adapter.findOne({ model: "user", where: [{ field: "id", value: userId }] });
-    if (!user) fail("NOT_FOUND", "NOT_FOUND", `no user with id ${userId}`);
+    if (!user) fail("NOT_FOUND", `no user with id ${userId}`);
     return user;
+  };
+
+  /** The roles that make a user an admin: "admin" and the admin plugin's own adminRoles. */
+  const adminRoles = (ctx: Ctx): Set<string> => {
+    const plugin = (ctx.context.options.plugins ?? []).find((p: any) => p?.id === "admin");
+    const configured = plugin?.options?.adminRoles;
+    return new Set(["admin", ...(Array.isArray(configured) ? configured : configured ? [configured] : []).map(String)]);
+  };
+
+  /**
+   * Keys are minted (and rotated) only for service identities: a user with the service role, without an
+   * admin role, and with no way to sign in as a person (no account: no password, no social login). A key
+   * for anyone else would act as that person (enableSessionForAPIKeys) and outlive their sessions.
+   */
+  const requireServiceOwner = async (ctx: Ctx, user: any) => {
+    const roles = roleList(user.role);
+    const who = `user ${user.id}`;
+    if (!roles.includes(serviceRole))
+      fail("OWNER_NOT_SERVICE_USER", `${who} is not a service user (no "${serviceRole}" role): keys are minted for service users only`);
+    const admin = roles.find((r) => adminRoles(ctx).has(r));
+    if (admin) fail("OWNER_NOT_SERVICE_USER", `${who} has the "${admin}" role: keys are never minted for admins`);
+    const accounts = await ctx.context.adapter.count({ model: "account", where: [{ field: "userId", value: user.id }] });
+    if (accounts > 0) fail("OWNER_NOT_SERVICE_USER", `${who} can sign in (a password or social account): keys are never minted for people`);
   };
 
   const serviceUsers = async (ctx: Ctx): Promise<any[]> => {
@@ -300,6 +398,7 @@ export function consolePlugin(options: ConsolePluginOptions) {
               update: {
                 after: async (user: any) => {
                   if (user?.banned === true) closeChannels({ userId: user.id, reason: "user banned" });
+                  else if (user?.id) userChanged(user);   // a role change: demoted admins lose their channels
                 },
               },
               delete: {
@@ -380,10 +479,14 @@ export function consolePlugin(options: ConsolePluginOptions) {
             maxExpiresIn: k.maxExpiresIn ?? 365 * 86400,
             defaultPrefix: k.defaultPrefix ?? null,
             rateLimit: k.rateLimit ?? { enabled: true, timeWindow: 86400, maxRequests: 10 },
+            maxOverlapSeconds: maxOverlap,
           },
           deviceAuthorization: options.deviceAuthorization ?? null,
           serviceUserRole: serviceRole,
           channels,
+          // Additive to console-api.md v1: what this server does beyond the v1 contract.
+          features: ["api-keys.requestId", "api-keys.maxOverlapSeconds", "api-keys.serviceOwnersOnly", "live.recheck"],
+          requestIdWindowSeconds: REQUEST_ID_WINDOW_SECONDS,
         });
       }),
 
@@ -406,7 +509,7 @@ export function consolePlugin(options: ConsolePluginOptions) {
         if (email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(email)) validation("email", "is not an email address");
         if (email) {
           const existing = await ctx.context.adapter.findOne({ model: "user", where: [{ field: "email", value: email }] });
-          if (existing) fail("CONFLICT", "CONFLICT", `a user with email ${email} already exists`);
+          if (existing) fail("CONFLICT", `a user with email ${email} already exists`);
         } else {
           email = `svc-${randomBytes(6).toString("hex")}@service.invalid`;
         }
@@ -440,10 +543,11 @@ export function consolePlugin(options: ConsolePluginOptions) {
       }),
 
       consoleCreateApiKey: createAuthEndpoint("/console/api-keys/create", { method: "POST" }, async (ctx: Ctx) => {
-        await requireAdmin(ctx);
+        const caller = await requireAdmin(ctx);
         const body = asObject(ctx.body);
+        const requestId = optRequestId(body);
         if (typeof body.userId !== "string" || !body.userId) validation("userId", "is required");
-        await findUser(ctx, body.userId);
+        await requireServiceOwner(ctx, await findUser(ctx, body.userId));
         const name = optString(body, "name", 32);
         if (!name) validation("name", "is required (1 to 32 characters)");
         const fields: Record<string, unknown> = {
@@ -464,17 +568,21 @@ export function consolePlugin(options: ConsolePluginOptions) {
         if (fields.prefix !== undefined && !/^[a-zA-Z0-9_-]+$/.test(fields.prefix as string))
           validation("prefix", "may only contain letters, digits, _ and -");
         for (const k of Object.keys(fields)) if (fields[k] === undefined) delete fields[k];
-        let created: any;
-        try {
-          // No headers: with headers the API key plugin silently ignores userId and gives the key to the caller.
-          created = await viaConsole(() => options.api().createApiKey({ body: fields }));
-        } catch (e) {
-          rethrow(e);
-        }
-        const apiKey = await readKey(ctx, created.id);
-        emitEvent("key.created", apiKey);
+        const { reply, replayed } = await requestIds.once(caller.user.id, "create", requestId, canonical(fields), async () => {
+          let created: any;
+          try {
+            // No headers: with headers the API key plugin silently ignores userId and gives the key to the caller.
+            created = await viaConsole(() => options.api().createApiKey({ body: fields }));
+          } catch (e) {
+            rethrow(e);
+          }
+          const apiKey = await readKey(ctx, created.id);
+          emitEvent("key.created", apiKey);
+          return { apiKey, key: created.key as string };
+        });
+        if (replayed) ctx.setHeader("idempotent-replayed", "true");
         ctx.setStatus(201);
-        return ctx.json({ apiKey, key: created.key });
+        return ctx.json(reply);
       }),
 
       consoleUpdateApiKey: createAuthEndpoint("/console/api-keys/update", { method: "POST" }, async (ctx: Ctx) => {
@@ -517,53 +625,69 @@ export function consolePlugin(options: ConsolePluginOptions) {
       }),
 
       consoleRotateApiKey: createAuthEndpoint("/console/api-keys/rotate", { method: "POST" }, async (ctx: Ctx) => {
-        await requireAdmin(ctx);
+        const caller = await requireAdmin(ctx);
         const body = asObject(ctx.body);
-        const old = await findKey(ctx, body.keyId);
-        const overlap = optInt(body, "overlapSeconds", 0);
-        if (overlap === undefined) validation("overlapSeconds", "is required (0 retires the old key at once)");
-        const now = Date.now();
-        const oldExpiry = old.expiresAt ? new Date(old.expiresAt).getTime() : null;
-        let expiresIn = optInt(body, "expiresIn", 1);
-        if (expiresIn === undefined && oldExpiry !== null) {
-          // The new key lives as long as the old key's lifetime, counted from now.
-          expiresIn = Math.max(1, Math.round((oldExpiry - new Date(old.createdAt).getTime()) / 1000));
-        }
-        const prev = toApiKey(old);
-        const fields: Record<string, unknown> = {
-          userId: old.referenceId,
-          name: old.name ?? undefined,
-          expiresIn,
-          permissions: Object.keys(prev.permissions).length ? prev.permissions : undefined,
-          metadata: Object.keys(prev.metadata).length ? prev.metadata : undefined,
-          prefix: old.prefix ?? undefined,
-          rateLimitEnabled: old.rateLimitEnabled,
-          rateLimitMax: old.rateLimitMax ?? undefined,
-          rateLimitTimeWindow: old.rateLimitTimeWindow ?? undefined,
-          remaining: old.remaining ?? undefined,
-        };
-        for (const k of Object.keys(fields)) if (fields[k] === undefined || fields[k] === null) delete fields[k];
-        let created: any;
-        try {
-          created = await viaConsole(() => options.api().createApiKey({ body: fields }));
-          if (old.enabled === false)
-            await viaConsole(() => options.api().updateApiKey({ body: { keyId: created.id, userId: old.referenceId, enabled: false } }));
-        } catch (e) {
-          rethrow(e);
-        }
-        // Shorter than the plugin's one-day minimum is fine here: we write the expiry directly.
-        const retireAt = Math.min(now + overlap * 1000, oldExpiry ?? Number.POSITIVE_INFINITY);
-        await ctx.context.adapter.update({
-          model: "apikey",
-          where: [{ field: "id", value: old.id }],
-          update: { expiresAt: new Date(retireAt) },
+        const requestId = optRequestId(body);
+        if (typeof body.keyId !== "string" || !body.keyId) validation("keyId", "is required");
+        const overlapIn = optInt(body, "overlapSeconds", 0);
+        if (overlapIn === undefined) validation("overlapSeconds", "is required (0 retires the old key at once)");
+        if (overlapIn > maxOverlap)
+          fail("OVERLAP_TOO_LONG", `overlapSeconds: at most ${maxOverlap} (${Math.floor(maxOverlap / 86400)} days); got ${overlapIn}`);
+        const expiresInIn = optInt(body, "expiresIn", 1);
+        const fingerprint = canonical({ keyId: body.keyId, overlapSeconds: overlapIn, expiresIn: expiresInIn ?? null });
+        // A retry with the same requestId is answered from the first reply, before the key is looked at again
+        // (by then it is the retiring key, and rotating it again would mint a second new key).
+        const { reply, replayed } = await requestIds.once(caller.user.id, "rotate", requestId, fingerprint, async () => {
+          const old = await findKey(ctx, body.keyId);
+          const owner = await ctx.context.adapter.findOne({ model: "user", where: [{ field: "id", value: old.referenceId }] });
+          if (!owner) fail("NOT_FOUND", `the owner of API key ${old.id} no longer exists`);
+          await requireServiceOwner(ctx, owner);
+          const overlap = overlapIn;
+          const now = Date.now();
+          const oldExpiry = old.expiresAt ? new Date(old.expiresAt).getTime() : null;
+          let expiresIn = expiresInIn;
+          if (expiresIn === undefined && oldExpiry !== null) {
+            // The new key lives as long as the old key's lifetime, counted from now.
+            expiresIn = Math.max(1, Math.round((oldExpiry - new Date(old.createdAt).getTime()) / 1000));
+          }
+          const prev = toApiKey(old);
+          const fields: Record<string, unknown> = {
+            userId: old.referenceId,
+            name: old.name ?? undefined,
+            expiresIn,
+            permissions: Object.keys(prev.permissions).length ? prev.permissions : undefined,
+            metadata: Object.keys(prev.metadata).length ? prev.metadata : undefined,
+            prefix: old.prefix ?? undefined,
+            rateLimitEnabled: old.rateLimitEnabled,
+            rateLimitMax: old.rateLimitMax ?? undefined,
+            rateLimitTimeWindow: old.rateLimitTimeWindow ?? undefined,
+            remaining: old.remaining ?? undefined,
+          };
+          for (const k of Object.keys(fields)) if (fields[k] === undefined || fields[k] === null) delete fields[k];
+          let created: any;
+          try {
+            created = await viaConsole(() => options.api().createApiKey({ body: fields }));
+            if (old.enabled === false)
+              await viaConsole(() => options.api().updateApiKey({ body: { keyId: created.id, userId: old.referenceId, enabled: false } }));
+          } catch (e) {
+            rethrow(e);
+          }
+          // Shorter than the plugin's one-day minimum is fine here: we write the expiry directly.
+          const retireAt = Math.min(now + overlap * 1000, oldExpiry ?? Number.POSITIVE_INFINITY);
+          await ctx.context.adapter.update({
+            model: "apikey",
+            where: [{ field: "id", value: old.id }],
+            update: { expiresAt: new Date(retireAt) },
+          });
+          const apiKey = await readKey(ctx, created.id);
+          const previous = await readKey(ctx, old.id);
+          emitEvent("key.created", apiKey);
+          keyUpdated(previous);
+          return { apiKey, key: created.key as string, previous };
         });
-        const apiKey = await readKey(ctx, created.id);
-        const previous = await readKey(ctx, old.id);
-        emitEvent("key.created", apiKey);
-        keyUpdated(previous);
+        if (replayed) ctx.setHeader("idempotent-replayed", "true");
         ctx.setStatus(201);
-        return ctx.json({ apiKey, key: created.key, previous });
+        return ctx.json(reply);
       }),
 
       consoleDeviceCodes: createAuthEndpoint("/console/device-codes", { method: "GET" }, async (ctx: Ctx) => {
@@ -612,7 +736,7 @@ export function consolePlugin(options: ConsolePluginOptions) {
         const body = asObject(ctx.body);
         if (typeof body.sessionId !== "string" || !body.sessionId) validation("sessionId", "is required");
         const row = await ctx.context.adapter.findOne({ model: "session", where: [{ field: "id", value: body.sessionId }] });
-        if (!row) fail("NOT_FOUND", "NOT_FOUND", `no session with id ${body.sessionId}`);
+        if (!row) fail("NOT_FOUND", `no session with id ${body.sessionId}`);
         // The session delete hook (init below) emits session.revoked and closes the session's channels.
         await ctx.context.internalAdapter.deleteSession(row.token);
         return ctx.json({ success: true });

@@ -7,8 +7,11 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { randomUUID } from "node:crypto";
-import { WebSocketServer, type WebSocket } from "ws";
+import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { consoleEvents, type CloseTarget } from "./events.js";
+
+/** A credential is re-read at its expiry, and at least this often (a timer never exceeds it). */
+const MAX_RECHECK_MS = 6 * 3600 * 1000;
 
 export interface LiveChannelOptions {
   /** Request path of the channel; default "/api/auth/console/live" (better-auth's default base path). */
@@ -51,6 +54,10 @@ interface Conn {
   messagesIn: number;
   messagesOut: number;
   topics: Set<string>;
+  /** Fires at the credential's expiresAt (or MAX_RECHECK_MS), re-reads it, closes or re-arms. */
+  timer: ReturnType<typeof setTimeout> | null;
+  /** Frames are handled one after the other (a privileged one awaits a role check), replies in order. */
+  queue: Promise<void>;
 }
 
 function reject(socket: Duplex, status: number, code: string, message: string) {
@@ -101,7 +108,64 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
     for (const c of conns.values()) if (c.topics.has("sessions")) send(c, frame);
   };
 
-  const onEvent = (event: string, data: unknown) => broadcast(event, data);
+  const closeConn = (c: Conn, reason: string) => {
+    if (c.timer) clearTimeout(c.timer);
+    c.timer = null;
+    c.ws.close(4401, reason);
+  };
+
+  // Each connection closes when its credential reaches expiresAt: a timer at that time re-reads the session
+  // or key (it may have been extended, shortened, disabled or deleted meanwhile) and closes or re-arms.
+  const arm = (c: Conn) => {
+    if (c.timer) clearTimeout(c.timer);
+    c.timer = null;
+    if (!c.expiresAt || c.ws.readyState !== c.ws.OPEN) return;
+    const delay = Math.max(0, Math.min(Date.parse(c.expiresAt) - Date.now(), MAX_RECHECK_MS));
+    c.timer = setTimeout(() => {
+      c.timer = null;
+      recheck(c).catch((e) => log("live channel re-check failed:", e?.message ?? e));
+    }, delay);
+    c.timer.unref?.();
+  };
+  const recheck = async (c: Conn) => {
+    const ctx = await auth.$context;
+    const now = Date.now();
+    if (c.via === "bearer") {
+      const row = await ctx.adapter.findOne({ model: "session", where: [{ field: "id", value: c.sessionId }] });
+      if (!row) return closeConn(c, "session revoked");
+      if (new Date(row.expiresAt).getTime() <= now) return closeConn(c, "session expired");
+      c.expiresAt = new Date(row.expiresAt).toISOString();
+    } else {
+      const row = await ctx.adapter.findOne({ model: "apikey", where: [{ field: "id", value: c.keyId }] });
+      if (!row) return closeConn(c, "API key revoked");
+      if (row.enabled === false) return closeConn(c, "API key disabled");
+      if (row.expiresAt && new Date(row.expiresAt).getTime() <= now) return closeConn(c, "API key expired");
+      c.expiresAt = row.expiresAt ? new Date(row.expiresAt).toISOString() : null;
+    }
+    arm(c);
+  };
+
+  const onEvent = (event: string, data: any) => {
+    // A key's new expiry (an update, or rotation ending the overlap) re-arms its connections' timers.
+    if (event === "key.updated" && data?.id)
+      for (const c of conns.values())
+        if (c.keyId === data.id) {
+          c.expiresAt = data.expiresAt ?? null;
+          arm(c);
+        }
+    broadcast(event, data);
+  };
+  // A role change: a person who is no longer an admin loses the connections that could list and subscribe.
+  const onUser = (user: { id: string; role?: unknown }) => {
+    if (!user?.id || !("role" in user)) return;
+    const role = String(user.role ?? "");
+    for (const c of conns.values()) {
+      if (c.userId !== user.id) continue;
+      const wasAdmin = c.via === "bearer" && isAdmin(c.role);
+      c.role = role;
+      if (wasAdmin && !isAdmin(role)) closeConn(c, "admin role removed");
+    }
+  };
   // A revoked session, a deleted/disabled/expired key or a banned/deleted user loses its open connections.
   const onClose = (t: CloseTarget) => {
     for (const c of conns.values()) {
@@ -109,11 +173,60 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
         (t.sessionId !== undefined && c.sessionId === t.sessionId) ||
         (t.keyId !== undefined && c.keyId === t.keyId) ||
         (t.userId !== undefined && c.userId === t.userId);
-      if (hit) c.ws.close(4401, t.reason);
+      if (hit) closeConn(c, t.reason);
     }
   };
   consoleEvents.on("event", onEvent);
   consoleEvents.on("close", onClose);
+  consoleEvents.on("user", onUser);
+
+  /** The person's admin role, read again now: a role changed without the plugin's hooks still counts. */
+  const stillAdmin = async (c: Conn) => {
+    if (c.via !== "bearer" || !isAdmin(c.role)) return false;
+    const ctx = await auth.$context;
+    const user = await ctx.adapter.findOne({ model: "user", where: [{ field: "id", value: c.userId }] });
+    c.role = String(user?.role ?? "");
+    if (user && !user.banned && isAdmin(c.role)) return true;
+    c.topics.clear();
+    return false;
+  };
+
+  const onMessage = async (c: Conn, raw: RawData, isBinary: boolean) => {
+    let msg: any;
+    try {
+      msg = JSON.parse(isBinary ? raw.toString() : String(raw));
+    } catch {
+      return send(c, { action: null, error: "frames must be JSON objects", code: "BAD_REQUEST" });
+    }
+    if (!msg || typeof msg !== "object" || Array.isArray(msg) || typeof msg.action !== "string")
+      return send(c, { action: msg?.action ?? null, error: 'frames are JSON objects with an "action"', code: "BAD_REQUEST" });
+    const adminOnly = async () => {
+      if (await stillAdmin(c)) return false;
+      send(c, { action: msg.action, error: "admin only (and only as a person)", code: "FORBIDDEN" });
+      return true;
+    };
+    switch (msg.action) {
+      case "whoami": {
+        const session: Record<string, unknown> = { userId: c.userId, email: c.email, name: c.name, role: c.role, via: c.via, expiresAt: c.expiresAt };
+        if (c.via === "api-key") Object.assign(session, { keyId: c.keyId, keyName: c.keyName, permissions: c.permissions });
+        return send(c, { action: "whoami", session });
+      }
+      case "list":
+        if (await adminOnly()) return;
+        return send(c, { action: "list", connections: [...conns.values()].map(publicConn) });
+      case "subscribe":
+      case "unsubscribe":
+        if (msg.topic !== "sessions") return send(c, { action: msg.action, error: `unknown topic ${msg.topic}`, code: "NOT_FOUND" });
+        if (msg.action === "subscribe" && (await adminOnly())) return;
+        if (msg.action === "subscribe") c.topics.add("sessions");
+        else c.topics.delete("sessions");
+        return send(c, { action: msg.action, topic: "sessions" });
+      case "echo":
+        return send(c, msg);
+      default:
+        return send(c, { action: msg.action, error: `unknown action ${msg.action}`, code: "NOT_FOUND" });
+    }
+  };
 
   const matches = (req: IncomingMessage) => new URL(req.url ?? "/", "http://localhost").pathname === path;
 
@@ -122,7 +235,7 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
     const key = req.headers["x-api-key"];
     if (authorization && key) return reject(socket, 400, "AMBIGUOUS_CREDENTIALS", "send exactly one of Authorization: Bearer / x-api-key");
     if (!authorization && !key) return reject(socket, 401, "UNAUTHORIZED", "send Authorization: Bearer <session token> or x-api-key");
-    let identity: Omit<Conn, "ws" | "connectionId" | "openedAt" | "messagesIn" | "messagesOut" | "topics" | "remoteAddress">;
+    let identity: Omit<Conn, "ws" | "connectionId" | "openedAt" | "messagesIn" | "messagesOut" | "topics" | "remoteAddress" | "timer" | "queue">;
     try {
       if (authorization) {
         // Only the Authorization header: with x-api-key present getSession would resolve the key's user.
@@ -158,47 +271,18 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
       const c: Conn = {
         ...identity, ws, connectionId: randomUUID(), openedAt: new Date().toISOString(),
         remoteAddress: req.socket.remoteAddress ?? null, messagesIn: 0, messagesOut: 0, topics: new Set(),
+        timer: null, queue: Promise.resolve(),
       };
       conns.set(c.connectionId, c);
       broadcast("connection.opened", publicConn(c));
       ws.on("message", (raw, isBinary) => {
         c.messagesIn++;
-        let msg: any;
-        try {
-          msg = JSON.parse(isBinary ? raw.toString() : String(raw));
-        } catch {
-          return send(c, { action: null, error: "frames must be JSON objects", code: "BAD_REQUEST" });
-        }
-        if (!msg || typeof msg !== "object" || Array.isArray(msg) || typeof msg.action !== "string")
-          return send(c, { action: msg?.action ?? null, error: 'frames are JSON objects with an "action"', code: "BAD_REQUEST" });
-        const adminOnly = () => {
-          if (c.via === "bearer" && isAdmin(c.role)) return false;
-          send(c, { action: msg.action, error: "admin only (and only as a person)", code: "FORBIDDEN" });
-          return true;
-        };
-        switch (msg.action) {
-          case "whoami": {
-            const session: Record<string, unknown> = { userId: c.userId, email: c.email, name: c.name, role: c.role, via: c.via, expiresAt: c.expiresAt };
-            if (c.via === "api-key") Object.assign(session, { keyId: c.keyId, keyName: c.keyName, permissions: c.permissions });
-            return send(c, { action: "whoami", session });
-          }
-          case "list":
-            if (adminOnly()) return;
-            return send(c, { action: "list", connections: [...conns.values()].map(publicConn) });
-          case "subscribe":
-          case "unsubscribe":
-            if (msg.topic !== "sessions") return send(c, { action: msg.action, error: `unknown topic ${msg.topic}`, code: "NOT_FOUND" });
-            if (msg.action === "subscribe" && adminOnly()) return;
-            if (msg.action === "subscribe") c.topics.add("sessions");
-            else c.topics.delete("sessions");
-            return send(c, { action: msg.action, topic: "sessions" });
-          case "echo":
-            return send(c, msg);
-          default:
-            return send(c, { action: msg.action, error: `unknown action ${msg.action}`, code: "NOT_FOUND" });
-        }
+        c.queue = c.queue.then(() => onMessage(c, raw, isBinary)).catch((e) => log("live channel frame failed:", e?.message ?? e));
       });
+      arm(c);
       ws.on("close", () => {
+        if (c.timer) clearTimeout(c.timer);
+        c.timer = null;
         conns.delete(c.connectionId);
         broadcast("connection.closed", publicConn(c));
       });
@@ -220,6 +304,7 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
     close() {
       consoleEvents.off("event", onEvent);
       consoleEvents.off("close", onClose);
+      consoleEvents.off("user", onUser);
       for (const c of conns.values()) c.ws.close(1001, "server closing");
     },
   };
