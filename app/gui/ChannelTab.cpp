@@ -305,8 +305,11 @@ void ChannelTab::buildUi()
     m_detail->setReadOnly(true);
     m_detail->setFont(mono);
     m_detail->setPlaceholderText(tr("Select a message to see it formatted, with its paired request or reply."));
+    // The detail pane shows a whole message with its pair: at least eight lines, never collapsed away.
+    m_detail->setMinimumHeight(8 * QFontMetrics(mono).lineSpacing() + 2 * m_detail->frameWidth() + 8);
+    split->setChildrenCollapsible(false);
     split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(1, 2);
     outer->addWidget(split, 1);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &cur) { showDetail(cur); });

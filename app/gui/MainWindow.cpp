@@ -443,6 +443,7 @@ void MainWindow::checkSession()
 
 void MainWindow::updateStatus()
 {
+    // The title is the server only: the platform adds " — Pikku Admin" (the application display name) itself.
     const Session *session = m_context->services()->session();
     const bool in = session->isSignedIn();
     // A session the server refused still counts as "signed in" locally (its token is kept so pages keep
@@ -453,16 +454,16 @@ void MainWindow::updateStatus()
     if (in && m_sessionDead) {
         m_statusLabel->setText(tr("The session of %1 on %2 has ended · sign in again (Ctrl+L)")
                                    .arg(session->user().displayName(), session->endpoint().key()));
-        setWindowTitle(tr("Pikku Admin — %1").arg(session->endpoint().key()));
+        setWindowTitle(session->endpoint().key());
     } else if (in) {
         m_statusLabel->setText(tr("Signed in as %1 on %2 · session ends %3%4")
                                    .arg(session->user().displayName(), session->endpoint().key(),
                                         formatRelative(session->secondsLeft()),
                                         session->isPersisted() ? QString() : tr(" · not remembered (no keychain)")));
-        setWindowTitle(tr("Pikku Admin — %1").arg(session->endpoint().key()));
+        setWindowTitle(session->endpoint().key());
     } else {
         m_statusLabel->setText(tr("Not signed in · %1").arg(m_context->services()->profiles().current().key()));
-        setWindowTitle(tr("Pikku Admin"));
+        setWindowTitle(QString());
     }
 }
 

@@ -761,6 +761,10 @@ private slots:
         window.resize(1000, 600);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // The title names the server; the platform appends the application's display name itself, so the
+        // window must not ("Pikku Admin — server — Pikku Admin").
+        QTRY_COMPARE(window.windowTitle(), e.key());
+        QVERIFY(!window.windowTitle().contains(QStringLiteral("Pikku Admin")));
         auto *remove = window.findChild<QAction *>(QStringLiteral("removeServerAction"));
         QVERIFY(remove);
 

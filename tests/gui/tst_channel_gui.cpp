@@ -188,6 +188,10 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&page));
         ChannelTab *tab = page.currentChannel();
         QVERIFY(tab);
+        // The message detail is readable at this size: eight lines or more, not a four-line sliver.
+        auto *detail = tab->findChild<QPlainTextEdit *>(QStringLiteral("detailView"));
+        QVERIFY2(detail->viewport()->height() >= 8 * detail->fontMetrics().lineSpacing(),
+                 qPrintable(QStringLiteral("%1 px for lines of %2 px").arg(detail->viewport()->height()).arg(detail->fontMetrics().lineSpacing())));
         tab->findChild<QLineEdit *>(QStringLiteral("channelUrl"))->setText(QStringLiteral("ws://127.0.0.1:%1/echo").arg(server.serverPort()));
         auto *identity = tab->findChild<QComboBox *>(QStringLiteral("identityBox"));
         identity->setCurrentIndex(1);   // a pasted service key
