@@ -5,6 +5,7 @@
 #include "AppContext.h"
 #include "ChannelComposer.h"
 #include "ChannelWhoami.h"
+#include "TableColumns.h"
 #include "MessageBanner.h"
 #include "core/SecretStore.h"
 #include "core/Services.h"
@@ -206,9 +207,11 @@ void ChannelTab::buildUi()
     connect(m_reconnect, &QCheckBox::toggled, m_socket, &ChannelSocket::setReconnect);
 
     m_status = new QLabel(this);
+    m_status->setTextFormat(Qt::PlainText);
     m_status->setObjectName(QStringLiteral("channelStatus"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_identityLine = new QLabel(this);
+    m_identityLine->setTextFormat(Qt::PlainText);   // whoami's answer is the server's text
     m_identityLine->setObjectName(QStringLiteral("identityLine"));
     m_identityLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont bold = m_identityLine->font();
@@ -674,7 +677,7 @@ void ChannelTab::updateIdentityLine()
     else
         text = m_openedKind;
     m_identityLine->setText(text);
-    m_identityLine->setToolTip(m_whoami.isEmpty() ? QString() : m_whoamiDetail);
+    m_identityLine->setToolTip(m_whoami.isEmpty() ? QString() : TableColumns::plainToolTip(m_whoamiDetail));
     m_identityLine->setVisible(true);
 }
 

@@ -240,9 +240,11 @@ QString DeviceApprovalPage::queueMessage() const
 void DeviceApprovalPage::updateQueueView()
 {
     if (!m_queueProblem.isEmpty()) {
+        m_queueEmpty->setTextFormat(Qt::PlainText);   // may carry the server's message
         m_queueEmpty->setText(m_queueProblem);
         m_queueStack->setCurrentWidget(m_queueEmpty);
     } else if (m_codes->rowCount() == 0) {
+        m_queueEmpty->setTextFormat(Qt::RichText);
         m_queueEmpty->setText(tr("No device is waiting for approval. When someone runs <code>pikku login</code>, "
                                  "their request shows here."));
         m_queueStack->setCurrentWidget(m_queueEmpty);

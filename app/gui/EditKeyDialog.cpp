@@ -76,6 +76,7 @@ EditKeyDialog::EditKeyDialog(AppContext *context, const ApiKey &key, const QStri
     m_customExpiry->setMaximumWidth(120);
     m_customExpiry->setVisible(false);
     m_customResult = new QLabel(this);
+    m_customResult->setTextFormat(Qt::PlainText);
     m_customResult->setObjectName(QStringLiteral("customExpiryResult"));
     expiryRow->addWidget(m_expiry);
     expiryRow->addWidget(m_customExpiry);

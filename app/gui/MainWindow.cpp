@@ -117,6 +117,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     connect(m_signOutAction, &QAction::triggered, this, &MainWindow::signOut);
 
     m_statusLabel = new QLabel(this);
+    m_statusLabel->setTextFormat(Qt::PlainText);   // the user's name is the server's
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     statusBar()->addPermanentWidget(m_statusLabel, 1);
 

@@ -129,6 +129,7 @@ MintKeyDialog::MintKeyDialog(AppContext *context, const QList<ServiceUser> &owne
     form->addRow(usesLabel, usesRow);
 
     m_warnings = new QLabel(this);
+    m_warnings->setTextFormat(Qt::PlainText);
     m_warnings->setObjectName(QStringLiteral("mintWarnings"));
     m_warnings->setWordWrap(true);
     m_warnings->setStyleSheet(QStringLiteral("QLabel { color: #8a5300; }"));

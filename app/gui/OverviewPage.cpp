@@ -16,6 +16,7 @@ QLabel *valueLabel(QWidget *parent, const char *name)
 {
     auto *l = new QLabel(parent);
     l->setObjectName(QLatin1String(name));
+    l->setTextFormat(Qt::PlainText);   // name, email, role and id come from the server
     l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return l;
 }
@@ -38,6 +39,7 @@ OverviewPage::OverviewPage(AppContext *context, QWidget *parent)
     m_title->setFont(f);
     m_subtitle = new QLabel(this);
     m_subtitle->setWordWrap(true);
+    m_subtitle->setTextFormat(Qt::PlainText);
     outer->addWidget(m_title);
     outer->addWidget(m_subtitle);
 

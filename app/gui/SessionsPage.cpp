@@ -391,10 +391,10 @@ void SessionsPage::upsertConnection(const QJsonObject &c)
     // Servers with this console's plugin name the key on the connection; others need the lookup.
     if (const QString name = c.value(QStringLiteral("keyName")).toString(); !keyId.isEmpty() && !name.isEmpty())
         m_keyNames.insert(keyId, name);
-    key->setToolTip(keyId.isEmpty() ? QString() : tr("Key id: %1").arg(keyId));
+    key->setToolTip(keyId.isEmpty() ? QString() : TableColumns::plainToolTip(tr("Key id: %1").arg(keyId)));
     setCell(m_connections, row, KeyColumn, keyId.isEmpty() ? QStringLiteral("—") : keyLabel(keyId));
     const QString remote = c.value(QStringLiteral("remoteAddress")).toString();
-    m_connections->item(row, WhoColumn)->setToolTip(remote.isEmpty() ? QString() : tr("From %1").arg(remote));
+    m_connections->item(row, WhoColumn)->setToolTip(remote.isEmpty() ? QString() : TableColumns::plainToolTip(tr("From %1").arg(remote)));
 }
 
 void SessionsPage::applyList(const QJsonArray &connections)

@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -142,6 +143,37 @@ private slots:
         QVERIFY(!banner->hidesByItself());
         banner->dismiss();
         QVERIFY(banner->text().isEmpty());
+    }
+
+    // What the server says about the admin (name, email, role) is shown as text: markup in it is never
+    // rendered, anywhere in the window (overview, status bar).
+    void serverTextIsNeverMarkup()
+    {
+        QTemporaryDir dir;
+        Services services(std::make_unique<SystemClock>(), new MemorySecretStore,
+                          new QSettings(dir.filePath(QStringLiteral("plain.ini")), QSettings::IniFormat));
+        AppContext context(&services);
+        SessionInfo info;
+        info.sessionId = QStringLiteral("s1");
+        info.expiresAt = QDateTime::currentDateTimeUtc().addDays(1);
+        info.user.id = QStringLiteral("<i>u1</i>");
+        info.user.name = QStringLiteral("<b>Mallory</b><img src=x>");
+        info.user.email = QStringLiteral("<b>Mallory</b>@example.com");
+        info.user.role = QStringLiteral("<u>admin</u>");
+        services.session()->set(TestEnv::endpointFor(QUrl(QStringLiteral("http://127.0.0.1:9"))), QStringLiteral("tok"), info, false);
+        MainWindow window(&context);
+        window.resize(1100, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        int seen = 0;
+        for (QLabel *l : window.findChildren<QLabel *>()) {
+            if (!l->isVisibleTo(&window) || !l->text().contains(QStringLiteral("Mallory")))
+                continue;
+            ++seen;
+            QVERIFY2(l->textFormat() == Qt::PlainText || !l->text().contains(QStringLiteral("<b>Mallory")),
+                     qPrintable(QStringLiteral("%1 renders the server's markup: %2").arg(l->objectName(), l->text())));
+        }
+        QVERIFY(seen >= 2);   // the overview and the status bar at least
     }
 
     void initTestCase()
