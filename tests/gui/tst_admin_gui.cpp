@@ -249,6 +249,36 @@ private slots:
         QCOMPARE(who->value().user.email, DevServer::adminEmail());   // signed in as the approving admin
     }
 
+    // After a decision the decided code leaves the queue, and nothing else is picked in its place: the
+    // next device's row is not selected (Qt would move the selection to it).
+    void decidingLeavesNothingPicked()
+    {
+        const RequestedCode first = requestDeviceCode(QStringLiteral("pikku-cli"), QStringLiteral("openid"));
+        const RequestedCode second = requestDeviceCode(QStringLiteral("other-cli"), QStringLiteral("openid"));
+        DeviceApprovalPage page(m_context.get());
+        page.resize(1100, 700);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        DeviceCodesModel *model = page.queueModel();
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowOf(first.userCode) >= 0 && model->rowOf(second.userCode) >= 0, 10000);
+        QTableView *view = page.queueView();
+        // Pick the upper of the two, so that the other one is its neighbour below.
+        const int picked = std::min(model->rowOf(first.userCode), model->rowOf(second.userCode));
+        const QString pickedCode = model->code(picked).userCode;
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                          view->visualRect(model->index(picked, DeviceCodesModel::ClientColumn)).center());
+        QVERIFY(view->selectionModel()->isRowSelected(picked, {}));
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("lookUpButton")), Qt::LeftButton);
+        auto *deny = page.findChild<QPushButton *>(QStringLiteral("denyButton"));
+        QTRY_VERIFY_WITH_TIMEOUT(page.claim().claimedByCaller() && deny->isEnabled(), 10000);
+        deny->click();   // (it may sit below the fold of the page's scroll area)
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowOf(pickedCode), -1, 10000);
+        QVERIFY(model->rowCount() >= 1);
+        QVERIFY2(!view->selectionModel()->hasSelection(), "another device's row was selected after the decision");
+        QVERIFY(!view->selectionModel()->currentIndex().isValid());
+        QVERIFY(page.findChild<QLineEdit *>(QStringLiteral("userCodeEdit"))->text().isEmpty());
+    }
+
     // Live refresh only while visible; a refresh keeps the picked row and the code field.
     void pendingQueueRefreshesWhileVisible()
     {
