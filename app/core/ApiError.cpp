@@ -5,7 +5,14 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include <algorithm>
+#include <cmath>
+
 namespace {
+
+// A Retry-After beyond 30 days is a broken or hostile server, not advice: it is capped, so that callers
+// can turn it into milliseconds (timers, countdowns) without overflowing.
+constexpr qint64 kMaxRetryAfterSeconds = 30LL * 86400;
 
 QString tr(const char *text)
 {
@@ -34,8 +41,13 @@ void readBody(ApiError &e, const QByteArray &body)
         e.serverMessage = o.value(QStringLiteral("message")).toString();
     const QJsonObject details = o.value(QStringLiteral("details")).toObject();
     if (details.value(QStringLiteral("tryAgainIn")).isDouble() && e.retryAfter.count() == 0) {
+        // Milliseconds as a JSON double: any value (1e300, negative) reaches us; converting one beyond
+        // qint64 to an integer is undefined behaviour, so compare as a double first.
         const double ms = details.value(QStringLiteral("tryAgainIn")).toDouble();
-        e.retryAfter = std::chrono::seconds(qint64((ms + 999) / 1000));
+        if (ms > 0)
+            e.retryAfter = std::chrono::seconds(ms >= double(kMaxRetryAfterSeconds) * 1000
+                                                    ? kMaxRetryAfterSeconds
+                                                    : qint64(std::ceil(ms / 1000)));
     }
 }
 
@@ -76,7 +88,7 @@ std::chrono::seconds ApiError::parseRetryAfter(const QByteArray &value, const QD
     bool ok = false;
     const qint64 s = v.toLongLong(&ok);
     if (ok)
-        return std::chrono::seconds(s > 0 ? s : 0);
+        return std::chrono::seconds(std::clamp<qint64>(s, 0, kMaxRetryAfterSeconds));
     // HTTP-date: IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") and the two obsolete forms, with fixed
     // English formats (QLocale::c()). Qt 6.4's RFC 2822 parser refuses "GMT"; it is only the fallback
     // for a numeric zone ("+0000").
@@ -103,7 +115,7 @@ std::chrono::seconds ApiError::parseRetryAfter(const QByteArray &value, const QD
     if (!when.isValid())
         return std::chrono::seconds(0);
     const qint64 ms = now.msecsTo(when);
-    return std::chrono::seconds(ms > 0 ? (ms + 999) / 1000 : 0);
+    return std::chrono::seconds(ms > 0 ? std::min((ms + 999) / 1000, kMaxRetryAfterSeconds) : 0);
 }
 
 bool ApiError::replyMayBeLost() const

@@ -55,6 +55,6 @@ struct ApiError
                              bool timedOut, bool cancelled);
     static Kind kindForStatus(int status);
     // Retry-After (RFC 9110 §10.2.3): delay-seconds or an HTTP-date (IMF-fixdate, RFC 850, asctime).
-    // Returns 0 s for a missing, malformed or past value; a date is rounded up against now.
+    // Returns 0 s for a missing, malformed or past value; a date is rounded up against now. At most 30 days.
     static std::chrono::seconds parseRetryAfter(const QByteArray &value, const QDateTime &now);
 };

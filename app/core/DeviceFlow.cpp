@@ -5,6 +5,12 @@
 #include <algorithm>
 #include <climits>
 
+namespace {
+// The longest the flow waits between two polls, whatever the server says (interval, slow_down,
+// Retry-After): an hour, far beyond any device code's life. Keeps "seconds * 1000" inside an int.
+constexpr int kMaxWaitSeconds = 3600;
+} // namespace
+
 DeviceFlow::DeviceFlow(DeviceAuthTransport *transport, Clock *clock, QString clientId, QString scope, QObject *parent)
     : QObject(parent), m_transport(transport), m_clock(clock), m_clientId(std::move(clientId)), m_scope(std::move(scope))
 {
@@ -73,7 +79,7 @@ void DeviceFlow::start()
             return;
         }
         m_code = r.value();
-        m_interval = std::max(1, m_code.interval);
+        m_interval = std::clamp(m_code.interval, 1, kMaxWaitSeconds);
         m_expiresAt = m_clock->now().addSecs(m_code.expiresIn);
         setState(State::WaitingForApproval);
         emit codeReady(m_code);
@@ -139,8 +145,8 @@ void DeviceFlow::handleReply(const Result<DeviceTokenReply> &r)
         case ApiError::Kind::RateLimited: {
             // Transient: say so and keep polling until the code expires (the admin can cancel).
             emit pollProblem(e);
-            const int wait = std::max<qint64>(m_interval, e.retryAfter.count());
-            schedulePoll(wait * 1000);
+            const qint64 wait = std::clamp<qint64>(e.retryAfter.count(), m_interval, kMaxWaitSeconds);
+            schedulePoll(int(wait) * 1000);
             return;
         }
         default:
@@ -159,7 +165,7 @@ void DeviceFlow::handleReply(const Result<DeviceTokenReply> &r)
     if (code == QLatin1String("authorization_pending")) {
         schedulePoll(m_interval * 1000);
     } else if (code == QLatin1String("slow_down")) {
-        m_interval += 5;   // RFC 8628 §3.5; better-auth does not raise it for us
+        m_interval = std::min(m_interval + 5, kMaxWaitSeconds);   // RFC 8628 §3.5; better-auth does not raise it for us
         emit intervalChanged(m_interval);
         schedulePoll(m_interval * 1000);
     } else if (code == QLatin1String("access_denied")) {

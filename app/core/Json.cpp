@@ -2,6 +2,18 @@
 
 #include <QTimeZone>
 
+#include <cmath>
+
+namespace {
+// JSON numbers are doubles: only integers up to 2^53 are exact, and converting one beyond qint64's range
+// is undefined behaviour (a hostile "expires_in": 1e300). Anything larger is refused, not wrapped.
+constexpr double kMaxExactInteger = 9007199254740992.0;   // 2^53
+bool inIntegerRange(double d)
+{
+    return std::isfinite(d) && std::fabs(d) <= kMaxExactInteger;
+}
+} // namespace
+
 JsonReader::JsonReader(const QJsonObject &object, QString context)
     : m_object(object), m_context(std::move(context))
 {
@@ -50,6 +62,10 @@ qint64 JsonReader::integer(const char *key)
         fail(key, v.isUndefined() ? "is missing" : "is not a number");
         return 0;
     }
+    if (!inIntegerRange(v.toDouble())) {
+        fail(key, "is out of range");
+        return 0;
+    }
     return qint64(v.toDouble());
 }
 
@@ -60,6 +76,10 @@ std::optional<qint64> JsonReader::optInteger(const char *key)
         return std::nullopt;
     if (!v.isDouble()) {
         fail(key, "is not a number");
+        return std::nullopt;
+    }
+    if (!inIntegerRange(v.toDouble())) {
+        fail(key, "is out of range");
         return std::nullopt;
     }
     return qint64(v.toDouble());

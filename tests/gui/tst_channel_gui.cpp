@@ -173,6 +173,7 @@ private slots:
         QByteArray seenKey, seenAuth;
         connect(&server, &QWebSocketServer::newConnection, this, [&] {
             QWebSocket *s = server.nextPendingConnection();
+            s->setParent(&server);   // nextPendingConnection() hands over ownership (LSan saw them leak)
             seenKey = s->request().rawHeader("x-api-key");
             seenAuth = s->request().rawHeader("Authorization");
             connect(s, &QWebSocket::textMessageReceived, s, [s](const QString &t) {

@@ -54,6 +54,13 @@ private slots:
         QTest::newRow("429 key tryAgainIn ms") << 429 << int(QNetworkReply::UnknownContentError)
                                                << QByteArray(R"({"message":"Rate limit exceeded.","code":"RATE_LIMITED","details":{"tryAgainIn":86399982}})")
                                                << Headers{} << false << Kind::RateLimited << QStringLiteral("RATE_LIMITED") << 86400;
+        // Found by fuzz_api_error (UBSan): tryAgainIn 1e300 was converted to qint64 (undefined behaviour).
+        QTest::newRow("429 tryAgainIn 1e300 capped at 30 days") << 429 << int(QNetworkReply::UnknownContentError)
+                                               << QByteArray(R"({"code":"RATE_LIMITED","details":{"tryAgainIn":1e300}})")
+                                               << Headers{} << false << Kind::RateLimited << QStringLiteral("RATE_LIMITED") << 2592000;
+        QTest::newRow("429 tryAgainIn negative (fuzz seed)") << 429 << int(QNetworkReply::UnknownContentError)
+                                               << QByteArray(R"({"code":"RATE_LIMITED","details":{"tryAgainIn":-161000}})")
+                                               << Headers{} << false << Kind::RateLimited << QStringLiteral("RATE_LIMITED") << 0;
         QTest::newRow("500") << 500 << int(QNetworkReply::InternalServerError) << QByteArray("<html>oops</html>")
                              << Headers{} << false << Kind::Server << QString() << 0;
         QTest::newRow("503") << 503 << int(QNetworkReply::ServiceUnavailableError) << QByteArray() << Headers{}
@@ -121,6 +128,8 @@ private slots:
         QTest::newRow("asctime +60 s") << QByteArray("Sun Nov  6 08:50:37 1994") << 60;
         QTest::newRow("date in the past") << QByteArray("Sun, 06 Nov 1994 08:00:00 GMT") << 0;
         QTest::newRow("garbage") << QByteArray("soon") << 0;
+        QTest::newRow("delay-seconds capped at 30 days") << QByteArray("99999999999") << 2592000;
+        QTest::newRow("IMF-fixdate in 9999 capped") << QByteArray("Fri, 31 Dec 9999 23:59:59 GMT") << 2592000;
         QTest::newRow("empty") << QByteArray() << 0;
     }
 

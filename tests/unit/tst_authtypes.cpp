@@ -25,6 +25,11 @@ private slots:
                                               << false << QStringLiteral("expires_in");
         QTest::newRow("zero expiry") << QByteArray(R"({"device_code":"d","user_code":"u","verification_uri":"v","expires_in":0})")
                                      << false << QStringLiteral("non-positive");
+        // Found by fuzz_console_types: a double beyond qint64 was converted anyway (undefined behaviour).
+        QTest::newRow("expires_in 1e300") << QByteArray(R"({"device_code":"d","user_code":"u","verification_uri":"v","expires_in":1e300})")
+                                          << false << QStringLiteral("expires_in' is out of range");
+        QTest::newRow("interval -1e300") << QByteArray(R"({"device_code":"d","user_code":"u","verification_uri":"v","expires_in":300,"interval":-1e300})")
+                                         << false << QStringLiteral("interval' is out of range");
         QTest::newRow("uri wrong type") << QByteArray(R"({"device_code":"d","user_code":"u","verification_uri":5,"expires_in":10})")
                                         << false << QStringLiteral("verification_uri");
     }

@@ -5,6 +5,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <climits>
+
 using State = DeviceFlow::State;
 Q_DECLARE_METATYPE(State)
 
@@ -46,9 +48,11 @@ public:
         pollTimesMs << m_clock->elapsedMs();
         const QString step = replies.isEmpty() ? QStringLiteral("pending") : replies.takeFirst();
         DeviceTokenReply r;
-        auto httpError = [](int status) {
+        auto httpError = [](int status, QByteArray retryAfter = {}) {
+            if (retryAfter.isEmpty())
+                retryAfter = status == 429 ? "20" : "0";
             return ApiError::fromHttp(status, QNetworkReply::UnknownServerError, {}, {},
-                                      {{"x-retry-after", status == 429 ? "20" : "0"}}, false, false);
+                                      {{"x-retry-after", retryAfter}}, false, false);
         };
         if (step == QLatin1String("token")) {
             r.accessToken = QStringLiteral("tok");
@@ -68,6 +72,9 @@ public:
             return nullptr;
         } else if (step == QLatin1String("timeout")) {
             cb(ApiError::make(ApiError::Kind::Timeout));
+            return nullptr;
+        } else if (step == QLatin1String("429huge")) {
+            cb(httpError(429, "99999999999"));
             return nullptr;
         } else {
             cb(httpError(step.toInt()));
@@ -230,6 +237,40 @@ private slots:
         QCOMPARE(flow.state(), State::Failed);
         QCOMPARE(codeReady.count(), 0);
         QCOMPARE(flow.lastError().kind, ApiError::Kind::Network);
+    }
+
+    // Found by fuzz_device_flow (UBSan): a huge Retry-After or interval overflowed "seconds * 1000".
+    void hugeRetryAfterWaitsAtMostAnHour()
+    {
+        FakeClock clock;
+        ScriptedTransport transport(&clock);
+        transport.expiresIn = 7200;
+        transport.replies = {"429huge", "token"};
+        DeviceFlow flow(&transport, &clock, QStringLiteral("pikku-admin"));
+        flow.start();
+        clock.advance(5000);
+        QCOMPARE(transport.pollTimesMs, QList<qint64>{5000});
+        clock.advance(3600 * 1000 - 1);
+        QCOMPARE(transport.pollTimesMs.size(), 1);
+        clock.advance(1);
+        QCOMPARE(transport.pollTimesMs, (QList<qint64>{5000, 3605000}));
+        QCOMPARE(flow.state(), State::SignedIn);
+    }
+
+    void hugeIntervalIsClamped()
+    {
+        FakeClock clock;
+        ScriptedTransport transport(&clock);
+        transport.expiresIn = 86400;
+        transport.interval = INT_MAX;
+        transport.replies = {"slow_down", "token"};
+        DeviceFlow flow(&transport, &clock, QStringLiteral("pikku-admin"));
+        flow.start();
+        QCOMPARE(flow.intervalSeconds(), 3600);
+        clock.advanceToNext();
+        clock.advanceToNext();
+        QCOMPARE(transport.pollTimesMs, (QList<qint64>{3600000, 7200000}));
+        QCOMPARE(flow.intervalSeconds(), 3600);
     }
 
     void zeroIntervalIsClamped()

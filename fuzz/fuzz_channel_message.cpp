@@ -1,0 +1,85 @@
+// Channel frames (any WebSocket server): ChannelMessage::fromText routing keys ("action", pikku-rpc "id"),
+// isError/summary, and request/reply pairing plus the ring buffer and byte cap of ChannelLogModel.
+// Input: frames separated by 0xFF, each starting with a direction byte (odd: sent, even: received).
+// Oracle: when a frame is valid JSON whose key occurs once, the cheap scanner agrees with QJsonDocument.
+#include "FuzzSupport.h"
+
+#include "core/ChannelMessage.h"
+#include "models/ChannelLogModel.h"
+
+#include <QBuffer>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+
+void checkScanner(const QByteArray &frame, const char *key)
+{
+    const QString scanned = scanJsonStringField(frame, key);
+    if (scanned.isEmpty())
+        return;
+    const QByteArray quoted = QByteArray("\"") + key + "\"";
+    if (frame.count(quoted) != 1)
+        return;   // duplicate keys: the scanner takes the first, Qt the last; both are fine
+    QJsonParseError pe{};
+    const QJsonDocument doc = QJsonDocument::fromJson(frame, &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject())
+        return;
+    FUZZ_CHECK(doc.object().value(QLatin1String(key)).toString() == scanned);
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    fuzzInitApp(argc, argv);
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    FuzzInput in(data, size);
+    const int capacity = 1 + in.byte() % 16;
+    ChannelLogModel log(capacity);
+    log.setMaxBytes(64 + in.byte() * 16);
+    qint64 lastSeq = 0;
+    while (!in.atEnd()) {
+        const uint8_t dir = in.byte();
+        const QByteArray frame = in.until(char(0xff));
+        ChannelMessage m = ChannelMessage::fromText(frame, (dir & 1) ? ChannelMessage::Direction::Sent
+                                                                     : ChannelMessage::Direction::Received,
+                                                    1764600000000);
+        if (dir & 2)
+            m.kind = ChannelMessage::Kind::Binary;
+        FUZZ_CHECK(m.payload == frame);
+        (void)m.isError();
+        (void)m.summary();
+        checkScanner(frame, "action");
+        checkScanner(frame, "id");
+        checkScanner(frame, "error");
+        const qint64 seq = log.append(std::move(m));
+        FUZZ_CHECK(seq == lastSeq + 1);
+        lastSeq = seq;
+        if (dir & 4)
+            log.flush();
+    }
+    log.flush();
+    FUZZ_CHECK(log.rowCount() <= capacity);
+    for (int row = 0; row < log.rowCount(); ++row) {
+        const ChannelMessage &m = log.at(row);
+        if (m.pairedSeq > 0)
+            FUZZ_CHECK(m.pairedSeq != m.seq);
+        if (const auto r = log.rowForSeq(m.seq))
+            FUZZ_CHECK(*r == row);
+        for (int col = 0; col < ChannelLogModel::ColumnCount; ++col)
+            (void)log.data(log.index(row, col));
+        // Every exported line is one valid JSON document.
+        const QByteArray line = ChannelLogModel::toNdjsonLine(m);
+        FUZZ_CHECK(!line.trimmed().contains('\n'));
+        FUZZ_CHECK(QJsonDocument::fromJson(line).isObject());
+    }
+    QBuffer out;
+    out.open(QIODevice::WriteOnly);
+    FUZZ_CHECK(log.exportNdjson(&out) == log.rowCount());
+    return 0;
+}
