@@ -21,6 +21,7 @@ private:
         {
             QObject::connect(&server, &QWebSocketServer::newConnection, [this] {
                 QWebSocket *s = server.nextPendingConnection();
+                s->setParent(&server);   // nextPendingConnection() hands over ownership (LSan saw them leak)
                 requests << s->request();
                 sockets << s;
                 QObject::connect(s, &QWebSocket::textMessageReceived, s, [s](const QString &t) { s->sendTextMessage(t); });
@@ -134,7 +135,7 @@ private slots:
         QTcpServer raw;
         QVERIFY(raw.listen(QHostAddress::LocalHost, 0));
         connect(&raw, &QTcpServer::newConnection, this, [&raw, status] {
-            QTcpSocket *s = raw.nextPendingConnection();
+            QTcpSocket *s = raw.nextPendingConnection();   // parented to the server: deleted with it
             connect(s, &QTcpSocket::readyRead, s, [s, status] {
                 s->readAll();
                 const QByteArray body = R"({"code":"UNAUTHORIZED","message":"no"})";
