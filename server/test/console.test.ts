@@ -333,6 +333,12 @@ describe("console API: service users and keys", () => {
     assert.ok(Math.abs(prevExpiry - (before + 3600_000)) < 10_000, `previous expires in about an hour: ${r1.json.previous.expiresAt}`);
     assert.equal(await whoIsKey(second.key), svc.id);
     assert.equal(await whoIsKey(r1.json.key), svc.id);
+    // The previous key, now in its overlap, can be rotated again: the new key gets at least the minimum
+    // lifetime (its own shortened "lifetime" is below what the API Key plugin accepts).
+    const r2 = await api("POST", "/api/auth/console/api-keys/rotate", { token: adminToken, body: { keyId: second.apiKey.id, overlapSeconds: 0 } });
+    assert.equal(r2.status, 201, r2.text);
+    assert.ok(new Date(r2.json.apiKey.expiresAt).getTime() >= Date.now() + 86400_000 - 60_000, r2.json.apiKey.expiresAt);
+    assert.equal(await whoIsKey(r2.json.key), svc.id);
   });
 });
 

@@ -647,8 +647,12 @@ export function consolePlugin(options: ConsolePluginOptions) {
           const oldExpiry = old.expiresAt ? new Date(old.expiresAt).getTime() : null;
           let expiresIn = expiresInIn;
           if (expiresIn === undefined && oldExpiry !== null) {
-            // The new key lives as long as the old key's lifetime, counted from now.
-            expiresIn = Math.max(1, Math.round((oldExpiry - new Date(old.createdAt).getTime()) / 1000));
+            // The new key lives as long as the old key's lifetime, counted from now, within the API Key
+            // plugin's bounds: a key already in its overlap (its expiry shortened by an earlier rotation) has
+            // a short "lifetime" that the plugin would refuse as below its minimum.
+            const k = options.apiKey ?? {};
+            const lifetime = Math.round((oldExpiry - new Date(old.createdAt).getTime()) / 1000);
+            expiresIn = Math.min(k.maxExpiresIn ?? 365 * 86400, Math.max(k.minExpiresIn ?? 86400, lifetime));
           }
           const prev = toApiKey(old);
           const fields: Record<string, unknown> = {
