@@ -289,6 +289,14 @@ void channel(CliContext &ctx)
         run(Credentials::machine(key));
         return;
     }
+    // The session belongs to its server: for a channel on another origin it is not even read from the keychain.
+    if (!ServerUrl::sameOrigin(url, ctx.endpoint.baseUrl)) {
+        ctx.out->error(QStringLiteral("your session belongs to %1 and is never sent to %2: connect with a key "
+                                      "(--as-key-env VAR or --as-key-stdin), or sign in to that server (--server)")
+                           .arg(ServerUrl::origin(ctx.endpoint.baseUrl), ServerUrl::origin(url)));
+        ctx.done(ExitFailure);
+        return;
+    }
     withSession(ctx, [ctx, run](const QString &token) mutable { run(Credentials::person(token, ctx.endpoint.baseUrl)); });
 }
 

@@ -470,6 +470,28 @@ private slots:
         QVERIFY(p->readAllStandardError().contains("interrupted after 20 messages"));
     }
 
+    // The saved session goes only to its own server: a channel on another origin is refused before anything
+    // is sent (that host sees no one), with the way to connect instead.
+    void channelOnAnotherOriginRefusesTheSession()
+    {
+        QTcpServer other;
+        int knocks = 0;
+        connect(&other, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket *s = other.nextPendingConnection()) {
+                ++knocks;
+                s->deleteLater();
+            }
+        });
+        QVERIFY(other.listen(QHostAddress::LocalHost, 0));
+        auto p = start({QStringLiteral("channel"), QStringLiteral("ws://127.0.0.1:%1/console/live").arg(other.serverPort()),
+                        QStringLiteral("--timeout"), QStringLiteral("5")});
+        QCOMPARE(finish(p.get()), 1);
+        const QByteArray err = p->readAllStandardError();
+        QVERIFY2(err.contains("never sent to") && err.contains("--as-key-env"), err.constData());
+        QTest::qWait(100);   // a connection attempt, had there been one, would have arrived by now
+        QCOMPARE(knocks, 0);
+    }
+
     void channelHandshakeTimeout()
     {
         // Accepts the TCP connection and never answers the upgrade.
