@@ -37,7 +37,8 @@ signals:
 
 private:
     void updateWarnings();
-    void reportLostReply(const KeyFields &f, const ApiError &e);
+    void send(const KeyFields &f, const QString &retryId);
+    void reportLostReply(const KeyFields &f, const ApiError &e, const QString &requestId);
     void showSessionEnded();   // a 401: keep the form, offer sign-in over this dialog
 
     AppContext *m_context;
