@@ -76,31 +76,27 @@ QString keyLine(const ApiKey &k)
         .arg(k.requestCount);
 }
 
-// After a create whose reply was lost or could not be read: the key may exist. List that owner's keys
-// with that name from the last ten minutes so an orphan can be revoked; nothing is silently lost.
-void reportLostCreate(const CliContext &ctx, const QString &userId, const QString &name, const ApiError &e)
+// After a create whose reply was lost or could not be read: the key may exist. The owner's keys of that
+// name created since the request left (KeyOperations::findMinted, the GUI's too), so an orphan can be
+// revoked; nothing is silently lost.
+void reportLostCreate(const CliContext &ctx, const QString &userId, const QString &name, const ApiError &e, const KeyAttempt &attempt)
 {
     const QString what = e.kind == ApiError::Kind::BadResponse
         ? QStringLiteral("the server's reply could not be read (%1)").arg(e.userMessage())
         : QStringLiteral("the server's reply was lost (%1)").arg(e.userMessage());
     ctx.out->error(QStringLiteral("%1: the key may have been created, but its secret was not received; "
                                   "check with `%2 keys list --user %3`")
-                       .arg(what, CliHelp::programName(), userId));
-    auto api = consoleApi(ctx);
-    api->listApiKeys(userId, 100, 0, ctx.owner, [ctx, name, api](Result<Page<ApiKey>> r) {
+                       .arg(what, CliHelp::programName(), CliOutput::plain(userId)));
+    auto ops = std::make_shared<KeyOperations>(ctx.services->http(), ctx.services->session());
+    ops->findMinted(userId, name, attempt, ctx.owner, [ctx, name, ops](Result<QList<ApiKey>> r) {
         if (r.ok()) {
-            const QDateTime cutoff = QDateTime::currentDateTimeUtc().addSecs(-600);
-            int n = 0;
-            for (const ApiKey &k : r.value().items) {
-                if (k.name == name && k.createdAt >= cutoff) {
-                    ctx.out->info(QStringLiteral("possible orphan: %1 (%2…, created %3): revoke it with `%4 keys revoke %1`")
-                                      .arg(CliOutput::plain(k.id), CliOutput::plain(k.start), k.createdAt.toString(Qt::ISODate),
-                                           CliHelp::programName()));
-                    ++n;
-                }
-            }
-            if (n == 0)
-                ctx.out->info(QStringLiteral("no key named %1 was created in the last 10 minutes: nothing to clean up").arg(name));
+            for (const ApiKey &k : r.value())
+                ctx.out->info(QStringLiteral("possible orphan: %1 (%2…, created %3): revoke it with `%4 keys revoke %1`")
+                                  .arg(CliOutput::plain(k.id), CliOutput::plain(k.start), k.createdAt.toString(Qt::ISODate),
+                                       CliHelp::programName()));
+            if (r.value().isEmpty())
+                ctx.out->info(QStringLiteral("no key named %1 was created since the request left: nothing to clean up")
+                                  .arg(CliOutput::plain(name)));
         } else {
             ctx.out->warn(QStringLiteral("could not list the keys to look for it: %1").arg(r.error().userMessage()));
         }
@@ -332,7 +328,7 @@ void keys(CliContext &ctx)
                     if (!a.requestId.isEmpty())
                         ctx.out->info(QStringLiteral("The server keeps its reply for 10 minutes: get the key and its secret "
                                                      "with the same command plus `--request-id %1`.").arg(a.requestId));
-                    reportLostCreate(ctx, f.userId, f.name, r.error());
+                    reportLostCreate(ctx, f.userId, f.name, r.error(), a);
                 } else {
                     ctx.done(failConsole(ctx, r.error(), QStringLiteral("mint a key")));
                 }

@@ -259,7 +259,7 @@ void MintKeyDialog::send(const KeyFields &f, const QString &retryId)
         const ApiError &e = r.error();
         if (e.replyMayBeLost() && attempt.sentAt.isValid()) {
             // Timeout, dropped connection, garbled body, or a gateway's 502/503/504: the key may exist.
-            reportLostReply(f, e, attempt.requestId);
+            reportLostReply(f, e, attempt);
         } else if (e.kind == ApiError::Kind::Unauthorized) {
             showSessionEnded();
         } else if (e.kind == ApiError::Kind::RateLimited) {
@@ -287,13 +287,13 @@ void MintKeyDialog::showSessionEnded()
     });
 }
 
-void MintKeyDialog::reportLostReply(const KeyFields &f, const ApiError &e, const QString &requestId)
+void MintKeyDialog::reportLostReply(const KeyFields &f, const ApiError &e, const KeyAttempt &attempt)
 {
     m_banner->showMessage(tr("The server's reply was lost (%1). The key may have been created without its secret "
                              "reaching you; looking for it…").arg(e.userMessage()),
                           MessageBanner::Type::Warning);
-    ConsoleApi api(m_context->services()->http(), m_context->services()->session());
-    api.listApiKeys(f.userId, 100, 0, this, [this, f, requestId](Result<Page<ApiKey>> r) {
+    KeyOperations ops(m_context->services()->http(), m_context->services()->session());
+    ops.findMinted(f.userId, f.name, attempt, this, [this, f, requestId = attempt.requestId](Result<QList<ApiKey>> r) {
         if (!r.ok()) {
             m_banner->showMessage(tr("The reply was lost and the key list could not be read (%1). Check the keys page "
                                      "for a key named %2 and revoke it.").arg(r.error().userMessage(), f.name),
@@ -301,12 +301,10 @@ void MintKeyDialog::reportLostReply(const KeyFields &f, const ApiError &e, const
             return;
         }
         QStringList orphans;
-        const QDateTime cutoff = QDateTime::currentDateTimeUtc().addSecs(-600);
-        for (const ApiKey &k : r.value().items)
-            if (k.name == f.name && k.createdAt >= cutoff)
-                orphans << QStringLiteral("%1 (%2…, created %3)").arg(k.id, k.start, k.createdAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+        for (const ApiKey &k : r.value())
+            orphans << QStringLiteral("%1 (%2…, created %3)").arg(k.id, k.start, k.createdAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
         if (orphans.isEmpty()) {
-            m_banner->showMessage(tr("The reply was lost, and no key named %1 was created in the last 10 minutes: "
+            m_banner->showMessage(tr("The reply was lost, and no key named %1 was created since the request left: "
                                      "nothing was minted. Press Mint to try again.").arg(f.name),
                                   MessageBanner::Type::Warning);
         } else if (!requestId.isEmpty()) {

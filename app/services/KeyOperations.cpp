@@ -84,6 +84,23 @@ void KeyOperations::rotate(const QString &keyId, qint64 overlapSeconds, const QS
     });
 }
 
+void KeyOperations::findMinted(const QString &userId, const QString &name, const KeyAttempt &attempt, QObject *context,
+                               std::function<void(Result<QList<ApiKey>>)> cb)
+{
+    const QDateTime since = (attempt.sentAt.isValid() ? attempt.sentAt : QDateTime::currentDateTimeUtc()).addSecs(-kClockSlackSeconds);
+    ConsoleApi(m_http, m_session).listApiKeys(userId, 1000, 0, context, [name, since, cb](Result<Page<ApiKey>> r) {
+        if (!r.ok()) {
+            cb(r.error());
+            return;
+        }
+        QList<ApiKey> found;
+        for (const ApiKey &k : r.value().items)
+            if (k.name == name && k.createdAt >= since)
+                found << k;
+        cb(found);
+    });
+}
+
 void KeyOperations::reconcileRotation(const QString &keyId, const std::optional<ApiKey> &before, const KeyAttempt &attempt,
                                       QObject *context, std::function<void(RotationState)> cb)
 {

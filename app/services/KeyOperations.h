@@ -66,6 +66,11 @@ public:
     void mint(KeyFields fields, const QString &retryId, QObject *context, Cb<MintedKey> cb);
     void rotate(const QString &keyId, qint64 overlapSeconds, const QString &retryId, QObject *context, Cb<MintedKey> cb);
 
+    // After a mint whose reply was lost: the keys of that owner and name created since attempt.sentAt (the
+    // key it may have made, without its secret).
+    void findMinted(const QString &userId, const QString &name, const KeyAttempt &attempt, QObject *context,
+                    std::function<void(Result<QList<ApiKey>>)> cb);
+
     // After a rotate of keyId whose reply was lost: re-reads the old key (before: as it was known, when
     // it was) and looks for a new key of the same owner and name created since attempt.sentAt.
     void reconcileRotation(const QString &keyId, const std::optional<ApiKey> &before, const KeyAttempt &attempt,
