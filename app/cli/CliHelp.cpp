@@ -93,6 +93,7 @@ const QList<OptionSpec> &commandOptions()
         {S("enable"), {}, {}},
         {S("disable"), {}, {}},
         {S("overlap"), S("DURATION"), {}},
+        {S("request-id"), S("ID"), {}},
         {S("as-key-env"), S("VAR"), {}},
         {S("as-key-stdin"), {}, {}},
         {S("send"), S("JSON"), {}},
@@ -159,7 +160,9 @@ const QList<CommandSpec> &commands()
           {S("metadata"), S("a label (repeatable; stable ids only, no secrets)")},
           {S("prefix"), S("the key's prefix")},
           {S("rate-limit"), S("off, or MAX requests per WINDOW (100/1h); default: the server's")},
-          {S("remaining"), S("number of uses before it stops working")}},
+          {S("remaining"), S("number of uses before it stops working")},
+          {S("request-id"), S("repeat an earlier mint whose reply was lost (the id it printed): the server answers "
+                              "again with the same key and secret, minting nothing")}},
          {S("KEY=$(keys mint --user USER_ID --name backup --rate-limit off --expires 30d)"),
           S("keys mint --user USER_ID --name sync --permission files=read,write --json")}},
         {S("keys update"), S("ID [options]"), 1, admin, S("change a key's name, lifetime or state"), {},
@@ -171,7 +174,9 @@ const QList<CommandSpec> &commands()
         {S("keys revoke"), S("ID"), 1, admin, S("delete a key; it stops working at once"), {}, {}, {}},
         {S("keys rotate"), S("ID [--overlap DURATION]"), 1, admin,
          S("replace a key: prints the new secret alone on stdout, once"), {},
-         {{S("overlap"), S("how long the old key keeps working (default 1h; 0: stops at once)")}},
+         {{S("overlap"), S("how long the old key keeps working (default 1h; 0: stops at once)")},
+          {S("request-id"), S("repeat an earlier rotate whose reply was lost (the id it printed): the server answers "
+                              "again with the same new key and secret")}},
          {S("NEW=$(keys rotate KEY_ID --overlap 15m)")}},
 
         {S("channel"), S("URL|live [options]"), 1, live, S("open a channel and print each received message on its own line"),

@@ -8,6 +8,7 @@
 #include "core/Json.h"
 #include "core/Services.h"
 #include "net/ConsoleApi.h"
+#include "services/KeyOperations.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -75,31 +76,27 @@ QString keyLine(const ApiKey &k)
         .arg(k.requestCount);
 }
 
-// After a create whose reply was lost or could not be read: the key may exist. List that owner's keys
-// with that name from the last ten minutes so an orphan can be revoked; nothing is silently lost.
-void reportLostCreate(const CliContext &ctx, const QString &userId, const QString &name, const ApiError &e)
+// After a create whose reply was lost or could not be read: the key may exist. The owner's keys of that
+// name created since the request left (KeyOperations::findMinted, the GUI's too), so an orphan can be
+// revoked; nothing is silently lost.
+void reportLostCreate(const CliContext &ctx, const QString &userId, const QString &name, const ApiError &e, const KeyAttempt &attempt)
 {
     const QString what = e.kind == ApiError::Kind::BadResponse
         ? QStringLiteral("the server's reply could not be read (%1)").arg(e.userMessage())
         : QStringLiteral("the server's reply was lost (%1)").arg(e.userMessage());
     ctx.out->error(QStringLiteral("%1: the key may have been created, but its secret was not received; "
                                   "check with `%2 keys list --user %3`")
-                       .arg(what, CliHelp::programName(), userId));
-    auto api = consoleApi(ctx);
-    api->listApiKeys(userId, 100, 0, ctx.owner, [ctx, name, api](Result<Page<ApiKey>> r) {
+                       .arg(what, CliHelp::programName(), CliOutput::plain(userId)));
+    auto ops = std::make_shared<KeyOperations>(ctx.services->http(), ctx.services->session());
+    ops->findMinted(userId, name, attempt, ctx.owner, [ctx, name, ops](Result<QList<ApiKey>> r) {
         if (r.ok()) {
-            const QDateTime cutoff = QDateTime::currentDateTimeUtc().addSecs(-600);
-            int n = 0;
-            for (const ApiKey &k : r.value().items) {
-                if (k.name == name && k.createdAt >= cutoff) {
-                    ctx.out->info(QStringLiteral("possible orphan: %1 (%2…, created %3): revoke it with `%4 keys revoke %1`")
-                                      .arg(CliOutput::plain(k.id), CliOutput::plain(k.start), k.createdAt.toString(Qt::ISODate),
-                                           CliHelp::programName()));
-                    ++n;
-                }
-            }
-            if (n == 0)
-                ctx.out->info(QStringLiteral("no key named %1 was created in the last 10 minutes: nothing to clean up").arg(name));
+            for (const ApiKey &k : r.value())
+                ctx.out->info(QStringLiteral("possible orphan: %1 (%2…, created %3): revoke it with `%4 keys revoke %1`")
+                                  .arg(CliOutput::plain(k.id), CliOutput::plain(k.start), k.createdAt.toString(Qt::ISODate),
+                                       CliHelp::programName()));
+            if (r.value().isEmpty())
+                ctx.out->info(QStringLiteral("no key named %1 was created since the request left: nothing to clean up")
+                                  .arg(CliOutput::plain(name)));
         } else {
             ctx.out->warn(QStringLiteral("could not list the keys to look for it: %1").arg(r.error().userMessage()));
         }
@@ -135,6 +132,58 @@ void printSecret(const CliContext &ctx, const MintedKey &m, const QString &what)
         ctx.out->info(QStringLiteral("The previous key %1 now expires at %2.")
                           .arg(CliOutput::plain(m.previous->id),
                                m.previous->expiresAt.isValid() ? toIsoString(m.previous->expiresAt) : QStringLiteral("never")));
+}
+
+// The printed body of a mint or rotate: the secret alone on stdout (or the server's body with --json).
+void printMinted(const CliContext &ctx, const MintedKey &m, const KeyAttempt &a, const QString &what)
+{
+    if (ctx.out->json())
+        ctx.out->printJson(a.replyBody);
+    else
+        printSecret(ctx, m, what);
+    if (a.replayed)
+        ctx.out->info(QStringLiteral("(the server's first reply to request %1, sent again: nothing new was minted)").arg(a.requestId));
+}
+
+// A request id given with --request-id: what the server takes (1-128 printable ASCII, no spaces).
+bool readRequestId(CliContext &ctx, QString *out)
+{
+    out->clear();
+    if (!ctx.isSet("request-id"))
+        return true;
+    const QString id = ctx.value("request-id");
+    static const QRegularExpression re(QStringLiteral("^[\\x21-\\x7e]{1,128}$"));
+    if (!re.match(id).hasMatch()) {
+        ctx.usage(QStringLiteral("--request-id takes the id an earlier attempt printed (1 to 128 printable characters)"));
+        return false;
+    }
+    *out = id;
+    return true;
+}
+
+// After a rotate whose reply was lost: what the server now holds (KeyOperations::reconcileRotation, the
+// GUI's too), and how to get the new secret back when the server kept its reply.
+void reportLostRotate(const CliContext &ctx, const QString &keyId, const ApiError &e, const KeyAttempt &attempt)
+{
+    ctx.out->error(QStringLiteral("rotate key: %1").arg(e.userMessage()));
+    ctx.out->info(QStringLiteral("checking what the server did..."));
+    auto ops = std::make_shared<KeyOperations>(ctx.services->http(), ctx.services->session());
+    ops->reconcileRotation(keyId, std::nullopt, attempt, ctx.owner, [ctx, keyId, attempt, ops](const RotationState &s) {
+        ctx.out->info(CliOutput::plain(s.summary()));
+        if (s.recoverable())
+            ctx.out->info(QStringLiteral("The server kept its reply for %1 s: get the new secret with `%2 keys rotate %3 "
+                                         "--overlap %4 --request-id %5`.")
+                              .arg(600).arg(CliHelp::programName(), CliOutput::plain(keyId))
+                              .arg(attempt.overlapSeconds).arg(attempt.requestId));
+        else if (s.outcome == RotationState::Outcome::Rotated)
+            ctx.out->info(QStringLiteral("Revoke the new key with `%1 keys revoke ID`, or rotate it with `--overlap 0` to "
+                                         "get a secret for it.").arg(CliHelp::programName()));
+        else if (s.outcome == RotationState::Outcome::Unknown)
+            ctx.out->info(QStringLiteral("The key may have been rotated on the server all the same: check with `%1 keys list` "
+                                         "whether %2 now expires soon and a new key of the same name exists.")
+                              .arg(CliHelp::programName(), CliOutput::plain(keyId)));
+        ctx.done(ExitFailure);
+    });
 }
 
 // --limit / --offset: a whole number in range, else a usage error.
@@ -265,16 +314,26 @@ void keys(CliContext &ctx)
                 return;
             }
         }
-        typedCall<MintedKey>(
-            ctx, QStringLiteral("mint a key"),
-            [=](ConsoleApi &api, auto cb) { return api.createApiKey(f, ctx.owner, cb); },
-            [ctx](const MintedKey &m) { printSecret(ctx, m, QStringLiteral("Minted")); },
-            [ctx, f](const ApiError &e) {
-                if (e.replyMayBeLost())   // timeout, dropped connection, unreadable reply (no key), gateway 5xx
-                    reportLostCreate(ctx, f.userId, f.name, e);
-                else
-                    ctx.done(failConsole(ctx, e, QStringLiteral("mint a key")));
+        QString retryId;
+        if (!readRequestId(ctx, &retryId))
+            return;
+        withSession(ctx, [ctx, f, retryId](const QString &) mutable {
+            auto ops = std::make_shared<KeyOperations>(ctx.services->http(), ctx.services->session());
+            ops->mint(f, retryId, ctx.owner, [ctx, f, ops](Result<MintedKey> r, const KeyAttempt &a) {
+                if (r.ok()) {
+                    printMinted(ctx, r.value(), a, QStringLiteral("Minted"));
+                    ctx.done(ExitOk);
+                } else if (r.error().replyMayBeLost() && a.sentAt.isValid()) {
+                    // timeout, dropped connection, unreadable reply (no key), gateway 5xx
+                    if (!a.requestId.isEmpty())
+                        ctx.out->info(QStringLiteral("The server keeps its reply for 10 minutes: get the key and its secret "
+                                                     "with the same command plus `--request-id %1`.").arg(a.requestId));
+                    reportLostCreate(ctx, f.userId, f.name, r.error(), a);
+                } else {
+                    ctx.done(failConsole(ctx, r.error(), QStringLiteral("mint a key")));
+                }
             });
+        });
         return;
     }
     if (sub == QLatin1String("update") && ctx.args.size() == 2) {
@@ -325,18 +384,23 @@ void keys(CliContext &ctx)
             ctx.usage(QStringLiteral("--overlap takes a duration (1h, 15m, 0)"));
             return;
         }
-        typedCall<MintedKey>(
-            ctx, QStringLiteral("rotate key"),
-            [=](ConsoleApi &api, auto cb) { return api.rotateApiKey(id, *overlap, ctx.owner, cb); },
-            [ctx](const MintedKey &m) { printSecret(ctx, m, QStringLiteral("Rotated: new key")); },
-            [ctx, id](const ApiError &e) {
-                const int code = failConsole(ctx, e, QStringLiteral("rotate key"));
-                if (e.replyMayBeLost())
-                    ctx.out->info(QStringLiteral("The key may have been rotated on the server all the same: check with "
-                                                 "`%1 keys list` whether %2 now expires soon and a new key of the same name exists.")
-                                      .arg(CliHelp::programName(), CliOutput::plain(id)));
-                ctx.done(code);
+        QString retryId;
+        if (!readRequestId(ctx, &retryId))
+            return;
+        const qint64 seconds = *overlap;
+        withSession(ctx, [ctx, id, seconds, retryId](const QString &) mutable {
+            auto ops = std::make_shared<KeyOperations>(ctx.services->http(), ctx.services->session());
+            ops->rotate(id, seconds, retryId, ctx.owner, [ctx, id, ops](Result<MintedKey> r, const KeyAttempt &a) {
+                if (r.ok()) {
+                    printMinted(ctx, r.value(), a, QStringLiteral("Rotated: new key"));
+                    ctx.done(ExitOk);
+                } else if (r.error().replyMayBeLost() && a.sentAt.isValid()) {
+                    reportLostRotate(ctx, id, r.error(), a);   // never "not rotated" on a lost reply
+                } else {
+                    ctx.done(failConsole(ctx, r.error(), QStringLiteral("rotate key")));
+                }
             });
+        });
         return;
     }
     ctx.usage(CliHelp::usageLine(QStringLiteral("keys")));

@@ -204,6 +204,8 @@ QString ApiError::userMessage() const
     case Kind::None:
         return {};
     case Kind::Network:
+        if (transport == QNetworkReply::ContentReSendError)   // set for a POST only (ApiCall)
+            return tr("No reply: the connection dropped after the request was sent; it may have been carried out.");
         return tr("Cannot reach the server (%1).").arg(detail.isEmpty() ? tr("network error") : detail);
     case Kind::Timeout:
         return tr("The server did not answer in time.");

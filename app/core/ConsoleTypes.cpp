@@ -97,6 +97,7 @@ std::optional<ConsoleInfo> ConsoleInfo::fromJson(const QJsonObject &o, QString *
     i.metadataEnabled = k.optBoolean("metadataEnabled").value_or(false);
     i.minExpiresIn = k.optInteger("minExpiresIn").value_or(86400);
     i.maxExpiresIn = k.optInteger("maxExpiresIn").value_or(365 * 86400);
+    i.maxOverlapSeconds = k.optInteger("maxOverlapSeconds");
     const QJsonObject rl = k.optObject("rateLimit");
     if (!k.ok())
         return failWith<ConsoleInfo>(k, error);
@@ -106,6 +107,20 @@ std::optional<ConsoleInfo> ConsoleInfo::fromJson(const QJsonObject &o, QString *
     i.defaultRateLimitMax = l.optInteger("maxRequests").value_or(10);
     if (!l.ok())
         return failWith<ConsoleInfo>(l, error);
+    const QJsonValue features = o.value(QStringLiteral("features"));
+    if (!features.isUndefined() && !features.isNull() && !features.isArray()) {
+        if (error)
+            *error = QStringLiteral("field 'info.features' is not a list");
+        return std::nullopt;
+    }
+    for (const QJsonValue &f : features.toArray()) {
+        if (!f.isString() || f.toString().size() > 100) {
+            if (error)
+                *error = QStringLiteral("field 'info.features' is not a list of names");
+            return std::nullopt;
+        }
+        i.features << f.toString();
+    }
     const QJsonValue channels = o.value(QStringLiteral("channels"));
     if (!channels.isUndefined() && !channels.isNull() && !channels.isArray()) {
         if (error)

@@ -46,6 +46,10 @@ struct ConsoleInfo
     bool defaultRateLimitEnabled = true;
     qint64 defaultRateLimitWindow = 86400, defaultRateLimitMax = 10;
     QString liveChannelUrl;
+    QStringList features;                     // beyond v1, e.g. "api-keys.requestId" (absent on a v1 server)
+    std::optional<qint64> maxOverlapSeconds;  // rotate's cap, when the server announces one
+    bool supports(const QString &feature) const { return features.contains(feature); }
+    bool takesRequestId() const { return supports(QStringLiteral("api-keys.requestId")); }
     static std::optional<ConsoleInfo> fromJson(const QJsonObject &o, QString *error = nullptr);
 };
 

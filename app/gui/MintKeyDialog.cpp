@@ -5,6 +5,7 @@
 #include "MessageBanner.h"
 #include "core/Duration.h"
 #include "core/Services.h"
+#include "services/KeyOperations.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -236,12 +237,18 @@ void MintKeyDialog::mint()
         m_banner->showMessage(error, MessageBanner::Type::Error);
         return;
     }
-    m_banner->showMessage(tr("Minting…"), MessageBanner::Type::Info);
+    send(f, QString());
+}
+
+void MintKeyDialog::send(const KeyFields &f, const QString &retryId)
+{
+    m_banner->showMessage(retryId.isEmpty() ? tr("Minting…") : tr("Asking the server for the key's reply again…"),
+                          MessageBanner::Type::Info);
     m_busy = true;
     m_mint->setEnabled(false);
-    ConsoleApi api(m_context->services()->http(), m_context->services()->session());
+    KeyOperations ops(m_context->services()->http(), m_context->services()->session());
     const QString ownerName = m_owner->currentText();
-    api.createApiKey(f, this, [this, f, ownerName](Result<MintedKey> r) {
+    ops.mint(f, retryId, this, [this, f, ownerName](Result<MintedKey> r, const KeyAttempt &attempt) {
         m_busy = false;
         m_mint->setEnabled(true);
         if (r.ok()) {
@@ -251,9 +258,9 @@ void MintKeyDialog::mint()
             return;
         }
         const ApiError &e = r.error();
-        if (e.replyMayBeLost()) {
+        if (e.replyMayBeLost() && attempt.sentAt.isValid()) {
             // Timeout, dropped connection, garbled body, or a gateway's 502/503/504: the key may exist.
-            reportLostReply(f, e);
+            reportLostReply(f, e, attempt);
         } else if (e.kind == ApiError::Kind::Unauthorized) {
             showSessionEnded();
         } else if (e.kind == ApiError::Kind::RateLimited) {
@@ -281,13 +288,13 @@ void MintKeyDialog::showSessionEnded()
     });
 }
 
-void MintKeyDialog::reportLostReply(const KeyFields &f, const ApiError &e)
+void MintKeyDialog::reportLostReply(const KeyFields &f, const ApiError &e, const KeyAttempt &attempt)
 {
     m_banner->showMessage(tr("The server's reply was lost (%1). The key may have been created without its secret "
                              "reaching you; looking for it…").arg(e.userMessage()),
                           MessageBanner::Type::Warning);
-    ConsoleApi api(m_context->services()->http(), m_context->services()->session());
-    api.listApiKeys(f.userId, 100, 0, this, [this, f](Result<Page<ApiKey>> r) {
+    KeyOperations ops(m_context->services()->http(), m_context->services()->session());
+    ops.findMinted(f.userId, f.name, attempt, this, [this, f, requestId = attempt.requestId](Result<QList<ApiKey>> r) {
         if (!r.ok()) {
             m_banner->showMessage(tr("The reply was lost and the key list could not be read (%1). Check the keys page "
                                      "for a key named %2 and revoke it.").arg(r.error().userMessage(), f.name),
@@ -295,17 +302,23 @@ void MintKeyDialog::reportLostReply(const KeyFields &f, const ApiError &e)
             return;
         }
         QStringList orphans;
-        const QDateTime cutoff = QDateTime::currentDateTimeUtc().addSecs(-600);
-        for (const ApiKey &k : r.value().items)
-            if (k.name == f.name && k.createdAt >= cutoff)
-                orphans << QStringLiteral("%1 (%2…, created %3)").arg(k.id, k.start, k.createdAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
-        if (orphans.isEmpty())
-            m_banner->showMessage(tr("The reply was lost, and no key named %1 was created in the last 10 minutes: "
+        for (const ApiKey &k : r.value())
+            orphans << QStringLiteral("%1 (%2…, created %3)").arg(k.id, k.start, k.createdAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+        if (orphans.isEmpty()) {
+            m_banner->showMessage(tr("The reply was lost, and no key named %1 was created since the request left: "
                                      "nothing was minted. Press Mint to try again.").arg(f.name),
                                   MessageBanner::Type::Warning);
-        else
+        } else if (!requestId.isEmpty()) {
+            // The server keeps its reply under this request id: the same request again gets it, secret included,
+            // and mints nothing. Offered, never sent for the admin.
+            m_banner->showMessage(tr("The reply was lost after the server created: %1. The server kept its reply: ask "
+                                     "for it again to get the secret (nothing new is minted).").arg(orphans.join(QStringLiteral(", "))),
+                                  MessageBanner::Type::Error);
+            m_banner->setAction(tr("&Get the secret"), [this, f, requestId] { send(f, requestId); });
+        } else {
             m_banner->showMessage(tr("The reply was lost after the server created: %1. Its secret cannot be recovered: "
                                      "revoke it on the keys page, then mint again.").arg(orphans.join(QStringLiteral(", "))),
                                   MessageBanner::Type::Error);
+        }
     });
 }

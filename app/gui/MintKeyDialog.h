@@ -2,6 +2,7 @@
 
 #include "core/ConsoleTypes.h"
 #include "net/ConsoleApi.h"
+#include "services/KeyOperations.h"
 
 #include <QDialog>
 
@@ -37,7 +38,8 @@ signals:
 
 private:
     void updateWarnings();
-    void reportLostReply(const KeyFields &f, const ApiError &e);
+    void send(const KeyFields &f, const QString &retryId);
+    void reportLostReply(const KeyFields &f, const ApiError &e, const KeyAttempt &attempt);
     void showSessionEnded();   // a 401: keep the form, offer sign-in over this dialog
 
     AppContext *m_context;

@@ -7,6 +7,7 @@
 #include "core/Duration.h"
 #include "core/Services.h"
 #include "net/ConsoleApi.h"
+#include "services/KeyOperations.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -211,7 +212,7 @@ void RotateKeyDialog::updateSummary()
 {
     QString error;
     const auto overlap = overlapSeconds(&error);
-    m_rotate->setEnabled(overlap.has_value() && !m_busy);
+    m_rotate->setEnabled(overlap.has_value() && !m_busy && !lostAfterRotating());
     if (!overlap) {
         m_summary->setText(error);
         return;
@@ -236,7 +237,7 @@ void RotateKeyDialog::updateSummary()
 
 void RotateKeyDialog::rotate()
 {
-    if (m_busy)
+    if (m_busy || lostAfterRotating())
         return;
     QString error;
     const auto overlap = overlapSeconds(&error);
@@ -244,19 +245,27 @@ void RotateKeyDialog::rotate()
         m_banner->showMessage(error, MessageBanner::Type::Error);
         return;
     }
+    sendRotate(*overlap, QString());
+}
+
+void RotateKeyDialog::sendRotate(qint64 overlap, const QString &retryId)
+{
     m_busy = true;
     m_rotate->setEnabled(false);
-    m_banner->showMessage(tr("Rotating…"), MessageBanner::Type::Info);
-    ConsoleApi api(m_context->services()->http(), m_context->services()->session());
-    api.rotateApiKey(m_key.id, *overlap, this, [this](Result<MintedKey> r) {
+    m_banner->showMessage(retryId.isEmpty() ? tr("Rotating…") : tr("Asking the server for the rotation's reply again…"),
+                          MessageBanner::Type::Info);
+    KeyOperations ops(m_context->services()->http(), m_context->services()->session());
+    ops.rotate(m_key.id, overlap, retryId, this, [this](Result<MintedKey> r, const KeyAttempt &attempt) {
         m_busy = false;
         m_rotate->setEnabled(true);
-        if (!r.ok()) {
-            const ApiError &e = r.error();
-            if (e.kind != ApiError::Kind::Unauthorized) {
-                m_banner->showMessage(tr("Not rotated: %1").arg(e.userMessage()), MessageBanner::Type::Error);
-                return;
-            }
+        if (r.ok()) {
+            m_banner->dismiss();
+            emit rotated(r.value());
+            showMinted(r.value());
+            return;
+        }
+        const ApiError &e = r.error();
+        if (e.kind == ApiError::Kind::Unauthorized) {
             m_banner->showMessage(tr("Your session ended. Sign in again, then press Rotate."), MessageBanner::Type::Error);
             m_banner->setAction(tr("Sign in again"), [this] {
                 m_context->requestSignIn(this, [this](bool signedIn) {
@@ -266,9 +275,47 @@ void RotateKeyDialog::rotate()
             });
             return;
         }
-        m_banner->dismiss();
-        emit rotated(r.value());
-        showMinted(r.value());
+        if (e.replyMayBeLost() && attempt.sentAt.isValid()) {
+            reportLostReply(e, attempt);
+            return;
+        }
+        m_banner->showMessage(tr("Not rotated: %1").arg(e.userMessage()), MessageBanner::Type::Error);
+    });
+}
+
+void RotateKeyDialog::reportLostReply(const ApiError &e, const KeyAttempt &attempt)
+{
+    // Not "Not rotated": the server may have minted the new key and shortened the old one. Read back what it did.
+    m_busy = true;
+    m_rotate->setEnabled(false);
+    m_banner->showMessage(tr("The server's reply was lost (%1). Checking what the server did…").arg(e.userMessage()),
+                          MessageBanner::Type::Warning);
+    KeyOperations ops(m_context->services()->http(), m_context->services()->session());
+    ops.reconcileRotation(m_key.id, m_key, attempt, this, [this](const RotationState &s) {
+        m_busy = false;
+        m_lost = s;
+        if (s.outcome == RotationState::Outcome::NotRotated) {
+            m_rotate->setEnabled(true);
+            m_banner->showMessage(s.summary(), MessageBanner::Type::Warning);
+            return;
+        }
+        if (s.recoverable()) {
+            // The server keeps its reply for this request id: the same request again gets it, secret included.
+            m_banner->showMessage(s.summary() + QLatin1Char(' ')
+                                      + tr("The server kept its reply: ask for it again to get the new secret."),
+                                  MessageBanner::Type::Error);
+            const KeyAttempt attempt = s.attempt;
+            m_banner->setAction(tr("&Get the new secret"), [this, attempt] { sendRotate(attempt.overlapSeconds, attempt.requestId); });
+            return;
+        }
+        // Rotating the old key again would mint yet another key: the way on is the new key itself.
+        m_banner->showMessage(s.summary() + QLatin1Char(' ')
+                                  + (s.outcome == RotationState::Outcome::Rotated
+                                         ? tr("Revoke the new key on the keys page, or rotate it with no overlap to get a "
+                                              "secret for it.")
+                                         : tr("Check the keys page before rotating again.")),
+                              MessageBanner::Type::Error);
+        m_rotate->setEnabled(s.outcome == RotationState::Outcome::Unknown);
     });
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ConsoleTypes.h"
+#include "services/KeyOperations.h"
 
 #include <QDialog>
 
@@ -36,6 +37,8 @@ public:
     QTimer *refreshTimer() const { return m_refreshTimer; }
     const std::optional<ApiKey> &previous() const { return m_previous; }
     bool isFollowingUp() const;
+    // After a lost reply: what the server was found to hold (nullopt before any).
+    const std::optional<RotationState> &lostReply() const { return m_lost; }
 
 public slots:
     void rotate();
@@ -49,6 +52,12 @@ signals:
 
 private:
     void updateSummary();
+    void sendRotate(qint64 overlap, const QString &retryId);
+    void reportLostReply(const ApiError &e, const KeyAttempt &attempt);
+    bool lostAfterRotating() const
+    {
+        return m_lost && m_lost->outcome != RotationState::Outcome::NotRotated && m_lost->outcome != RotationState::Outcome::Unknown;
+    }
     void showMinted(const MintedKey &minted);
     void showFollowUp();
     void showPrevious();
@@ -74,6 +83,7 @@ private:
     QPushButton *m_close;
     QTimer *m_refreshTimer;
     std::optional<ApiKey> m_previous;
+    std::optional<RotationState> m_lost;
     QString m_newKeyStart;
     bool m_busy = false;
     bool m_refreshing = false;

@@ -85,7 +85,11 @@ void ApiCall::handleFinished()
     r.headers = reply->rawHeaderPairs();
     if (!m_tooLarge)
         r.body = reply->readAll();
-    const QNetworkReply::NetworkError transport = reply->error();
+    QNetworkReply::NetworkError transport = reply->error();
+    // A request that changes state, cut off after it left: Qt refused to re-send it (ContentReSendError, see
+    // HttpClient) or gave up on its own (RemoteHostClosedError). Either way the server may have done it.
+    if (r.status == 0 && m_method != "GET" && m_method != "HEAD" && transport == QNetworkReply::RemoteHostClosedError)
+        transport = QNetworkReply::ContentReSendError;
     // A transfer timeout and a user abort() both surface as OperationCanceledError; we know which.
     const bool timedOut = transport == QNetworkReply::OperationCanceledError && !m_cancelled && !m_tooLarge;
     if (m_tooLarge) {

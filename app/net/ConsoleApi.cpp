@@ -73,6 +73,7 @@ QJsonObject KeyFields::toJson() const
     if (rateLimitMax) o.insert(QStringLiteral("rateLimitMax"), double(*rateLimitMax));
     if (rateLimitTimeWindow) o.insert(QStringLiteral("rateLimitTimeWindow"), double(*rateLimitTimeWindow));
     if (remaining) o.insert(QStringLiteral("remaining"), double(*remaining));
+    if (!requestId.isEmpty()) o.insert(QStringLiteral("requestId"), requestId);
     return o;
 }
 
@@ -262,6 +263,7 @@ ApiCall *ConsoleApi::updateApiKey(const QString &keyId, const KeyFields &fields,
 {
     QJsonObject body = fields.toJson();
     body.remove(QStringLiteral("userId"));
+    body.remove(QStringLiteral("requestId"));
     body.insert(QStringLiteral("keyId"), keyId);
     return call<ApiKey>("POST", QStringLiteral("/console/api-keys/update"), body, context, std::move(cb),
                         [](const QJsonObject &o) -> Result<ApiKey> {
@@ -278,8 +280,11 @@ ApiCall *ConsoleApi::deleteApiKey(const QString &keyId, QObject *context, Cb<Don
                       std::move(cb), [](const QJsonObject &) -> Result<Done> { return Done{}; });
 }
 
-ApiCall *ConsoleApi::rotateApiKey(const QString &keyId, qint64 overlapSeconds, QObject *context, Cb<MintedKey> cb)
+ApiCall *ConsoleApi::rotateApiKey(const QString &keyId, qint64 overlapSeconds, QObject *context, Cb<MintedKey> cb,
+                                  const QString &requestId)
 {
-    const QJsonObject body{{QStringLiteral("keyId"), keyId}, {QStringLiteral("overlapSeconds"), double(overlapSeconds)}};
+    QJsonObject body{{QStringLiteral("keyId"), keyId}, {QStringLiteral("overlapSeconds"), double(overlapSeconds)}};
+    if (!requestId.isEmpty())
+        body.insert(QStringLiteral("requestId"), requestId);
     return call<MintedKey>("POST", QStringLiteral("/console/api-keys/rotate"), body, context, std::move(cb), parseMinted);
 }

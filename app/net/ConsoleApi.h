@@ -28,6 +28,7 @@ struct KeyFields   // what create/update send; unset optionals are left out
     std::optional<QJsonObject> metadata;
     std::optional<bool> rateLimitEnabled;
     std::optional<qint64> rateLimitMax, rateLimitTimeWindow, remaining;
+    QString requestId;                      // create only, when the server takes one (ConsoleInfo::takesRequestId)
     QJsonObject toJson() const;
 };
 
@@ -48,7 +49,10 @@ public:
     ApiCall *createApiKey(const KeyFields &fields, QObject *context, Cb<MintedKey> cb);
     ApiCall *updateApiKey(const QString &keyId, const KeyFields &fields, QObject *context, Cb<ApiKey> cb);
     ApiCall *deleteApiKey(const QString &keyId, QObject *context, Cb<Done> cb);
-    ApiCall *rotateApiKey(const QString &keyId, qint64 overlapSeconds, QObject *context, Cb<MintedKey> cb);
+    // requestId: sent when not empty (only to a server that announces api-keys.requestId); the same id
+    // again within the server's window replays the first reply, secret included.
+    ApiCall *rotateApiKey(const QString &keyId, qint64 overlapSeconds, QObject *context, Cb<MintedKey> cb,
+                          const QString &requestId = {});
     // The raw body, for `--json` output.
     ApiCall *raw(const QByteArray &method, const QString &path, const QJsonObject &body, QObject *context,
                  Cb<QJsonObject> cb);

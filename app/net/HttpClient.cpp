@@ -10,6 +10,9 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
+#include <algorithm>
+#include <cstring>
+
 namespace {
 
 // Accepts nothing, returns nothing: Qt never stores or sends a cookie for us.
@@ -19,6 +22,38 @@ public:
     using QNetworkCookieJar::QNetworkCookieJar;
     QList<QNetworkCookie> cookiesForUrl(const QUrl &) const override { return {}; }
     bool setCookiesFromUrl(const QList<QNetworkCookie> &, const QUrl &) override { return false; }
+};
+
+// A request body that can be read once and never rewound. Qt's HTTP layer re-sends a request whose
+// connection closes before the reply (QHttpNetworkConnectionChannel: RemoteHostClosedError while waiting,
+// then resetUploadData() and sendRequest() again), which for a POST means doing the work twice (one
+// `keys mint` made two keys). The re-send needs the body again: it resets the upload device first, and
+// when reset() fails it gives up with ContentReSendError instead. So every POST body goes out through this
+// device, sequential, unbuffered (DoNotBufferUploadDataAttribute with a Content-Length), and unable to reset.
+class OneShotBody final : public QIODevice
+{
+public:
+    OneShotBody(QByteArray data, QObject *parent) : QIODevice(parent), m_data(std::move(data)) { open(QIODevice::ReadOnly); }
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override { return m_data.size() - m_pos + QIODevice::bytesAvailable(); }
+    bool atEnd() const override { return m_pos >= m_data.size() && QIODevice::bytesAvailable() == 0; }
+
+protected:
+    qint64 readData(char *out, qint64 max) override
+    {
+        const qint64 n = std::min<qint64>(max, m_data.size() - m_pos);
+        if (n <= 0)
+            return m_pos >= m_data.size() ? -1 : 0;
+        memcpy(out, m_data.constData() + m_pos, size_t(n));
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_pos = 0;
 };
 
 } // namespace
@@ -89,11 +124,17 @@ ApiCall *HttpClient::send(const QByteArray &verb, const QUrl &url, const QByteAr
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
 
     QNetworkReply *reply = nullptr;
-    if (verb == "GET")
-        reply = m_nam->get(req);
-    else if (verb == "POST")
-        reply = m_nam->post(req, body ? *body : QByteArray());
-    else
-        reply = m_nam->sendCustomRequest(req, verb, body ? *body : QByteArray());
+    if (verb == "GET" || verb == "HEAD") {
+        // Idempotent: Qt may re-send it on a dropped connection, and that is fine.
+        reply = verb == "GET" ? m_nam->get(req) : m_nam->head(req);
+    } else {
+        // Never re-sent by the network layer (see OneShotBody); a deliberate retry is the caller's, with a
+        // request id where the server takes one.
+        req.setHeader(QNetworkRequest::ContentLengthHeader, body ? body->size() : 0);
+        req.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto *device = new OneShotBody(body ? *body : QByteArray(), nullptr);
+        reply = verb == "POST" ? m_nam->post(req, device) : m_nam->sendCustomRequest(req, verb, device);
+        device->setParent(reply);
+    }
     return new ApiCall(reply, m_maxBytes, this);
 }

@@ -2,6 +2,7 @@
 // better-auth client library requested (as `pikku-cli`), pending codes, sessions list/revoke, and the
 // live channel as a person and as a service key.
 #include "DevServer.h"
+#include "DroppingProxy.h"
 #include "TestEnv.h"
 #include "core/Json.h"
 #include "net/HttpClient.h"
@@ -93,7 +94,118 @@ private:
         return code == expectExit ? QString::fromUtf8(p->readAllStandardOutput()).trimmed() : QStringLiteral("<exit %1>").arg(code);
     }
 
+    // The CLI against `server`, with this process's event loop turning (a proxy here forwards its requests).
+    int runVia(const QUrl &server, const QStringList &args, QByteArray *out, QByteArray *err)
+    {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("PIKKU_ADMIN_SERVER"), server.toString());
+        auto p = start(args, env);
+        if (!QTest::qWaitFor([&] { return p->state() == QProcess::NotRunning; }, 30000)) {
+            p->kill();
+            p->waitForFinished();
+            return -1;
+        }
+        *out = p->readAllStandardOutput();
+        *err = p->readAllStandardError();
+        return p->exitStatus() == QProcess::NormalExit ? p->exitCode() : -2;
+    }
+
+    QList<QJsonObject> keysNamed(const QString &userId, const QString &name)
+    {
+        const QJsonObject list = QJsonDocument::fromJson(run({QStringLiteral("keys"), QStringLiteral("list"), QStringLiteral("--user"), userId,
+                                                              QStringLiteral("--json")}, 0).toUtf8()).object();
+        QList<QJsonObject> out;
+        for (const QJsonValue &v : list.value(QStringLiteral("apiKeys")).toArray())
+            if (v.toObject().value(QStringLiteral("name")).toString() == name)
+                out << v.toObject();
+        return out;
+    }
+
 private slots:
+    // Issue 10 items 5 and 6 in the CLI, against the real dev server through a proxy that loses the reply:
+    // a lost mint and a lost rotate each reach the server once, say what the server now holds (never "not
+    // rotated"), and print the request id; the same command with --request-id gets the same key and its
+    // secret back, and nothing is minted twice.
+    void lostRepliesAreReconciledAndRecovered()
+    {
+        DroppingProxy proxy(quint16(m_server.url().port()), "/console/api-keys/create", 1);
+        QVERIFY(proxy.listenLocal());
+        QByteArray out, err;
+        {   // a session belongs to its origin: sign in through the proxy
+            QProcessEnvironment env;
+            env.insert(QStringLiteral("PIKKU_ADMIN_SERVER"), proxy.url().toString());
+            auto login = start({QStringLiteral("login"), QStringLiteral("--no-browser"), QStringLiteral("--json")}, env);
+            const QJsonObject code = line(login.get());
+            QCOMPARE(TestEnv::decideDeviceCode(&m_http, endpoint(), code.value(QStringLiteral("userCode")).toString(), true), QString());
+            QVERIFY(QTest::qWaitFor([&] { return login->state() == QProcess::NotRunning; }, 30000));
+            QCOMPARE(login->exitCode(), 0);
+        }
+        const QString userId = run({QStringLiteral("users"), QStringLiteral("create"), QStringLiteral("svc-lost")}, 0);
+        QVERIFY2(!userId.startsWith(QLatin1Char('<')), qPrintable(userId));
+        static const QRegularExpression idRe(QStringLiteral("--request-id ([^`\\s]+)`"));
+
+        // Mint: the reply is lost after the server created the key.
+        const QStringList mint{QStringLiteral("keys"), QStringLiteral("mint"), QStringLiteral("--user"), userId,
+                               QStringLiteral("--name"), QStringLiteral("lost-cli"), QStringLiteral("--rate-limit"), QStringLiteral("off")};
+        QCOMPARE(runVia(proxy.url(), mint, &out, &err), 1);
+        QVERIFY2(out.isEmpty(), out.constData());
+        QCOMPARE(proxy.forwarded, 1);   // never re-sent by the network layer
+        QCOMPARE(proxy.dropped, 1);
+        QVERIFY2(err.contains("may have been created"), err.constData());
+        const auto mintId = idRe.match(QString::fromUtf8(err));
+        QVERIFY2(mintId.hasMatch(), err.constData());
+        QList<QJsonObject> named = keysNamed(userId, QStringLiteral("lost-cli"));
+        QCOMPARE(named.size(), 1);
+        const QString mintedId = named.first().value(QStringLiteral("id")).toString();
+        QCOMPARE(runVia(proxy.url(), mint + QStringList{QStringLiteral("--request-id"), mintId.captured(1)}, &out, &err), 0);
+        QCOMPARE(proxy.forwarded, 2);
+        const QString secret = QString::fromUtf8(out).trimmed();
+        QCOMPARE(keyOwner(secret), userId);
+        QVERIFY2(err.contains(mintedId.toUtf8()) && err.contains("nothing new was minted"), err.constData());
+        QCOMPARE(keysNamed(userId, QStringLiteral("lost-cli")).size(), 1);
+
+        // Rotate: the reply is lost after the server rotated.
+        proxy.rearm("/console/api-keys/rotate", 1);
+        const QDateTime t0 = QDateTime::currentDateTimeUtc();
+        QCOMPARE(runVia(proxy.url(), {QStringLiteral("keys"), QStringLiteral("rotate"), mintedId, QStringLiteral("--overlap"), QStringLiteral("10m")},
+                        &out, &err), 1);
+        QVERIFY2(out.isEmpty(), out.constData());
+        QCOMPARE(proxy.forwarded, 1);
+        QCOMPARE(proxy.dropped, 1);
+        QVERIFY2(!err.toLower().contains("not rotated"), err.constData());
+        QVERIFY2(err.contains("The rotation reached the server"), err.constData());
+        named = keysNamed(userId, QStringLiteral("lost-cli"));
+        QCOMPARE(named.size(), 2);
+        QString newId;
+        for (const QJsonObject &k : named) {
+            if (k.value(QStringLiteral("id")).toString() == mintedId) {
+                const QDateTime retire = QDateTime::fromString(k.value(QStringLiteral("expiresAt")).toString(), Qt::ISODateWithMs);
+                QVERIFY(qAbs(t0.addSecs(600).secsTo(retire)) <= 5);
+                QVERIFY2(err.contains("now stops working at " + toIsoString(retire).toUtf8()), err.constData());
+            } else {
+                newId = k.value(QStringLiteral("id")).toString();
+            }
+        }
+        QVERIFY2(err.contains("the new key " + newId.toUtf8()), err.constData());
+        const auto rotateId = idRe.match(QString::fromUtf8(err));
+        QVERIFY2(rotateId.hasMatch(), err.constData());
+        QVERIFY(rotateId.captured(1) != mintId.captured(1));
+        QVERIFY2(err.contains("--overlap 600 --request-id"), err.constData());
+        QCOMPARE(runVia(proxy.url(), {QStringLiteral("keys"), QStringLiteral("rotate"), mintedId, QStringLiteral("--overlap"), QStringLiteral("600"),
+                                      QStringLiteral("--request-id"), rotateId.captured(1)}, &out, &err), 0);
+        QCOMPARE(proxy.forwarded, 2);
+        const QString newSecret = QString::fromUtf8(out).trimmed();
+        QVERIFY(newSecret != secret);
+        QCOMPARE(keyOwner(newSecret), userId);
+        QVERIFY2(err.contains(newId.toUtf8()) && err.contains("nothing new was minted"), err.constData());
+        QCOMPARE(keysNamed(userId, QStringLiteral("lost-cli")).size(), 2);   // old + one new, never two
+
+        // The server's refusal of a too long overlap, in its words, exit 1, nothing minted.
+        run({QStringLiteral("keys"), QStringLiteral("rotate"), newId, QStringLiteral("--overlap"), QStringLiteral("31d")}, 1, &err);
+        QVERIFY2(err.contains("at most 2592000"), err.constData());
+        QCOMPARE(keysNamed(userId, QStringLiteral("lost-cli")).size(), 2);
+    }
+
     void keysEndToEnd()
     {
         const QString userId = run({QStringLiteral("users"), QStringLiteral("create"), QStringLiteral("svc-e2e"),

@@ -241,6 +241,77 @@ private slots:
         QVERIFY2(r.err.contains("no key") && r.err.contains("may have been rotated") && r.err.contains("keys list"), r.err.constData());
     }
 
+    // A rotate whose reply is lost at a gateway (504), on a v1 server (no /console/info features): no
+    // requestId is sent, the rotate leaves once, and the CLI says what the server holds, never "not rotated".
+    void lostRotateOnV1Server_data()
+    {
+        QTest::addColumn<bool>("rotated");
+        QTest::newRow("nothing happened") << false;
+        QTest::newRow("rotated, new secret lost") << true;
+    }
+    void lostRotateOnV1Server()
+    {
+        QFETCH(bool, rotated);
+        m_server.clearSeen();
+        can(QStringLiteral("/api/auth/console/api-keys/rotate"), 504, "<html>Gateway Timeout</html>");
+        QJsonObject old = QJsonDocument::fromJson(keyJson(QStringLiteral("k_old"), QStringLiteral("svc-key"))).object();
+        QByteArray list;
+        if (rotated) {
+            old.insert(QStringLiteral("expiresAt"), QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODateWithMs));
+            list = "{\"apiKeys\":[" + keyJson(QStringLiteral("k_new"), QStringLiteral("svc-key")) + "," + QJsonDocument(old).toJson(QJsonDocument::Compact)
+                + "," + keyJson(QStringLiteral("k_other"), QStringLiteral("other")) + "],\"total\":3}";
+        } else {
+            list = "{\"apiKeys\":[" + QJsonDocument(old).toJson(QJsonDocument::Compact) + "],\"total\":1}";
+        }
+        can(QStringLiteral("/api/auth/console/api-keys"), 200, list);
+        const Run r = run({QStringLiteral("keys"), QStringLiteral("rotate"), QStringLiteral("k_old")});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(!r.err.toLower().contains("not rotated"), r.err.constData());
+        int rotates = 0;
+        for (const auto &seen : m_server.seen()) {
+            if (seen.path.endsWith(QLatin1String("/api-keys/rotate"))) {
+                ++rotates;
+                QVERIFY2(!seen.body.contains("requestId"), seen.body.constData());   // a v1 server gets v1 requests
+            }
+        }
+        QCOMPARE(rotates, 1);
+        QVERIFY2(!r.err.contains("--request-id"), r.err.constData());
+        if (rotated) {
+            QVERIFY2(r.err.contains("The rotation reached the server") && r.err.contains("now stops working at")
+                         && r.err.contains("the new key k_new") && !r.err.contains("k_other") && r.err.contains("keys revoke"),
+                     r.err.constData());
+        } else {
+            QVERIFY2(r.err.contains("nothing changed on the server") && r.err.contains("Rotating again is safe"), r.err.constData());
+        }
+    }
+
+    // The server's refusals in its own words, exit 1.
+    void rotateRefusals_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("shown");
+        QTest::newRow("owner not a service user") << 403
+            << QByteArray(R"({"code":"OWNER_NOT_SERVICE_USER","message":"user u_1 has the admin role: keys are never minted for admins"})")
+            << QByteArray("keys are never minted for admins");
+        QTest::newRow("overlap too long") << 400
+            << QByteArray(R"({"code":"OVERLAP_TOO_LONG","message":"overlapSeconds: at most 2592000 (30 days); got 2678400"})")
+            << QByteArray("at most 2592000 (30 days)");
+    }
+    void rotateRefusals()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, shown);
+        can(QStringLiteral("/api/auth/console/api-keys/rotate"), status, body);
+        const Run r = run({QStringLiteral("keys"), QStringLiteral("rotate"), QStringLiteral("k_old")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(shown) && r.err.contains(QJsonDocument::fromJson(body).object().value(QStringLiteral("code")).toString().toUtf8()),
+                 r.err.constData());
+        QVERIFY2(!r.err.contains("checking what the server did"), r.err.constData());   // a refusal is not a lost reply
+    }
+
     void badLists_data()
     {
         QTest::addColumn<QStringList>("args");

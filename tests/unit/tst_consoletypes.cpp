@@ -336,6 +336,10 @@ private slots:
         QTest::newRow("channels null") << "channels" << QJsonValue() << "";
         QTest::newRow("channels missing") << "channels" << gone << "";
         QTest::newRow("unknown plugins shape") << "plugins" << QJsonValue("anything") << "";   // not read
+        QTest::newRow("features object") << "features" << QJsonValue(QJsonObject{{"api-keys.requestId", true}}) << "field 'info.features' is not a list";
+        QTest::newRow("features of numbers") << "features" << QJsonValue(QJsonArray{1}) << "field 'info.features' is not a list of names";
+        QTest::newRow("features null") << "features" << QJsonValue() << "";
+        QTest::newRow("maxOverlapSeconds as string") << "apiKey.maxOverlapSeconds" << QJsonValue("30d") << "field 'info.apiKey.maxOverlapSeconds' is not a number";
     }
     void infoField()
     {
@@ -368,6 +372,15 @@ private slots:
         QCOMPARE(i->defaultRateLimitWindow, qint64(86400));
         QCOMPARE(i->defaultRateLimitMax, qint64(10));
         QVERIFY(i->liveChannelUrl.isEmpty());
+        // A v1 server announces no features: no request id is sent to it.
+        QVERIFY(i->features.isEmpty());
+        QVERIFY(!i->takesRequestId());
+        QVERIFY(!i->maxOverlapSeconds);
+        QJsonObject withFeatures = parse(R"({"apiVersion":1,"features":["api-keys.requestId","live.recheck"],"apiKey":{"maxOverlapSeconds":2592000}})");
+        QVERIFY(ConsoleInfo::fromJson(withFeatures)->takesRequestId());
+        QCOMPARE(ConsoleInfo::fromJson(withFeatures)->maxOverlapSeconds, std::optional<qint64>(2592000));
+        withFeatures.insert(QStringLiteral("features"), QJsonArray{QStringLiteral("live.recheck")});
+        QVERIFY(!ConsoleInfo::fromJson(withFeatures)->takesRequestId());
         // Channels without a live one: no URL, no error.
         QJsonObject o = parse(kInfo);
         o.insert(QStringLiteral("channels"), QJsonArray{QJsonObject{{"name", "echo"}, {"url", "ws://x/echo"}}});
