@@ -277,6 +277,9 @@ private slots:
         QVERIFY2(!view->selectionModel()->hasSelection(), "another device's row was selected after the decision");
         QVERIFY(!view->selectionModel()->currentIndex().isValid());
         QVERIFY(page.findChild<QLineEdit *>(QStringLiteral("userCodeEdit"))->text().isEmpty());
+        // Leave the queue empty for the tests after this one.
+        const QString other = pickedCode == first.userCode ? second.userCode : first.userCode;
+        QCOMPARE(TestEnv::decideDeviceCode(m_services->http(), TestEnv::endpointFor(m_server.url()), other, false), QString());
     }
 
     // Live refresh only while visible; a refresh keeps the picked row and the code field.
