@@ -5,6 +5,9 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include <algorithm>
+#include <cmath>
+
 namespace {
 
 QString tr(const char *text)
@@ -34,8 +37,12 @@ void readBody(ApiError &e, const QByteArray &body)
         e.serverMessage = o.value(QStringLiteral("message")).toString();
     const QJsonObject details = o.value(QStringLiteral("details")).toObject();
     if (details.value(QStringLiteral("tryAgainIn")).isDouble() && e.retryAfter.count() == 0) {
+        // Milliseconds. Compared as a double before any conversion: NaN, 1e300 or a negative value
+        // must not reach qint64 (undefined behaviour) nor our timers.
         const double ms = details.value(QStringLiteral("tryAgainIn")).toDouble();
-        e.retryAfter = std::chrono::seconds(qint64((ms + 999) / 1000));
+        const double cap = double(ApiError::kMaxRetryAfter.count());
+        if (std::isfinite(ms) && ms > 0)
+            e.retryAfter = std::chrono::seconds(qint64(std::min(std::ceil(ms / 1000.0), cap)));
     }
 }
 
@@ -73,10 +80,18 @@ std::chrono::seconds ApiError::parseRetryAfter(const QByteArray &value, const QD
     const QByteArray v = value.trimmed();
     if (v.isEmpty())
         return std::chrono::seconds(0);
-    bool ok = false;
-    const qint64 s = v.toLongLong(&ok);
-    if (ok)
-        return std::chrono::seconds(s > 0 ? s : 0);
+    const qint64 cap = kMaxRetryAfter.count();
+    // delay-seconds is 1*DIGIT; a leading '-' is tolerated as "now". Digits beyond what qint64 holds
+    // are the cap, not a parse failure.
+    const bool negative = v.startsWith('-');
+    const QByteArray digits = negative ? v.mid(1) : v;
+    if (!digits.isEmpty() && std::all_of(digits.begin(), digits.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+        if (negative)
+            return std::chrono::seconds(0);
+        bool ok = false;
+        const qint64 s = digits.toLongLong(&ok);
+        return std::chrono::seconds(ok ? std::min(s, cap) : cap);
+    }
     // HTTP-date: IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") and the two obsolete forms, with fixed
     // English formats (QLocale::c()). Qt 6.4's RFC 2822 parser refuses "GMT"; it is only the fallback
     // for a numeric zone ("+0000").
@@ -103,7 +118,9 @@ std::chrono::seconds ApiError::parseRetryAfter(const QByteArray &value, const QD
     if (!when.isValid())
         return std::chrono::seconds(0);
     const qint64 ms = now.msecsTo(when);
-    return std::chrono::seconds(ms > 0 ? (ms + 999) / 1000 : 0);
+    if (ms <= 0)
+        return std::chrono::seconds(0);
+    return std::chrono::seconds(std::min(ms / 1000 + (ms % 1000 ? 1 : 0), cap));
 }
 
 bool ApiError::replyMayBeLost() const

@@ -5,6 +5,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <climits>
+
 using State = DeviceFlow::State;
 Q_DECLARE_METATYPE(State)
 
@@ -242,6 +244,55 @@ private slots:
         flow.start();
         clock.advanceToNext();
         QCOMPARE(transport.pollTimesMs, QList<qint64>{1000});
+    }
+
+    // A hostile transport (or a fromJson bypass) cannot make the flow poll in a tight loop, wait for
+    // years, or overflow the timer arithmetic: interval 1..60 s, expiry at most 1 h, slow_down capped.
+    void extremeNumbersAreClamped_data()
+    {
+        QTest::addColumn<int>("interval");
+        QTest::addColumn<int>("expiresIn");
+        QTest::addColumn<QStringList>("replies");
+        QTest::addColumn<int>("expectedInterval");
+        QTest::addColumn<qint64>("expectedSecondsLeft");
+        QTest::addColumn<QList<qint64>>("pollSeconds");
+        QTest::addColumn<int>("finalInterval");
+        QTest::newRow("negative interval") << -7 << 60 << QStringList{"token"} << 1 << qint64(60) << QList<qint64>{1} << 1;
+        QTest::newRow("huge interval") << INT_MAX << 600 << QStringList{"token"} << 60 << qint64(600) << QList<qint64>{60} << 60;
+        QTest::newRow("huge expiry") << 5 << INT_MAX << QStringList{"token"} << 5 << qint64(3600) << QList<qint64>{5} << 5;
+        QTest::newRow("negative expiry") << 5 << INT_MIN << QStringList{} << 5 << qint64(1) << QList<qint64>{} << 5;
+        QTest::newRow("slow_down stops at 60 s")
+            << 55 << 3600 << QStringList{"slow_down", "slow_down", "token"} << 55 << qint64(3600)
+            << QList<qint64>{55, 115, 175} << 60;
+    }
+    void extremeNumbersAreClamped()
+    {
+        QFETCH(int, interval);
+        QFETCH(int, expiresIn);
+        QFETCH(QStringList, replies);
+        QFETCH(int, expectedInterval);
+        QFETCH(qint64, expectedSecondsLeft);
+        QFETCH(QList<qint64>, pollSeconds);
+        QFETCH(int, finalInterval);
+        FakeClock clock;
+        ScriptedTransport transport(&clock);
+        transport.interval = interval;
+        transport.expiresIn = expiresIn;
+        transport.replies = replies;
+        DeviceFlow flow(&transport, &clock, QStringLiteral("pikku-admin"));
+        flow.start();
+        QCOMPARE(flow.state(), State::WaitingForApproval);
+        QCOMPARE(flow.intervalSeconds(), expectedInterval);
+        QCOMPARE(flow.code().interval, expectedInterval);
+        QCOMPARE(flow.secondsLeft(), expectedSecondsLeft);
+        for (int i = 0; i < 100 && flow.isActive(); ++i)
+            clock.advanceToNext();
+        QVERIFY(!flow.isActive());
+        QList<qint64> seconds;
+        for (qint64 ms : transport.pollTimesMs)
+            seconds << ms / 1000;
+        QCOMPARE(seconds, pollSeconds);
+        QCOMPARE(flow.intervalSeconds(), finalInterval);
     }
 };
 
