@@ -211,6 +211,11 @@ QString ApiError::userMessage() const
     case Kind::Network:
         return tr("Cannot reach the server (%1).").arg(detail.isEmpty() ? tr("network error") : detail);
     case Kind::Timeout:
+        if (deadline.count() > 0) {
+            const qint64 ms = deadline.count();
+            return tr("The server did not finish its reply within %1.")
+                .arg(ms % 1000 == 0 ? tr("%1 s").arg(ms / 1000) : tr("%1 ms").arg(ms));
+        }
         return tr("The server did not answer in time.");
     case Kind::Cancelled:
         return tr("Cancelled.");

@@ -40,6 +40,7 @@ struct ApiError
     QString serverMessage;  // the server's human text
     QString detail;         // technical detail for logs and the details pane (never secrets)
     std::chrono::seconds retryAfter{0};   // 0..kMaxRetryAfter, whatever the server said
+    std::chrono::milliseconds deadline{0};   // Timeout: the total deadline that ran out (0: the inactivity timeout)
     // Retry-After and tryAgainIn are clamped to one day: an API key's rate-limit window is a day by
     // default (better-auth), anything longer is a server error or an attack on our timers.
     static constexpr std::chrono::seconds kMaxRetryAfter{86400};

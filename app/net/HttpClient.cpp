@@ -95,5 +95,7 @@ ApiCall *HttpClient::send(const QByteArray &verb, const QUrl &url, const QByteAr
         reply = m_nam->post(req, body ? *body : QByteArray());
     else
         reply = m_nam->sendCustomRequest(req, verb, body ? *body : QByteArray());
-    return new ApiCall(reply, m_maxBytes, this);
+    auto *call = new ApiCall(reply, m_maxBytes, this);
+    call->setDeadlineMs(m_deadlineMs);
+    return call;
 }
