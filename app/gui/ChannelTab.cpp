@@ -100,6 +100,10 @@ ChannelTab::ChannelTab(AppContext *context, const QUrl &url, QWidget *parent)
             m_banner->showMessage(tr("The server closed the channel because the credential was revoked (%1). It will "
                                      "not reconnect with it.").arg(code),
                                   MessageBanner::Type::Warning);
+        else if (code == 1009)   // RFC 6455 "message too big": our frame or message limit
+            m_banner->showMessage(tr("The channel was closed: the server sent a message larger than %1 MiB (1009).")
+                                      .arg(ChannelSocket::Options{}.maxMessageBytes / (1024 * 1024)),
+                                  MessageBanner::Type::Error);
     });
     connect(m_socket, &ChannelSocket::failed, this, [this, note](const QString &msg) {
         note(msg);
@@ -401,6 +405,7 @@ void ChannelTab::connectChannel()
     }
     ChannelSocket::Options o;
     o.reconnect = m_reconnect->isChecked();
+    o.handshakeTimeoutMs = m_context->services()->channelHandshakeTimeoutMs();
     const Session *s = m_context->services()->session();
     // Allowing plain http for a server covers that server's own origin only, never another host.
     o.allowInsecure = s->isSignedIn() && s->endpoint().allowInsecureHttp && ServerUrl::sameOrigin(url(), s->endpoint().baseUrl);
