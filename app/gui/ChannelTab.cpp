@@ -329,6 +329,20 @@ void ChannelTab::buildUi()
         m_banner->showMessage(tr("Not connected."), MessageBanner::Type::Warning, 4000);
         return false;
     }, this);
+    // Whatever credential this tab could be using: none of them may end up in the stored history.
+    m_composer->setSecretsProvider([this] {
+        QStringList secrets{m_openedKey};
+        if (m_identity->currentIndex() == AsPastedKey) {
+            secrets << m_keyEdit->text().trimmed();
+        } else if (m_identity->currentIndex() == AsEnvKey) {
+            const QString var = m_keyEdit->text().trimmed();
+            if (!var.isEmpty())
+                secrets << qEnvironmentVariable(var.toLocal8Bit().constData());
+        }
+        if (const Session *s = m_context->services()->session(); s->isSignedIn())
+            secrets << s->token();
+        return secrets;
+    });
     outer->addWidget(m_composer);
     connect(m_composer, &ChannelComposer::aboutToSave, this, &ChannelTab::reloadForUrl);
     connect(m_composer, &ChannelComposer::sent, this, [this](const QJsonDocument &doc) {

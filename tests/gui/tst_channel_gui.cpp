@@ -432,6 +432,75 @@ private slots:
         QCOMPARE(tab->history().size(), 50);
     }
 
+    // A frame that contains the active credential (the key it is connected with, the session token) is
+    // sent but never kept: not in the history, not in the settings file, not as a saved message. The
+    // history can be switched off (remembered), which also erases what was stored.
+    void composerNeverStoresTheCredential()
+    {
+        QVERIFY(ensureLive());
+        auto settingsFile = [this] {
+            m_liveServices->settings()->sync();
+            QFile f(m_liveIni);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        const QString token = m_liveServices->session()->token();
+        QVERIFY(token.size() >= 16);
+        ChannelInspectorPage page(m_liveContext.get());
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        ChannelTab *tab = page.currentChannel();
+        QTRY_COMPARE_WITH_TIMEOUT(tab->url(), liveUrl(), 10000);
+        QVERIFY(openAsKey(tab, m_serviceKey));
+        auto *keep = tab->findChild<QCheckBox *>(QStringLiteral("keepHistory"));
+        QVERIFY(keep);
+        QVERIFY(keep->isChecked());   // on by default
+        auto *composer = tab->findChild<QPlainTextEdit *>(QStringLiteral("composer"));
+        const qint64 sentBefore = tab->socket()->sent();
+
+        composer->setPlainText(QStringLiteral(R"({"action":"echo","marker":"plain-frame-1"})"));
+        QVERIFY(tab->sendComposer());
+        composer->setPlainText(QStringLiteral(R"({"action":"echo","oops":"%1"})").arg(m_serviceKey));
+        QVERIFY(tab->sendComposer());   // it does go out: the admin asked for it
+        composer->setPlainText(QStringLiteral(R"({"action":"echo","pasted":"Bearer %1"})").arg(token));
+        QVERIFY(tab->sendComposer());
+        QCOMPARE(tab->socket()->sent(), sentBefore + 3);
+        QVERIFY(tab->findChild<QLabel *>(QStringLiteral("composerState"))->text().contains(QStringLiteral("not kept")));
+        QVERIFY(tab->history().contains(QStringLiteral(R"({"action":"echo","marker":"plain-frame-1"})")));
+        for (const QString &h : tab->history()) {
+            QVERIFY2(!h.contains(m_serviceKey), qPrintable(h));
+            QVERIFY2(!h.contains(token), qPrintable(h));
+        }
+        // Nor saved under a name.
+        QVERIFY(!tab->saveMessage(QStringLiteral("with key"), QStringLiteral(R"({"k":"%1"})").arg(m_serviceKey)));
+        QVERIFY(!tab->savedMessageNames().contains(QStringLiteral("with key")));
+        QByteArray file = settingsFile();
+        QVERIFY(file.contains("plain-frame-1"));   // the file is the one written
+        QVERIFY(!file.contains(m_serviceKey.toUtf8()));
+        QVERIFY(!file.contains(token.toUtf8()));
+
+        // History off: erased from memory and file, nothing new kept, and the choice is remembered.
+        keep->setChecked(false);
+        QVERIFY(tab->history().isEmpty());
+        composer->setPlainText(QStringLiteral(R"({"action":"echo","marker":"plain-frame-2"})"));
+        QVERIFY(tab->sendComposer());
+        QVERIFY(tab->history().isEmpty());
+        file = settingsFile();
+        QVERIFY(!file.contains("plain-frame-1"));
+        QVERIFY(!file.contains("plain-frame-2"));
+        QVERIFY(!file.contains("history="));
+        tab->disconnectChannel();
+        QTRY_COMPARE(tab->socket()->state(), ChannelSocket::State::Closed);
+        {
+            ChannelInspectorPage again(m_liveContext.get());
+            ChannelTab *t2 = again.currentChannel();
+            QTRY_COMPARE_WITH_TIMEOUT(t2->url(), liveUrl(), 10000);
+            QVERIFY(!t2->findChild<QCheckBox *>(QStringLiteral("keepHistory"))->isChecked());
+            QVERIFY(t2->history().isEmpty());
+            t2->findChild<QCheckBox *>(QStringLiteral("keepHistory"))->setChecked(true);   // back on for later tests
+        }
+        QVERIFY(m_liveServices->settings()->value(QStringLiteral("channelInspector/keepHistory")).toBool());
+    }
+
     void rememberedKeyGoesToTheSecretStoreOnly()
     {
         QVERIFY(ensureLive());
