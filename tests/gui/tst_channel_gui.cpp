@@ -4,6 +4,7 @@
 // key the server resolved, composer history and saved messages survive a new page, and a remembered key
 // goes to the secret store, never to the settings file.
 #include "DevServer.h"
+#include "FixtureServer.h"
 #include "TestEnv.h"
 #include "core/Services.h"
 #include "gui/AppContext.h"
@@ -254,6 +255,34 @@ private slots:
         }
         tab->disconnectChannel();
         QTRY_COMPARE(tab->socket()->state(), ChannelSocket::State::Closed);
+    }
+
+    // The GUI path has a handshake timeout: a server that accepts TCP and never answers the upgrade
+    // gives a clear error in the tab's banner within the configured time, not a tab stuck connecting.
+    void handshakeTimeoutInTheTab()
+    {
+        SilentServer silent;
+        QVERIFY(silent.listenLocal());
+        const int before = m_services->channelHandshakeTimeoutMs();
+        QCOMPARE(before, 10000);   // the default ($PIKKU_ADMIN_WS_HANDSHAKE_TIMEOUT_MS unset)
+        m_services->setChannelHandshakeTimeoutMs(800);
+        ChannelInspectorPage page(m_context.get());
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        ChannelTab *tab = page.currentChannel();
+        tab->findChild<QLineEdit *>(QStringLiteral("channelUrl"))->setText(QStringLiteral("ws://127.0.0.1:%1/live").arg(silent.serverPort()));
+        tab->findChild<QComboBox *>(QStringLiteral("identityBox"))->setCurrentIndex(1);
+        tab->findChild<QLineEdit *>(QStringLiteral("keyEdit"))->setText(QStringLiteral("svc_handshake_key"));
+        tab->findChild<QCheckBox *>(QStringLiteral("reconnectCheck"))->setChecked(false);
+        QElapsedTimer t;
+        t.start();
+        tab->connectChannel();
+        QCOMPARE(tab->socket()->state(), ChannelSocket::State::Connecting);
+        auto *banner = tab->findChild<MessageBanner *>();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->text().contains(QStringLiteral("did not complete the WebSocket handshake within 800 ms")), 5000);
+        QVERIFY2(t.elapsed() < 4000, qPrintable(QString::number(t.elapsed())));
+        QVERIFY(tab->socket()->state() != ChannelSocket::State::Open);
+        m_services->setChannelHandshakeTimeoutMs(before);
     }
 
     void floodStaysResponsiveAndBounded()
