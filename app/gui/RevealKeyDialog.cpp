@@ -12,6 +12,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 RevealKeyDialog::RevealKeyDialog(AppContext *context, const MintedKey &minted, const QString &ownerName, QWidget *parent)
     : QDialog(parent), m_context(context)
 {
@@ -105,7 +107,7 @@ void RevealKeyDialog::updateCountdown()
         m_countdown->hide();
         return;
     }
-    const int seconds = (ms + 999) / 1000;
+    const int seconds = std::min((ms + 999) / 1000, kClearAfterMs / 1000);
     m_countdown->setText(tr("The clipboard is cleared in %n s.", nullptr, seconds));
 }
 

@@ -127,6 +127,7 @@ private slots:
             QTest::keyClick(w, Qt::Key_C, Qt::ControlModifier);
             QTest::keyClick(w, Qt::Key_Insert, Qt::ControlModifier);
         }
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("sentinel"));
         // Mouse: a double click and a drag across the field select nothing.
         QTest::mouseDClick(field, Qt::LeftButton, {}, QPoint(10, field->height() / 2));
         QTest::mousePress(field, Qt::LeftButton, {}, QPoint(2, field->height() / 2));
