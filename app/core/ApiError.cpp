@@ -10,10 +10,6 @@
 
 namespace {
 
-// A Retry-After beyond 30 days is a broken or hostile server, not advice: it is capped, so that callers
-// can turn it into milliseconds (timers, countdowns) without overflowing.
-constexpr qint64 kMaxRetryAfterSeconds = 30LL * 86400;
-
 QString tr(const char *text)
 {
     return QCoreApplication::translate("ApiError", text);
@@ -41,13 +37,12 @@ void readBody(ApiError &e, const QByteArray &body)
         e.serverMessage = o.value(QStringLiteral("message")).toString();
     const QJsonObject details = o.value(QStringLiteral("details")).toObject();
     if (details.value(QStringLiteral("tryAgainIn")).isDouble() && e.retryAfter.count() == 0) {
-        // Milliseconds as a JSON double: any value (1e300, negative) reaches us; converting one beyond
-        // qint64 to an integer is undefined behaviour, so compare as a double first.
+        // Milliseconds. Compared as a double before any conversion: NaN, 1e300 or a negative value
+        // must not reach qint64 (undefined behaviour) nor our timers.
         const double ms = details.value(QStringLiteral("tryAgainIn")).toDouble();
-        if (ms > 0)
-            e.retryAfter = std::chrono::seconds(ms >= double(kMaxRetryAfterSeconds) * 1000
-                                                    ? kMaxRetryAfterSeconds
-                                                    : qint64(std::ceil(ms / 1000)));
+        const double cap = double(ApiError::kMaxRetryAfter.count());
+        if (std::isfinite(ms) && ms > 0)
+            e.retryAfter = std::chrono::seconds(qint64(std::min(std::ceil(ms / 1000.0), cap)));
     }
 }
 
@@ -85,10 +80,18 @@ std::chrono::seconds ApiError::parseRetryAfter(const QByteArray &value, const QD
     const QByteArray v = value.trimmed();
     if (v.isEmpty())
         return std::chrono::seconds(0);
-    bool ok = false;
-    const qint64 s = v.toLongLong(&ok);
-    if (ok)
-        return std::chrono::seconds(std::clamp<qint64>(s, 0, kMaxRetryAfterSeconds));
+    const qint64 cap = kMaxRetryAfter.count();
+    // delay-seconds is 1*DIGIT; a leading '-' is tolerated as "now". Digits beyond what qint64 holds
+    // are the cap, not a parse failure.
+    const bool negative = v.startsWith('-');
+    const QByteArray digits = negative ? v.mid(1) : v;
+    if (!digits.isEmpty() && std::all_of(digits.begin(), digits.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+        if (negative)
+            return std::chrono::seconds(0);
+        bool ok = false;
+        const qint64 s = digits.toLongLong(&ok);
+        return std::chrono::seconds(ok ? std::min(s, cap) : cap);
+    }
     // HTTP-date: IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") and the two obsolete forms, with fixed
     // English formats (QLocale::c()). Qt 6.4's RFC 2822 parser refuses "GMT"; it is only the fallback
     // for a numeric zone ("+0000").
@@ -115,7 +118,9 @@ std::chrono::seconds ApiError::parseRetryAfter(const QByteArray &value, const QD
     if (!when.isValid())
         return std::chrono::seconds(0);
     const qint64 ms = now.msecsTo(when);
-    return std::chrono::seconds(ms > 0 ? std::min((ms + 999) / 1000, kMaxRetryAfterSeconds) : 0);
+    if (ms <= 0)
+        return std::chrono::seconds(0);
+    return std::chrono::seconds(std::min(ms / 1000 + (ms % 1000 ? 1 : 0), cap));
 }
 
 bool ApiError::replyMayBeLost() const
@@ -208,6 +213,11 @@ QString ApiError::userMessage() const
             return tr("No reply: the connection dropped after the request was sent; it may have been carried out.");
         return tr("Cannot reach the server (%1).").arg(detail.isEmpty() ? tr("network error") : detail);
     case Kind::Timeout:
+        if (deadline.count() > 0) {
+            const qint64 ms = deadline.count();
+            return tr("The server did not finish its reply within %1.")
+                .arg(ms % 1000 == 0 ? tr("%1 s").arg(ms / 1000) : tr("%1 ms").arg(ms));
+        }
         return tr("The server did not answer in time.");
     case Kind::Cancelled:
         return tr("Cancelled.");

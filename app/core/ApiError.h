@@ -39,7 +39,11 @@ struct ApiError
     QString serverCode;     // "UNAUTHORIZED", "authorization_pending", ...
     QString serverMessage;  // the server's human text
     QString detail;         // technical detail for logs and the details pane (never secrets)
-    std::chrono::seconds retryAfter{0};
+    std::chrono::seconds retryAfter{0};   // 0..kMaxRetryAfter, whatever the server said
+    std::chrono::milliseconds deadline{0};   // Timeout: the total deadline that ran out (0: the inactivity timeout)
+    // Retry-After and tryAgainIn are clamped to one day: an API key's rate-limit window is a day by
+    // default (better-auth), anything longer is a server error or an attack on our timers.
+    static constexpr std::chrono::seconds kMaxRetryAfter{86400};
 
     bool isError() const { return kind != Kind::None; }
     // For a request that changes state (create): the server may have done the work although no answer
@@ -55,6 +59,7 @@ struct ApiError
                              bool timedOut, bool cancelled);
     static Kind kindForStatus(int status);
     // Retry-After (RFC 9110 §10.2.3): delay-seconds or an HTTP-date (IMF-fixdate, RFC 850, asctime).
-    // Returns 0 s for a missing, malformed or past value; a date is rounded up against now. At most 30 days.
+    // Returns 0 s for a missing, malformed or past value; a date is rounded up against now; at most
+    // kMaxRetryAfter (an absurd delay, digits that overflow, a date in the year 9999 all give the cap).
     static std::chrono::seconds parseRetryAfter(const QByteArray &value, const QDateTime &now);
 };

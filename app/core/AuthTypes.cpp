@@ -5,6 +5,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 QStringList AuthUser::roles() const
 {
     QStringList out;
@@ -78,20 +80,22 @@ std::optional<DeviceCode> DeviceCode::fromJson(const QJsonObject &o, QString *er
     c.userCode = r.string("user_code");
     c.verificationUri = r.string("verification_uri");
     c.verificationUriComplete = r.optString("verification_uri_complete");
-    c.expiresIn = int(r.integer("expires_in"));
-    c.interval = int(r.optInteger("interval").value_or(5));   // RFC 8628 §3.2: default 5 s
+    // Above the ceiling is clamped (a server asking for a day gets an hour); zero or below is refused.
+    const qint64 expiresIn = r.integerUpTo("expires_in", -JsonReader::kMaxSafeInteger, DeviceCode::kMaxExpiresIn);
+    const qint64 interval = r.optIntegerUpTo("interval", -JsonReader::kMaxSafeInteger, DeviceCode::kMaxInterval)
+                                .value_or(DeviceCode::kDefaultInterval);
     if (!r.ok()) {
         if (error)
             *error = r.error();
         return std::nullopt;
     }
-    if (c.expiresIn <= 0 || c.interval < 0 || c.deviceCode.isEmpty() || c.userCode.isEmpty()) {
+    if (expiresIn <= 0 || interval < 0 || c.deviceCode.isEmpty() || c.userCode.isEmpty()) {
         if (error)
             *error = QStringLiteral("device code response has empty or non-positive fields");
         return std::nullopt;
     }
-    if (c.interval == 0)
-        c.interval = 1;
+    c.expiresIn = int(std::min<qint64>(expiresIn, kMaxExpiresIn));
+    c.interval = int(std::clamp<qint64>(interval, kMinInterval, kMaxInterval));
     return c;
 }
 

@@ -38,8 +38,14 @@ struct DeviceCode
     QString userCode;
     QString verificationUri;
     QString verificationUriComplete;
-    int expiresIn = 0;    // seconds
-    int interval = 5;     // seconds
+    int expiresIn = 0;    // seconds, clamped to 1..kMaxExpiresIn
+    int interval = 5;     // seconds, clamped to kMinInterval..kMaxInterval
+    // What the server says is bounded: a zero interval would poll in a tight loop, a huge one (or an
+    // expires_in of years) would leave the dialog waiting forever. better-auth sends 5 s and 1800 s.
+    static constexpr int kDefaultInterval = 5;      // RFC 8628 §3.2
+    static constexpr int kMinInterval = 1;
+    static constexpr int kMaxInterval = 60;
+    static constexpr int kMaxExpiresIn = 3600;      // 1 h: a code nobody approves within an hour is stale
     static std::optional<DeviceCode> fromJson(const QJsonObject &o, QString *error = nullptr);
     QString displayUserCode() const;   // "ABCD-EFGH"
 };

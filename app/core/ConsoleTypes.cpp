@@ -4,6 +4,8 @@
 #include "Json.h"
 
 #include <QJsonArray>
+
+#include <climits>
 #include <QRegularExpression>
 
 namespace {
@@ -26,7 +28,7 @@ std::optional<ServiceUser> ServiceUser::fromJson(const QJsonObject &o, QString *
     u.role = r.optString("role");
     u.banned = r.boolean("banned");   // a missing flag must not read as "not banned"
     u.createdAt = r.optDateTime("createdAt");
-    u.apiKeyCount = int(r.integer("apiKeyCount"));
+    u.apiKeyCount = int(r.integer("apiKeyCount", 0, INT_MAX));
     if (!r.ok())
         return failWith<ServiceUser>(r, error);
     return u;
@@ -46,11 +48,11 @@ std::optional<ApiKey> ApiKey::fromJson(const QJsonObject &o, QString *error)
     k.updatedAt = r.optDateTime("updatedAt");
     k.expiresAt = r.optDateTime("expiresAt");
     k.lastRequest = r.optDateTime("lastRequest");
-    k.requestCount = r.integer("requestCount");
-    k.remaining = r.optInteger("remaining");
+    k.requestCount = r.integer("requestCount", 0);
+    k.remaining = r.optInteger("remaining", 0);
     k.rateLimitEnabled = r.boolean("rateLimitEnabled");   // a missing flag must not read as "off"
-    k.rateLimitMax = r.optInteger("rateLimitMax");
-    k.rateLimitTimeWindow = r.optInteger("rateLimitTimeWindow");
+    k.rateLimitMax = r.optInteger("rateLimitMax", 0);
+    k.rateLimitTimeWindow = r.optInteger("rateLimitTimeWindow", 0);
     const QJsonObject perms = r.optObject("permissions");
     k.metadata = r.optObject("metadata");
     if (!r.ok())
@@ -88,23 +90,23 @@ std::optional<ConsoleInfo> ConsoleInfo::fromJson(const QJsonObject &o, QString *
 {
     JsonReader r(o, QStringLiteral("info"));
     ConsoleInfo i;
-    i.apiVersion = int(r.integer("apiVersion"));
+    i.apiVersion = int(r.integer("apiVersion", 0, INT_MAX));
     i.serverVersion = r.optString("serverVersion");
     const QJsonObject key = r.optObject("apiKey");
     if (!r.ok())
         return failWith<ConsoleInfo>(r, error);
     JsonReader k(key, QStringLiteral("info.apiKey"));
     i.metadataEnabled = k.optBoolean("metadataEnabled").value_or(false);
-    i.minExpiresIn = k.optInteger("minExpiresIn").value_or(86400);
-    i.maxExpiresIn = k.optInteger("maxExpiresIn").value_or(365 * 86400);
-    i.maxOverlapSeconds = k.optInteger("maxOverlapSeconds");
+    i.minExpiresIn = k.optInteger("minExpiresIn", 0).value_or(86400);
+    i.maxExpiresIn = k.optInteger("maxExpiresIn", 0).value_or(365 * 86400);
+    i.maxOverlapSeconds = k.optInteger("maxOverlapSeconds", 0);
     const QJsonObject rl = k.optObject("rateLimit");
     if (!k.ok())
         return failWith<ConsoleInfo>(k, error);
     JsonReader l(rl, QStringLiteral("info.apiKey.rateLimit"));
     i.defaultRateLimitEnabled = l.optBoolean("enabled").value_or(true);
-    i.defaultRateLimitWindow = l.optInteger("timeWindow").value_or(86400);
-    i.defaultRateLimitMax = l.optInteger("maxRequests").value_or(10);
+    i.defaultRateLimitWindow = l.optInteger("timeWindow", 0).value_or(86400);
+    i.defaultRateLimitMax = l.optInteger("maxRequests", 0).value_or(10);
     if (!l.ok())
         return failWith<ConsoleInfo>(l, error);
     const QJsonValue features = o.value(QStringLiteral("features"));

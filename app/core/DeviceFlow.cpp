@@ -5,12 +5,6 @@
 #include <algorithm>
 #include <climits>
 
-namespace {
-// The longest the flow waits between two polls, whatever the server says (interval, slow_down,
-// Retry-After): an hour, far beyond any device code's life. Keeps "seconds * 1000" inside an int.
-constexpr int kMaxWaitSeconds = 3600;
-} // namespace
-
 DeviceFlow::DeviceFlow(DeviceAuthTransport *transport, Clock *clock, QString clientId, QString scope, QObject *parent)
     : QObject(parent), m_transport(transport), m_clock(clock), m_clientId(std::move(clientId)), m_scope(std::move(scope))
 {
@@ -79,12 +73,15 @@ void DeviceFlow::start()
             return;
         }
         m_code = r.value();
-        m_interval = std::clamp(m_code.interval, 1, kMaxWaitSeconds);
+        // Clamped again here: a transport may build a DeviceCode without fromJson.
+        m_interval = std::clamp(m_code.interval, DeviceCode::kMinInterval, DeviceCode::kMaxInterval);
+        m_code.interval = m_interval;
+        m_code.expiresIn = std::clamp(m_code.expiresIn, 1, DeviceCode::kMaxExpiresIn);
         m_expiresAt = m_clock->now().addSecs(m_code.expiresIn);
         setState(State::WaitingForApproval);
         emit codeReady(m_code);
         // The code's own expiry ends the flow even if a poll is in flight.
-        m_clock->schedule(int(std::min<qint64>(qint64(m_code.expiresIn) * 1000, INT_MAX)), this, [this, gen] {
+        m_clock->schedule(m_code.expiresIn * 1000, this, [this, gen] {
             if (gen == m_generation && m_state == State::WaitingForApproval)
                 end(State::Expired, tr("The code expired before it was approved."));
         });
@@ -145,8 +142,9 @@ void DeviceFlow::handleReply(const Result<DeviceTokenReply> &r)
         case ApiError::Kind::RateLimited: {
             // Transient: say so and keep polling until the code expires (the admin can cancel).
             emit pollProblem(e);
-            const qint64 wait = std::clamp<qint64>(e.retryAfter.count(), m_interval, kMaxWaitSeconds);
-            schedulePoll(int(wait) * 1000);
+            // retryAfter is bounded by ApiError (kMaxRetryAfter); past the code's expiry the expiry timer wins.
+            const qint64 wait = std::clamp<qint64>(e.retryAfter.count(), m_interval, ApiError::kMaxRetryAfter.count());
+            schedulePoll(int(wait * 1000));
             return;
         }
         default:
@@ -165,7 +163,7 @@ void DeviceFlow::handleReply(const Result<DeviceTokenReply> &r)
     if (code == QLatin1String("authorization_pending")) {
         schedulePoll(m_interval * 1000);
     } else if (code == QLatin1String("slow_down")) {
-        m_interval = std::min(m_interval + 5, kMaxWaitSeconds);   // RFC 8628 §3.5; better-auth does not raise it for us
+        m_interval = std::min(m_interval + 5, DeviceCode::kMaxInterval);   // RFC 8628 §3.5; better-auth does not raise it for us
         emit intervalChanged(m_interval);
         schedulePoll(m_interval * 1000);
     } else if (code == QLatin1String("access_denied")) {

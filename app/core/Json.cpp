@@ -2,17 +2,8 @@
 
 #include <QTimeZone>
 
+#include <algorithm>
 #include <cmath>
-
-namespace {
-// JSON numbers are doubles: only integers up to 2^53 are exact, and converting one beyond qint64's range
-// is undefined behaviour (a hostile "expires_in": 1e300). Anything larger is refused, not wrapped.
-constexpr double kMaxExactInteger = 9007199254740992.0;   // 2^53
-bool inIntegerRange(double d)
-{
-    return std::isfinite(d) && std::fabs(d) <= kMaxExactInteger;
-}
-} // namespace
 
 JsonReader::JsonReader(const QJsonObject &object, QString context)
     : m_object(object), m_context(std::move(context))
@@ -31,6 +22,39 @@ void JsonReader::fail(const char *key, const char *expected)
     const QString where = m_context.isEmpty() ? QString::fromLatin1(key)
                                               : m_context + QLatin1Char('.') + QLatin1String(key);
     m_error = QStringLiteral("field '%1' %2").arg(where, QLatin1String(expected));
+}
+
+void JsonReader::fail(const char *key, const QString &expected)
+{
+    fail(key, expected.toUtf8().constData());
+}
+
+std::optional<qint64> jsonInteger(const QJsonValue &value, qint64 min, qint64 max)
+{
+    min = std::max(min, -JsonReader::kMaxSafeInteger);
+    max = std::min(max, JsonReader::kMaxSafeInteger);
+    if (!value.isDouble())
+        return std::nullopt;
+    const double d = value.toDouble();
+    // Compared as doubles first: converting NaN, ±inf or 1e300 to qint64 is undefined behaviour.
+    if (!std::isfinite(d) || d != std::floor(d) || d < double(min) || d > double(max))
+        return std::nullopt;
+    return qint64(d);
+}
+
+std::optional<qint64> JsonReader::checked(const char *key, const QJsonValue &v, qint64 min, qint64 max)
+{
+    const std::optional<qint64> n = jsonInteger(v, min, max);
+    if (n)
+        return n;
+    const double d = v.toDouble();
+    if (!std::isfinite(d) || d != std::floor(d))
+        fail(key, "is not a whole number");
+    else
+        fail(key, QStringLiteral("is out of range (%1..%2)")
+                      .arg(std::max(min, -kMaxSafeInteger))
+                      .arg(std::min(max, kMaxSafeInteger)));
+    return std::nullopt;
 }
 
 QString JsonReader::string(const char *key)
@@ -55,21 +79,17 @@ QString JsonReader::optString(const char *key)
     return v.toString();
 }
 
-qint64 JsonReader::integer(const char *key)
+qint64 JsonReader::integer(const char *key, qint64 min, qint64 max)
 {
     const QJsonValue v = value(key);
     if (!v.isDouble()) {
         fail(key, v.isUndefined() ? "is missing" : "is not a number");
         return 0;
     }
-    if (!inIntegerRange(v.toDouble())) {
-        fail(key, "is out of range");
-        return 0;
-    }
-    return qint64(v.toDouble());
+    return checked(key, v, min, max).value_or(0);
 }
 
-std::optional<qint64> JsonReader::optInteger(const char *key)
+std::optional<qint64> JsonReader::optInteger(const char *key, qint64 min, qint64 max)
 {
     const QJsonValue v = value(key);
     if (v.isUndefined() || v.isNull())
@@ -78,11 +98,32 @@ std::optional<qint64> JsonReader::optInteger(const char *key)
         fail(key, "is not a number");
         return std::nullopt;
     }
-    if (!inIntegerRange(v.toDouble())) {
-        fail(key, "is out of range");
+    return checked(key, v, min, max);
+}
+
+std::optional<qint64> JsonReader::optIntegerUpTo(const char *key, qint64 min, qint64 cap)
+{
+    const QJsonValue v = value(key);
+    if (v.isUndefined() || v.isNull())
+        return std::nullopt;
+    if (!v.isDouble()) {
+        fail(key, "is not a number");
         return std::nullopt;
     }
-    return qint64(v.toDouble());
+    const double d = v.toDouble();
+    if (std::isfinite(d) && d == std::floor(d) && d > double(cap) && cap >= min)
+        return std::min(cap, kMaxSafeInteger);
+    return checked(key, v, min, cap);
+}
+
+qint64 JsonReader::integerUpTo(const char *key, qint64 min, qint64 cap)
+{
+    const QJsonValue v = value(key);
+    if (!v.isDouble()) {
+        fail(key, v.isUndefined() ? "is missing" : "is not a number");
+        return 0;
+    }
+    return optIntegerUpTo(key, min, cap).value_or(0);
 }
 
 bool JsonReader::boolean(const char *key)

@@ -39,6 +39,8 @@ Services::Services(std::unique_ptr<Clock> clock, SecretStore *secrets, QSettings
     m_secrets->setParent(this);
     m_settings->setParent(this);
     m_http->setDefaultTimeoutMs(envInt("PIKKU_ADMIN_HTTP_TIMEOUT_MS", 15000));
+    m_http->setDefaultDeadlineMs(envInt("PIKKU_ADMIN_HTTP_DEADLINE_MS", 30000));
+    m_handshakeTimeoutMs = envInt("PIKKU_ADMIN_WS_HANDSHAKE_TIMEOUT_MS", 10000);
 }
 
 Services::~Services() = default;

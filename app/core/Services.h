@@ -32,6 +32,11 @@ public:
     AuthService *auth() const { return m_auth; }
     QSettings *settings() const { return m_settings; }
     ServerProfiles &profiles() { return m_profiles; }
+    // How long a WebSocket upgrade may take before the attempt fails ($PIKKU_ADMIN_WS_HANDSHAKE_TIMEOUT_MS,
+    // default 10 s). The HTTP limits live in HttpClient ($PIKKU_ADMIN_HTTP_TIMEOUT_MS: silence, default
+    // 15 s; $PIKKU_ADMIN_HTTP_DEADLINE_MS: a whole request, default 30 s).
+    int channelHandshakeTimeoutMs() const { return m_handshakeTimeoutMs; }
+    void setChannelHandshakeTimeoutMs(int ms) { m_handshakeTimeoutMs = ms; }
 
 private:
     std::unique_ptr<Clock> m_clock;
@@ -41,4 +46,5 @@ private:
     Session *m_session;
     AuthService *m_auth;
     ServerProfiles m_profiles;
+    int m_handshakeTimeoutMs = 10000;
 };

@@ -2,6 +2,7 @@
 
 #include "MessageBanner.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -102,7 +103,14 @@ ChannelComposer::ChannelComposer(QSettings *settings, MessageBanner *banner, Sen
         if (m_savedBox->currentIndex() > 0)
             deleteSavedMessage(m_savedBox->currentText());
     });
+    m_keepHistory = new QCheckBox(tr("Keep history"), this);
+    m_keepHistory->setObjectName(QStringLiteral("keepHistory"));
+    m_keepHistory->setToolTip(tr("Remember sent messages (Ctrl+Up/Down) for each channel URL. A message containing "
+                                 "your key or session is never kept. Unticking erases the stored history."));
+    m_keepHistory->setChecked(keepsHistory());
+    connect(m_keepHistory, &QCheckBox::toggled, this, &ChannelComposer::setKeepHistory);
     buttons->addWidget(sendButton);
+    buttons->addWidget(m_keepHistory);
     buttons->addWidget(m_state);
     buttons->addStretch(1);
     auto *composeCol = new QVBoxLayout;
@@ -136,7 +144,8 @@ void ChannelComposer::loadFor(const QString &normalizedUrl, const QString &group
     m_history.clear();
     m_saved.clear();
     if (!normalizedUrl.isEmpty()) {
-        m_history = m_settings->value(group + QStringLiteral("/history")).toStringList();
+        if (keepsHistory())
+            m_history = m_settings->value(group + QStringLiteral("/history")).toStringList();
         const QJsonArray saved = QJsonDocument::fromJson(m_settings->value(group + QStringLiteral("/saved")).toString().toUtf8()).array();
         for (const QJsonValue &v : saved) {
             const QJsonObject o = v.toObject();
@@ -167,14 +176,61 @@ bool ChannelComposer::sendJson(const QByteArray &text)
     if (!m_send(doc.toJson(QJsonDocument::Compact)))
         return false;
     const QString compact = QString::fromUtf8(doc.toJson(QJsonDocument::Compact));
-    m_history.removeAll(compact);
-    m_history.append(compact);
-    while (m_history.size() > kHistoryKept)
-        m_history.removeFirst();
+    if (containsSecret(compact)) {
+        // Sent, and forgotten: the history lives in the settings file, in plain text.
+        m_state->setText(tr("sent; not kept in the history (it contains your credential)"));
+        m_state->setStyleSheet(QStringLiteral("color: #8a6d00;"));
+    } else if (keepsHistory()) {
+        m_history.removeAll(compact);
+        m_history.append(compact);
+        while (m_history.size() > kHistoryKept)
+            m_history.removeFirst();
+        storeHistory();
+    }
     m_historyPos = int(m_history.size());
-    storeHistory();
     emit sent(doc);
     return true;
+}
+
+bool ChannelComposer::containsSecret(const QString &compactJson) const
+{
+    if (!m_secrets)
+        return false;
+    for (const QString &secret : m_secrets()) {
+        if (secret.isEmpty())
+            continue;
+        // As it is, and as JSON writes it inside a string (a quote or backslash in it is escaped).
+        const QString escaped = QString::fromUtf8(QJsonDocument(QJsonArray{secret}).toJson(QJsonDocument::Compact)).mid(2).chopped(2);
+        if (compactJson.contains(secret) || compactJson.contains(escaped))
+            return true;
+    }
+    return false;
+}
+
+bool ChannelComposer::keepsHistory() const
+{
+    return m_settings->value(keepHistoryKey(), true).toBool();
+}
+
+void ChannelComposer::setKeepHistory(bool on)
+{
+    m_settings->setValue(keepHistoryKey(), on);
+    if (m_keepHistory->isChecked() != on) {
+        const QSignalBlocker block(m_keepHistory);
+        m_keepHistory->setChecked(on);
+    }
+    if (on)
+        return;
+    // Off: nothing more is kept, and what was kept goes, for every channel URL.
+    m_history.clear();
+    m_historyPos = 0;
+    const QString root = keepHistoryKey().section(QLatin1Char('/'), 0, 0);
+    m_settings->beginGroup(root);
+    const QStringList groups = m_settings->childGroups();
+    for (const QString &g : groups)
+        m_settings->remove(g + QStringLiteral("/history"));
+    m_settings->endGroup();
+    m_settings->sync();
 }
 
 void ChannelComposer::quickAction(const QString &json)
@@ -220,6 +276,11 @@ bool ChannelComposer::saveMessage(const QString &name, const QString &json)
     if (trimmedName.isEmpty() || pe.error != QJsonParseError::NoError || m_loadedUrl.isEmpty())
         return false;
     const QString compact = QString::fromUtf8(doc.toJson(QJsonDocument::Compact));
+    if (containsSecret(compact)) {
+        m_banner->showMessage(tr("Not saved: the message contains your credential, and saved messages are stored in "
+                                 "plain text."), MessageBanner::Type::Warning, 8000);
+        return false;
+    }
     bool replaced = false;
     for (auto &entry : m_saved)
         if (entry.first == trimmedName) {
@@ -281,7 +342,7 @@ void ChannelComposer::saveDialog()
     dlg->setTextValue(m_savedBox->currentIndex() > 0 ? m_savedBox->currentText() : QString());
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     connect(dlg, &QInputDialog::textValueSelected, this, [this, text](const QString &name) {
-        if (!saveMessage(name, text))
+        if (!saveMessage(name, text) && name.trimmed().isEmpty())
             m_banner->showMessage(tr("Not saved: give it a name."), MessageBanner::Type::Warning, 5000);
     });
     dlg->open();

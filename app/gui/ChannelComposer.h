@@ -6,6 +6,7 @@
 #include <utility>
 
 class MessageBanner;
+class QCheckBox;
 class QComboBox;
 class QJsonDocument;
 class QLabel;
@@ -15,7 +16,10 @@ class QToolButton;
 
 // A channel's composer: JSON editor with a validation label, Send (Ctrl+Enter), a history walked with
 // Ctrl+Up/Down, quick actions and named saved messages. History and saved messages are kept per channel
-// URL in the settings group the tab hands over with loadFor() (never secrets).
+// URL in the settings group the tab hands over with loadFor() (never secrets): a frame that contains an
+// active credential (the tab's key, the session token; see setSecretsProvider) is sent but never kept,
+// neither in the history nor as a saved message. The history can be switched off ("Keep history",
+// remembered in channelInspector/keepHistory); switching it off erases every stored history.
 class ChannelComposer : public QWidget
 {
     Q_OBJECT
@@ -27,6 +31,12 @@ public:
 
     // Loads the history and saved messages stored for normalizedUrl in group; an empty URL stores nothing.
     void loadFor(const QString &normalizedUrl, const QString &group);
+
+    // The credentials in use right now (typed key, key from the environment, session token).
+    void setSecretsProvider(std::function<QStringList()> provider) { m_secrets = std::move(provider); }
+    bool keepsHistory() const;
+    void setKeepHistory(bool on);
+    static QString keepHistoryKey() { return QStringLiteral("channelInspector/keepHistory"); }
 
     QStringList history() const { return m_history; }
     QStringList savedMessageNames() const;
@@ -44,6 +54,7 @@ signals:
 
 private:
     bool sendJson(const QByteArray &text);
+    bool containsSecret(const QString &compactJson) const;
     void storeHistory();
     void storeSaved();
     void refreshSavedBox();
@@ -56,6 +67,8 @@ private:
     QLabel *m_state;
     QComboBox *m_savedBox;
     QToolButton *m_deleteSaved;
+    QCheckBox *m_keepHistory;
+    std::function<QStringList()> m_secrets;
     QStringList m_history;
     QList<std::pair<QString, QString>> m_saved;   // name, compact JSON
     int m_historyPos = -1;

@@ -101,6 +101,10 @@ ChannelTab::ChannelTab(AppContext *context, const QUrl &url, QWidget *parent)
             m_banner->showMessage(tr("The server closed the channel because the credential was revoked (%1). It will "
                                      "not reconnect with it.").arg(code),
                                   MessageBanner::Type::Warning);
+        else if (code == 1009)   // RFC 6455 "message too big": our frame or message limit
+            m_banner->showMessage(tr("The channel was closed: the server sent a message larger than %1 MiB (1009).")
+                                      .arg(ChannelSocket::Options{}.maxMessageBytes / (1024 * 1024)),
+                                  MessageBanner::Type::Error);
     });
     connect(m_socket, &ChannelSocket::failed, this, [this, note](const QString &msg) {
         note(msg);
@@ -331,6 +335,20 @@ void ChannelTab::buildUi()
         m_banner->showMessage(tr("Not connected."), MessageBanner::Type::Warning, 4000);
         return false;
     }, this);
+    // Whatever credential this tab could be using: none of them may end up in the stored history.
+    m_composer->setSecretsProvider([this] {
+        QStringList secrets{m_openedKey};
+        if (m_identity->currentIndex() == AsPastedKey) {
+            secrets << m_keyEdit->text().trimmed();
+        } else if (m_identity->currentIndex() == AsEnvKey) {
+            const QString var = m_keyEdit->text().trimmed();
+            if (!var.isEmpty())
+                secrets << qEnvironmentVariable(var.toLocal8Bit().constData());
+        }
+        if (const Session *s = m_context->services()->session(); s->isSignedIn())
+            secrets << s->token();
+        return secrets;
+    });
     outer->addWidget(m_composer);
     connect(m_composer, &ChannelComposer::aboutToSave, this, &ChannelTab::reloadForUrl);
     connect(m_composer, &ChannelComposer::sent, this, [this](const QJsonDocument &doc) {
@@ -407,6 +425,7 @@ void ChannelTab::connectChannel()
     }
     ChannelSocket::Options o;
     o.reconnect = m_reconnect->isChecked();
+    o.handshakeTimeoutMs = m_context->services()->channelHandshakeTimeoutMs();
     const Session *s = m_context->services()->session();
     // Allowing plain http for a server covers that server's own origin only, never another host.
     o.allowInsecure = s->isSignedIn() && s->endpoint().allowInsecureHttp && ServerUrl::sameOrigin(url(), s->endpoint().baseUrl);

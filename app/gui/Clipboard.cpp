@@ -8,6 +8,7 @@
 Clipboard::Clipboard(QObject *parent) : QObject(parent)
 {
     m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::PreciseTimer);   // a coarse timer may run 5 % long: the countdown shows the real time
     connect(&m_timer, &QTimer::timeout, this, &Clipboard::clearSecret);
     connect(qApp, &QCoreApplication::aboutToQuit, this, &Clipboard::clearSecret);
 }

@@ -8,9 +8,11 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 RevealKeyDialog::RevealKeyDialog(AppContext *context, const MintedKey &minted, const QString &ownerName, QWidget *parent)
     : QDialog(parent), m_context(context)
@@ -26,17 +28,40 @@ RevealKeyDialog::RevealKeyDialog(AppContext *context, const MintedKey &minted, c
     warn->setStyleSheet(QStringLiteral("QLabel { background: #fdf4e0; border: 1px solid #e2b755; border-radius: 4px; padding: 8px; color: #1d1d1d; }"));
     layout->addWidget(warn);
     auto *row = new QHBoxLayout;
-    m_secret = new QLineEdit(minted.secret, this);
+    // A label, not a line edit: nothing to select, so neither Ctrl+C nor the PRIMARY selection (which a
+    // stray middle click pastes anywhere) can take the secret past the self-clearing clipboard.
+    m_secretText = minted.secret;
+    m_secret = new QLabel(minted.secret, this);
     m_secret->setObjectName(QStringLiteral("secretField"));
-    m_secret->setReadOnly(true);
+    m_secret->setTextFormat(Qt::PlainText);
+    m_secret->setTextInteractionFlags(Qt::NoTextInteraction);
+    m_secret->setContextMenuPolicy(Qt::NoContextMenu);
+    m_secret->setFocusPolicy(Qt::NoFocus);
+    m_secret->setWordWrap(false);
     m_secret->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_secret->setMinimumWidth(520);
+    m_secret->setFrameShape(QFrame::StyledPanel);
+    m_secret->setStyleSheet(QStringLiteral("QLabel { padding: 4px; }"));
+    m_secret->setAccessibleName(tr("New secret"));
     m_copy = new QPushButton(tr("&Copy"), this);
     m_copy->setObjectName(QStringLiteral("copySecretButton"));
     m_copy->setDefault(true);
+    m_clearNow = new QPushButton(tr("C&lear now"), this);
+    m_clearNow->setObjectName(QStringLiteral("clearClipboardButton"));
+    m_clearNow->setToolTip(tr("Remove the secret from the clipboard now"));
+    m_clearNow->setEnabled(false);
     row->addWidget(m_secret, 1);
     row->addWidget(m_copy);
+    row->addWidget(m_clearNow);
     layout->addLayout(row);
+    m_countdown = new QLabel(this);
+    m_countdown->setObjectName(QStringLiteral("clipboardCountdown"));
+    m_countdown->setTextFormat(Qt::PlainText);
+    m_countdown->hide();
+    layout->addWidget(m_countdown);
+    m_tick = new QTimer(this);
+    m_tick->setInterval(250);   // the label moves once a second; a finer tick keeps it on time
+    connect(m_tick, &QTimer::timeout, this, &RevealKeyDialog::updateCountdown);
     if (minted.previous) {
         auto *prev = new QLabel(tr("The previous key (%1…) keeps working until %2, so clients can move over. Once "
                                    "this window is closed, the rotate window follows its last use.")
@@ -53,15 +78,37 @@ RevealKeyDialog::RevealKeyDialog(AppContext *context, const MintedKey &minted, c
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &RevealKeyDialog::reject);
+    m_status->setTextFormat(Qt::PlainText);
     connect(m_copy, &QPushButton::clicked, this, [this] {
-        m_context->clipboard()->copySecret(m_secret->text(), 30000);
+        m_context->clipboard()->copySecret(m_secretText, kClearAfterMs);
         m_copied = true;
-        m_status->setText(tr("Copied. The clipboard is cleared in 30 s (if it still holds this key) and when Pikku Admin quits."));
+        m_status->setText(tr("Copied. The clipboard is cleared when the countdown ends (if it still holds this key) "
+                             "and when Pikku Admin quits."));
+        m_clearNow->setEnabled(true);
+        m_countdown->show();
+        m_tick->start();
+        updateCountdown();
     });
+    connect(m_clearNow, &QPushButton::clicked, m_context->clipboard(), &Clipboard::clearSecret);
     connect(m_context->clipboard(), &Clipboard::secretCleared, this, [this] {
+        m_tick->stop();
+        m_countdown->hide();
+        m_clearNow->setEnabled(false);
         if (m_copied)
             m_status->setText(tr("The clipboard was cleared."));
     });
+}
+
+void RevealKeyDialog::updateCountdown()
+{
+    const int ms = m_context->clipboard()->secretRemainingMs();
+    if (ms <= 0) {
+        m_tick->stop();
+        m_countdown->hide();
+        return;
+    }
+    const int seconds = std::min((ms + 999) / 1000, kClearAfterMs / 1000);
+    m_countdown->setText(tr("The clipboard is cleared in %n s.", nullptr, seconds));
 }
 
 void RevealKeyDialog::reject()

@@ -6,6 +6,8 @@
 #include <QSslError>
 #include <QTimer>
 
+#include <algorithm>
+
 QByteArray HttpResponse::header(const QByteArray &name) const
 {
     const QByteArray lower = name.toLower();
@@ -61,6 +63,22 @@ void ApiCall::onFinished(QObject *context, std::function<void(const HttpResponse
     connect(this, &ApiCall::finished, context, std::move(fn));
 }
 
+void ApiCall::setDeadlineMs(int ms)
+{
+    if (ms <= 0 || m_finished || !m_reply)
+        return;
+    m_deadlineMs = ms;
+    auto *timer = new QTimer(this);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, this, [this] {
+        if (m_finished || !m_reply)
+            return;
+        m_deadlineHit = true;
+        m_reply->abort();   // finished() follows, synchronously or queued
+    });
+    timer->start(int(std::max<qint64>(0, ms - m_elapsed.elapsed())));
+}
+
 void ApiCall::abort()
 {
     if (m_finished)
@@ -92,7 +110,14 @@ void ApiCall::handleFinished()
         transport = QNetworkReply::ContentReSendError;
     // A transfer timeout and a user abort() both surface as OperationCanceledError; we know which.
     const bool timedOut = transport == QNetworkReply::OperationCanceledError && !m_cancelled && !m_tooLarge;
-    if (m_tooLarge) {
+    if (m_deadlineHit && !m_cancelled && !m_tooLarge) {
+        // Headers (even a 2xx status) may have arrived: a cut-off body is never a success.
+        r.status = 0;
+        r.body.clear();
+        r.error = ApiError::make(ApiError::Kind::Timeout,
+                                 QStringLiteral("no complete reply within %1 ms").arg(m_deadlineMs));
+        r.error.deadline = std::chrono::milliseconds(m_deadlineMs);
+    } else if (m_tooLarge) {
         r.status = 0;
         r.error = ApiError::make(ApiError::Kind::BadResponse,
                                  QStringLiteral("response larger than %1 MiB").arg(m_maxBodyBytes / (1024 * 1024)));

@@ -34,6 +34,9 @@ public:
     static ApiCall *failed(ApiError error, QObject *parent);
 
     void onFinished(QObject *context, std::function<void(const HttpResponse &)> fn);
+    // A total deadline, counted from the start of the call: the transfer timeout only measures silence,
+    // so a server trickling a byte a second would otherwise hold the call forever. <= 0: none.
+    void setDeadlineMs(int ms);
     void abort();
     bool isFinished() const { return m_finished; }
     const HttpResponse &response() const { return m_response; }
@@ -53,6 +56,8 @@ private:
     qint64 m_maxBodyBytes = 0;
     bool m_cancelled = false;
     bool m_tooLarge = false;
+    bool m_deadlineHit = false;
+    int m_deadlineMs = 0;
     bool m_finished = false;
     QString m_tlsErrors;
     HttpResponse m_response;

@@ -1,10 +1,12 @@
 #include "AuthApi.h"
 
+#include "core/Json.h"
 #include "core/Logging.h"
 
 #include <QJsonObject>
 #include <QUrlQuery>
 
+#include <climits>
 #include <memory>
 
 namespace {
@@ -117,9 +119,14 @@ ApiCall *AuthApi::pollDeviceToken(const QString &deviceCode, const QString &clie
         }
         DeviceTokenReply reply;
         reply.accessToken = o.value(QStringLiteral("access_token")).toString();
-        reply.expiresIn = o.value(QStringLiteral("expires_in")).toInt();
+        JsonReader numbers(o);
+        reply.expiresIn = int(numbers.optInteger("expires_in", 0, INT_MAX).value_or(0));
         if (reply.accessToken.isEmpty()) {
             cb(badResponse(QStringLiteral("token response has no access_token"), r.status));
+            return;
+        }
+        if (!numbers.ok()) {
+            cb(badResponse(numbers.error(), r.status));
             return;
         }
         cb(reply);

@@ -24,18 +24,33 @@
 // budget per event-loop turn, so a flood never takes the caller's loop for long.
 struct ChannelInbox
 {
-    explicit ChannelInbox(int cap) : limit(std::max(2, cap)) {}
-    // Worker side: appends the batch (waiting for room); true when the caller must be woken.
-    bool push(QByteArrayList &batch)
+    ChannelInbox(int cap, qint64 capBytes) : limit(std::max(2, cap)), byteLimit(std::max<qint64>(1, capBytes)) {}
+    // Worker side: appends the batch, waiting for room message by message; calls wake() (unlocked)
+    // whenever the caller must be woken. Bounded in count and in bytes: a message is added while the
+    // queue holds fewer than `limit` messages and it fits in `byteLimit`, or to an empty queue (one
+    // message larger than the byte limit still goes through, alone), so the queue never holds more
+    // than byteLimit + one message. False when the queue was aborted.
+    template<typename Wake>
+    bool push(QByteArrayList &batch, Wake wake)
     {
-        std::unique_lock<std::mutex> lock(mutex);
-        room.wait(lock, [this] { return aborted || items.size() < size_t(limit); });
-        if (aborted)
-            return false;
-        for (QByteArray &m : batch)
+        for (QByteArray &m : batch) {
+            std::unique_lock<std::mutex> lock(mutex);
+            const qint64 size = m.size();
+            room.wait(lock, [this, size] {
+                return aborted || items.empty() || (items.size() < size_t(limit) && bytes + size <= byteLimit);
+            });
+            if (aborted)
+                return false;
             items.push_back(std::move(m));
+            bytes += size;
+            peakBytes = std::max(peakBytes, bytes);
+            const bool mustWake = !std::exchange(woken, true);
+            lock.unlock();
+            if (mustWake)
+                wake();   // before waiting for room again: the caller drains what is there
+        }
         batch.clear();
-        return !std::exchange(woken, true);
+        return true;
     }
     // Caller side: up to max messages, oldest first.
     QByteArrayList take(int max)
@@ -44,6 +59,7 @@ struct ChannelInbox
         {
             std::lock_guard<std::mutex> lock(mutex);
             while (!items.empty() && out.size() < max) {
+                bytes -= items.front().size();
                 out.append(std::move(items.front()));
                 items.pop_front();
             }
@@ -69,11 +85,19 @@ struct ChannelInbox
         }
         room.notify_all();
     }
+    qint64 peak()
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        return peakBytes;
+    }
 
     const int limit;
+    const qint64 byteLimit;
     std::mutex mutex;
     std::condition_variable room;
     std::deque<QByteArray> items;
+    qint64 bytes = 0;
+    qint64 peakBytes = 0;
     bool woken = false;
     bool aborted = false;
 };
@@ -83,15 +107,18 @@ class ChannelWorker : public QObject
 {
     Q_OBJECT
 public:
-    ChannelWorker(std::shared_ptr<ChannelInbox> inbox, qint64 maxMessageBytes)
-        : m_inbox(std::move(inbox)), m_maxMessageBytes(maxMessageBytes)
+    ChannelWorker(std::shared_ptr<ChannelInbox> inbox, qint64 maxMessageBytes, qint64 maxFrameBytes)
+        : m_inbox(std::move(inbox)), m_maxMessageBytes(maxMessageBytes), m_maxFrameBytes(maxFrameBytes)
     {
     }
 
     void open(const QNetworkRequest &request)
     {
         m_ws = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
-        m_ws->setMaxAllowedIncomingMessageSize(quint64(m_maxMessageBytes));
+        // Bigger frames or messages are refused by Qt while reading the header, before the payload is
+        // buffered: it closes with 1009 (message too big) and we report the close.
+        m_ws->setMaxAllowedIncomingMessageSize(quint64(std::max<qint64>(1, m_maxMessageBytes)));
+        m_ws->setMaxAllowedIncomingFrameSize(quint64(std::clamp<qint64>(m_maxFrameBytes, 1, m_maxMessageBytes)));
         m_flushTimer = new QTimer(this);
         m_flushTimer->setSingleShot(true);
         connect(m_flushTimer, &QTimer::timeout, this, &ChannelWorker::flush);
@@ -154,8 +181,9 @@ signals:
 private:
     void add(QByteArray message)
     {
+        m_pendingBytes += message.size();
         m_pending.append(std::move(message));
-        if (m_pending.size() >= kBatch)
+        if (m_pending.size() >= kBatch || m_pendingBytes >= kBatchBytes)
             flush();
         else if (!m_flushTimer->isActive())
             m_flushTimer->start(0);   // what this read brought, handed over at the end of the turn
@@ -163,22 +191,29 @@ private:
     void flush()
     {
         m_flushTimer->stop();
-        if (!m_pending.isEmpty() && m_inbox->push(m_pending))
-            emit ready();
+        m_pendingBytes = 0;
+        if (!m_pending.isEmpty())
+            m_inbox->push(m_pending, [this] { emit ready(); });
+        m_pending.clear();
     }
 
     static constexpr int kBatch = 256;
+    static constexpr qint64 kBatchBytes = 1024 * 1024;   // a batch is handed over at 256 messages or 1 MiB
     std::shared_ptr<ChannelInbox> m_inbox;
     qint64 m_maxMessageBytes;
+    qint64 m_maxFrameBytes;
     QWebSocket *m_ws = nullptr;
     QTimer *m_flushTimer = nullptr;
     QByteArrayList m_pending;
+    qint64 m_pendingBytes = 0;
 };
 
 ChannelSocket::ChannelSocket(QObject *parent) : QObject(parent)
 {
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &ChannelSocket::connectSocket);
+    m_handshakeTimer.setSingleShot(true);
+    connect(&m_handshakeTimer, &QTimer::timeout, this, &ChannelSocket::handshakeTimedOut);
     connect(&m_pingTimer, &QTimer::timeout, this, [this] {
         if (ChannelWorker *w = m_worker; w && m_state == State::Open)
             QMetaObject::invokeMethod(w, [w] { w->ping(); }, Qt::QueuedConnection);
@@ -257,8 +292,8 @@ void ChannelSocket::connectSocket()
         m_thread->start();
     }
     const int gen = ++m_generation;
-    m_inbox = std::make_shared<ChannelInbox>(m_options.maxBacklog);
-    auto *w = new ChannelWorker(m_inbox, m_options.maxMessageBytes);
+    m_inbox = std::make_shared<ChannelInbox>(m_options.maxBacklog, m_options.maxBacklogBytes);
+    auto *w = new ChannelWorker(m_inbox, m_options.maxMessageBytes, m_options.maxFrameBytes);
     w->moveToThread(m_thread);
     m_worker = w;
     m_rejectedStatus = 0;
@@ -269,6 +304,7 @@ void ChannelSocket::connectSocket()
     connect(w, &ChannelWorker::connected, this, [this, gen] {
         if (gen != m_generation)
             return;
+        m_handshakeTimer.stop();
         m_attempt = 0;
         setState(State::Open);
         if (m_options.pingIntervalMs > 0) {
@@ -317,6 +353,8 @@ void ChannelSocket::connectSocket()
     else if (!m_credentials.apiKey.isEmpty())
         req.setRawHeader("x-api-key", m_credentials.apiKey);
     setState(State::Connecting);
+    if (m_options.handshakeTimeoutMs > 0)
+        m_handshakeTimer.start(m_options.handshakeTimeoutMs);
     qCInfo(lcWs).noquote() << "opening" << m_url.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo) << "as" << via();
     QMetaObject::invokeMethod(w, [w, req] { w->open(req); }, Qt::QueuedConnection);
 }
@@ -352,9 +390,33 @@ bool ChannelSocket::drain(bool budgeted)
     return true;
 }
 
+void ChannelSocket::handshakeTimedOut()
+{
+    if (m_state != State::Connecting || !m_worker)
+        return;
+    // TCP accepted, the upgrade never completed (or trickles): give up on this attempt, say so.
+    const int ms = m_options.handshakeTimeoutMs;
+    m_lastError = ms % 1000 == 0 ? tr("The server did not complete the WebSocket handshake within %1 s.").arg(ms / 1000)
+                                 : tr("The server did not complete the WebSocket handshake within %1 ms.").arg(ms);
+    qCInfo(lcWs) << "handshake timeout after" << ms << "ms";
+    dropWorker();
+    emit failed(m_lastError);
+    if (m_options.reconnect && !m_userClosed) {
+        scheduleReconnect();
+        return;
+    }
+    setState(State::Closed);
+}
+
+qint64 ChannelSocket::backlogPeakBytes() const
+{
+    return m_inbox ? m_inbox->peak() : 0;
+}
+
 void ChannelSocket::handleDisconnected(int closeCode, const QString &reason)
 {
     m_pingTimer.stop();
+    m_handshakeTimer.stop();
     const bool wasOpen = m_state == State::Open;
     m_closeCode = closeCode;
     m_closeReason = reason;
@@ -397,6 +459,7 @@ void ChannelSocket::scheduleReconnect()
 void ChannelSocket::close()
 {
     m_reconnectTimer.stop();
+    m_handshakeTimer.stop();
     m_pingTimer.stop();
     m_userClosed = true;
     if (ChannelWorker *w = m_worker; w && (m_state == State::Connecting || m_state == State::Open)) {

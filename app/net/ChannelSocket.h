@@ -21,8 +21,9 @@ struct ChannelInbox;
 // thread, so a flood cannot stall it. Received messages come back in batches (at most 1,024 per event)
 // through a bounded queue and are emitted one by one as textReceived, in order, before closed/failed,
 // in slices of at most ~6 ms per event-loop turn. When the caller falls behind and the queue is full
-// (16k messages), the worker stops reading and TCP flow control slows the sender: memory stays bounded
-// and nothing is dropped.
+// (16k messages or 64 MiB), the worker stops reading and TCP flow control slows the sender: memory stays
+// bounded and nothing is dropped. A frame or message above its limit closes the connection with 1009;
+// an upgrade that does not complete within the handshake timeout fails the attempt.
 class ChannelSocket : public QObject
 {
     Q_OBJECT
@@ -36,8 +37,11 @@ public:
         int initialBackoffMs = 500;
         int maxBackoffMs = 30000;
         bool allowInsecure = false;     // ws:// to a non-loopback host
-        qint64 maxMessageBytes = 16 * 1024 * 1024;
+        qint64 maxMessageBytes = 16 * 1024 * 1024;   // larger: closed with 1009 (message too big)
+        qint64 maxFrameBytes = 16 * 1024 * 1024;     // one frame; never above maxMessageBytes
         int maxBacklog = 16384;         // received messages handed over but not yet delivered
+        qint64 maxBacklogBytes = 64 * 1024 * 1024;   // ... and their bytes (one larger message passes alone)
+        int handshakeTimeoutMs = 10000; // TCP accepted but no upgrade: failed() after this (0: none)
     };
 
     explicit ChannelSocket(QObject *parent = nullptr);
@@ -60,6 +64,8 @@ public:
     qint64 sent() const { return m_sent; }
     int attempt() const { return m_attempt; }
     void setReconnect(bool on) { m_options.reconnect = on; }
+    // The most bytes the hand-over queue has held for the current connection (diagnostics and tests).
+    qint64 backlogPeakBytes() const;
     // The delay before reconnect attempt n (1-based), with ±25 % jitter; exposed for tests.
     static int backoffMs(int attempt, int initialMs, int maxMs, double jitter01);
 
@@ -84,6 +90,7 @@ private:
     void setState(State s);
     void handleDisconnected(int closeCode, const QString &reason);
     void scheduleReconnect();
+    void handshakeTimedOut();
 
     QThread *m_thread = nullptr;
     ChannelWorker *m_worker = nullptr;      // lives in m_thread; only reached through queued calls
@@ -95,6 +102,7 @@ private:
     State m_state = State::Idle;
     QTimer m_pingTimer;
     QTimer m_reconnectTimer;
+    QTimer m_handshakeTimer;
     int m_attempt = 0;
     int m_rejectedStatus = 0;
     int m_closeCode = 0;

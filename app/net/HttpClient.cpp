@@ -136,5 +136,7 @@ ApiCall *HttpClient::send(const QByteArray &verb, const QUrl &url, const QByteAr
         reply = verb == "POST" ? m_nam->post(req, device) : m_nam->sendCustomRequest(req, verb, device);
         device->setParent(reply);
     }
-    return new ApiCall(reply, m_maxBytes, this);
+    auto *call = new ApiCall(reply, m_maxBytes, this);
+    call->setDeadlineMs(m_deadlineMs);
+    return call;
 }

@@ -45,6 +45,9 @@ public:
 
     void setDefaultTimeoutMs(int ms) { m_timeoutMs = ms; }
     int defaultTimeoutMs() const { return m_timeoutMs; }
+    // The total time a request may take, however the server trickles its reply (<= 0: none).
+    void setDefaultDeadlineMs(int ms) { m_deadlineMs = ms; }
+    int defaultDeadlineMs() const { return m_deadlineMs; }
     void setMaxResponseBytes(qint64 bytes) { m_maxBytes = bytes; }
     void setHttp2Allowed(bool allowed) { m_http2 = allowed; }
     QNetworkAccessManager *networkAccessManager() const { return m_nam; }
@@ -55,6 +58,7 @@ private:
 
     QNetworkAccessManager *m_nam;
     int m_timeoutMs = 15000;
+    int m_deadlineMs = 30000;
     qint64 m_maxBytes = 32 * 1024 * 1024;
     bool m_http2 = true;
 };

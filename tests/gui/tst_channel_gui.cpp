@@ -4,6 +4,7 @@
 // key the server resolved, composer history and saved messages survive a new page, and a remembered key
 // goes to the secret store, never to the settings file.
 #include "DevServer.h"
+#include "FixtureServer.h"
 #include "TestEnv.h"
 #include "core/Services.h"
 #include "gui/AppContext.h"
@@ -261,6 +262,34 @@ private slots:
         QTRY_COMPARE(tab->socket()->state(), ChannelSocket::State::Closed);
     }
 
+    // The GUI path has a handshake timeout: a server that accepts TCP and never answers the upgrade
+    // gives a clear error in the tab's banner within the configured time, not a tab stuck connecting.
+    void handshakeTimeoutInTheTab()
+    {
+        SilentServer silent;
+        QVERIFY(silent.listenLocal());
+        const int before = m_services->channelHandshakeTimeoutMs();
+        QCOMPARE(before, 10000);   // the default ($PIKKU_ADMIN_WS_HANDSHAKE_TIMEOUT_MS unset)
+        m_services->setChannelHandshakeTimeoutMs(800);
+        ChannelInspectorPage page(m_context.get());
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        ChannelTab *tab = page.currentChannel();
+        tab->findChild<QLineEdit *>(QStringLiteral("channelUrl"))->setText(QStringLiteral("ws://127.0.0.1:%1/live").arg(silent.serverPort()));
+        tab->findChild<QComboBox *>(QStringLiteral("identityBox"))->setCurrentIndex(1);
+        tab->findChild<QLineEdit *>(QStringLiteral("keyEdit"))->setText(QStringLiteral("svc_handshake_key"));
+        tab->findChild<QCheckBox *>(QStringLiteral("reconnectCheck"))->setChecked(false);
+        QElapsedTimer t;
+        t.start();
+        tab->connectChannel();
+        QCOMPARE(tab->socket()->state(), ChannelSocket::State::Connecting);
+        auto *banner = tab->findChild<MessageBanner *>();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->text().contains(QStringLiteral("did not complete the WebSocket handshake within 800 ms")), 5000);
+        QVERIFY2(t.elapsed() < 4000, qPrintable(QString::number(t.elapsed())));
+        QVERIFY(tab->socket()->state() != ChannelSocket::State::Open);
+        m_services->setChannelHandshakeTimeoutMs(before);
+    }
+
     void floodStaysResponsiveAndBounded()
     {
         const int count = 200000;
@@ -435,6 +464,75 @@ private slots:
         QVERIFY(tab->savedMessageNames().isEmpty());
         tab->setUrl(liveUrl());
         QCOMPARE(tab->history().size(), 50);
+    }
+
+    // A frame that contains the active credential (the key it is connected with, the session token) is
+    // sent but never kept: not in the history, not in the settings file, not as a saved message. The
+    // history can be switched off (remembered), which also erases what was stored.
+    void composerNeverStoresTheCredential()
+    {
+        QVERIFY(ensureLive());
+        auto settingsFile = [this] {
+            m_liveServices->settings()->sync();
+            QFile f(m_liveIni);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        const QString token = m_liveServices->session()->token();
+        QVERIFY(token.size() >= 16);
+        ChannelInspectorPage page(m_liveContext.get());
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        ChannelTab *tab = page.currentChannel();
+        QTRY_COMPARE_WITH_TIMEOUT(tab->url(), liveUrl(), 10000);
+        QVERIFY(openAsKey(tab, m_serviceKey));
+        auto *keep = tab->findChild<QCheckBox *>(QStringLiteral("keepHistory"));
+        QVERIFY(keep);
+        QVERIFY(keep->isChecked());   // on by default
+        auto *composer = tab->findChild<QPlainTextEdit *>(QStringLiteral("composer"));
+        const qint64 sentBefore = tab->socket()->sent();
+
+        composer->setPlainText(QStringLiteral(R"({"action":"echo","marker":"plain-frame-1"})"));
+        QVERIFY(tab->sendComposer());
+        composer->setPlainText(QStringLiteral(R"({"action":"echo","oops":"%1"})").arg(m_serviceKey));
+        QVERIFY(tab->sendComposer());   // it does go out: the admin asked for it
+        composer->setPlainText(QStringLiteral(R"({"action":"echo","pasted":"Bearer %1"})").arg(token));
+        QVERIFY(tab->sendComposer());
+        QCOMPARE(tab->socket()->sent(), sentBefore + 3);
+        QVERIFY(tab->findChild<QLabel *>(QStringLiteral("composerState"))->text().contains(QStringLiteral("not kept")));
+        QVERIFY(tab->history().contains(QStringLiteral(R"({"action":"echo","marker":"plain-frame-1"})")));
+        for (const QString &h : tab->history()) {
+            QVERIFY2(!h.contains(m_serviceKey), qPrintable(h));
+            QVERIFY2(!h.contains(token), qPrintable(h));
+        }
+        // Nor saved under a name.
+        QVERIFY(!tab->saveMessage(QStringLiteral("with key"), QStringLiteral(R"({"k":"%1"})").arg(m_serviceKey)));
+        QVERIFY(!tab->savedMessageNames().contains(QStringLiteral("with key")));
+        QByteArray file = settingsFile();
+        QVERIFY(file.contains("plain-frame-1"));   // the file is the one written
+        QVERIFY(!file.contains(m_serviceKey.toUtf8()));
+        QVERIFY(!file.contains(token.toUtf8()));
+
+        // History off: erased from memory and file, nothing new kept, and the choice is remembered.
+        keep->setChecked(false);
+        QVERIFY(tab->history().isEmpty());
+        composer->setPlainText(QStringLiteral(R"({"action":"echo","marker":"plain-frame-2"})"));
+        QVERIFY(tab->sendComposer());
+        QVERIFY(tab->history().isEmpty());
+        file = settingsFile();
+        QVERIFY(!file.contains("plain-frame-1"));
+        QVERIFY(!file.contains("plain-frame-2"));
+        QVERIFY(!file.contains("history="));
+        tab->disconnectChannel();
+        QTRY_COMPARE(tab->socket()->state(), ChannelSocket::State::Closed);
+        {
+            ChannelInspectorPage again(m_liveContext.get());
+            ChannelTab *t2 = again.currentChannel();
+            QTRY_COMPARE_WITH_TIMEOUT(t2->url(), liveUrl(), 10000);
+            QVERIFY(!t2->findChild<QCheckBox *>(QStringLiteral("keepHistory"))->isChecked());
+            QVERIFY(t2->history().isEmpty());
+            t2->findChild<QCheckBox *>(QStringLiteral("keepHistory"))->setChecked(true);   // back on for later tests
+        }
+        QVERIFY(m_liveServices->settings()->value(QStringLiteral("channelInspector/keepHistory")).toBool());
     }
 
     void rememberedKeyGoesToTheSecretStoreOnly()

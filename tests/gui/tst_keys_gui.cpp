@@ -231,9 +231,9 @@ private slots:
 
         auto *reveal = waitForChild<RevealKeyDialog>(&page, "revealKeyDialog");
         QVERIFY(reveal);
-        const QString secret = reveal->findChild<QLineEdit *>(QStringLiteral("secretField"))->text();
+        const QString secret = reveal->findChild<QLabel *>(QStringLiteral("secretField"))->text();
         QVERIFY(secret.size() >= 64);
-        QVERIFY(reveal->findChild<QLineEdit *>(QStringLiteral("secretField"))->isReadOnly());
+        QCOMPARE(reveal->findChild<QLabel *>(QStringLiteral("secretField"))->textInteractionFlags(), Qt::NoTextInteraction);
         QCOMPARE(keyOwner(secret), ownerId);
         // Closing without copying asks; "no" keeps it open.
         Dialogs::setNextAnswer(false);
@@ -424,7 +424,7 @@ private slots:
         auto *reveal = waitForChild<RevealKeyDialog>(&page, "revealKeyDialog");
         QVERIFY(reveal);
         QVERIFY(!wizard->isVisible());
-        const QString newSecret = reveal->findChild<QLineEdit *>(QStringLiteral("secretField"))->text();
+        const QString newSecret = reveal->findChild<QLabel *>(QStringLiteral("secretField"))->text();
         QVERIFY(newSecret != oldSecret);
         QCOMPARE(keyOwner(newSecret), ownerId);
         const auto prevOnServer = serverKey(ownerId, oldId);

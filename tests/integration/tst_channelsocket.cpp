@@ -1,6 +1,11 @@
 // ChannelSocket against in-process servers on loopback: which credential header goes out, rejected
 // upgrades with their HTTP status, close codes, latency, reconnect with backoff.
+#include "FixtureServer.h"
 #include "net/ChannelSocket.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QThread>
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -193,6 +198,143 @@ private slots:
         QCOMPARE(srv.requests[1].rawHeader("Authorization"), QByteArray("Bearer t"));
         ch.close();
         QTRY_COMPARE(ch.state(), ChannelSocket::State::Closed);
+    }
+
+    // A server that accepts TCP and never completes the upgrade (silent, or trickling a 101 a byte at a
+    // time): the attempt fails with a clear message within the handshake timeout, no hang.
+    void handshakeTimeout_data()
+    {
+        QTest::addColumn<QByteArray>("trickle");
+        QTest::addColumn<bool>("reconnect");
+        QTest::newRow("silent") << QByteArray() << false;
+        QTest::newRow("trickled 101") << QByteArray("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                                                    "Connection: Upgrade\r\n\r\n") << false;
+        QTest::newRow("silent, reconnecting") << QByteArray() << true;
+    }
+    void handshakeTimeout()
+    {
+        QFETCH(QByteArray, trickle);
+        QFETCH(bool, reconnect);
+        TricklingServer server(trickle, 100);
+        QVERIFY(server.listenLocal());
+        ChannelSocket ch;
+        QSignalSpy failed(&ch, &ChannelSocket::failed);
+        QSignalSpy opened(&ch, &ChannelSocket::opened);
+        QSignalSpy again(&ch, &ChannelSocket::reconnectScheduled);
+        ChannelSocket::Options o;
+        o.handshakeTimeoutMs = 700;
+        o.reconnect = reconnect;
+        o.initialBackoffMs = 60000;   // one attempt is enough to look at
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(ch.open(server.url(QStringLiteral("/console/live"), QStringLiteral("ws")), Credentials::machine(QStringLiteral("k")), o));
+        QCOMPARE(ch.state(), ChannelSocket::State::Connecting);
+        QVERIFY(failed.wait(5000));
+        const qint64 elapsed = t.elapsed();
+        QVERIFY2(elapsed >= 650 && elapsed < 3000, qPrintable(QString::number(elapsed)));
+        QCOMPARE(failed.first().first().toString(),
+                 QStringLiteral("The server did not complete the WebSocket handshake within 700 ms."));
+        QCOMPARE(opened.count(), 0);
+        QCOMPARE(ch.state(), reconnect ? ChannelSocket::State::Reconnecting : ChannelSocket::State::Closed);
+        QCOMPARE(again.count(), reconnect ? 1 : 0);
+        QTest::qWait(300);
+        QCOMPARE(failed.count(), 1);   // reported once
+        ch.close();
+        QCOMPARE(ch.state(), ChannelSocket::State::Closed);
+    }
+
+    // Frames and messages above the limits are refused with 1009 (message too big), nothing delivered.
+    void oversizedIncomingClosesWith1009_data()
+    {
+        QTest::addColumn<int>("messageBytes");
+        QTest::addColumn<int>("serverFrameBytes");
+        QTest::addColumn<qint64>("maxFrame");
+        QTest::addColumn<qint64>("maxMessage");
+        QTest::addColumn<bool>("binary");
+        // One 1 MiB frame against a 64 KiB frame limit (the message limit is the default 16 MiB).
+        QTest::newRow("huge frame") << 1024 * 1024 << 4 * 1024 * 1024 << qint64(64 * 1024) << qint64(16 * 1024 * 1024) << false;
+        QTest::newRow("huge binary frame") << 1024 * 1024 << 4 * 1024 * 1024 << qint64(64 * 1024) << qint64(16 * 1024 * 1024) << true;
+        // 16 KiB frames, each allowed, adding up to a 512 KiB message against a 128 KiB message limit.
+        QTest::newRow("huge fragmented message") << 512 * 1024 << 16 * 1024 << qint64(64 * 1024) << qint64(128 * 1024) << false;
+    }
+    void oversizedIncomingClosesWith1009()
+    {
+        QFETCH(int, messageBytes);
+        QFETCH(int, serverFrameBytes);
+        QFETCH(qint64, maxFrame);
+        QFETCH(qint64, maxMessage);
+        QFETCH(bool, binary);
+        EchoServer srv;
+        QVERIFY(srv.listen());
+        ChannelSocket ch;
+        QSignalSpy opened(&ch, &ChannelSocket::opened);
+        QSignalSpy closed(&ch, &ChannelSocket::closed);
+        QSignalSpy received(&ch, &ChannelSocket::textReceived);
+        ChannelSocket::Options o;
+        o.maxFrameBytes = maxFrame;
+        o.maxMessageBytes = maxMessage;
+        QVERIFY(ch.open(srv.url(), Credentials::machine(QStringLiteral("k")), o));
+        QVERIFY(opened.wait(5000));
+        QWebSocket *peer = srv.sockets.first();
+        int peerCloseCode = -1;
+        QObject::connect(peer, &QWebSocket::disconnected, peer, [peer, &peerCloseCode] { peerCloseCode = int(peer->closeCode()); });
+        peer->setOutgoingFrameSize(quint64(serverFrameBytes));
+        peer->sendTextMessage(QStringLiteral("small one first"));
+        if (binary)
+            peer->sendBinaryMessage(QByteArray(messageBytes, 'b'));
+        else
+            peer->sendTextMessage(QString(messageBytes, QLatin1Char('x')));
+        QVERIFY(closed.wait(10000));
+        QCOMPARE(closed.first().at(0).toInt(), 1009);
+        QCOMPARE(received.count(), 1);   // the small one; the big one never reached us
+        QCOMPARE(received.first().first().toByteArray(), QByteArray("small one first"));
+        QTRY_COMPARE_WITH_TIMEOUT(peerCloseCode, 1009, 5000);   // the server is told why
+        QCOMPARE(ch.state(), ChannelSocket::State::Closed);
+    }
+
+    // The hand-over queue is bounded in bytes, not only in messages: while the receiving thread is
+    // stalled, a flood of 64 KiB messages stops at the byte cap (plus one message) and TCP flow control
+    // holds the rest; when it resumes, every message arrives, in order.
+    void backlogBoundedInBytes()
+    {
+        const int count = 200;
+        const int size = 64 * 1024;
+        QProcess flood;
+        flood.start(QStringLiteral(PIKKU_FLOOD_BINARY), {QStringLiteral("--count"), QString::number(count),
+                                                        QStringLiteral("--size"), QString::number(size)});
+        QVERIFY(flood.waitForReadyRead(10000));
+        const QString ready = QString::fromUtf8(flood.readLine()).trimmed();
+        QVERIFY2(ready.startsWith(QStringLiteral("pikku-flood ready ")), qPrintable(ready));
+        const QUrl url(ready.section(QLatin1Char(' '), 2));
+
+        ChannelSocket ch;
+        QSignalSpy opened(&ch, &ChannelSocket::opened);
+        qint64 receivedBytes = 0;
+        int received = 0;
+        bool inOrderSizes = true;
+        QObject ctx;
+        connect(&ch, &ChannelSocket::textReceived, &ctx, [&](const QByteArray &m) {
+            ++received;
+            receivedBytes += m.size();
+            inOrderSizes = inOrderSizes && m.size() == size;
+        });
+        ChannelSocket::Options o;
+        o.pingIntervalMs = 0;
+        o.maxBacklogBytes = 512 * 1024;   // 8 messages
+        QVERIFY(ch.open(url, Credentials::machine(QStringLiteral("flood-key")), o));
+        QVERIFY(opened.wait(5000));
+        // Stall this (the "GUI") thread: the worker keeps reading until the queue is full.
+        QThread::msleep(1500);
+        const qint64 peakWhileStalled = ch.backlogPeakBytes();
+        QVERIFY2(peakWhileStalled >= 256 * 1024, qPrintable(QString::number(peakWhileStalled)));   // it did fill up
+        QVERIFY2(peakWhileStalled <= o.maxBacklogBytes + size, qPrintable(QString::number(peakWhileStalled)));
+        QTRY_COMPARE_WITH_TIMEOUT(received, count, 20000);
+        QVERIFY(inOrderSizes);
+        QCOMPARE(receivedBytes, qint64(count) * size);
+        QVERIFY2(ch.backlogPeakBytes() <= o.maxBacklogBytes + size, qPrintable(QString::number(ch.backlogPeakBytes())));
+        ch.close();
+        flood.kill();
+        flood.waitForFinished(5000);
     }
 
     void backoffTable()

@@ -268,6 +268,62 @@ private slots:
         QVERIFY(!server.arrivals.isEmpty());
     }
 
+    // A server that never goes silent (a byte every 200 ms) but never finishes: the inactivity timeout
+    // never fires, the total deadline does, with a clear message; a 2xx status line already received
+    // does not turn the cut-off body into a success.
+    void tricklingServerHitsDeadline_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        QTest::addColumn<QByteArray>("trickle");
+        QTest::newRow("trickled status line") << QByteArray()
+                                              << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                                            "Content-Length: 20\r\n\r\n{\"hello\":\"world!!\"}");
+        // The headers (a 200) arrive at once, the body crawls.
+        QTest::newRow("trickled body after a 200") << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                                                 "Content-Length: 400\r\n\r\n")
+                                                   << QByteArray(400, ' ');
+        QTest::newRow("endless headers") << QByteArray("HTTP/1.1 200 OK\r\n") << QByteArray(2000, 'X');
+    }
+    void tricklingServerHitsDeadline()
+    {
+        QFETCH(QByteArray, head);
+        QFETCH(QByteArray, trickle);
+        TricklingServer server(trickle, 200, head);
+        QVERIFY(server.listenLocal());
+        HttpClient http;
+        // Inactivity: longer than the deadline (Qt does not count header bytes as progress, so its
+        // transfer timeout alone would end a trickled status line, but never a trickled body).
+        http.setDefaultTimeoutMs(5000);
+        http.setDefaultDeadlineMs(1500);
+        QCOMPARE(http.defaultDeadlineMs(), 1500);
+        QElapsedTimer t;
+        t.start();
+        const HttpResponse r = run(http.get(server.url(QStringLiteral("/x"))), 20000);
+        const qint64 elapsed = t.elapsed();
+        QCOMPARE(r.error.kind, ApiError::Kind::Timeout);
+        QCOMPARE(r.status, 0);
+        QVERIFY(r.body.isEmpty());
+        QVERIFY(r.error.replyMayBeLost());
+        QCOMPARE(r.error.userMessage(), QStringLiteral("The server did not finish its reply within 1500 ms."));
+        QVERIFY2(elapsed >= 1400 && elapsed < 4000, qPrintable(QString::number(elapsed)));
+        QVERIFY2(server.bytesSent() >= 4, qPrintable(QString::number(server.bytesSent())));   // it really trickled
+    }
+
+    void deadlineMessageInSeconds()
+    {
+        ApiError e = ApiError::make(ApiError::Kind::Timeout);
+        e.deadline = std::chrono::milliseconds(30000);
+        QCOMPARE(e.userMessage(), QStringLiteral("The server did not finish its reply within 30 s."));
+    }
+
+    void fastReplyWithinDeadline()
+    {
+        HttpClient http;
+        http.setDefaultDeadlineMs(5000);
+        const HttpResponse r = run(http.get(m_server.url(QStringLiteral("/ok"))));
+        QVERIFY2(r.ok(), qPrintable(r.error.userMessage()));
+    }
+
     void userAbortIsCancelled()
     {
         SilentServer silent;

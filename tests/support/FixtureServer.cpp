@@ -1,5 +1,10 @@
 #include "FixtureServer.h"
 
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <memory>
+
 QByteArray FixtureServer::Seen::header(const QByteArray &name) const
 {
     for (const auto &h : headers)
@@ -51,4 +56,36 @@ QHttpServerResponse FixtureServer::json(const QByteArray &body, int status,
 QUrl SilentServer::url(const QString &path) const
 {
     return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(serverPort()).arg(path));
+}
+
+bool TricklingServer::listenLocal()
+{
+    if (!listen(QHostAddress::LocalHost, 0))
+        return false;
+    QObject::connect(this, &QTcpServer::newConnection, this, [this] {
+        while (QTcpSocket *socket = nextPendingConnection()) {
+            auto *timer = new QTimer(socket);
+            auto offset = std::make_shared<qsizetype>(0);
+            QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->readAll(); });
+            if (!m_head.isEmpty())
+                socket->write(m_head);
+            QObject::connect(timer, &QTimer::timeout, socket, [this, socket, timer, offset] {
+                if (*offset >= m_reply.size()) {
+                    timer->stop();
+                    return;
+                }
+                socket->write(m_reply.mid(*offset, 1));
+                ++*offset;
+                ++m_sent;
+            });
+            QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            timer->start(m_intervalMs);
+        }
+    });
+    return true;
+}
+
+QUrl TricklingServer::url(const QString &path, const QString &scheme) const
+{
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2%3").arg(scheme).arg(serverPort()).arg(path));
 }

@@ -47,3 +47,23 @@ public:
     bool listenLocal() { return listen(QHostAddress::LocalHost, 0); }
     QUrl url(const QString &path = {}) const;
 };
+
+// Answers every request with `reply`, one byte every intervalMs: never silent long enough for the
+// transfer (inactivity) timeout, so only a total deadline ends the request. Also good for a WebSocket
+// upgrade that never completes (reply empty: accepts and says nothing, or trickles garbage).
+class TricklingServer : public QTcpServer
+{
+public:
+    // head goes out at once, then reply one byte every intervalMs.
+    explicit TricklingServer(QByteArray reply, int intervalMs = 200, QByteArray head = {})
+        : m_head(std::move(head)), m_reply(std::move(reply)), m_intervalMs(intervalMs) {}
+    bool listenLocal();
+    QUrl url(const QString &path = {}, const QString &scheme = QStringLiteral("http")) const;
+    int bytesSent() const { return m_sent; }
+
+private:
+    QByteArray m_head;
+    QByteArray m_reply;
+    int m_intervalMs;
+    int m_sent = 0;
+};

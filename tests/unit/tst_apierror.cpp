@@ -54,10 +54,20 @@ private slots:
         QTest::newRow("429 key tryAgainIn ms") << 429 << int(QNetworkReply::UnknownContentError)
                                                << QByteArray(R"({"message":"Rate limit exceeded.","code":"RATE_LIMITED","details":{"tryAgainIn":86399982}})")
                                                << Headers{} << false << Kind::RateLimited << QStringLiteral("RATE_LIMITED") << 86400;
-        // Found by fuzz_api_error (UBSan): tryAgainIn 1e300 was converted to qint64 (undefined behaviour).
-        QTest::newRow("429 tryAgainIn 1e300 capped at 30 days") << 429 << int(QNetworkReply::UnknownContentError)
-                                               << QByteArray(R"({"code":"RATE_LIMITED","details":{"tryAgainIn":1e300}})")
-                                               << Headers{} << false << Kind::RateLimited << QStringLiteral("RATE_LIMITED") << 2592000;
+        // tryAgainIn from a hostile server: no UB converting 1e300 or a negative, at most one day.
+        QTest::newRow("429 tryAgainIn 1e300") << 429 << int(QNetworkReply::UnknownContentError)
+                                              << QByteArray(R"({"code":"RATE_LIMITED","details":{"tryAgainIn":1e300}})")
+                                              << Headers{} << false << Kind::RateLimited << QStringLiteral("RATE_LIMITED") << 86400;
+        QTest::newRow("429 tryAgainIn -1e300") << 429 << int(QNetworkReply::UnknownContentError)
+                                               << QByteArray(R"({"code":"RATE_LIMITED","details":{"tryAgainIn":-1e300}})")
+                                               << Headers{} << false << Kind::RateLimited << QStringLiteral("RATE_LIMITED") << 0;
+        QTest::newRow("429 tryAgainIn 1 ms") << 429 << int(QNetworkReply::UnknownContentError)
+                                             << QByteArray(R"({"code":"RATE_LIMITED","details":{"tryAgainIn":1}})")
+                                             << Headers{} << false << Kind::RateLimited << QStringLiteral("RATE_LIMITED") << 1;
+        QTest::newRow("429 x-retry-after absurd") << 429 << int(QNetworkReply::UnknownContentError) << QByteArray()
+                                                  << Headers{{"x-retry-after", "18446744073709551616"}} << false
+                                                  << Kind::RateLimited << QString() << 86400;
+        // Found by fuzz_api_error: a negative tryAgainIn gave a negative wait.
         QTest::newRow("429 tryAgainIn negative (fuzz seed)") << 429 << int(QNetworkReply::UnknownContentError)
                                                << QByteArray(R"({"code":"RATE_LIMITED","details":{"tryAgainIn":-161000}})")
                                                << Headers{} << false << Kind::RateLimited << QStringLiteral("RATE_LIMITED") << 0;
@@ -128,8 +138,14 @@ private slots:
         QTest::newRow("asctime +60 s") << QByteArray("Sun Nov  6 08:50:37 1994") << 60;
         QTest::newRow("date in the past") << QByteArray("Sun, 06 Nov 1994 08:00:00 GMT") << 0;
         QTest::newRow("garbage") << QByteArray("soon") << 0;
-        QTest::newRow("delay-seconds capped at 30 days") << QByteArray("99999999999") << 2592000;
-        QTest::newRow("IMF-fixdate in 9999 capped") << QByteArray("Fri, 31 Dec 9999 23:59:59 GMT") << 2592000;
+        // Bounded: never more than a day (ApiError::kMaxRetryAfter), never an overflow.
+        QTest::newRow("delay-seconds absurd") << QByteArray("999999999") << 86400;
+        QTest::newRow("delay-seconds past qint64") << QByteArray("99999999999999999999999999") << 86400;
+        QTest::newRow("delay-seconds INT64_MAX") << QByteArray("9223372036854775807") << 86400;
+        QTest::newRow("negative past qint64") << QByteArray("-99999999999999999999999999") << 0;
+        QTest::newRow("fraction is not delay-seconds") << QByteArray("1.5") << 0;
+        QTest::newRow("IMF-fixdate year 9999") << QByteArray("Fri, 31 Dec 9999 23:59:59 GMT") << 86400;
+        QTest::newRow("IMF-fixdate +2 days") << QByteArray("Tue, 08 Nov 1994 08:49:37 GMT") << 86400;
         QTest::newRow("empty") << QByteArray() << 0;
     }
 

@@ -25,9 +25,7 @@ private slots:
                                               << false << QStringLiteral("expires_in");
         QTest::newRow("zero expiry") << QByteArray(R"({"device_code":"d","user_code":"u","verification_uri":"v","expires_in":0})")
                                      << false << QStringLiteral("non-positive");
-        // Found by fuzz_console_types: a double beyond qint64 was converted anyway (undefined behaviour).
-        QTest::newRow("expires_in 1e300") << QByteArray(R"({"device_code":"d","user_code":"u","verification_uri":"v","expires_in":1e300})")
-                                          << false << QStringLiteral("expires_in' is out of range");
+        // A double beyond qint64 (found by fuzz_console_types) is capped, never converted: see the clamp rows below.
         QTest::newRow("interval -1e300") << QByteArray(R"({"device_code":"d","user_code":"u","verification_uri":"v","expires_in":300,"interval":-1e300})")
                                          << false << QStringLiteral("interval' is out of range");
         QTest::newRow("uri wrong type") << QByteArray(R"({"device_code":"d","user_code":"u","verification_uri":5,"expires_in":10})")
@@ -45,6 +43,52 @@ private slots:
             QVERIFY2(error.contains(errorContains), qPrintable(error));
         else
             QVERIFY(c->interval >= 1);
+    }
+
+    // Numbers from the server are range-checked and clamped: interval 1..60 s, expires_in at most 1 h;
+    // a fraction, a negative or a string is refused by name.
+    void deviceCodeBounds_data()
+    {
+        QTest::addColumn<QByteArray>("numbers");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<int>("expiresIn");
+        QTest::addColumn<int>("interval");
+        QTest::addColumn<QString>("errorContains");
+        QTest::newRow("interval 0 → 1") << QByteArray(R"("expires_in":300,"interval":0)") << true << 300 << 1 << QString();
+        QTest::newRow("interval 1e6 → 60") << QByteArray(R"("expires_in":300,"interval":1000000)") << true << 300 << 60 << QString();
+        QTest::newRow("interval 1e300 → 60") << QByteArray(R"("expires_in":300,"interval":1e300)") << true << 300 << 60 << QString();
+        QTest::newRow("interval 2^63 → 60") << QByteArray(R"("expires_in":300,"interval":9223372036854775808)") << true << 300 << 60 << QString();
+        QTest::newRow("expires_in 1e300 → 3600") << QByteArray(R"("expires_in":1e300,"interval":5)") << true << 3600 << 5 << QString();
+        QTest::newRow("expires_in 2^31 → 3600") << QByteArray(R"("expires_in":2147483648,"interval":5)") << true << 3600 << 5 << QString();
+        QTest::newRow("expires_in 1") << QByteArray(R"("expires_in":1,"interval":5)") << true << 1 << 5 << QString();
+        QTest::newRow("interval negative") << QByteArray(R"("expires_in":300,"interval":-5)") << false << 0 << 0 << QStringLiteral("non-positive");
+        QTest::newRow("interval -1e300") << QByteArray(R"("expires_in":300,"interval":-1e300)") << false << 0 << 0 << QStringLiteral("interval' is out of range");
+        QTest::newRow("expires_in null") << QByteArray(R"("expires_in":null)") << false << 0 << 0 << QStringLiteral("expires_in");
+        QTest::newRow("expires_in -2^31") << QByteArray(R"("expires_in":-2147483649)") << false << 0 << 0 << QStringLiteral("non-positive");
+        QTest::newRow("expires_in fraction") << QByteArray(R"("expires_in":299.5)") << false << 0 << 0 << QStringLiteral("expires_in' is not a whole number");
+        QTest::newRow("interval fraction") << QByteArray(R"("expires_in":300,"interval":0.001)") << false << 0 << 0 << QStringLiteral("interval' is not a whole number");
+        QTest::newRow("interval string") << QByteArray(R"("expires_in":300,"interval":"5")") << false << 0 << 0 << QStringLiteral("interval' is not a number");
+    }
+    void deviceCodeBounds()
+    {
+        QFETCH(QByteArray, numbers);
+        QFETCH(bool, ok);
+        QFETCH(int, expiresIn);
+        QFETCH(int, interval);
+        QFETCH(QString, errorContains);
+        const QByteArray json = R"({"device_code":"d","user_code":"u","verification_uri":"v",)" + numbers + "}";
+        QJsonParseError pe{};
+        const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
+        QCOMPARE(pe.error, QJsonParseError::NoError);
+        QString error;
+        const auto c = DeviceCode::fromJson(doc.object(), &error);
+        QCOMPARE(c.has_value(), ok);
+        if (!ok) {
+            QVERIFY2(error.contains(errorContains), qPrintable(error));
+            return;
+        }
+        QCOMPARE(c->expiresIn, expiresIn);
+        QCOMPARE(c->interval, interval);
     }
 
     void defaultInterval()

@@ -145,6 +145,12 @@ private slots:
         QTest::newRow("apiKeyCount missing") << "apiKeyCount" << gone << "field 'user.apiKeyCount' is missing";
         QTest::newRow("apiKeyCount as string") << "apiKeyCount" << QJsonValue("3") << "field 'user.apiKeyCount' is not a number";
         QTest::newRow("apiKeyCount object") << "apiKeyCount" << QJsonValue(QJsonObject{{"n", 3}}) << "field 'user.apiKeyCount' is not a number";
+        // Range-checked: no overflow into int, no negative count, no fraction.
+        QTest::newRow("apiKeyCount negative") << "apiKeyCount" << QJsonValue(-1) << "field 'user.apiKeyCount' is out of range (0..2147483647)";
+        QTest::newRow("apiKeyCount 2^31") << "apiKeyCount" << QJsonValue(2147483648.0) << "field 'user.apiKeyCount' is out of range (0..2147483647)";
+        QTest::newRow("apiKeyCount 1e300") << "apiKeyCount" << QJsonValue(1e300) << "field 'user.apiKeyCount' is out of range (0..2147483647)";
+        QTest::newRow("apiKeyCount fraction") << "apiKeyCount" << QJsonValue(1.5) << "field 'user.apiKeyCount' is not a whole number";
+        QTest::newRow("apiKeyCount 2^31-1") << "apiKeyCount" << QJsonValue(2147483647.0) << "";
     }
     void serviceUserField()
     {
@@ -224,6 +230,14 @@ private slots:
         QTest::newRow("requestCount as string") << "requestCount" << QJsonValue("7") << "field 'apiKey.requestCount' is not a number";
         QTest::newRow("remaining as string") << "remaining" << QJsonValue("5") << "field 'apiKey.remaining' is not a number";
         QTest::newRow("remaining 0") << "remaining" << QJsonValue(0) << "";
+        QTest::newRow("requestCount negative") << "requestCount" << QJsonValue(-7) << "field 'apiKey.requestCount' is out of range (0..9007199254740991)";
+        QTest::newRow("requestCount 1e300") << "requestCount" << QJsonValue(1e300) << "field 'apiKey.requestCount' is out of range (0..9007199254740991)";
+        QTest::newRow("requestCount 2^53-1") << "requestCount" << QJsonValue(9007199254740991.0) << "";
+        QTest::newRow("requestCount fraction") << "requestCount" << QJsonValue(7.25) << "field 'apiKey.requestCount' is not a whole number";
+        QTest::newRow("remaining negative") << "remaining" << QJsonValue(-1) << "field 'apiKey.remaining' is out of range (0..9007199254740991)";
+        QTest::newRow("remaining -1e300") << "remaining" << QJsonValue(-1e300) << "field 'apiKey.remaining' is out of range (0..9007199254740991)";
+        QTest::newRow("rateLimitMax 1e19") << "rateLimitMax" << QJsonValue(1e19) << "field 'apiKey.rateLimitMax' is out of range (0..9007199254740991)";
+        QTest::newRow("rateLimitTimeWindow negative") << "rateLimitTimeWindow" << QJsonValue(-86400000) << "field 'apiKey.rateLimitTimeWindow' is out of range (0..9007199254740991)";
         QTest::newRow("rateLimitEnabled missing") << "rateLimitEnabled" << gone << "field 'apiKey.rateLimitEnabled' is missing";
         QTest::newRow("rateLimitEnabled null") << "rateLimitEnabled" << QJsonValue() << "field 'apiKey.rateLimitEnabled' is not a boolean";
         QTest::newRow("rateLimitMax as string") << "rateLimitMax" << QJsonValue("100") << "field 'apiKey.rateLimitMax' is not a number";
@@ -328,6 +342,11 @@ private slots:
         QTest::newRow("metadataEnabled as string") << "apiKey.metadataEnabled" << QJsonValue("yes") << "field 'info.apiKey.metadataEnabled' is not a boolean";
         QTest::newRow("minExpiresIn as string") << "apiKey.minExpiresIn" << QJsonValue("1d") << "field 'info.apiKey.minExpiresIn' is not a number";
         QTest::newRow("rateLimit array") << "apiKey.rateLimit" << QJsonValue(QJsonArray()) << "field 'info.apiKey.rateLimit' is not an object";
+        QTest::newRow("apiVersion 1e300") << "apiVersion" << QJsonValue(1e300) << "field 'info.apiVersion' is out of range (0..2147483647)";
+        QTest::newRow("apiVersion fraction") << "apiVersion" << QJsonValue(1.5) << "field 'info.apiVersion' is not a whole number";
+        QTest::newRow("minExpiresIn negative") << "apiKey.minExpiresIn" << QJsonValue(-1) << "field 'info.apiKey.minExpiresIn' is out of range (0..9007199254740991)";
+        QTest::newRow("maxExpiresIn 1e300") << "apiKey.maxExpiresIn" << QJsonValue(1e300) << "field 'info.apiKey.maxExpiresIn' is out of range (0..9007199254740991)";
+        QTest::newRow("rateLimit.maxRequests negative") << "apiKey.rateLimit.maxRequests" << QJsonValue(-10) << "field 'info.apiKey.rateLimit.maxRequests' is out of range (0..9007199254740991)";
         QTest::newRow("rateLimit.timeWindow as string") << "apiKey.rateLimit.timeWindow" << QJsonValue("86400") << "field 'info.apiKey.rateLimit.timeWindow' is not a number";
         QTest::newRow("rateLimit.enabled number") << "apiKey.rateLimit.enabled" << QJsonValue(0) << "field 'info.apiKey.rateLimit.enabled' is not a boolean";
         QTest::newRow("channels object") << "channels" << QJsonValue(QJsonObject{{"live", "ws://x"}}) << "field 'info.channels' is not a list";

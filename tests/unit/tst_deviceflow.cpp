@@ -240,37 +240,36 @@ private slots:
     }
 
     // Found by fuzz_device_flow (UBSan): a huge Retry-After or interval overflowed "seconds * 1000".
-    void hugeRetryAfterWaitsAtMostAnHour()
+    // Now a Retry-After is at most a day (ApiError) and the code's own expiry ends the flow first.
+    void hugeRetryAfterIsBoundedByTheCodesExpiry()
     {
         FakeClock clock;
         ScriptedTransport transport(&clock);
-        transport.expiresIn = 7200;
+        transport.expiresIn = 3600;   // the longest a code may live (DeviceCode::kMaxExpiresIn)
         transport.replies = {"429huge", "token"};
         DeviceFlow flow(&transport, &clock, QStringLiteral("pikku-admin"));
         flow.start();
         clock.advance(5000);
         QCOMPARE(transport.pollTimesMs, QList<qint64>{5000});
-        clock.advance(3600 * 1000 - 1);
-        QCOMPARE(transport.pollTimesMs.size(), 1);
-        clock.advance(1);
-        QCOMPARE(transport.pollTimesMs, (QList<qint64>{5000, 3605000}));
-        QCOMPARE(flow.state(), State::SignedIn);
+        clock.advance(3600 * 1000);
+        QCOMPARE(transport.pollTimesMs.size(), 1);   // no poll in the server's absurd wait
+        QCOMPARE(flow.state(), State::Expired);
     }
 
     void hugeIntervalIsClamped()
     {
         FakeClock clock;
         ScriptedTransport transport(&clock);
-        transport.expiresIn = 86400;
+        transport.expiresIn = 3600;
         transport.interval = INT_MAX;
         transport.replies = {"slow_down", "token"};
         DeviceFlow flow(&transport, &clock, QStringLiteral("pikku-admin"));
         flow.start();
-        QCOMPARE(flow.intervalSeconds(), 3600);
+        QCOMPARE(flow.intervalSeconds(), 60);   // DeviceCode::kMaxInterval
         clock.advanceToNext();
         clock.advanceToNext();
-        QCOMPARE(transport.pollTimesMs, (QList<qint64>{3600000, 7200000}));
-        QCOMPARE(flow.intervalSeconds(), 3600);
+        QCOMPARE(transport.pollTimesMs, (QList<qint64>{60000, 120000}));   // slow_down does not pass the cap
+        QCOMPARE(flow.intervalSeconds(), 60);
     }
 
     void zeroIntervalIsClamped()
@@ -283,6 +282,55 @@ private slots:
         flow.start();
         clock.advanceToNext();
         QCOMPARE(transport.pollTimesMs, QList<qint64>{1000});
+    }
+
+    // A hostile transport (or a fromJson bypass) cannot make the flow poll in a tight loop, wait for
+    // years, or overflow the timer arithmetic: interval 1..60 s, expiry at most 1 h, slow_down capped.
+    void extremeNumbersAreClamped_data()
+    {
+        QTest::addColumn<int>("interval");
+        QTest::addColumn<int>("expiresIn");
+        QTest::addColumn<QStringList>("replies");
+        QTest::addColumn<int>("expectedInterval");
+        QTest::addColumn<qint64>("expectedSecondsLeft");
+        QTest::addColumn<QList<qint64>>("pollSeconds");
+        QTest::addColumn<int>("finalInterval");
+        QTest::newRow("negative interval") << -7 << 60 << QStringList{"token"} << 1 << qint64(60) << QList<qint64>{1} << 1;
+        QTest::newRow("huge interval") << INT_MAX << 600 << QStringList{"token"} << 60 << qint64(600) << QList<qint64>{60} << 60;
+        QTest::newRow("huge expiry") << 5 << INT_MAX << QStringList{"token"} << 5 << qint64(3600) << QList<qint64>{5} << 5;
+        QTest::newRow("negative expiry") << 5 << INT_MIN << QStringList{} << 5 << qint64(1) << QList<qint64>{} << 5;
+        QTest::newRow("slow_down stops at 60 s")
+            << 55 << 3600 << QStringList{"slow_down", "slow_down", "token"} << 55 << qint64(3600)
+            << QList<qint64>{55, 115, 175} << 60;
+    }
+    void extremeNumbersAreClamped()
+    {
+        QFETCH(int, interval);
+        QFETCH(int, expiresIn);
+        QFETCH(QStringList, replies);
+        QFETCH(int, expectedInterval);
+        QFETCH(qint64, expectedSecondsLeft);
+        QFETCH(QList<qint64>, pollSeconds);
+        QFETCH(int, finalInterval);
+        FakeClock clock;
+        ScriptedTransport transport(&clock);
+        transport.interval = interval;
+        transport.expiresIn = expiresIn;
+        transport.replies = replies;
+        DeviceFlow flow(&transport, &clock, QStringLiteral("pikku-admin"));
+        flow.start();
+        QCOMPARE(flow.state(), State::WaitingForApproval);
+        QCOMPARE(flow.intervalSeconds(), expectedInterval);
+        QCOMPARE(flow.code().interval, expectedInterval);
+        QCOMPARE(flow.secondsLeft(), expectedSecondsLeft);
+        for (int i = 0; i < 100 && flow.isActive(); ++i)
+            clock.advanceToNext();
+        QVERIFY(!flow.isActive());
+        QList<qint64> seconds;
+        for (qint64 ms : transport.pollTimesMs)
+            seconds << ms / 1000;
+        QCOMPARE(seconds, pollSeconds);
+        QCOMPARE(flow.intervalSeconds(), finalInterval);
     }
 };
 
