@@ -8,6 +8,7 @@
 #include "gui/RotateKeyDialog.h"
 #include "gui/ServerDialog.h"
 #include "gui/ServiceUsersPage.h"
+#include "gui/SignInDialog.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -232,6 +233,19 @@ private slots:
         p.url = QStringLiteral("https://auth.example.com");
         p.authPath = QStringLiteral("/api/auth");
         ServerDialog dlg(m_services->http(), p);
+        checkDialog(&dlg);
+    }
+
+    void signInDialog()
+    {
+        // A server that is not there: the dialog shows the failure with Try again, Cancel.
+        ServerEndpoint e;
+        e.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
+        e.authPath = QStringLiteral("/api/auth");
+        SignInDialog dlg(m_context.get(), e);
+        dlg.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dlg));
+        QTRY_VERIFY_WITH_TIMEOUT(tabStops(&dlg).size() >= 2, 10000);
         checkDialog(&dlg);
     }
 
