@@ -179,7 +179,7 @@ bool ChannelComposer::sendJson(const QByteArray &text)
     if (containsSecret(compact)) {
         // Sent, and forgotten: the history lives in the settings file, in plain text.
         m_state->setText(tr("sent; not kept in the history (it contains your credential)"));
-        m_state->setStyleSheet(QStringLiteral("color: #8a6d00;"));
+        m_state->setStyleSheet(QString());   // the words say it; no colour of our own (dark themes)
     } else if (keepsHistory()) {
         m_history.removeAll(compact);
         m_history.append(compact);

@@ -544,7 +544,7 @@ void ChannelTab::updateBearerAvailability()
     if (QStandardItem *item = model ? model->item(AsMe) : nullptr) {
         item->setEnabled(!foreign);
         item->setText(foreign ? tr("As me (not offered for another host)") : tr("As me (Bearer session)"));
-        item->setToolTip(foreign ? bearerUnavailableReason() : QString());
+        item->setToolTip(foreign ? TableColumns::plainToolTip(bearerUnavailableReason()) : QString());   // names a host from the URL
     }
     if (foreign && m_identity->currentIndex() == AsMe)
         m_identity->setCurrentIndex(AsPastedKey);

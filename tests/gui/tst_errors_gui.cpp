@@ -122,8 +122,8 @@ private slots:
         QCOMPARE(banner->text(), QStringLiteral("Approved 4KE8-RBBA"));
         QCOMPARE(banner->type(), MessageBanner::Type::Positive);
         QVERIFY(banner->hidesByItself());
-        QTest::qWait(50);
-        QCOMPARE(button->y(), y);                                  // nothing moved
+        v->activate();                                             // lay out now: no waiting
+        QCOMPARE(button->y(), y);                                // nothing moved
         MessageBanner *strip = banner->floatingStrip();
         QVERIFY(strip && strip->isVisible());
         QVERIFY(page.rect().contains(strip->geometry()));          // over the page, at its bottom
@@ -138,7 +138,7 @@ private slots:
 
         banner->showMessage(QStringLiteral("The server refused the request"), MessageBanner::Type::Error);
         QVERIFY(!strip->isVisible());                              // replaced, not stacked
-        QTest::qWait(50);
+        v->activate();
         QVERIFY(button->y() > y);                                  // in the layout, where it is read
         QVERIFY(!banner->hidesByItself());
         banner->dismiss();
