@@ -12,6 +12,7 @@ import type { Duplex } from "node:stream";
 import Database from "better-sqlite3";
 import { betterAuth } from "better-auth";
 import { admin, bearer, deviceAuthorization } from "better-auth/plugins";
+import { adminAc, userAc } from "better-auth/plugins/admin/access";
 import { apiKey } from "@better-auth/api-key";
 import { toNodeHandler } from "better-auth/node";
 import { getMigrations } from "better-auth/db/migration";
@@ -32,6 +33,9 @@ interface Args {
   exitOnStdinClose: boolean;
   seedDemo: boolean;
   seedKeys: number;
+  /** admin() options: extra admin roles (each also defined with the admin role's permissions) and admin user ids */
+  adminRoles: string[];
+  adminUserIds: string[];
 }
 
 function parseArgs(argv: string[]): Args {
@@ -48,6 +52,8 @@ function parseArgs(argv: string[]): Args {
     exitOnStdinClose: false,
     seedDemo: false,
     seedKeys: 0,
+    adminRoles: [],
+    adminUserIds: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
@@ -67,8 +73,10 @@ function parseArgs(argv: string[]): Args {
       case "--exit-on-stdin-close": a.exitOnStdinClose = true; break;
       case "--seed-demo": a.seedDemo = true; break;
       case "--seed-keys": a.seedKeys = Number(v()); break;
+      case "--admin-roles": a.adminRoles = v().split(",").map((r) => r.trim()).filter(Boolean); break;
+      case "--admin-user-ids": a.adminUserIds = v().split(",").map((r) => r.trim()).filter(Boolean); break;
       case "--help":
-        console.error("usage: dev-server [--port 3000|0] [--host 127.0.0.1] [--db FILE] [--device-expires 5min] [--device-interval 5s] [--session-expires 7d] [--rate-limit] [--seed-demo] [--seed-keys N] [--exit-on-stdin-close]");
+        console.error("usage: dev-server [--port 3000|0] [--host 127.0.0.1] [--db FILE] [--device-expires 5min] [--device-interval 5s] [--session-expires 7d] [--rate-limit] [--seed-demo] [--seed-keys N] [--admin-roles admin,ops] [--admin-user-ids ID,...] [--exit-on-stdin-close]");
         process.exit(0);
       default:
         throw new Error(`unknown option ${k}`);
@@ -212,7 +220,7 @@ async function main() {
     plugins: [
       deviceAuthorization({ expiresIn: args.deviceExpires as any, interval: args.deviceInterval as any, schema: {} } as any),
       bearer(),
-      admin(),
+      adminPlugin(args),
       consolePlugin({
         api: () => authRef.api,
         serverVersion: "pikku-admin-dev-server 0.1.0 (better-auth 1.7.25)",
@@ -285,6 +293,18 @@ async function main() {
 
   // Only now: requests reach better-auth (serve is set above, synchronously before this line).
   process.stdout.write(`pikku-dev-server ready ${baseURL}\n`);
+}
+
+/** admin() as configured by --admin-roles / --admin-user-ids (default: admin() with its defaults). */
+function adminPlugin(args: Args) {
+  if (!args.adminRoles.length && !args.adminUserIds.length) return admin();
+  const roles: Record<string, typeof adminAc | typeof userAc> = { admin: adminAc, user: userAc };
+  for (const r of args.adminRoles) roles[r] ??= adminAc;
+  return admin({
+    roles,
+    ...(args.adminRoles.length ? { adminRoles: args.adminRoles } : {}),
+    ...(args.adminUserIds.length ? { adminUserIds: args.adminUserIds } : {}),
+  });
 }
 
 async function seedDemo(auth: any, ctx: any) {

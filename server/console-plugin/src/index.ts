@@ -1,20 +1,29 @@
-// The console API (Pikku Admin's contract, console-api.md v1) as a better-auth plugin.
+// The console API (Pikku Admin's contract, console-api.md v1, plus the additive v1.1 in
+// docs/console-api-v1.1.md) as a better-auth plugin.
 //
 // better-auth alone cannot serve an admin console: over HTTP an admin can neither list nor mint API keys
 // for another identity, there is no list of pending device codes, and admin/list-user-sessions hands out
-// raw session tokens. This plugin adds those endpoints, checks that the caller is a *person* with the
-// admin role (Bearer session; an API key alone is refused, both together are ambiguous), and never
-// returns a secret except the new key's plaintext, once.
+// raw session tokens. This plugin adds those endpoints, checks that the caller is a *person* who is an
+// admin by the admin plugin's own rules (adminUserIds, adminRoles; Bearer session; an API key alone is
+// refused, both together are ambiguous), and never returns a secret except the new key's plaintext, once.
+//
+// better-auth's conventions: every endpoint is createAuthEndpoint with zod schemas for its body and query,
+// the admin check is `use: [consoleAdminMiddleware]`, errors come from one table ($ERROR_CODES), each
+// endpoint has OpenAPI metadata, and ./client.ts is the typed client plugin (consoleClient()).
 //
 // It also feeds the live channel (./live.ts) from better-auth itself, not only from its own endpoints:
 // session create/delete and user update/delete database hooks (so /sign-out, /revoke-session(s),
 // /admin/revoke-user-session(s), /admin/ban-user and expiry clean-up all count), and after-hooks on the
 // API Key plugin's own /api-key/create|update|delete.
+import type { BetterAuthPlugin, Where } from "better-auth";
 import { APIError, createAuthEndpoint, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
+import * as z from "zod";
 
 import { closeChannels, emitEvent, userChanged } from "./events.js";
+import { CursorError, decodeCursor, keysetPage, type PagingAdapter, type SortSpec } from "./paging.js";
+import { createHash } from "node:crypto";
 
 export { consoleEvents, type CloseTarget, type ConsoleEvent } from "./events.js";
 export { attachLiveChannel, createLiveChannel } from "./live.js";
@@ -26,9 +35,15 @@ export interface ConsoleChannel {
   description: string;
 }
 
+/** What the plugin calls on the auth instance: the API Key plugin's server-side create and update. */
+export interface ConsoleAuthApi {
+  createApiKey(input: { body: Record<string, unknown> }): Promise<{ id: string; key: string }>;
+  updateApiKey(input: { body: Record<string, unknown> }): Promise<unknown>;
+}
+
 export interface ConsolePluginOptions {
   /** Returns the auth instance's `api` (resolved lazily: the plugin is built before the instance). */
-  api: () => any;
+  api: () => ConsoleAuthApi;
   apiKey?: {
     metadataEnabled?: boolean;
     /** seconds */
@@ -48,6 +63,64 @@ export interface ConsolePluginOptions {
   channels?: ConsoleChannel[] | ((origin: string, basePath: string) => ConsoleChannel[]);
 }
 
+/** better-auth's endpoint context (what hooks, middleware and helpers receive). */
+type Ctx = Parameters<typeof getSessionFromCtx>[0];
+type AuthCtx = Ctx["context"];
+type DateLike = Date | string | number;
+/** What the plugin's endpoint hooks read from their context. */
+interface HookCtx {
+  path?: string;
+  body?: unknown;
+  context: { adapter: AuthCtx["adapter"]; returned?: unknown };
+}
+
+/** The rows the plugin reads, as far as it reads them (the adapter returns the database's columns). */
+export interface UserRow {
+  id: string;
+  name: string;
+  email: string;
+  role?: string | null;
+  banned?: boolean | null;
+  createdAt: DateLike;
+}
+export interface ApiKeyRow {
+  id: string;
+  referenceId?: string | null;
+  userId?: string | null;
+  name?: string | null;
+  start?: string | null;
+  prefix?: string | null;
+  enabled?: boolean | null;
+  createdAt: DateLike;
+  updatedAt?: DateLike | null;
+  expiresAt?: DateLike | null;
+  lastRequest?: DateLike | null;
+  requestCount?: number | null;
+  remaining?: number | null;
+  rateLimitEnabled?: boolean | null;
+  rateLimitMax?: number | null;
+  rateLimitTimeWindow?: number | null;
+  permissions?: unknown;
+  metadata?: unknown;
+}
+export interface SessionRow {
+  id: string;
+  userId: string;
+  token: string;
+  createdAt: DateLike;
+  updatedAt?: DateLike | null;
+  expiresAt: DateLike;
+  ipAddress?: string | null;
+  userAgent?: string | null;
+  impersonatedBy?: string | null;
+}
+interface DeviceCodeRow {
+  userCode: string;
+  clientId?: string | null;
+  scope?: string | null;
+  status: string;
+  expiresAt: DateLike;
+}
 
 function keyUpdated(apiKey: ReturnType<typeof toApiKey>) {
   emitEvent("key.updated", apiKey);
@@ -64,8 +137,6 @@ function keyDeleted(apiKey: ReturnType<typeof toApiKey>) {
 const insideConsole = new AsyncLocalStorage<true>();
 const viaConsole = <T>(fn: () => Promise<T>) => insideConsole.run(true, fn);
 
-type Ctx = any;
-
 /**
  * Every error code the console API answers with (body `{"code","message"}`), and its HTTP status. Stable:
  * clients may branch on the code; the message is for people.
@@ -75,13 +146,21 @@ export const CONSOLE_ERROR_CODES = {
   AMBIGUOUS_CREDENTIALS: { status: 400, description: "both Authorization: Bearer and x-api-key were sent" },
   OVERLAP_TOO_LONG: { status: 400, description: "rotate: overlapSeconds is above the server's maximum (/console/info apiKey.maxOverlapSeconds)" },
   UNAUTHORIZED: { status: 401, description: "no session, or an unknown, revoked or expired one" },
-  FORBIDDEN: { status: 403, description: "the caller is not a person with the admin role (an API key alone is refused)" },
+  FORBIDDEN: { status: 403, description: "the caller is not a person who is an admin (adminUserIds or an adminRoles role; an API key alone is refused)" },
   OWNER_NOT_SERVICE_USER: { status: 403, description: "mint/rotate: keys are only minted for service users (the service role, not admin, no way to sign in)" },
   NOT_FOUND: { status: 404, description: "no such user, key or session" },
   CONFLICT: { status: 409, description: "a user with that email already exists" },
   REQUEST_ID_REUSED: { status: 409, description: "a requestId was sent again with a different request" },
 } as const;
 export type ConsoleErrorCode = keyof typeof CONSOLE_ERROR_CODES;
+
+/**
+ * The same table in better-auth's `$ERROR_CODES` shape (what `defineErrorCodes` makes: code → {code,
+ * message}), on the server plugin and on consoleClient(), so a client can branch on `error.code`.
+ */
+export const CONSOLE_$ERROR_CODES = Object.fromEntries(
+  Object.entries(CONSOLE_ERROR_CODES).map(([code, v]) => [code, { code, message: v.description }]),
+) as { [K in ConsoleErrorCode]: { code: K; message: (typeof CONSOLE_ERROR_CODES)[K]["description"] } };
 
 const STATUS_NAMES = { 400: "BAD_REQUEST", 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND", 409: "CONFLICT" } as const;
 
@@ -118,7 +197,7 @@ function roleList(role: unknown): string[] {
 }
 
 /** The ApiKey of the contract: userId = referenceId, rate-limit window in seconds, no hash, no secret. */
-export function toApiKey(row: any) {
+export function toApiKey(row: ApiKeyRow) {
   return {
     id: row.id,
     userId: row.referenceId ?? row.userId ?? null,
@@ -139,8 +218,9 @@ export function toApiKey(row: any) {
     metadata: parseJsonField(row.metadata),
   };
 }
+export type ConsoleApiKey = ReturnType<typeof toApiKey>;
 
-export function toSession(row: any, user: any) {
+export function toSession(row: SessionRow, user: Pick<UserRow, "email" | "name"> | null | undefined) {
   return {
     id: row.id,
     userId: row.userId,
@@ -154,17 +234,9 @@ export function toSession(row: any, user: any) {
     impersonatedBy: row.impersonatedBy ?? null,
   };
 }
+export type ConsoleSession = ReturnType<typeof toSession>;
 
-function paging(query: any): { limit: number; offset: number } {
-  const limit = query?.limit === undefined ? 50 : Number(query.limit);
-  const offset = query?.offset === undefined ? 0 : Number(query.offset);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) validation("limit", "must be an integer from 1 to 1000");
-  if (!Number.isInteger(offset) || offset < 0) validation("offset", "must be a non-negative integer");
-  return { limit, offset };
-}
-
-function checkCredentialHeaders(ctx: Ctx) {
-  const headers: Headers | undefined = ctx.headers ?? ctx.request?.headers;
+function checkCredentialHeaders(headers: Headers | undefined | null) {
   const apiKey = headers?.get("x-api-key");
   const authorization = headers?.get("authorization");
   if (apiKey && authorization) fail("AMBIGUOUS_CREDENTIALS", "send exactly one of Authorization: Bearer / x-api-key");
@@ -172,69 +244,213 @@ function checkCredentialHeaders(ctx: Ctx) {
   if (!authorization) fail("UNAUTHORIZED", "no session: send Authorization: Bearer <session token>");
 }
 
-/** The caller must be a person (Bearer session) whose roles include admin. */
-export async function requireAdmin(ctx: Ctx) {
-  checkCredentialHeaders(ctx);
+const requestHeaders = (ctx: Ctx): Headers | undefined => ctx.headers ?? ctx.request?.headers;
+
+/** The admin plugin's options as given to admin() (adminRoles, adminUserIds), if it is installed. */
+interface AdminPluginOptions {
+  adminRoles?: string | string[];
+  adminUserIds?: string[];
+}
+function adminOptions(context: AuthCtx): AdminPluginOptions {
+  const plugin = (context.options.plugins ?? []).find((p) => p?.id === "admin") as { options?: AdminPluginOptions } | undefined;
+  return plugin?.options ?? {};
+}
+
+/** The roles the admin plugin treats as admin roles: its `adminRoles`, default ["admin"]. */
+export function consoleAdminRoles(context: AuthCtx): string[] {
+  const configured = adminOptions(context).adminRoles;
+  if (configured === undefined) return ["admin"];
+  return (Array.isArray(configured) ? configured : configured.split(",")).map((r) => r.trim()).filter(Boolean);
+}
+
+/** Whether the admin plugin would call this user an admin: listed in adminUserIds, or a role in adminRoles. */
+export function isConsoleAdmin(context: AuthCtx, user: { id: string; role?: unknown }): boolean {
+  if (adminOptions(context).adminUserIds?.includes(user.id)) return true;
+  const roles = new Set(consoleAdminRoles(context));
+  return roleList(user.role).some((r) => roles.has(r));
+}
+
+/**
+ * `use:` middleware of every console endpoint: the caller is a person (Bearer session, no API key) whom the
+ * admin plugin counts as an admin. The endpoint gets the session as ctx.context.session.
+ */
+export const consoleAdminMiddleware = createAuthMiddleware(async (ctx) => {
+  checkCredentialHeaders(requestHeaders(ctx));
   const session = await getSessionFromCtx(ctx).catch(() => null);
   if (!session?.user) fail("UNAUTHORIZED", "the session is unknown, revoked or expired");
-  if (!roleList((session.user as any).role).includes("admin")) fail("FORBIDDEN", "caller does not have the admin role");
+  if (!isConsoleAdmin(ctx.context, session.user)) fail("FORBIDDEN", "caller is not an admin (admin plugin: adminUserIds or an adminRoles role)");
+  return { session };
+});
+
+/** The caller must be a person (Bearer session) who is an admin (kept for callers of v0.1's export). */
+export async function requireAdmin(ctx: Ctx) {
+  checkCredentialHeaders(requestHeaders(ctx));
+  const session = await getSessionFromCtx(ctx).catch(() => null);
+  if (!session?.user) fail("UNAUTHORIZED", "the session is unknown, revoked or expired");
+  if (!isConsoleAdmin(ctx.context, session.user)) fail("FORBIDDEN", "caller is not an admin (admin plugin: adminUserIds or an adminRoles role)");
   return session;
 }
 
-function asObject(body: unknown): Record<string, any> {
-  if (!body || typeof body !== "object" || Array.isArray(body)) validation("body", "must be a JSON object");
-  return body as Record<string, any>;
-}
+// ---- zod schemas (bodies and queries). better-call answers a failure with
+// 400 {"code":"VALIDATION_ERROR","message":"[body.<field>] <message>"}: the message names the field.
 
-function optInt(body: Record<string, any>, field: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  const v = body[field];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) validation(field, `must be an integer from ${min} to ${max}`);
-  return v;
-}
-
-function optBool(body: Record<string, any>, field: string): boolean | undefined {
-  const v = body[field];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== "boolean") validation(field, "must be true or false");
-  return v;
-}
-
-function optString(body: Record<string, any>, field: string, maxLen: number): string | undefined {
-  const v = body[field];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== "string" || v.length === 0 || v.length > maxLen) validation(field, `must be a string of 1 to ${maxLen} characters`);
-  return v;
-}
+const MAX_INT = Number.MAX_SAFE_INTEGER;
+const intIn = (min: number, max = MAX_INT) => {
+  const error = `must be an integer from ${min} to ${max}`;
+  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
+const text = (maxLen: number) => {
+  const error = `must be a string of 1 to ${maxLen} characters`;
+  return z.string({ error }).min(1, { error }).max(maxLen, { error });
+};
+const bool = () => z.boolean({ error: "must be true or false" });
+const id = (what: string) => z.string({ error: `is required (the ${what} id)` }).min(1, { error: `is required (the ${what} id)` }).max(256, { error: "is too long" });
 
 const NAME_RE = /^[A-Za-z0-9_.:-]+$/;
+const permissionsSchema = z.record(
+  z.string().regex(NAME_RE, { error: "resource names use only A-Z a-z 0-9 _ . : -" }),
+  z.array(z.string({ error: "an action is a name" }).regex(NAME_RE, { error: "action names use only A-Z a-z 0-9 _ . : -" }), {
+    error: 'must be an object {"resource": ["action", ...]}',
+  }).min(1, { error: "needs a non-empty list of actions" }),
+  { error: 'must be an object {"resource": ["action", ...]}' },
+);
+const metadataSchema = z.record(z.string(), z.unknown(), { error: "must be a JSON object" });
 
-function optPermissions(body: Record<string, any>): Record<string, string[]> | undefined {
-  const v = body.permissions;
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== "object" || Array.isArray(v)) validation("permissions", 'must be an object {"resource": ["action", ...]}');
-  for (const [resource, actions] of Object.entries(v)) {
-    if (!NAME_RE.test(resource)) validation("permissions", `resource "${resource}" has characters other than A-Z a-z 0-9 _ . : -`);
-    if (!Array.isArray(actions) || actions.length === 0) validation("permissions", `resource "${resource}" needs a non-empty list of actions`);
-    for (const a of actions) if (typeof a !== "string" || !NAME_RE.test(a)) validation("permissions", `action "${a}" of "${resource}" is not a valid name`);
-  }
-  return v as Record<string, string[]>;
+/** How long a mint/rotate reply is kept for a retry with the same requestId (memory only, never on disk). */
+export const REQUEST_ID_WINDOW_SECONDS = 600;
+const REQUEST_ID_MAX_ENTRIES = 1000;
+const REQUEST_ID_RE = /^[\x21-\x7e]{1,128}$/;
+const requestIdSchema = z.string({ error: "must be 1 to 128 printable ASCII characters without spaces (a UUID)" }).regex(REQUEST_ID_RE, {
+  error: "must be 1 to 128 printable ASCII characters without spaces (a UUID)",
+});
+
+const rateLimitFields = {
+  rateLimitEnabled: bool().nullish(),
+  rateLimitMax: intIn(1).nullish(),
+  /** seconds */
+  rateLimitTimeWindow: intIn(1).nullish(),
+  remaining: intIn(0).nullish(),
+};
+
+const createServiceUserBody = z.object({
+  name: text(100),
+  email: text(254).regex(/^[^\s@]+@[^\s@]+$/, { error: "is not an email address" }).nullish(),
+});
+
+const createApiKeyBody = z.object({
+  userId: id("owner's user"),
+  name: z.string({ error: "is required (1 to 32 characters)" }).min(1, { error: "is required (1 to 32 characters)" }).max(32, { error: "must be a string of 1 to 32 characters" }),
+  expiresIn: intIn(1).nullish(),
+  permissions: permissionsSchema.nullish(),
+  metadata: metadataSchema.nullish(),
+  prefix: text(32).regex(/^[a-zA-Z0-9_-]+$/, { error: "may only contain letters, digits, _ and -" }).nullish(),
+  requestId: requestIdSchema.nullish(),
+  ...rateLimitFields,
+});
+
+const updateApiKeyBody = z.object({
+  keyId: id("API key"),
+  name: text(32).nullish(),
+  enabled: bool().nullish(),
+  /** null: never expires */
+  expiresIn: intIn(1).nullish(),
+  permissions: permissionsSchema.nullish(),
+  metadata: metadataSchema.nullish(),
+  ...rateLimitFields,
+});
+
+const keyIdBody = z.object({ keyId: id("API key") });
+
+const rotateApiKeyBody = z.object({
+  keyId: id("API key"),
+  overlapSeconds: z.number({
+    error: (issue) => (issue.input === undefined ? "is required (0 retires the old key at once)" : `must be an integer from 0 to ${MAX_INT}`),
+  }).int({ error: `must be an integer from 0 to ${MAX_INT}` }).min(0, { error: `must be an integer from 0 to ${MAX_INT}` }),
+  expiresIn: intIn(1).nullish(),
+  requestId: requestIdSchema.nullish(),
+});
+
+const sessionIdBody = z.object({ sessionId: id("session") });
+
+// Queries arrive as strings (and as numbers from auth.api calls): limit and offset are coerced.
+const limitQuery = z.coerce.number({ error: "must be an integer from 1 to 1000" }).int({ error: "must be an integer from 1 to 1000" })
+  .min(1, { error: "must be an integer from 1 to 1000" }).max(1000, { error: "must be an integer from 1 to 1000" }).optional()
+  .meta({ description: "page size, 1 to 1000 (default 50)" });
+const offsetQuery = z.coerce.number({ error: "must be a non-negative integer" }).int({ error: "must be a non-negative integer" })
+  .min(0, { error: "must be a non-negative integer" }).max(MAX_INT, { error: "must be a non-negative integer" }).optional()
+  .meta({ description: "rows to skip (offset paging, v1); ignored when cursor is given" });
+const cursorQuery = z.string({ error: "must be a cursor string" }).max(1024, { error: "is not a cursor this server issued" }).optional()
+  .meta({ description: "keyset paging (v1.1): empty for the first page, then the previous reply's nextCursor" });
+const searchQuery = z.string({ error: "must be a string" }).max(200, { error: "must be at most 200 characters" }).optional();
+const sortDirectionQuery = z.enum(["asc", "desc"], { error: 'must be "asc" or "desc"' }).optional().meta({ description: "default desc" });
+const userIdQuery = z.string({ error: "must be a user id" }).max(256, { error: "is too long" }).optional();
+const sortByQuery = <T extends readonly [string, ...string[]]>(fields: T) =>
+  z.enum(fields, { error: `must be one of ${fields.join(", ")}` }).optional().meta({ description: `default ${fields[0]}` });
+
+/** Sortable fields per list (each has an index from the plugin's schema; id breaks ties). */
+export const CONSOLE_SORT_FIELDS = {
+  serviceUsers: ["createdAt", "name", "email"],
+  apiKeys: ["createdAt", "expiresAt"],
+  sessions: ["createdAt", "expiresAt"],
+} as const;
+const DATE_FIELDS = new Set(["createdAt", "expiresAt", "updatedAt"]);
+
+const listServiceUsersQuery = z.object({
+  limit: limitQuery, offset: offsetQuery, cursor: cursorQuery,
+  search: searchQuery.meta({ description: "part of the name or email (case-insensitive)" }),
+  sortBy: sortByQuery(CONSOLE_SORT_FIELDS.serviceUsers), sortDirection: sortDirectionQuery,
+});
+const listApiKeysQuery = z.object({
+  userId: userIdQuery.meta({ description: "the owner (all service users' keys when absent)" }),
+  limit: limitQuery, offset: offsetQuery, cursor: cursorQuery,
+  search: searchQuery.meta({ description: "part of the key's name, or the start of its prefix or of its visible start" }),
+  sortBy: sortByQuery(CONSOLE_SORT_FIELDS.apiKeys), sortDirection: sortDirectionQuery,
+});
+const listSessionsQuery = z.object({
+  userId: userIdQuery.meta({ description: "only this user's sessions" }),
+  limit: limitQuery, offset: offsetQuery, cursor: cursorQuery,
+  search: searchQuery.meta({ description: "the user: part of their name or email (case-insensitive)" }),
+  sortBy: sortByQuery(CONSOLE_SORT_FIELDS.sessions), sortDirection: sortDirectionQuery,
+});
+
+/** OpenAPI metadata (better-auth's openAPI() plugin reads it): summary and the success reply's shape. */
+function openapi(operationId: string, summary: string, reply: { status?: number; description: string; properties: Record<string, object> }) {
+  return {
+    openapi: {
+      operationId,
+      summary,
+      description: `${summary} (Pikku Admin console API; caller: an admin's Bearer session)`,
+      responses: {
+        [String(reply.status ?? 200)]: {
+          description: reply.description,
+          content: { "application/json": { schema: { type: "object" as const, properties: reply.properties } } },
+        },
+      },
+    },
+  };
 }
+const arrayOf = (description: string) => ({ type: "array", description, items: { type: "object" } });
+const pageProps = (list: string, description: string) => ({
+  [list]: arrayOf(description),
+  total: { type: "integer", description: "all matches (exact)" },
+  nextCursor: { type: "string", nullable: true, description: "the next page's cursor; null on the last page" },
+});
 
-function optMetadata(body: Record<string, any>): Record<string, unknown> | undefined {
-  const v = body.metadata;
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== "object" || Array.isArray(v)) validation("metadata", "must be a JSON object");
-  return v as Record<string, unknown>;
+/** JSON with object keys sorted, so two equal requests have the same fingerprint. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (v && typeof v === "object")
+    return `{${Object.keys(v as object).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(",")}}`;
+  return JSON.stringify(v) ?? "null";
 }
 
 /** Turns an APIError from the API key plugin into the contract's error shape. */
 function rethrow(e: unknown): never {
   if (e instanceof APIError) {
-    const body: any = (e as any).body ?? {};
-    const code: string = body.code ?? "VALIDATION_ERROR";
-    const message: string = body.message ?? e.message;
-    const status = (e as any).statusCode ?? 400;
+    const body = (e.body ?? {}) as { code?: unknown; message?: unknown };
+    const code = typeof body.code === "string" ? body.code : "VALIDATION_ERROR";
+    const message = typeof body.message === "string" ? body.message : e.message;
+    const status = typeof e.statusCode === "number" ? e.statusCode : 400;
     if (status === 404 || code === "KEY_NOT_FOUND") fail("NOT_FOUND", message);
     if (code === "EXPIRES_IN_IS_TOO_SMALL" || code === "EXPIRES_IN_IS_TOO_LARGE") validation("expiresIn", message);
     if (code === "INVALID_NAME_LENGTH") validation("name", message);
@@ -245,24 +461,11 @@ function rethrow(e: unknown): never {
   throw e;
 }
 
-/** How long a mint/rotate reply is kept for a retry with the same requestId (memory only, never on disk). */
-export const REQUEST_ID_WINDOW_SECONDS = 600;
-const REQUEST_ID_MAX_ENTRIES = 1000;
-const REQUEST_ID_RE = /^[\x21-\x7e]{1,128}$/;
-
-function optRequestId(body: Record<string, any>): string | undefined {
-  const v = body.requestId;
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== "string" || !REQUEST_ID_RE.test(v)) validation("requestId", "must be 1 to 128 printable ASCII characters without spaces (a UUID)");
-  return v;
-}
-
-/** JSON with object keys sorted, so two equal requests have the same fingerprint. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
-  if (v && typeof v === "object")
-    return `{${Object.keys(v as object).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as any)[k])}`).join(",")}}`;
-  return JSON.stringify(v) ?? "null";
+/** Removes undefined (and, with dropNull, null) entries: absent and null mean "not given". */
+function defined(fields: Record<string, unknown>, dropNull = true): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined && !(dropNull && v === null)) out[k] = v;
+  return out;
 }
 
 /**
@@ -275,8 +478,8 @@ function canonical(v: unknown): string {
 class RequestIds {
   private entries = new Map<string, { fingerprint: string; at: number; reply: Promise<unknown> }>();
 
-  async once<T>(callerId: string, op: string, requestId: string | undefined, fingerprint: string, run: () => Promise<T>): Promise<{ reply: T; replayed: boolean }> {
-    if (requestId === undefined) return { reply: await run(), replayed: false };
+  async once<T>(callerId: string, op: string, requestId: string | undefined | null, fingerprint: string, run: () => Promise<T>): Promise<{ reply: T; replayed: boolean }> {
+    if (requestId === undefined || requestId === null) return { reply: await run(), replayed: false };
     const now = Date.now();
     for (const [k, e] of this.entries) if (now - e.at >= REQUEST_ID_WINDOW_SECONDS * 1000) this.entries.delete(k);
     const k = `${callerId}\n${op}\n${requestId}`;
@@ -296,99 +499,191 @@ class RequestIds {
   }
 }
 
+/**
+ * The indexes keyset paging needs (created by better-auth's migration with the plugin's schema): each list's
+ * filter first, then its sort field. The id tie-breaker cannot be named in a plugin index (better-auth refuses
+ * "id" there); a tie group is read by its sort value, a short range.
+ */
+export const consoleSchema = {
+  apikey: {
+    fields: {},
+    indexes: [
+      { name: "pikku_apikey_owner_created", fields: ["referenceId", "createdAt"] },
+      { name: "pikku_apikey_owner_expires", fields: ["referenceId", "expiresAt"] },
+      { name: "pikku_apikey_created", fields: ["createdAt"] },
+    ],
+  },
+  session: {
+    fields: {},
+    indexes: [
+      { name: "pikku_session_created", fields: ["createdAt"] },
+      { name: "pikku_session_expires", fields: ["expiresAt"] },
+      { name: "pikku_session_user_created", fields: ["userId", "createdAt"] },
+    ],
+  },
+  user: {
+    fields: {},
+    indexes: [
+      { name: "pikku_user_created", fields: ["createdAt"] },
+      { name: "pikku_user_name", fields: ["name"] },
+    ],
+  },
+} satisfies BetterAuthPlugin["schema"];
+
+/** What /console/info announces beyond v1 (additive): the console uses a feature only when it is listed. */
+export const CONSOLE_FEATURES = [
+  "api-keys.requestId",
+  "api-keys.maxOverlapSeconds",
+  "api-keys.serviceOwnersOnly",
+  "live.recheck",
+  "cursor",
+  "search",
+  "sort",
+] as const;
+
+interface ListQuery {
+  limit?: number;
+  offset?: number;
+  cursor?: string;
+  sortBy?: string;
+  sortDirection?: "asc" | "desc";
+}
+
+/**
+ * One page of a list, by offset (v1: `offset`, exact `total`) or by keyset (v1.1: `cursor` given, empty for
+ * the first page; `total` is counted exactly on the first page and carried by the cursor after that,
+ * `totalExact: false`, so later pages never count).
+ */
+async function listPage<T extends { id: string }>(ctx: Ctx, model: string, where: Where[], q: ListQuery, identity: unknown) {
+  const adapter = ctx.context.adapter;
+  const limit = q.limit ?? 50;
+  const field = q.sortBy ?? "createdAt";
+  const sort: SortSpec = { field, direction: q.sortDirection ?? "desc", kind: DATE_FIELDS.has(field) ? "date" : "string" };
+  const sortKey = `${sort.field}:${sort.direction}`;
+  if (q.cursor === undefined) {
+    const [rows, total] = await Promise.all([
+      adapter.findMany<T>({ model, where, limit, offset: q.offset ?? 0, sortBy: { field: sort.field, direction: sort.direction } }),
+      adapter.count({ model, where }),
+    ]);
+    return { rows, total, totalExact: true };
+  }
+  const fingerprint = createHash("sha256").update(canonical({ model, identity })).digest("base64url").slice(0, 16);
+  let after: { value: string; id: string; total: number } | null = null;
+  if (q.cursor !== "") {
+    try {
+      after = decodeCursor(q.cursor, sortKey, fingerprint);
+    } catch (e) {
+      if (e instanceof CursorError) validation("cursor", e.message);
+      throw e;
+    }
+  }
+  const total = after ? after.total : await adapter.count({ model, where });
+  const page = await keysetPage<T>(adapter as PagingAdapter, model, where, sort, limit, after, sortKey, fingerprint, total);
+  return { rows: page.rows, total, totalExact: after === null, nextCursor: page.nextCursor };
+}
+
+/** Search terms as one OR group (the adapter ANDs every other condition with it); trimmed, case-insensitive. */
+function searchGroup(search: string | undefined, fields: { field: string; operator: "contains" | "starts_with" }[]): Where[] {
+  const q = search?.trim();
+  if (!q) return [];
+  return fields.map((f) => ({ field: f.field, operator: f.operator, value: q, connector: "OR" as const, mode: "insensitive" as const }));
+}
+
+const pagingReply = (p: { total: number; totalExact: boolean; nextCursor?: string | null }) =>
+  p.nextCursor === undefined ? { total: p.total } : { total: p.total, totalExact: p.totalExact, nextCursor: p.nextCursor };
+
 export function consolePlugin(options: ConsolePluginOptions) {
   const serviceRole = options.serviceUserRole ?? "service";
   const maxOverlap = options.maxOverlapSeconds ?? 30 * 86400;
   const requestIds = new RequestIds();
 
-  const findKey = async (ctx: Ctx, keyId: unknown) => {
-    if (typeof keyId !== "string" || !keyId) validation("keyId", "is required");
-    const row = await ctx.context.adapter.findOne({ model: "apikey", where: [{ field: "id", value: keyId }] });
+  const findKey = async (ctx: Ctx, keyId: string) => {
+    const row = await ctx.context.adapter.findOne<ApiKeyRow>({ model: "apikey", where: [{ field: "id", value: keyId }] });
     if (!row) fail("NOT_FOUND", `no API key with id ${keyId}`);
     return row;
   };
 
   const findUser = async (ctx: Ctx, userId: string) => {
-    const user = await ctx.context.adapter.findOne({ model: "user", where: [{ field: "id", value: userId }] });
+    const user = await ctx.context.adapter.findOne<UserRow>({ model: "user", where: [{ field: "id", value: userId }] });
     if (!user) fail("NOT_FOUND", `no user with id ${userId}`);
     return user;
   };
 
-  /** The roles that make a user an admin: "admin" and the admin plugin's own adminRoles. */
-  const adminRoles = (ctx: Ctx): Set<string> => {
-    const plugin = (ctx.context.options.plugins ?? []).find((p: any) => p?.id === "admin");
-    const configured = plugin?.options?.adminRoles;
-    return new Set(["admin", ...(Array.isArray(configured) ? configured : configured ? [configured] : []).map(String)]);
-  };
-
   /**
-   * Keys are minted (and rotated) only for service identities: a user with the service role, without an
-   * admin role, and with no way to sign in as a person (no account: no password, no social login). A key
-   * for anyone else would act as that person (enableSessionForAPIKeys) and outlive their sessions.
+   * Keys are minted (and rotated) only for service identities: a user with the service role, not an admin
+   * (neither "admin" nor one of the admin plugin's adminRoles nor in its adminUserIds), and with no way to
+   * sign in as a person (no account: no password, no social login). A key for anyone else would act as that
+   * person (enableSessionForAPIKeys) and outlive their sessions.
    */
-  const requireServiceOwner = async (ctx: Ctx, user: any) => {
+  const requireServiceOwner = async (ctx: Ctx, user: UserRow) => {
     const roles = roleList(user.role);
     const who = `user ${user.id}`;
     if (!roles.includes(serviceRole))
       fail("OWNER_NOT_SERVICE_USER", `${who} is not a service user (no "${serviceRole}" role): keys are minted for service users only`);
-    const admin = roles.find((r) => adminRoles(ctx).has(r));
+    const adminRoles = new Set(["admin", ...consoleAdminRoles(ctx.context)]);
+    const admin = roles.find((r) => adminRoles.has(r));
     if (admin) fail("OWNER_NOT_SERVICE_USER", `${who} has the "${admin}" role: keys are never minted for admins`);
+    if (isConsoleAdmin(ctx.context, user)) fail("OWNER_NOT_SERVICE_USER", `${who} is an admin (adminUserIds): keys are never minted for admins`);
     const accounts = await ctx.context.adapter.count({ model: "account", where: [{ field: "userId", value: user.id }] });
     if (accounts > 0) fail("OWNER_NOT_SERVICE_USER", `${who} can sign in (a password or social account): keys are never minted for people`);
   };
 
-  const serviceUsers = async (ctx: Ctx): Promise<any[]> => {
-    const users: any[] = await ctx.context.adapter.findMany({
-      model: "user",
-      where: [{ field: "role", operator: "contains", value: serviceRole }],
-    });
-    return users
-      .filter((u) => roleList(u.role).includes(serviceRole))
-      .sort((a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime());
+  /** Service users: the role text contains the service role (indexable scan), then the exact role list. */
+  const serviceUserWhere: Where[] = [{ field: "role", operator: "contains", value: serviceRole }];
+  const isServiceUser = (u: UserRow) => roleList(u.role).includes(serviceRole);
+  const serviceUserIds = async (ctx: Ctx): Promise<string[]> => {
+    const users = await ctx.context.adapter.findMany<UserRow>({ model: "user", where: serviceUserWhere, limit: 100000 });
+    return users.filter(isServiceUser).map((u) => u.id);
   };
 
-  const toServiceUser = async (ctx: Ctx, u: any) => ({
+  const toServiceUser = async (ctx: Ctx, u: UserRow) => ({
     id: u.id,
     name: u.name,
     email: u.email,
-    role: u.role,
+    role: u.role ?? null,
     banned: !!u.banned,
     createdAt: iso(u.createdAt),
     apiKeyCount: await ctx.context.adapter.count({ model: "apikey", where: [{ field: "referenceId", value: u.id }] }),
   });
 
-  const readKey = async (ctx: Ctx, id: string) =>
-    toApiKey(await ctx.context.adapter.findOne({ model: "apikey", where: [{ field: "id", value: id }] }));
+  const readKey = async (ctx: Ctx, keyId: string) => toApiKey(await findKey(ctx, keyId));
 
   // Rows of keys about to be deleted through the API Key plugin's own /api-key/delete, by id: the
   // after-hook reports them (the row is gone by then).
-  const deleting = new Map<string, any>();
-  const keyRow = (ctx: Ctx, id: string) => ctx.context.adapter.findOne({ model: "apikey", where: [{ field: "id", value: id }] });
-  const succeeded = (ctx: Ctx) => {
-    const r = ctx.context?.returned;
-    return r !== undefined && r !== null && !(r instanceof Error) && !(typeof r === "object" && "statusCode" in r && r.statusCode >= 400);
+  const deleting = new Map<string, ApiKeyRow>();
+  const keyRow = (ctx: HookCtx, keyId: string) => ctx.context.adapter.findOne<ApiKeyRow>({ model: "apikey", where: [{ field: "id", value: keyId }] });
+  const succeeded = (ctx: HookCtx) => {
+    const r: unknown = ctx.context?.returned;
+    return (
+      r !== undefined && r !== null && !(r instanceof Error) &&
+      !(typeof r === "object" && "statusCode" in r && typeof r.statusCode === "number" && r.statusCode >= 400)
+    );
   };
-  const apiKeyPath = (ctx: Ctx, ...paths: string[]) => !insideConsole.getStore() && paths.includes(ctx.path);
+  const apiKeyPath = (ctx: HookCtx, ...paths: string[]) => !insideConsole.getStore() && typeof ctx.path === "string" && paths.includes(ctx.path);
+  const bodyKeyId = (ctx: HookCtx): string | undefined => {
+    const body: unknown = ctx.body;
+    const v = body && typeof body === "object" && "keyId" in body ? body.keyId : undefined;
+    return typeof v === "string" && v ? v : undefined;
+  };
 
   return {
     id: "pikku-console",
-    // Database hooks contributed by the plugin (better-auth merges init().options.databaseHooks with the
-    // app's own): every session that is created or deleted, by any endpoint or by expiry clean-up, reaches
-    // the live channel, and a deleted session's or banned user's open connections are closed.
-    init(authCtx: any) {
+    schema: consoleSchema,
+    $ERROR_CODES: CONSOLE_$ERROR_CODES,
+    init(authCtx: AuthCtx) {
       const userOf = (id: string) =>
-        authCtx.adapter.findOne({ model: "user", where: [{ field: "id", value: id }] }).catch(() => null);
+        authCtx.adapter.findOne<UserRow>({ model: "user", where: [{ field: "id", value: id }] }).catch(() => null);
       return {
         options: {
           databaseHooks: {
             session: {
               create: {
-                after: async (session: any) => {
+                after: async (session: SessionRow) => {
                   emitEvent("session.created", toSession(session, await userOf(session.userId)));
                 },
               },
               delete: {
-                after: async (session: any) => {
+                after: async (session: SessionRow) => {
                   emitEvent("session.revoked", toSession(session, await userOf(session.userId)));
                   closeChannels({ sessionId: session.id, reason: "session revoked" });
                 },
@@ -396,13 +691,13 @@ export function consolePlugin(options: ConsolePluginOptions) {
             },
             user: {
               update: {
-                after: async (user: any) => {
+                after: async (user: { id: string; banned?: boolean | null; role?: unknown }) => {
                   if (user?.banned === true) closeChannels({ userId: user.id, reason: "user banned" });
                   else if (user?.id) userChanged(user);   // a role change: demoted admins lose their channels
                 },
               },
               delete: {
-                after: async (user: any) => {
+                after: async (user: { id: string }) => {
                   if (user?.id) closeChannels({ userId: user.id, reason: "user deleted" });
                 },
               },
@@ -416,16 +711,16 @@ export function consolePlugin(options: ConsolePluginOptions) {
         // Runs before the API key plugin's own hook (list this plugin first), so a console request that
         // carries a key is refused for what it is, without spending one of the key's rate-limit slots.
         {
-          matcher: (ctx: Ctx) => typeof ctx.path === "string" && ctx.path.startsWith("/console/"),
-          handler: createAuthMiddleware(async (ctx: Ctx) => {
-            checkCredentialHeaders(ctx);
+          matcher: (ctx) => typeof ctx.path === "string" && ctx.path.startsWith("/console/"),
+          handler: createAuthMiddleware(async (ctx) => {
+            checkCredentialHeaders(requestHeaders(ctx));
           }),
         },
         {
-          matcher: (ctx: Ctx) => apiKeyPath(ctx, "/api-key/delete"),
-          handler: createAuthMiddleware(async (ctx: Ctx) => {
-            const id = ctx.body?.keyId;
-            if (typeof id !== "string" || !id) return;
+          matcher: (ctx) => apiKeyPath(ctx, "/api-key/delete"),
+          handler: createAuthMiddleware(async (ctx) => {
+            const id = bodyKeyId(ctx);
+            if (!id) return;
             const row = await keyRow(ctx, id).catch(() => null);
             if (row) deleting.set(id, row);
           }),
@@ -435,17 +730,19 @@ export function consolePlugin(options: ConsolePluginOptions) {
       // changes here (HTTP and auth.api calls alike; the console's own calls report themselves).
       after: [
         {
-          matcher: (ctx: Ctx) => apiKeyPath(ctx, "/api-key/create", "/api-key/update", "/api-key/delete"),
-          handler: createAuthMiddleware(async (ctx: Ctx) => {
+          matcher: (ctx) => apiKeyPath(ctx, "/api-key/create", "/api-key/update", "/api-key/delete"),
+          handler: createAuthMiddleware(async (ctx) => {
             if (ctx.path === "/api-key/delete") {
-              const id = ctx.body?.keyId;
+              const id = bodyKeyId(ctx);
+              if (!id) return;
               const row = deleting.get(id);
               deleting.delete(id);
               if (row && succeeded(ctx) && !(await keyRow(ctx, id))) keyDeleted(toApiKey(row));
               return;
             }
             if (!succeeded(ctx)) return;
-            const id = ctx.path === "/api-key/create" ? (ctx.context.returned as any)?.id : ctx.body?.keyId;
+            const returned = ctx.context.returned as { id?: unknown } | null | undefined;
+            const id = ctx.path === "/api-key/create" ? returned?.id : bodyKeyId(ctx);
             const row = typeof id === "string" ? await keyRow(ctx, id) : null;
             if (!row) return;
             if (ctx.path === "/api-key/create") emitEvent("key.created", toApiKey(row));
@@ -455,296 +752,432 @@ export function consolePlugin(options: ConsolePluginOptions) {
       ],
     },
     endpoints: {
-      consoleInfo: createAuthEndpoint("/console/info", { method: "GET" }, async (ctx: Ctx) => {
-        await requireAdmin(ctx);
-        const ids = new Set((ctx.context.options.plugins ?? []).map((p: any) => p.id));
-        const base = new URL(ctx.context.baseURL);
-        const basePath = ctx.context.options.basePath ?? "/api/auth";
-        const channels =
-          typeof options.channels === "function" ? options.channels(base.origin, basePath) : options.channels ?? [];
-        const k = options.apiKey ?? {};
-        return ctx.json({
-          apiVersion: 1,
-          serverVersion: options.serverVersion ?? null,
-          basePath,
-          plugins: {
-            deviceAuthorization: ids.has("device-authorization"),
-            bearer: ids.has("bearer"),
-            admin: ids.has("admin"),
-            apiKey: ids.has("api-key"),
-          },
-          apiKey: {
-            metadataEnabled: k.metadataEnabled ?? false,
-            minExpiresIn: k.minExpiresIn ?? 86400,
-            maxExpiresIn: k.maxExpiresIn ?? 365 * 86400,
-            defaultPrefix: k.defaultPrefix ?? null,
-            rateLimit: k.rateLimit ?? { enabled: true, timeWindow: 86400, maxRequests: 10 },
-            maxOverlapSeconds: maxOverlap,
-          },
-          deviceAuthorization: options.deviceAuthorization ?? null,
-          serviceUserRole: serviceRole,
-          channels,
-          // Additive to console-api.md v1: what this server does beyond the v1 contract.
-          features: ["api-keys.requestId", "api-keys.maxOverlapSeconds", "api-keys.serviceOwnersOnly", "live.recheck"],
-          requestIdWindowSeconds: REQUEST_ID_WINDOW_SECONDS,
-        });
-      }),
-
-      consoleListServiceUsers: createAuthEndpoint("/console/service-users", { method: "GET" }, async (ctx: Ctx) => {
-        await requireAdmin(ctx);
-        const { limit, offset } = paging(ctx.query);
-        const search = typeof ctx.query?.search === "string" ? ctx.query.search.toLowerCase() : "";
-        let users = await serviceUsers(ctx);
-        if (search) users = users.filter((u) => `${u.name} ${u.email}`.toLowerCase().includes(search));
-        const page = await Promise.all(users.slice(offset, offset + limit).map((u) => toServiceUser(ctx, u)));
-        return ctx.json({ users: page, total: users.length });
-      }),
-
-      consoleCreateServiceUser: createAuthEndpoint("/console/service-users/create", { method: "POST" }, async (ctx: Ctx) => {
-        await requireAdmin(ctx);
-        const body = asObject(ctx.body);
-        const name = optString(body, "name", 100);
-        if (!name) validation("name", "is required");
-        let email = optString(body, "email", 254)?.toLowerCase();
-        if (email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(email)) validation("email", "is not an email address");
-        if (email) {
-          const existing = await ctx.context.adapter.findOne({ model: "user", where: [{ field: "email", value: email }] });
-          if (existing) fail("CONFLICT", `a user with email ${email} already exists`);
-        } else {
-          email = `svc-${randomBytes(6).toString("hex")}@service.invalid`;
-        }
-        const now = new Date();
-        const user = await ctx.context.adapter.create({
-          model: "user",
-          data: { name, email, emailVerified: true, role: serviceRole, banned: false, createdAt: now, updatedAt: now },
-        });
-        ctx.setStatus(201);
-        return ctx.json({ user: await toServiceUser(ctx, user) });
-      }),
-
-      consoleListApiKeys: createAuthEndpoint("/console/api-keys", { method: "GET" }, async (ctx: Ctx) => {
-        await requireAdmin(ctx);
-        const { limit, offset } = paging(ctx.query);
-        const userId = typeof ctx.query?.userId === "string" && ctx.query.userId ? ctx.query.userId : undefined;
-        let where: any[];
-        if (userId) {
-          await findUser(ctx, userId);
-          where = [{ field: "referenceId", value: userId }];
-        } else {
-          const ids = (await serviceUsers(ctx)).map((u) => u.id);
-          if (ids.length === 0) return ctx.json({ apiKeys: [], total: 0 });
-          where = [{ field: "referenceId", operator: "in", value: ids }];
-        }
-        const [rows, total] = await Promise.all([
-          ctx.context.adapter.findMany({ model: "apikey", where, limit, offset, sortBy: { field: "createdAt", direction: "desc" } }),
-          ctx.context.adapter.count({ model: "apikey", where }),
-        ]);
-        return ctx.json({ apiKeys: rows.map(toApiKey), total });
-      }),
-
-      consoleCreateApiKey: createAuthEndpoint("/console/api-keys/create", { method: "POST" }, async (ctx: Ctx) => {
-        const caller = await requireAdmin(ctx);
-        const body = asObject(ctx.body);
-        const requestId = optRequestId(body);
-        if (typeof body.userId !== "string" || !body.userId) validation("userId", "is required");
-        await requireServiceOwner(ctx, await findUser(ctx, body.userId));
-        const name = optString(body, "name", 32);
-        if (!name) validation("name", "is required (1 to 32 characters)");
-        const fields: Record<string, unknown> = {
-          userId: body.userId,
-          name,
-          expiresIn: optInt(body, "expiresIn", 1),
-          permissions: optPermissions(body),
-          metadata: optMetadata(body),
-          prefix: optString(body, "prefix", 32),
-          rateLimitEnabled: optBool(body, "rateLimitEnabled"),
-          rateLimitMax: optInt(body, "rateLimitMax", 1),
-          rateLimitTimeWindow: (() => {
-            const s = optInt(body, "rateLimitTimeWindow", 1);
-            return s === undefined ? undefined : s * 1000;
-          })(),
-          remaining: optInt(body, "remaining", 0),
-        };
-        if (fields.prefix !== undefined && !/^[a-zA-Z0-9_-]+$/.test(fields.prefix as string))
-          validation("prefix", "may only contain letters, digits, _ and -");
-        for (const k of Object.keys(fields)) if (fields[k] === undefined) delete fields[k];
-        const { reply, replayed } = await requestIds.once(caller.user.id, "create", requestId, canonical(fields), async () => {
-          let created: any;
-          try {
-            // No headers: with headers the API key plugin silently ignores userId and gives the key to the caller.
-            created = await viaConsole(() => options.api().createApiKey({ body: fields }));
-          } catch (e) {
-            rethrow(e);
-          }
-          const apiKey = await readKey(ctx, created.id);
-          emitEvent("key.created", apiKey);
-          return { apiKey, key: created.key as string };
-        });
-        if (replayed) ctx.setHeader("idempotent-replayed", "true");
-        ctx.setStatus(201);
-        return ctx.json(reply);
-      }),
-
-      consoleUpdateApiKey: createAuthEndpoint("/console/api-keys/update", { method: "POST" }, async (ctx: Ctx) => {
-        await requireAdmin(ctx);
-        const body = asObject(ctx.body);
-        const row = await findKey(ctx, body.keyId);
-        const fields: Record<string, unknown> = {
-          name: optString(body, "name", 32),
-          enabled: optBool(body, "enabled"),
-          permissions: optPermissions(body),
-          metadata: optMetadata(body),
-          rateLimitEnabled: optBool(body, "rateLimitEnabled"),
-          rateLimitMax: optInt(body, "rateLimitMax", 1),
-          rateLimitTimeWindow: (() => {
-            const s = optInt(body, "rateLimitTimeWindow", 1);
-            return s === undefined ? undefined : s * 1000;
-          })(),
-          remaining: optInt(body, "remaining", 0),
-        };
-        if ("expiresIn" in body) fields.expiresIn = body.expiresIn === null ? null : optInt(body, "expiresIn", 1);
-        for (const k of Object.keys(fields)) if (fields[k] === undefined) delete fields[k];
-        if (Object.keys(fields).length === 0) validation("body", "nothing to update");
-        try {
-          await viaConsole(() => options.api().updateApiKey({ body: { keyId: row.id, userId: row.referenceId, ...fields } }));
-        } catch (e) {
-          rethrow(e);
-        }
-        const apiKey = await readKey(ctx, row.id);
-        keyUpdated(apiKey);
-        return ctx.json({ apiKey });
-      }),
-
-      consoleDeleteApiKey: createAuthEndpoint("/console/api-keys/delete", { method: "POST" }, async (ctx: Ctx) => {
-        await requireAdmin(ctx);
-        const body = asObject(ctx.body);
-        const row = await findKey(ctx, body.keyId);
-        await ctx.context.adapter.delete({ model: "apikey", where: [{ field: "id", value: row.id }] });
-        keyDeleted(toApiKey(row));
-        return ctx.json({ success: true });
-      }),
-
-      consoleRotateApiKey: createAuthEndpoint("/console/api-keys/rotate", { method: "POST" }, async (ctx: Ctx) => {
-        const caller = await requireAdmin(ctx);
-        const body = asObject(ctx.body);
-        const requestId = optRequestId(body);
-        if (typeof body.keyId !== "string" || !body.keyId) validation("keyId", "is required");
-        const overlapIn = optInt(body, "overlapSeconds", 0);
-        if (overlapIn === undefined) validation("overlapSeconds", "is required (0 retires the old key at once)");
-        if (overlapIn > maxOverlap)
-          fail("OVERLAP_TOO_LONG", `overlapSeconds: at most ${maxOverlap} (${Math.floor(maxOverlap / 86400)} days); got ${overlapIn}`);
-        const expiresInIn = optInt(body, "expiresIn", 1);
-        const fingerprint = canonical({ keyId: body.keyId, overlapSeconds: overlapIn, expiresIn: expiresInIn ?? null });
-        // A retry with the same requestId is answered from the first reply, before the key is looked at again
-        // (by then it is the retiring key, and rotating it again would mint a second new key).
-        const { reply, replayed } = await requestIds.once(caller.user.id, "rotate", requestId, fingerprint, async () => {
-          const old = await findKey(ctx, body.keyId);
-          const owner = await ctx.context.adapter.findOne({ model: "user", where: [{ field: "id", value: old.referenceId }] });
-          if (!owner) fail("NOT_FOUND", `the owner of API key ${old.id} no longer exists`);
-          await requireServiceOwner(ctx, owner);
-          const overlap = overlapIn;
-          const now = Date.now();
-          const oldExpiry = old.expiresAt ? new Date(old.expiresAt).getTime() : null;
-          let expiresIn = expiresInIn;
-          if (expiresIn === undefined && oldExpiry !== null) {
-            // The new key lives as long as the old key's lifetime, counted from now, within the API Key
-            // plugin's bounds: a key already in its overlap (its expiry shortened by an earlier rotation) has
-            // a short "lifetime" that the plugin would refuse as below its minimum.
-            const k = options.apiKey ?? {};
-            const lifetime = Math.round((oldExpiry - new Date(old.createdAt).getTime()) / 1000);
-            expiresIn = Math.min(k.maxExpiresIn ?? 365 * 86400, Math.max(k.minExpiresIn ?? 86400, lifetime));
-          }
-          const prev = toApiKey(old);
-          const fields: Record<string, unknown> = {
-            userId: old.referenceId,
-            name: old.name ?? undefined,
-            expiresIn,
-            permissions: Object.keys(prev.permissions).length ? prev.permissions : undefined,
-            metadata: Object.keys(prev.metadata).length ? prev.metadata : undefined,
-            prefix: old.prefix ?? undefined,
-            rateLimitEnabled: old.rateLimitEnabled,
-            rateLimitMax: old.rateLimitMax ?? undefined,
-            rateLimitTimeWindow: old.rateLimitTimeWindow ?? undefined,
-            remaining: old.remaining ?? undefined,
-          };
-          for (const k of Object.keys(fields)) if (fields[k] === undefined || fields[k] === null) delete fields[k];
-          let created: any;
-          try {
-            created = await viaConsole(() => options.api().createApiKey({ body: fields }));
-            if (old.enabled === false)
-              await viaConsole(() => options.api().updateApiKey({ body: { keyId: created.id, userId: old.referenceId, enabled: false } }));
-          } catch (e) {
-            rethrow(e);
-          }
-          // Shorter than the plugin's one-day minimum is fine here: we write the expiry directly.
-          const retireAt = Math.min(now + overlap * 1000, oldExpiry ?? Number.POSITIVE_INFINITY);
-          await ctx.context.adapter.update({
-            model: "apikey",
-            where: [{ field: "id", value: old.id }],
-            update: { expiresAt: new Date(retireAt) },
+      consoleInfo: createAuthEndpoint(
+        "/console/info",
+        {
+          method: "GET",
+          use: [consoleAdminMiddleware],
+          metadata: openapi("consoleInfo", "What this console server supports", {
+            description: "The server's set-up and features",
+            properties: { apiVersion: { type: "integer" }, features: { type: "array", items: { type: "string" } }, paging: { type: "object" } },
+          }),
+        },
+        async (ctx) => {
+          const ids = new Set((ctx.context.options.plugins ?? []).map((p) => p.id));
+          const base = new URL(ctx.context.baseURL);
+          const basePath = ctx.context.options.basePath ?? "/api/auth";
+          const channels =
+            typeof options.channels === "function" ? options.channels(base.origin, basePath) : options.channels ?? [];
+          const k = options.apiKey ?? {};
+          return ctx.json({
+            apiVersion: 1,
+            serverVersion: options.serverVersion ?? null,
+            basePath,
+            plugins: {
+              deviceAuthorization: ids.has("device-authorization"),
+              bearer: ids.has("bearer"),
+              admin: ids.has("admin"),
+              apiKey: ids.has("api-key"),
+            },
+            apiKey: {
+              metadataEnabled: k.metadataEnabled ?? false,
+              minExpiresIn: k.minExpiresIn ?? 86400,
+              maxExpiresIn: k.maxExpiresIn ?? 365 * 86400,
+              defaultPrefix: k.defaultPrefix ?? null,
+              rateLimit: k.rateLimit ?? { enabled: true, timeWindow: 86400, maxRequests: 10 },
+              maxOverlapSeconds: maxOverlap,
+            },
+            deviceAuthorization: options.deviceAuthorization ?? null,
+            serviceUserRole: serviceRole,
+            channels,
+            // Additive to console-api.md v1: what this server does beyond the v1 contract.
+            features: [...CONSOLE_FEATURES],
+            requestIdWindowSeconds: REQUEST_ID_WINDOW_SECONDS,
+            // v1.1 (docs/console-api-v1.1.md): keyset paging, search and sort on the three lists.
+            paging: {
+              cursor: true,
+              // the first cursor page counts exactly; later pages carry that count (totalExact: false)
+              total: "exact-first-page",
+              sortFields: CONSOLE_SORT_FIELDS,
+              search: {
+                serviceUsers: ["name", "email"],
+                apiKeys: ["name", "prefix", "start", "userId"],
+                sessions: ["userId", "userName", "userEmail"],
+              },
+            },
           });
-          const apiKey = await readKey(ctx, created.id);
-          const previous = await readKey(ctx, old.id);
-          emitEvent("key.created", apiKey);
-          keyUpdated(previous);
-          return { apiKey, key: created.key as string, previous };
-        });
-        if (replayed) ctx.setHeader("idempotent-replayed", "true");
-        ctx.setStatus(201);
-        return ctx.json(reply);
-      }),
+        },
+      ),
 
-      consoleDeviceCodes: createAuthEndpoint("/console/device-codes", { method: "GET" }, async (ctx: Ctx) => {
-        await requireAdmin(ctx);
-        const rows: any[] = await ctx.context.adapter.findMany({ model: "deviceCode", where: [{ field: "status", value: "pending" }] });
-        const lifetime = (options.deviceAuthorization?.expiresIn ?? 1800) * 1000;
-        const now = Date.now();
-        const deviceCodes = rows
-          .filter((r) => new Date(r.expiresAt).getTime() > now)
-          .map((r) => ({
-            // never the device_code itself: it is the polling client's secret
-            userCode: r.userCode,
-            clientId: r.clientId ?? null,
-            scope: r.scope ?? null,
-            status: r.status,
-            createdAt: iso(new Date(new Date(r.expiresAt).getTime() - lifetime)),
-            expiresAt: iso(r.expiresAt),
-          }))
-          .sort((a, b) => (b.createdAt ?? "").localeCompare(a.createdAt ?? ""));
-        return ctx.json({ deviceCodes });
-      }),
+      consoleListServiceUsers: createAuthEndpoint(
+        "/console/service-users",
+        {
+          method: "GET",
+          query: listServiceUsersQuery,
+          use: [consoleAdminMiddleware],
+          metadata: openapi("consoleListServiceUsers", "List service users", {
+            description: "A page of service users, newest first by default",
+            properties: pageProps("users", "ServiceUser objects"),
+          }),
+        },
+        async (ctx) => {
+          const q = ctx.query ?? {};
+          const where: Where[] = [
+            ...serviceUserWhere,
+            ...searchGroup(q.search, [{ field: "name", operator: "contains" }, { field: "email", operator: "contains" }]),
+          ];
+          const p = await listPage<UserRow>(ctx, "user", where, q, { search: q.search?.trim() ?? "" });
+          const users = await Promise.all(p.rows.filter(isServiceUser).map((u) => toServiceUser(ctx, u)));
+          return ctx.json({ users, ...pagingReply(p) });
+        },
+      ),
 
-      consoleListSessions: createAuthEndpoint("/console/sessions", { method: "GET" }, async (ctx: Ctx) => {
-        await requireAdmin(ctx);
-        const { limit, offset } = paging(ctx.query);
-        const where: any[] = [{ field: "expiresAt", operator: "gt", value: new Date() }];
-        const userId = typeof ctx.query?.userId === "string" && ctx.query.userId ? ctx.query.userId : undefined;
-        if (userId) {
-          await findUser(ctx, userId);
-          where.push({ field: "userId", value: userId });
-        }
-        const [rows, total] = await Promise.all([
-          ctx.context.adapter.findMany({ model: "session", where, limit, offset, sortBy: { field: "createdAt", direction: "desc" } }),
-          ctx.context.adapter.count({ model: "session", where }),
-        ]);
-        const ids = [...new Set(rows.map((r: any) => r.userId))];
-        const users: any[] = ids.length
-          ? await ctx.context.adapter.findMany({ model: "user", where: [{ field: "id", operator: "in", value: ids }] })
-          : [];
-        const byId = new Map(users.map((u) => [u.id, u]));
-        return ctx.json({ sessions: rows.map((r: any) => toSession(r, byId.get(r.userId))), total });
-      }),
+      consoleCreateServiceUser: createAuthEndpoint(
+        "/console/service-users/create",
+        {
+          method: "POST",
+          body: createServiceUserBody,
+          use: [consoleAdminMiddleware],
+          metadata: openapi("consoleCreateServiceUser", "Create a service user (no password, the service role)", {
+            status: 201,
+            description: "The new service user",
+            properties: { user: { type: "object" } },
+          }),
+        },
+        async (ctx) => {
+          const name = ctx.body.name;
+          let email = ctx.body.email?.toLowerCase();
+          if (email) {
+            const existing = await ctx.context.adapter.findOne<UserRow>({ model: "user", where: [{ field: "email", value: email }] });
+            if (existing) fail("CONFLICT", `a user with email ${email} already exists`);
+          } else {
+            email = `svc-${randomBytes(6).toString("hex")}@service.invalid`;
+          }
+          const now = new Date();
+          const user = await ctx.context.adapter.create<Record<string, unknown>, UserRow>({
+            model: "user",
+            data: { name, email, emailVerified: true, role: serviceRole, banned: false, createdAt: now, updatedAt: now },
+          });
+          ctx.setStatus(201);
+          return ctx.json({ user: await toServiceUser(ctx, user) });
+        },
+      ),
 
-      consoleRevokeSession: createAuthEndpoint("/console/sessions/revoke", { method: "POST" }, async (ctx: Ctx) => {
-        await requireAdmin(ctx);
-        const body = asObject(ctx.body);
-        if (typeof body.sessionId !== "string" || !body.sessionId) validation("sessionId", "is required");
-        const row = await ctx.context.adapter.findOne({ model: "session", where: [{ field: "id", value: body.sessionId }] });
-        if (!row) fail("NOT_FOUND", `no session with id ${body.sessionId}`);
-        // The session delete hook (init below) emits session.revoked and closes the session's channels.
-        await ctx.context.internalAdapter.deleteSession(row.token);
-        return ctx.json({ success: true });
-      }),
+      consoleListApiKeys: createAuthEndpoint(
+        "/console/api-keys",
+        {
+          method: "GET",
+          query: listApiKeysQuery,
+          use: [consoleAdminMiddleware],
+          metadata: openapi("consoleListApiKeys", "List API keys (of one owner, or of all service users)", {
+            description: "A page of API keys, never a secret or hash",
+            properties: pageProps("apiKeys", "ApiKey objects"),
+          }),
+        },
+        async (ctx) => {
+          const q = ctx.query ?? {};
+          const userId = q.userId ? q.userId : undefined;
+          let owner: Where;
+          if (userId) {
+            await findUser(ctx, userId);
+            owner = { field: "referenceId", value: userId };
+          } else {
+            const ids = await serviceUserIds(ctx);
+            if (ids.length === 0) return ctx.json(q.cursor === undefined ? { apiKeys: [], total: 0 } : { apiKeys: [], total: 0, totalExact: true, nextCursor: null });
+            // One owner: an equality the (referenceId, createdAt, id) index serves as a range.
+            owner = ids.length === 1 ? { field: "referenceId", value: ids[0] } : { field: "referenceId", operator: "in", value: ids };
+          }
+          const where: Where[] = [
+            owner,
+            ...searchGroup(q.search, [
+              { field: "name", operator: "contains" },
+              { field: "prefix", operator: "starts_with" },
+              { field: "start", operator: "starts_with" },
+            ]),
+          ];
+          const p = await listPage<ApiKeyRow>(ctx, "apikey", where, q, { userId: userId ?? "", search: q.search?.trim() ?? "" });
+          return ctx.json({ apiKeys: p.rows.map(toApiKey), ...pagingReply(p) });
+        },
+      ),
+
+      consoleCreateApiKey: createAuthEndpoint(
+        "/console/api-keys/create",
+        {
+          method: "POST",
+          body: createApiKeyBody,
+          use: [consoleAdminMiddleware],
+          metadata: openapi("consoleCreateApiKey", "Mint an API key for a service user (the secret is in this reply only)", {
+            status: 201,
+            description: "The new key and its plaintext, shown once",
+            properties: { apiKey: { type: "object" }, key: { type: "string" } },
+          }),
+        },
+        async (ctx) => {
+          const caller = ctx.context.session;
+          const b = ctx.body;
+          await requireServiceOwner(ctx, await findUser(ctx, b.userId));
+          const fields = defined({
+            userId: b.userId,
+            name: b.name,
+            expiresIn: b.expiresIn,
+            permissions: b.permissions,
+            metadata: b.metadata,
+            prefix: b.prefix,
+            rateLimitEnabled: b.rateLimitEnabled,
+            rateLimitMax: b.rateLimitMax,
+            rateLimitTimeWindow: typeof b.rateLimitTimeWindow === "number" ? b.rateLimitTimeWindow * 1000 : undefined,
+            remaining: b.remaining,
+          });
+          const { reply, replayed } = await requestIds.once(caller.user.id, "create", b.requestId, canonical(fields), async () => {
+            let created: { id: string; key: string };
+            try {
+              // No headers: with headers the API key plugin silently ignores userId and gives the key to the caller.
+              created = await viaConsole(() => options.api().createApiKey({ body: fields }));
+            } catch (e) {
+              rethrow(e);
+            }
+            const apiKey = await readKey(ctx, created.id);
+            emitEvent("key.created", apiKey);
+            return { apiKey, key: created.key };
+          });
+          if (replayed) ctx.setHeader("idempotent-replayed", "true");
+          ctx.setStatus(201);
+          return ctx.json(reply);
+        },
+      ),
+
+      consoleUpdateApiKey: createAuthEndpoint(
+        "/console/api-keys/update",
+        {
+          method: "POST",
+          body: updateApiKeyBody,
+          use: [consoleAdminMiddleware],
+          metadata: openapi("consoleUpdateApiKey", "Change an API key (name, enabled, expiry, permissions, metadata, limits)", {
+            description: "The key as it is now",
+            properties: { apiKey: { type: "object" } },
+          }),
+        },
+        async (ctx) => {
+          const b = ctx.body;
+          const row = await findKey(ctx, b.keyId);
+          const fields = defined({
+            name: b.name,
+            enabled: b.enabled,
+            permissions: b.permissions,
+            metadata: b.metadata,
+            rateLimitEnabled: b.rateLimitEnabled,
+            rateLimitMax: b.rateLimitMax,
+            rateLimitTimeWindow: typeof b.rateLimitTimeWindow === "number" ? b.rateLimitTimeWindow * 1000 : undefined,
+            remaining: b.remaining,
+          });
+          // expiresIn: null means "never expires" (only here is null a value).
+          if (b.expiresIn !== undefined) fields.expiresIn = b.expiresIn;
+          if (Object.keys(fields).length === 0) validation("body", "nothing to update");
+          try {
+            await viaConsole(() => options.api().updateApiKey({ body: { keyId: row.id, userId: row.referenceId, ...fields } }));
+          } catch (e) {
+            rethrow(e);
+          }
+          const apiKey = await readKey(ctx, row.id);
+          keyUpdated(apiKey);
+          return ctx.json({ apiKey });
+        },
+      ),
+
+      consoleDeleteApiKey: createAuthEndpoint(
+        "/console/api-keys/delete",
+        {
+          method: "POST",
+          body: keyIdBody,
+          use: [consoleAdminMiddleware],
+          metadata: openapi("consoleDeleteApiKey", "Delete (revoke) an API key; its live connections close", {
+            description: "Deleted",
+            properties: { success: { type: "boolean" } },
+          }),
+        },
+        async (ctx) => {
+          const row = await findKey(ctx, ctx.body.keyId);
+          await ctx.context.adapter.delete({ model: "apikey", where: [{ field: "id", value: row.id }] });
+          keyDeleted(toApiKey(row));
+          return ctx.json({ success: true });
+        },
+      ),
+
+      consoleRotateApiKey: createAuthEndpoint(
+        "/console/api-keys/rotate",
+        {
+          method: "POST",
+          body: rotateApiKeyBody,
+          use: [consoleAdminMiddleware],
+          metadata: openapi("consoleRotateApiKey", "Rotate an API key: a new key, the old one retired after an overlap", {
+            status: 201,
+            description: "The new key (plaintext shown once) and the retiring one",
+            properties: { apiKey: { type: "object" }, key: { type: "string" }, previous: { type: "object" } },
+          }),
+        },
+        async (ctx) => {
+          const caller = ctx.context.session;
+          const b = ctx.body;
+          const overlapIn = b.overlapSeconds;
+          if (overlapIn > maxOverlap)
+            fail("OVERLAP_TOO_LONG", `overlapSeconds: at most ${maxOverlap} (${Math.floor(maxOverlap / 86400)} days); got ${overlapIn}`);
+          const expiresInIn = b.expiresIn ?? undefined;
+          const fingerprint = canonical({ keyId: b.keyId, overlapSeconds: overlapIn, expiresIn: expiresInIn ?? null });
+          // A retry with the same requestId is answered from the first reply, before the key is looked at again
+          // (by then it is the retiring key, and rotating it again would mint a second new key).
+          const { reply, replayed } = await requestIds.once(caller.user.id, "rotate", b.requestId, fingerprint, async () => {
+            const old = await findKey(ctx, b.keyId);
+            const ownerId = old.referenceId ?? "";
+            const owner = await ctx.context.adapter.findOne<UserRow>({ model: "user", where: [{ field: "id", value: ownerId }] });
+            if (!owner) fail("NOT_FOUND", `the owner of API key ${old.id} no longer exists`);
+            await requireServiceOwner(ctx, owner);
+            const overlap = overlapIn;
+            const now = Date.now();
+            const oldExpiry = old.expiresAt ? new Date(old.expiresAt).getTime() : null;
+            let expiresIn = expiresInIn;
+            if (expiresIn === undefined && oldExpiry !== null) {
+              // The new key lives as long as the old key's lifetime, counted from now, within the API Key
+              // plugin's bounds: a key already in its overlap (its expiry shortened by an earlier rotation) has
+              // a short "lifetime" that the plugin would refuse as below its minimum.
+              const k = options.apiKey ?? {};
+              const lifetime = Math.round((oldExpiry - new Date(old.createdAt).getTime()) / 1000);
+              expiresIn = Math.min(k.maxExpiresIn ?? 365 * 86400, Math.max(k.minExpiresIn ?? 86400, lifetime));
+            }
+            const prev = toApiKey(old);
+            const fields = defined({
+              userId: ownerId,
+              name: old.name,
+              expiresIn,
+              permissions: Object.keys(prev.permissions).length ? prev.permissions : undefined,
+              metadata: Object.keys(prev.metadata).length ? prev.metadata : undefined,
+              prefix: old.prefix,
+              rateLimitEnabled: old.rateLimitEnabled,
+              rateLimitMax: old.rateLimitMax,
+              rateLimitTimeWindow: old.rateLimitTimeWindow,
+              remaining: old.remaining,
+            });
+            let created: { id: string; key: string };
+            try {
+              created = await viaConsole(() => options.api().createApiKey({ body: fields }));
+              if (old.enabled === false)
+                await viaConsole(() => options.api().updateApiKey({ body: { keyId: created.id, userId: ownerId, enabled: false } }));
+            } catch (e) {
+              rethrow(e);
+            }
+            // Shorter than the plugin's one-day minimum is fine here: we write the expiry directly.
+            const retireAt = Math.min(now + overlap * 1000, oldExpiry ?? Number.POSITIVE_INFINITY);
+            await ctx.context.adapter.update({
+              model: "apikey",
+              where: [{ field: "id", value: old.id }],
+              update: { expiresAt: new Date(retireAt) },
+            });
+            const apiKey = await readKey(ctx, created.id);
+            const previous = await readKey(ctx, old.id);
+            emitEvent("key.created", apiKey);
+            keyUpdated(previous);
+            return { apiKey, key: created.key, previous };
+          });
+          if (replayed) ctx.setHeader("idempotent-replayed", "true");
+          ctx.setStatus(201);
+          return ctx.json(reply);
+        },
+      ),
+
+      consoleDeviceCodes: createAuthEndpoint(
+        "/console/device-codes",
+        {
+          method: "GET",
+          use: [consoleAdminMiddleware],
+          metadata: openapi("consoleDeviceCodes", "Pending, unexpired device codes (never the device_code itself)", {
+            description: "Pending device codes, newest first",
+            properties: { deviceCodes: arrayOf("DeviceCode objects") },
+          }),
+        },
+        async (ctx) => {
+          const rows = await ctx.context.adapter.findMany<DeviceCodeRow>({
+            model: "deviceCode",
+            where: [{ field: "status", value: "pending" }],
+            limit: 1000,
+          });
+          const lifetime = (options.deviceAuthorization?.expiresIn ?? 1800) * 1000;
+          const now = Date.now();
+          const deviceCodes = rows
+            .filter((r) => new Date(r.expiresAt).getTime() > now)
+            .map((r) => ({
+              // never the device_code itself: it is the polling client's secret
+              userCode: r.userCode,
+              clientId: r.clientId ?? null,
+              scope: r.scope ?? null,
+              status: r.status,
+              createdAt: iso(new Date(new Date(r.expiresAt).getTime() - lifetime)),
+              expiresAt: iso(r.expiresAt),
+            }))
+            .sort((a, b) => (b.createdAt ?? "").localeCompare(a.createdAt ?? ""));
+          return ctx.json({ deviceCodes });
+        },
+      ),
+
+      consoleListSessions: createAuthEndpoint(
+        "/console/sessions",
+        {
+          method: "GET",
+          query: listSessionsQuery,
+          use: [consoleAdminMiddleware],
+          metadata: openapi("consoleListSessions", "List unexpired sessions (never a token)", {
+            description: "A page of sessions, newest first by default",
+            properties: pageProps("sessions", "Session objects"),
+          }),
+        },
+        async (ctx) => {
+          const q = ctx.query ?? {};
+          const where: Where[] = [{ field: "expiresAt", operator: "gt", value: new Date() }];
+          const userId = q.userId ? q.userId : undefined;
+          if (userId) {
+            await findUser(ctx, userId);
+            where.push({ field: "userId", value: userId });
+          }
+          const search = q.search?.trim();
+          if (search) {
+            // "Sessions by user": the users whose name or email matches (at most 1000), then their sessions.
+            const users = await ctx.context.adapter.findMany<UserRow>({
+              model: "user",
+              where: searchGroup(search, [{ field: "name", operator: "contains" }, { field: "email", operator: "contains" }, { field: "id", operator: "starts_with" }]),
+              limit: 1000,
+            });
+            if (users.length === 0) return ctx.json(q.cursor === undefined ? { sessions: [], total: 0 } : { sessions: [], total: 0, totalExact: true, nextCursor: null });
+            where.push({ field: "userId", operator: "in", value: users.map((u) => u.id) });
+          }
+          // The expiry filter moves with the clock, so it is not part of the cursor's fingerprint.
+          const p = await listPage<SessionRow>(ctx, "session", where, q, { userId: userId ?? "", search: search ?? "" });
+          const ids = [...new Set(p.rows.map((r) => r.userId))];
+          const users = ids.length
+            ? await ctx.context.adapter.findMany<UserRow>({ model: "user", where: [{ field: "id", operator: "in", value: ids }], limit: ids.length })
+            : [];
+          const byId = new Map(users.map((u) => [u.id, u]));
+          return ctx.json({ sessions: p.rows.map((r) => toSession(r, byId.get(r.userId))), ...pagingReply(p) });
+        },
+      ),
+
+      consoleRevokeSession: createAuthEndpoint(
+        "/console/sessions/revoke",
+        {
+          method: "POST",
+          body: sessionIdBody,
+          use: [consoleAdminMiddleware],
+          metadata: openapi("consoleRevokeSession", "Revoke a session; its live connections close", {
+            description: "Revoked",
+            properties: { success: { type: "boolean" } },
+          }),
+        },
+        async (ctx) => {
+          const sessionId = ctx.body.sessionId;
+          const row = await ctx.context.adapter.findOne<SessionRow>({ model: "session", where: [{ field: "id", value: sessionId }] });
+          if (!row) fail("NOT_FOUND", `no session with id ${sessionId}`);
+          // The session delete hook (init below) emits session.revoked and closes the session's channels.
+          await ctx.context.internalAdapter.deleteSession(row.token);
+          return ctx.json({ success: true });
+        },
+      ),
     },
-  };
+  } satisfies BetterAuthPlugin;
 }
