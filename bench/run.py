@@ -4,6 +4,7 @@
 Every figure is measured REPS times in the same run; the report gives the median and min-max, and the
 ratios against what was measured next to it (never against numbers from another day).
 """
+import re
 import argparse
 import json
 import os
@@ -338,8 +339,17 @@ def write_report(a, R, sizes, chans, keys, elapsed):
              "scroll bar to the end every 16 ms, as a person would, until 30 more pages came in through `fetchMore`, while "
              "the 10 ms lateness probe runs.")
     L.append("")
-    with open(os.path.join(ROOT, a.out), "w") as fh:
+    out = os.path.join(ROOT, a.out)
+    # Sections written by other benchmark scripts (bench/server-paging) between their markers are kept.
+    kept = []
+    if os.path.exists(out):
+        old = open(out).read()
+        for m in re.finditer(r"<!-- ([a-z-]+):begin -->.*?<!-- \1:end -->", old, re.S):
+            kept.append(m.group(0))
+    with open(out, "w") as fh:
         fh.write("\n".join(L) + "\n")
+        for k in kept:
+            fh.write("\n" + k + "\n")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+// Console API list pages against table size on SQLite: offset paging (v1) next to keyset paging (v1.1),
+// for API keys and sessions at 1k, 100k and 1M rows. Writes its table into BENCHMARKS.md between the
+// server-paging markers (bench/run keeps that block).
+//
+//   node bench/server-paging/run.mjs [--sizes 1000,100000,1000000] [--reps 15] [--limit 100] [--no-write]
+//
+// Needs the built server (cd server && npm run build). Per size: a fresh SQLite file, the real dev server
+// (its migration creates the plugin's indexes), one service user and one key minted through the API, then
+// N-1 copies of that key row and N sessions (of 100 users) written straight into SQLite in one transaction.
+// Each figure is the median (min-max) of --reps timed HTTP requests after 3 warm-ups, one at a time,
+// measured in this process with fetch over loopback.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { cpus, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "..", "..");
+const require = createRequire(join(root, "server", "package.json"));
+const Database = require("better-sqlite3");
+
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : dflt;
+};
+const sizes = opt("--sizes", "1000,100000,1000000").split(",").map(Number);
+const reps = Number(opt("--reps", "15"));
+const limit = Number(opt("--limit", "100"));
+const write = !argv.includes("--no-write");
+const log = (...a) => console.error("[server-paging]", ...a);
+
+function startServer(db) {
+  const proc = spawn(process.execPath, [join(root, "server", "dist", "src", "dev-server.js"), "--exit-on-stdin-close", "--port", "0", "--db", db], {
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let err = "";
+  proc.stderr.on("data", (d) => (err += d));
+  return new Promise((ok, ko) => {
+    let out = "";
+    proc.stdout.on("data", (d) => {
+      out += d;
+      const m = /pikku-dev-server ready (\S+)/.exec(out);
+      if (m) ok({ proc, base: m[1] });
+    });
+    proc.once("exit", (code) => ko(new Error(`dev server exited ${code}: ${err}`)));
+  });
+}
+
+async function call(base, method, path, token, body) {
+  const headers = { origin: base };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body) headers["content-type"] = "application/json";
+  const r = await fetch(base + path, { method, headers, body: body ? JSON.stringify(body) : undefined });
+  const json = await r.json();
+  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+function seed(dbFile, keyId, adminId, n) {
+  const db = new Database(dbFile);
+  db.pragma("journal_mode = WAL");
+  const t0 = performance.now();
+  const key = db.prepare("SELECT * FROM apikey WHERE id = ?").get(keyId);
+  const kcols = Object.keys(key);
+  const kins = db.prepare(`INSERT INTO apikey (${kcols.map((c) => `"${c}"`).join(",")}) VALUES (${kcols.map(() => "?").join(",")})`);
+  const user = db.prepare(`SELECT * FROM "user" WHERE id = ?`).get(adminId);
+  const ucols = Object.keys(user);
+  const uins = db.prepare(`INSERT INTO "user" (${ucols.map((c) => `"${c}"`).join(",")}) VALUES (${ucols.map(() => "?").join(",")})`);
+  const sess = db.prepare("SELECT * FROM session WHERE userId = ? LIMIT 1").get(adminId);
+  const scols = Object.keys(sess);
+  const sins = db.prepare(`INSERT INTO session (${scols.map((c) => `"${c}"`).join(",")}) VALUES (${scols.map(() => "?").join(",")})`);
+  const stored = (like, ms) => (typeof like === "number" ? ms : new Date(ms).toISOString());
+  const created = typeof key.createdAt === "number" ? key.createdAt : Date.parse(key.createdAt);
+  db.transaction(() => {
+    for (let i = 1; i < n; i++) {
+      const at = created - i * 1000;
+      kins.run(kcols.map((c) => (c === "id" ? `bulk${String(i).padStart(8, "0")}` : c === "name" ? `bulk-${i}` : c === "key" ? `bulkhash${i}` : c === "createdAt" || c === "updatedAt" ? stored(key.createdAt, at) : key[c])));
+    }
+    for (let u = 0; u < 100; u++)
+      uins.run(ucols.map((c) => (c === "id" ? `benchuser${u}` : c === "email" ? `bench${u}@example.com` : c === "name" ? `Bench ${u}` : c === "role" ? "user" : user[c])));
+    const sCreated = typeof sess.createdAt === "number" ? sess.createdAt : Date.parse(sess.createdAt);
+    for (let i = 0; i < n; i++) {
+      const at = sCreated - (i + 1) * 1000;
+      sins.run(scols.map((c) => (c === "id" ? `bsess${String(i).padStart(8, "0")}` : c === "token" ? `btok${i}` : c === "userId" ? `benchuser${i % 100}` : c === "createdAt" || c === "updatedAt" ? stored(sess.createdAt, at) : sess[c])));
+    }
+  })();
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  db.exec("ANALYZE");
+  db.close();
+  return performance.now() - t0;
+}
+
+async function timeIt(fn) {
+  for (let i = 0; i < 3; i++) await fn();
+  const t = [];
+  for (let i = 0; i < reps; i++) {
+    const s = performance.now();
+    await fn();
+    t.push(performance.now() - s);
+  }
+  t.sort((a, b) => a - b);
+  return { med: t[Math.floor(t.length / 2)], min: t[0], max: t[t.length - 1] };
+}
+
+const results = [];
+for (const n of sizes) {
+  const dir = mkdtempSync(join(tmpdir(), "pikku-paging-"));
+  const db = join(dir, "bench.db");
+  const { proc, base } = await startServer(db);
+  try {
+    const signin = await call(base, "POST", "/api/auth/sign-in/email", null, { email: "admin@example.com", password: "admin-password-123" });
+    const token = signin.token;
+    const adminId = signin.user.id;
+    const svc = await call(base, "POST", "/api/auth/console/service-users/create", token, { name: "svc-bench" });
+    const minted = await call(base, "POST", "/api/auth/console/api-keys/create", token, { userId: svc.user.id, name: "bench", expiresIn: 30 * 86400, rateLimitEnabled: false });
+    const seedMs = seed(db, minted.apiKey.id, adminId, n);
+    log(`${n}: seeded ${n} keys and ${n} sessions in ${(seedMs / 1000).toFixed(1)} s`);
+    for (const [list, path, field] of [
+      ["API keys", `/api/auth/console/api-keys?userId=${svc.user.id}`, "apiKeys"],
+      ["sessions", `/api/auth/console/sessions?`, "sessions"],
+    ]) {
+      const sep = path.endsWith("?") ? "" : "&";
+      const get = (q) => call(base, "GET", `${path}${sep}limit=${limit}${q}`, token);
+      const first = await get("&cursor=");
+      if (first[field].length !== limit || first.total < n) throw new Error(`${list}: unexpected first page (${first[field].length}, total ${first.total})`);
+      // A cursor 20 pages in (keyset cost does not depend on the position; offset cost does).
+      let cursor = first.nextCursor;
+      // (at 1k rows the walk stops at the last page that has a next one)
+      for (let i = 0; i < 19; i++) {
+        const next = (await get(`&cursor=${encodeURIComponent(cursor)}`)).nextCursor;
+        if (next === null) break;
+        cursor = next;
+      }
+      const row = {
+        n,
+        list,
+        offset0: await timeIt(() => get("&offset=0")),
+        offsetMid: await timeIt(() => get(`&offset=${Math.floor(n / 2)}`)),
+        cursorFirst: await timeIt(() => get("&cursor=")),
+        cursorNext: await timeIt(() => get(`&cursor=${encodeURIComponent(cursor)}`)),
+      };
+      results.push(row);
+      log(`${n} ${list}: offset 0 ${row.offset0.med.toFixed(2)} ms, offset n/2 ${row.offsetMid.med.toFixed(2)} ms, cursor first ${row.cursorFirst.med.toFixed(2)} ms, cursor later ${row.cursorNext.med.toFixed(2)} ms`);
+    }
+  } finally {
+    proc.kill("SIGTERM");
+    await new Promise((ok) => proc.once("exit", ok));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const f = (m) => `${m.med.toFixed(2)} (${m.min.toFixed(2)}–${m.max.toFixed(2)})`;
+const L = [];
+L.push("<!-- server-paging:begin -->");
+L.push("## Console server: list pages against table size (SQLite)");
+L.push("");
+L.push(`Generated by \`node bench/server-paging/run.mjs\` (${new Date().toISOString().slice(0, 10)}; ${cpus().length} cores, ${cpus()[0]?.model ?? "?"}; Node ${process.version}). ` +
+  `One page of ${limit} rows over loopback HTTP, real dev server (better-auth 1.7.25, better-sqlite3, WAL), median (min–max) of ${reps} requests after 3 warm-ups. ` +
+  "API keys: one service user's keys (`?userId=`); sessions: all unexpired sessions of 100 users. \"offset n/2\" is `offset` in the middle of the table; " +
+  "\"cursor, first\" is `cursor=` (empty: the first page, which counts the total exactly); \"cursor, later\" is a cursor 20 pages in (no count: the first page's total is carried, `totalExact: false`).");
+L.push("");
+L.push("| rows | list | offset 0 (ms) | offset n/2 (ms) | cursor, first page + exact total (ms) | cursor, later page (ms) | later page ÷ same at 1k |");
+L.push("|---|---|---|---|---|---|---|");
+for (const r of results) {
+  const base1k = results.find((x) => x.list === r.list && x.n === sizes[0]);
+  L.push(`| ${r.n.toLocaleString("en-US")} | ${r.list} | ${f(r.offset0)} | ${f(r.offsetMid)} | ${f(r.cursorFirst)} | ${f(r.cursorNext)} | ${(r.cursorNext.med / base1k.cursorNext.med).toFixed(2)}× |`);
+}
+L.push("");
+L.push("Target: a page at 1M rows ≤ 2× the same page at 1k. Offset pages in v1 also count the total exactly on every request, so offset 0 carries the count's cost too.");
+L.push("<!-- server-paging:end -->");
+const block = L.join("\n");
+console.log(block);
+if (write) {
+  const file = join(root, "BENCHMARKS.md");
+  const text = readFileSync(file, "utf8");
+  const re = /<!-- server-paging:begin -->[\s\S]*?<!-- server-paging:end -->/;
+  writeFileSync(file, re.test(text) ? text.replace(re, block) : `${text.trimEnd()}\n\n${block}\n`);
+  log("wrote BENCHMARKS.md");
+}
