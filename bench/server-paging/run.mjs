@@ -9,11 +9,12 @@
 // (its migration creates the plugin's indexes), one service user and one key minted through the API, then
 // N-1 copies of that key row and N sessions (of 100 users) written straight into SQLite in one transaction.
 // Each figure is the median (min-max) of --reps timed HTTP requests after 3 warm-ups, one at a time,
-// measured in this process with fetch over loopback.
+// measured in this process with fetch over loopback, the sizes' servers running side by side and measured
+// in turn (rep 1 of every kind of request on every size, then rep 2, ...), so the machine's other load falls on all of them alike.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -31,6 +32,7 @@ const sizes = opt("--sizes", "1000,100000,1000000").split(",").map(Number);
 const reps = Number(opt("--reps", "15"));
 const limit = Number(opt("--limit", "100"));
 const write = !argv.includes("--no-write");
+const keepDb = argv.includes("--keep-db");
 const log = (...a) => console.error("[server-paging]", ...a);
 
 function startServer(db) {
@@ -50,11 +52,18 @@ function startServer(db) {
   });
 }
 
-async function call(base, method, path, token, body) {
+async function call(base, method, path, token, body, retried = false) {
   const headers = { origin: base };
   if (token) headers.authorization = `Bearer ${token}`;
   if (body) headers["content-type"] = "application/json";
-  const r = await fetch(base + path, { method, headers, body: body ? JSON.stringify(body) : undefined });
+  let r;
+  try {
+    r = await fetch(base + path, { method, headers, body: body ? JSON.stringify(body) : undefined });
+  } catch (e) {
+    // A pooled keep-alive connection the server closed while we were seeding (its 5 s keep-alive timeout).
+    if (retried || e?.cause?.code !== "UND_ERR_SOCKET") throw e;
+    return call(base, method, path, token, body, true);
+  }
   const json = await r.json();
   if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
   return json;
@@ -94,30 +103,27 @@ function seed(dbFile, keyId, adminId, n) {
   return performance.now() - t0;
 }
 
-async function timeIt(fn) {
-  for (let i = 0; i < 3; i++) await fn();
-  const t = [];
-  for (let i = 0; i < reps; i++) {
-    const s = performance.now();
-    await fn();
-    t.push(performance.now() - s);
-  }
+function stats(t) {
   t.sort((a, b) => a - b);
   return { med: t[Math.floor(t.length / 2)], min: t[0], max: t[t.length - 1] };
 }
 
+const loadStart = loadavg()[0];
 const results = [];
-for (const n of sizes) {
-  const dir = mkdtempSync(join(tmpdir(), "pikku-paging-"));
-  const db = join(dir, "bench.db");
-  const { proc, base } = await startServer(db);
-  try {
+// Phase 1: every size gets its own database and server, seeded, all running at once.
+const setups = [];
+try {
+  for (const n of sizes) {
+    const dir = mkdtempSync(join(tmpdir(), "pikku-paging-"));
+    const db = join(dir, "bench.db");
+    const { proc, base } = await startServer(db);
+    const setup = { n, dir, db, proc, base, lists: [] };
+    setups.push(setup);
     const signin = await call(base, "POST", "/api/auth/sign-in/email", null, { email: "admin@example.com", password: "admin-password-123" });
     const token = signin.token;
-    const adminId = signin.user.id;
     const svc = await call(base, "POST", "/api/auth/console/service-users/create", token, { name: "svc-bench" });
     const minted = await call(base, "POST", "/api/auth/console/api-keys/create", token, { userId: svc.user.id, name: "bench", expiresIn: 30 * 86400, rateLimitEnabled: false });
-    const seedMs = seed(db, minted.apiKey.id, adminId, n);
+    const seedMs = seed(db, minted.apiKey.id, signin.user.id, n);
     log(`${n}: seeded ${n} keys and ${n} sessions in ${(seedMs / 1000).toFixed(1)} s`);
     for (const [list, path, field] of [
       ["API keys", `/api/auth/console/api-keys?userId=${svc.user.id}`, "apiKeys"],
@@ -127,41 +133,67 @@ for (const n of sizes) {
       const get = (q) => call(base, "GET", `${path}${sep}limit=${limit}${q}`, token);
       const first = await get("&cursor=");
       if (first[field].length !== limit || first.total < n) throw new Error(`${list}: unexpected first page (${first[field].length}, total ${first.total})`);
-      // A cursor 20 pages in (keyset cost does not depend on the position; offset cost does).
+      // A cursor up to 20 pages in (keyset cost does not depend on the position; offset cost does).
       let cursor = first.nextCursor;
-      // (at 1k rows the walk stops at the last page that has a next one)
       for (let i = 0; i < 19; i++) {
         const next = (await get(`&cursor=${encodeURIComponent(cursor)}`)).nextCursor;
         if (next === null) break;
         cursor = next;
       }
-      const row = {
-        n,
+      setup.lists.push({
         list,
-        offset0: await timeIt(() => get("&offset=0")),
-        offsetMid: await timeIt(() => get(`&offset=${Math.floor(n / 2)}`)),
-        cursorFirst: await timeIt(() => get("&cursor=")),
-        cursorNext: await timeIt(() => get(`&cursor=${encodeURIComponent(cursor)}`)),
-      };
-      results.push(row);
-      log(`${n} ${list}: offset 0 ${row.offset0.med.toFixed(2)} ms, offset n/2 ${row.offsetMid.med.toFixed(2)} ms, cursor first ${row.cursorFirst.med.toFixed(2)} ms, cursor later ${row.cursorNext.med.toFixed(2)} ms`);
+        kinds: {
+          offset0: () => get("&offset=0"),
+          offsetMid: () => get(`&offset=${Math.floor(n / 2)}`),
+          cursorFirst: () => get("&cursor="),
+          cursorNext: () => get(`&cursor=${encodeURIComponent(cursor)}`),
+        },
+      });
     }
-  } finally {
-    proc.kill("SIGTERM");
-    await new Promise((ok) => proc.once("exit", ok));
-    rmSync(dir, { recursive: true, force: true });
+  }
+
+  // Phase 2: rep after rep, every kind of request on every size in turn, so load from elsewhere on the
+  // machine falls on every cell of the table alike (the figures are side by side).
+  const kinds = ["offset0", "offsetMid", "cursorFirst", "cursorNext"];
+  const times = new Map();
+  for (let r = -3; r < reps; r++)
+    for (const kind of kinds)
+      for (const s of setups)
+        for (const l of s.lists) {
+          const t0 = performance.now();
+          await l.kinds[kind]();
+          if (r < 0) continue;   // warm-up
+          const key = `${s.n}\n${l.list}\n${kind}`;
+          if (!times.has(key)) times.set(key, []);
+          times.get(key).push(performance.now() - t0);
+        }
+  for (const s of setups)
+    for (const l of s.lists) {
+      const row = { n: s.n, list: l.list };
+      for (const kind of kinds) row[kind] = stats(times.get(`${s.n}\n${l.list}\n${kind}`));
+      results.push(row);
+    }
+} finally {
+  for (const s of setups) {
+    s.proc.kill("SIGTERM");
+    await new Promise((ok) => (s.proc.exitCode !== null ? ok() : s.proc.once("exit", ok)));
+    if (keepDb) log(`kept ${s.db}`);
+    else rmSync(s.dir, { recursive: true, force: true });
   }
 }
+results.sort((a, b) => (a.list === b.list ? a.n - b.n : a.list.localeCompare(b.list)));
+for (const r of results)
+  log(`${r.n} ${r.list}: offset 0 ${r.offset0.med.toFixed(2)} ms, offset n/2 ${r.offsetMid.med.toFixed(2)} ms, cursor first ${r.cursorFirst.med.toFixed(2)} ms, cursor later ${r.cursorNext.med.toFixed(2)} ms`);
 
 const f = (m) => `${m.med.toFixed(2)} (${m.min.toFixed(2)}–${m.max.toFixed(2)})`;
 const L = [];
 L.push("<!-- server-paging:begin -->");
 L.push("## Console server: list pages against table size (SQLite)");
 L.push("");
-L.push(`Generated by \`node bench/server-paging/run.mjs\` (${new Date().toISOString().slice(0, 10)}; ${cpus().length} cores, ${cpus()[0]?.model ?? "?"}; Node ${process.version}). ` +
-  `One page of ${limit} rows over loopback HTTP, real dev server (better-auth 1.7.25, better-sqlite3, WAL), median (min–max) of ${reps} requests after 3 warm-ups. ` +
+L.push(`Generated by \`node bench/server-paging/run.mjs\` (${new Date().toISOString().slice(0, 10)}; ${cpus().length} cores, ${cpus()[0]?.model ?? "?"}; Node ${process.version}; 1-min load average ${loadStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end, from other jobs on the machine). ` +
+  `One page of ${limit} rows over loopback HTTP, real dev server (better-auth 1.7.25, better-sqlite3, WAL), median (min–max) of ${reps} requests after 3 warm-ups, every kind of request on every size measured in turn, rep by rep. ` +
   "API keys: one service user's keys (`?userId=`); sessions: all unexpired sessions of 100 users. \"offset n/2\" is `offset` in the middle of the table; " +
-  "\"cursor, first\" is `cursor=` (empty: the first page, which counts the total exactly); \"cursor, later\" is a cursor 20 pages in (no count: the first page's total is carried, `totalExact: false`).");
+  "\"cursor, first\" is `cursor=` (empty: the first page, which counts the total exactly); \"cursor, later\" is the cursor 20 pages in (at 1,000 rows: the 10th and last page; no count: the first page's total is carried, `totalExact: false`).");
 L.push("");
 L.push("| rows | list | offset 0 (ms) | offset n/2 (ms) | cursor, first page + exact total (ms) | cursor, later page (ms) | later page ÷ same at 1k |");
 L.push("|---|---|---|---|---|---|---|");

@@ -201,3 +201,23 @@ describe("console API v1.1: service users and sessions", () => {
     assert.deepEqual([nobody.json.sessions, nobody.json.total, nobody.json.nextCursor], [[], 0, null]);
   });
 });
+
+describe("console API v1.1: bounds", () => {
+  test("all service users' keys: above 30,000 service users a userId is required (400), one owner still lists", async () => {
+    const db = new Database(s.db);
+    const row = db.prepare(`SELECT * FROM "user" WHERE id = ?`).get(otherOwnerId) as Record<string, unknown>;
+    const cols = Object.keys(row);
+    const insert = db.prepare(`INSERT INTO "user" (${cols.map((c) => `"${c}"`).join(",")}) VALUES (${cols.map(() => "?").join(",")})`);
+    db.transaction(() => {
+      for (let i = 0; i < 30000; i++) insert.run(cols.map((c) => (c === "id" ? `many${i}` : c === "email" ? `many${i}@service.test` : row[c]) as never));
+    })();
+    db.close();
+    const all = await call(s.base, "GET", "/api/auth/console/api-keys?cursor=", { token });
+    assert.equal(all.status, 400, all.text);
+    assert.equal(all.json.code, "VALIDATION_ERROR");
+    assert.match(all.json.message, /userId/);
+    const one = await call(s.base, "GET", `/api/auth/console/api-keys?userId=${otherOwnerId}&cursor=`, { token });
+    assert.equal(one.status, 200);
+    assert.equal(one.json.total, 2);
+  });
+});

@@ -589,6 +589,9 @@ function searchGroup(search: string | undefined, fields: { field: string; operat
   return fields.map((f) => ({ field: f.field, operator: f.operator, value: q, connector: "OR" as const, mode: "insensitive" as const }));
 }
 
+/** Above this many service users, listing every service user's keys at once needs a userId. */
+const MAX_SERVICE_OWNERS = 30000;
+
 const pagingReply = (p: { total: number; totalExact: boolean; nextCursor?: string | null }) =>
   p.nextCursor === undefined ? { total: p.total } : { total: p.total, totalExact: p.totalExact, nextCursor: p.nextCursor };
 
@@ -631,9 +634,13 @@ export function consolePlugin(options: ConsolePluginOptions) {
   /** Service users: the role text contains the service role (indexable scan), then the exact role list. */
   const serviceUserWhere: Where[] = [{ field: "role", operator: "contains", value: serviceRole }];
   const isServiceUser = (u: UserRow) => roleList(u.role).includes(serviceRole);
+  /** Owners for "all service users' keys": at most MAX_SERVICE_OWNERS (one IN list; SQLite binds at most 32766). */
   const serviceUserIds = async (ctx: Ctx): Promise<string[]> => {
-    const users = await ctx.context.adapter.findMany<UserRow>({ model: "user", where: serviceUserWhere, limit: 100000 });
-    return users.filter(isServiceUser).map((u) => u.id);
+    const users = await ctx.context.adapter.findMany<UserRow>({ model: "user", where: serviceUserWhere, limit: MAX_SERVICE_OWNERS + 1 });
+    const ids = users.filter(isServiceUser).map((u) => u.id);
+    if (users.length > MAX_SERVICE_OWNERS)
+      validation("userId", `is required when there are more than ${MAX_SERVICE_OWNERS} service users (list one owner's keys at a time)`);
+    return ids;
   };
 
   const toServiceUser = async (ctx: Ctx, u: UserRow) => ({
