@@ -11,7 +11,7 @@ import { isIP } from "node:net";
 import type { Duplex } from "node:stream";
 import Database from "better-sqlite3";
 import { betterAuth } from "better-auth";
-import { admin, bearer, deviceAuthorization } from "better-auth/plugins";
+import { admin, bearer, deviceAuthorization, openAPI } from "better-auth/plugins";
 import { adminAc, userAc } from "better-auth/plugins/admin/access";
 import { apiKey } from "@better-auth/api-key";
 import { toNodeHandler } from "better-auth/node";
@@ -36,6 +36,8 @@ interface Args {
   /** admin() options: extra admin roles (each also defined with the admin role's permissions) and admin user ids */
   adminRoles: string[];
   adminUserIds: string[];
+  /** better-auth's openAPI() plugin: GET {basePath}/open-api/generate-schema and {basePath}/reference */
+  openapi: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -54,6 +56,7 @@ function parseArgs(argv: string[]): Args {
     seedKeys: 0,
     adminRoles: [],
     adminUserIds: [],
+    openapi: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
@@ -74,9 +77,10 @@ function parseArgs(argv: string[]): Args {
       case "--seed-demo": a.seedDemo = true; break;
       case "--seed-keys": a.seedKeys = Number(v()); break;
       case "--admin-roles": a.adminRoles = v().split(",").map((r) => r.trim()).filter(Boolean); break;
+      case "--openapi": a.openapi = true; break;
       case "--admin-user-ids": a.adminUserIds = v().split(",").map((r) => r.trim()).filter(Boolean); break;
       case "--help":
-        console.error("usage: dev-server [--port 3000|0] [--host 127.0.0.1] [--db FILE] [--device-expires 5min] [--device-interval 5s] [--session-expires 7d] [--rate-limit] [--seed-demo] [--seed-keys N] [--admin-roles admin,ops] [--admin-user-ids ID,...] [--exit-on-stdin-close]");
+        console.error("usage: dev-server [--port 3000|0] [--host 127.0.0.1] [--db FILE] [--device-expires 5min] [--device-interval 5s] [--session-expires 7d] [--rate-limit] [--seed-demo] [--seed-keys N] [--admin-roles admin,ops] [--admin-user-ids ID,...] [--openapi] [--exit-on-stdin-close]");
         process.exit(0);
       default:
         throw new Error(`unknown option ${k}`);
@@ -241,6 +245,7 @@ async function main() {
         ],
       }),
       apiKey({ enableMetadata: true, enableSessionForAPIKeys: true, rateLimit: apiKeyRateLimit } as any),
+      ...(args.openapi ? [openAPI()] : []),
     ],
   };
   const auth = betterAuth(options as any);

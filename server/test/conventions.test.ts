@@ -137,3 +137,37 @@ describe("consoleClient(): the typed client plugin through better-auth's client"
     assert.deepEqual(Object.keys(CONSOLE_$ERROR_CODES), Object.keys(CONSOLE_ERROR_CODES));
   });
 });
+
+describe("OpenAPI metadata", () => {
+  test("better-auth's openAPI() plugin documents every console endpoint, with the zod query and body schemas", async () => {
+    const s = await startDevServer(["--openapi"]);
+    servers.push(s);
+    const r = await call(s.base, "GET", "/api/auth/open-api/generate-schema");
+    assert.equal(r.status, 200, r.text.slice(0, 300));
+    const paths = r.json.paths as Record<string, Record<string, { operationId?: string; parameters?: { name: string }[]; requestBody?: unknown; responses?: Record<string, unknown> }>>;
+    const ops: [string, string, string][] = [
+      ["/console/info", "get", "consoleInfo"],
+      ["/console/service-users", "get", "consoleListServiceUsers"],
+      ["/console/service-users/create", "post", "consoleCreateServiceUser"],
+      ["/console/api-keys", "get", "consoleListApiKeys"],
+      ["/console/api-keys/create", "post", "consoleCreateApiKey"],
+      ["/console/api-keys/update", "post", "consoleUpdateApiKey"],
+      ["/console/api-keys/delete", "post", "consoleDeleteApiKey"],
+      ["/console/api-keys/rotate", "post", "consoleRotateApiKey"],
+      ["/console/device-codes", "get", "consoleDeviceCodes"],
+      ["/console/sessions", "get", "consoleListSessions"],
+      ["/console/sessions/revoke", "post", "consoleRevokeSession"],
+    ];
+    for (const [path, method, operationId] of ops) {
+      const op = paths[path]?.[method];
+      assert.ok(op, `${method} ${path} documented`);
+      assert.equal(op.operationId, operationId);
+      if (method === "post") assert.ok(op.requestBody, `${path} has a request body schema`);
+    }
+    const listParams = (paths["/console/api-keys"].get.parameters ?? []).map((p) => p.name).sort();
+    for (const q of ["cursor", "limit", "offset", "search", "sortBy", "sortDirection", "userId"]) assert.ok(listParams.includes(q), `query ${q}: ${listParams}`);
+    assert.match(JSON.stringify(paths["/console/api-keys"].get.responses), /nextCursor/);
+    assert.match(JSON.stringify(paths["/console/api-keys/create"].post.requestBody), /permissions/);
+    await s.stop();
+  });
+});
