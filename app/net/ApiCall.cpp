@@ -101,7 +101,9 @@ void ApiCall::handleFinished()
     HttpResponse r;
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     r.headers = reply->rawHeaderPairs();
-    if (!m_tooLarge)
+    // An aborted reply (timeout, deadline, cancel) is closed: reading it would only print Qt's
+    // "QIODevice::read: device not open" warning, to the CLI's stderr among others.
+    if (!m_tooLarge && reply->isOpen())
         r.body = reply->readAll();
     QNetworkReply::NetworkError transport = reply->error();
     // A request that changes state, cut off after it left: Qt refused to re-send it (ContentReSendError, see
