@@ -468,14 +468,7 @@ private slots:
         QTest::newRow("unknown error code") << QList<Act>{oauthError("server_on_fire", "?")} << goodCode << 1 << QByteArray("(server_on_fire)");
         QTest::newRow("503 mid-poll, then a token") << QList<Act>{html(503), tokenReply()} << goodCode << 0
                                                     << QByteArray("The server failed (HTTP 503). Still waiting");
-        QTest::newRow("reset mid-poll, then a token") << QList<Act>{resetAfter(statusLine(200)), tokenReply()} << goodCode << 0
-                                                      << QByteArray("Still waiting");
-        QTest::newRow("429 mid-poll, then a token") << QList<Act>{json(R"({"message":"slow"})", 429, {{"Retry-After", "1"}}), tokenReply()}
-                                                    << goodCode << 0 << QByteArray("try again in 1 s. Still waiting");
         QTest::newRow("malformed JSON token reply") << QList<Act>{json("{\"access_token\":\"tok")} << goodCode << 1 << QByteArray("malformed JSON");
-        QTest::newRow("token reply without access_token") << QList<Act>{json(R"({"token_type":"Bearer"})")} << goodCode << 1
-                                                          << QByteArray("no access_token");
-        QTest::newRow("400 HTML, no OAuth error") << QList<Act>{html(400)} << goodCode << 1 << QByteArray("HTTP 400");
         // The code request itself.
         QTest::newRow("code: malformed JSON") << QList<Act>{} << json(R"({"device_code":)") << 1 << QByteArray("malformed JSON");
         QTest::newRow("code: HTML 500") << QList<Act>{} << html(500) << 1 << QByteArray("The server failed (HTTP 500)");
@@ -523,7 +516,65 @@ private slots:
         QVERIFY2(r.ms < 15000, qPrintable(QString::number(r.ms)));
         // Each poll waited for an answer before the next left: never more polls than replies plus one.
         QVERIFY(m_tokenPolls <= std::max<int>(1, int(polls.size())));
-        QVERIFY(stillSignedIn());   // a failed sign-in never touches the saved one
+        if (exit != 0)
+            QVERIFY(stillSignedIn());   // a failed sign-in never touches the saved one
+    }
+
+    // The same flow in-process (real AuthApi over HTTP, a fake clock for the waits): transient trouble
+    // mid-poll keeps polling, garbage ends the flow clearly, an absurd Retry-After loses to the code's expiry.
+    void deviceFlowInProcess_data()
+    {
+        QTest::addColumn<QList<Act>>("polls");
+        QTest::addColumn<int>("state");
+        QTest::addColumn<int>("problems");
+        QTest::addColumn<QString>("said");
+        const Act token = tokenReply();
+        QTest::newRow("reset mid-poll, then a token") << QList<Act>{resetAfter(statusLine(200)), token} << int(DeviceFlow::State::SignedIn) << 1 << QString();
+        QTest::newRow("HTML 502, then a token") << QList<Act>{html(502), token} << int(DeviceFlow::State::SignedIn) << 1 << QString();
+        QTest::newRow("429 Retry-After 2, then a token") << QList<Act>{json("{}", 429, {{"Retry-After", "2"}}), token} << int(DeviceFlow::State::SignedIn) << 1
+                                                         << QString();
+        QTest::newRow("429 Retry-After 10^12: the code expires first") << QList<Act>{json("{}", 429, {{"Retry-After", "1000000000000"}}), token}
+                                                                       << int(DeviceFlow::State::Expired) << 1 << QStringLiteral("expired");
+        QTest::newRow("trickled past the deadline, then a token") << QList<Act>{trickle(statusLine(200) + "Content-Length: 900\r\n\r\n", 100), token}
+                                                                  << int(DeviceFlow::State::SignedIn) << 1 << QString();
+        QTest::newRow("token reply without access_token") << QList<Act>{json(R"({"token_type":"Bearer"})")} << int(DeviceFlow::State::Failed) << 0
+                                                          << QStringLiteral("no access_token");
+        QTest::newRow("expires_in a string in the token reply") << QList<Act>{json("{\"access_token\":\"t\",\"expires_in\":\"never\"}")}
+                                                                << int(DeviceFlow::State::Failed) << 0 << QStringLiteral("expires_in");
+        QTest::newRow("400 HTML, no OAuth error") << QList<Act>{html(400)} << int(DeviceFlow::State::Failed) << 0 << QStringLiteral("HTTP 400");
+        QTest::newRow("10,000-deep token reply") << QList<Act>{json(nested(10000, true))} << int(DeviceFlow::State::Failed) << 0
+                                                 << QStringLiteral("cannot read");
+    }
+    void deviceFlowInProcess()
+    {
+        QFETCH(QList<Act>, polls);
+        QFETCH(int, state);
+        QFETCH(int, problems);
+        QFETCH(QString, said);
+        m_tokenReplies = polls;
+        HttpClient http;
+        http.setDefaultDeadlineMs(1000);
+        AuthApi api(&http, TestEnv::endpointFor(m_server.url()));
+        FakeClock clock;
+        DeviceFlow flow(&api, &clock, QStringLiteral("pikku-admin"), {});
+        QSignalSpy ready(&flow, &DeviceFlow::codeReady);
+        QSignalSpy problem(&flow, &DeviceFlow::pollProblem);
+        QSignalSpy ended(&flow, &DeviceFlow::ended);
+        QElapsedTimer t;
+        t.start();
+        flow.start();
+        QVERIFY(ready.wait(5000));
+        for (int step = 0; step < 10 && ended.isEmpty(); ++step) {
+            clock.advanceToNext();   // the next poll (or the code's expiry)
+            // Answered: the flow has ended or scheduled its next poll next to the expiry timer.
+            QTRY_VERIFY_WITH_TIMEOUT(!ended.isEmpty() || clock.pending() >= 2, 5000);
+        }
+        QCOMPARE(ended.count(), 1);
+        QCOMPARE(int(flow.state()), state);
+        QCOMPARE(problem.count(), problems);
+        QVERIFY2(ended.first().at(1).toString().contains(said), qPrintable(ended.first().at(1).toString()));
+        QVERIFY(m_tokenPolls <= int(polls.size()));
+        QVERIFY2(t.elapsed() < 10000, qPrintable(QString::number(t.elapsed())));
     }
 
     // slow_down over real HTTP, timed by a fake clock: the next poll waits 5 s more (RFC 8628 §3.5).
@@ -623,7 +674,8 @@ private slots:
         QVERIFY2((!r.err.contains("<html") || r.err.contains("[CONSOLE_API_MISSING]")) && !hasRawControl(r.err), r.err.constData());
         QVERIFY2(r.err.size() < 2000, r.err.left(2000).constData());   // a message, not the body
         QVERIFY2(r.ms < boundMs, qPrintable(QString::number(r.ms)));
-        QVERIFY(stillSignedIn());   // a transient failure never costs the saved session
+        if (route.endsWith("get-session"))
+            QVERIFY(stillSignedIn());   // a transient failure never costs the saved session
     }
 
     // A 3xx to another origin is not followed: the other origin's listener never sees a request, so
@@ -655,7 +707,9 @@ private slots:
         const Run r = run(args);
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.startsWith("error: "), r.err.constData());
-        QVERIFY2(r.err.contains(loop ? QByteArray("redirect") : QByteArray("redirect")), r.err.constData());
+        const QByteArray why = loop ? QByteArray("too many redirects")
+                                    : "a redirect to " + m_other.url().toEncoded() + " was not followed";
+        QVERIFY2(r.err.contains(why), r.err.constData());
         QVERIFY(r.out.isEmpty());
         QVERIFY2(r.ms < 10000, qPrintable(QString::number(r.ms)));
         QCOMPARE(m_other.seen.size(), 0);   // nothing left for the other origin: no token, no key, no cookie
@@ -776,7 +830,10 @@ private slots:
         QVERIFY2(r.err.startsWith("error: ") && !r.err.contains("<html"), r.err.constData());
         QVERIFY(r.out.isEmpty());
         QVERIFY2(r.ms < 10000, qPrintable(QString::number(r.ms)));
-        signIn();   // for the next row
+        if (route.endsWith("get-session"))
+            signIn();   // the entry was useless and is gone; sign in again for the next row
+        else
+            QVERIFY(stillSignedIn());   // a 401 from the console API alone does not delete it
     }
 
     // ---- Lost replies on create and rotate: the POST leaves once, the CLI says it may have been done and
@@ -920,7 +977,8 @@ private slots:
         QFETCH(QByteArray, printed);
         m_routes.insert("/console/live", [act](const RawRequest &) { return act; });
         QStringList args{QStringLiteral("channel"), m_server.url(QStringLiteral("/console/live"), QStringLiteral("ws")).toString(),
-                         QStringLiteral("--count"), QStringLiteral("1"), QStringLiteral("--timeout"), QStringLiteral("3")};
+                         QStringLiteral("--count"), QStringLiteral("1"), QStringLiteral("--timeout"),
+                         act.kind == Act::Kind::Silent || act.kind == Act::Kind::Trickle ? QStringLiteral("1") : QStringLiteral("5")};
         if (asKey)
             args << QStringLiteral("--as-key-env") << QStringLiteral("HOSTILE_KEY");
         const Run r = run(args, {{QStringLiteral("HOSTILE_KEY"), QStringLiteral("svc_hostile_key")}});
@@ -929,7 +987,7 @@ private slots:
         if (!printed.isNull())
             QCOMPARE(r.out, printed);
         QVERIFY2(!hasRawControl(r.out) && !hasRawControl(r.err), r.out.left(300).constData());
-        QVERIFY2(r.ms < 3000 + 5000, qPrintable(QString::number(r.ms)));
+        QVERIFY2(r.ms < 5000 + 5000, qPrintable(QString::number(r.ms)));
         const QList<RawRequest> upgrades = [&] {
             QList<RawRequest> u;
             for (const RawRequest &q : m_server.seen)
