@@ -633,7 +633,7 @@ private slots:
             row("truncated JSON") << route << json(R"({"session":{"id":"s1","expiresAt":)") << 1 << QByteArray("malformed JSON") << Env{} << 10000;
             row("body shorter than its Content-Length") << route
                 << raw(statusLine(200) + "Content-Type: application/json\r\nContent-Length: 500\r\nConnection: close\r\n\r\n{\"session\":") << 1
-                << QByteArray("error:") << Env{} << 10000;
+                << QByteArray("the reply was cut off after 11 of 500 bytes") << Env{} << 10000;
             row("reset mid-body") << route << resetAfter(statusLine(200) + "Content-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"sess")
                 << 1 << QByteArray("error:") << Env{} << 10000;
             row("invalid UTF-8") << route << json("{\"session\":{\"id\":\"s\xff\xfe\xc3\x28\"}}") << 1 << QByteArray("malformed JSON") << Env{} << 10000;
@@ -716,7 +716,8 @@ private slots:
         for (const RawRequest &req : m_server.seen)
             QVERIFY2(req.header("cookie").isEmpty(), req.header("cookie").constData());
         if (loop)
-            QVERIFY2(m_server.count(route) <= 60, qPrintable(QString::number(m_server.count(route))));   // bounded hops
+            // Bounded: Qt follows at most 50 redirects (a hop whose connection Qt saw closed may be sent twice).
+            QVERIFY2(m_server.count(route) <= 120, qPrintable(QString::number(m_server.count(route))));
         QVERIFY(stillSignedIn());
     }
 
@@ -780,7 +781,8 @@ private slots:
         QTest::newRow("random bytes") << QByteArray("\x00\xff\x13\x37 garbage garbage garbage\r\n", 32) << true << QByteArray("error:");
         QTest::newRow("plain HTTP on the TLS port") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}") << true << QByteArray("error:");
         QTest::newRow("TLS alert, then close") << QByteArray("\x15\x03\x03\x00\x02\x02\x28", 7) << true << QByteArray("error:");
-        QTest::newRow("closes at once") << QByteArray() << true << QByteArray("error:");
+        QTest::newRow("closes at once") << QByteArray() << true
+                                        << QByteArray("The secure connection failed: the server closed the connection during the TLS handshake");
         QTest::newRow("never finishes the handshake") << QByteArray() << false << QByteArray("did not answer in time");
     }
     void tlsGarbage()
@@ -797,6 +799,7 @@ private slots:
         QVERIFY2(r.code == 1, qPrintable(QStringLiteral("exit %1: %2").arg(r.code).arg(QString::fromUtf8(r.err))));
         QVERIFY2(r.err.startsWith("error: ") && r.err.contains(said), r.err.constData());
         QVERIFY2(!hasRawControl(r.err), r.err.constData());
+        QVERIFY2(!r.err.contains("may have been carried out"), r.err.constData());   // nothing left before TLS was up
         QVERIFY2(r.ms < 800 + 5000, qPrintable(QString::number(r.ms)));
         QVERIFY(junkServer.connections >= 1);
         // The service: get-session over it is a Tls, Network or Timeout error, never a session.
