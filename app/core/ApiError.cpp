@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QUrl>
 
 #include <algorithm>
 #include <cmath>
@@ -162,6 +163,23 @@ ApiError ApiError::fromHttp(int status, QNetworkReply::NetworkError transport, c
             && e.serverCode.front().isLower()) // OAuth-style "invalid_request", "expired_token", ...
             e.kind = Kind::Protocol;
         e.detail = QStringLiteral("HTTP %1").arg(status);
+        if (status >= 300 && status < 400) {
+            // A redirect that reached us was refused (another origin: no credential follows it) or went
+            // round in circles; say which, with the target's origin only (never its path or query).
+            QUrl to;
+            for (const auto &h : headers)
+                if (h.first.compare("location", Qt::CaseInsensitive) == 0)
+                    to = QUrl::fromEncoded(h.second.trimmed());
+            const QString origin = to.isValid() && !to.host().isEmpty()
+                ? to.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment).toString()
+                : QString();
+            if (transport == QNetworkReply::TooManyRedirectsError)
+                e.detail += QStringLiteral(": too many redirects");
+            else if (!origin.isEmpty())
+                e.detail += QStringLiteral(": a redirect to %1 was not followed").arg(origin);
+            else if (transport == QNetworkReply::InsecureRedirectError)
+                e.detail += QStringLiteral(": a redirect was not followed");
+        }
         return e;
     }
     if (cancelled) {

@@ -3,6 +3,8 @@
 #include "core/Logging.h"
 
 #include <QNetworkReply>
+#include <QSslCipher>
+#include <QSslConfiguration>
 #include <QSslError>
 #include <QTimer>
 
@@ -101,9 +103,19 @@ void ApiCall::handleFinished()
     HttpResponse r;
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     r.headers = reply->rawHeaderPairs();
-    if (!m_tooLarge)
+    // An aborted reply (timeout, deadline, cancel) is closed: reading it would only print Qt's
+    // "QIODevice::read: device not open" warning, to the CLI's stderr among others.
+    if (!m_tooLarge && reply->isOpen())
         r.body = reply->readAll();
     QNetworkReply::NetworkError transport = reply->error();
+#if QT_CONFIG(ssl)
+    // https, and the server hung up before the TLS handshake finished: the request never left, so it was
+    // not carried out either (not the "may have been" of a POST cut off after it was sent).
+    const bool tlsNeverUp = m_url.scheme() == QLatin1String("https") && r.status == 0
+        && transport == QNetworkReply::RemoteHostClosedError && reply->sslConfiguration().sessionCipher().isNull();
+    if (tlsNeverUp && m_tlsErrors.isEmpty())
+        m_tlsErrors = QStringLiteral("the server closed the connection during the TLS handshake");
+#endif
     // A request that changes state, cut off after it left: Qt refused to re-send it (ContentReSendError, see
     // HttpClient) or gave up on its own (RemoteHostClosedError). Either way the server may have done it.
     if (r.status == 0 && m_method != "GET" && m_method != "HEAD" && transport == QNetworkReply::RemoteHostClosedError)
@@ -125,6 +137,17 @@ void ApiCall::handleFinished()
         r.error = ApiError::make(ApiError::Kind::Tls, m_tlsErrors);
     } else {
         r.error = ApiError::fromHttp(r.status, transport, reply->errorString(), r.body, r.headers, timedOut, m_cancelled);
+    }
+    // Qt ends a reply whose connection closed (or was reset) before its Content-Length without an error:
+    // a cut-off body is never a success, whatever it parses as. (With a Content-Encoding the length counts
+    // the compressed bytes, not what we read.)
+    bool lengthOk = false;
+    const qint64 declared = r.header("content-length").trimmed().toLongLong(&lengthOk);
+    const QByteArray encoding = r.header("content-encoding").trimmed().toLower();
+    if (r.ok() && m_method != "HEAD" && lengthOk && declared > r.body.size() && (encoding.isEmpty() || encoding == "identity")) {
+        r.error = ApiError::make(ApiError::Kind::BadResponse,
+                                 QStringLiteral("the reply was cut off after %1 of %2 bytes").arg(r.body.size()).arg(declared));
+        r.error.httpStatus = r.status;
     }
     if (!r.body.isEmpty()) {
         QJsonParseError pe{};

@@ -7,6 +7,9 @@
 #include <QPointer>
 #include <QUrlQuery>
 
+#include <cmath>
+#include <limits>
+
 namespace {
 ApiError bad(const QString &why)
 {
@@ -148,9 +151,11 @@ QString readEnvelope(const QJsonObject &o, const QString &list, int *total)
     if (!o.value(list).isArray())
         return QStringLiteral("the reply has no \"%1\" list").arg(list);
     const QJsonValue t = o.value(QStringLiteral("total"));
-    if (!t.isDouble() || t.toDouble() < 0)
+    // A whole number 0..INT_MAX: toInt() reads 1e300 or 1.5 as 0, which printed "0 keys" above a row.
+    const double d = t.toDouble();
+    if (!t.isDouble() || !(d >= 0) || d > double(std::numeric_limits<int>::max()) || d != std::floor(d))
         return QStringLiteral("the reply's \"total\" is not a count");
-    *total = t.toInt();
+    *total = int(d);
     return {};
 }
 } // namespace
