@@ -14,9 +14,15 @@ import { APIError, createAuthEndpoint, createAuthMiddleware, getSessionFromCtx }
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 
-import { closeChannels, emitEvent, userChanged } from "./events.js";
+import { closeChannels, emitEvent, useConsoleBus, userChanged, type ConsoleBus } from "./events.js";
 
-export { consoleEvents, type CloseTarget, type ConsoleEvent } from "./events.js";
+export {
+  closeChannels, consoleBus, consoleEvents, emitEvent, useConsoleBus, userChanged,
+  type BusMessage, type CloseTarget, type ConsoleBus, type ConsoleEvent, type PublicConnection, type UserChange,
+} from "./events.js";
+export { memoryBus } from "./bus/memory.js";
+export { consoleSecondaryStorage, type SecondaryStorageLike } from "./storage.js";
+// redisBus is in "@pikku-admin/better-auth-console/redis" (it needs ioredis).
 export { attachLiveChannel, createLiveChannel } from "./live.js";
 export type { LiveChannel, LiveChannelOptions } from "./live.js";
 
@@ -44,6 +50,11 @@ export interface ConsolePluginOptions {
   serviceUserRole?: string;
   /** Longest rotate overlap accepted, in seconds; default 30 days. Above it: 400 OVERLAP_TOO_LONG. */
   maxOverlapSeconds?: number;
+  /**
+   * The event bus shared by every instance (see README, "Several instances"): default in memory (one
+   * process); redisBus({ url }) from "@pikku-admin/better-auth-console/redis" for several. One per process.
+   */
+  bus?: ConsoleBus;
   /** Absolute URLs of live channels; computed per request when a function. */
   channels?: ConsoleChannel[] | ((origin: string, basePath: string) => ConsoleChannel[]);
 }
@@ -300,6 +311,7 @@ export function consolePlugin(options: ConsolePluginOptions) {
   const serviceRole = options.serviceUserRole ?? "service";
   const maxOverlap = options.maxOverlapSeconds ?? 30 * 86400;
   const requestIds = new RequestIds();
+  if (options.bus) useConsoleBus(options.bus);
 
   const findKey = async (ctx: Ctx, keyId: unknown) => {
     if (typeof keyId !== "string" || !keyId) validation("keyId", "is required");
@@ -376,6 +388,12 @@ export function consolePlugin(options: ConsolePluginOptions) {
     // app's own): every session that is created or deleted, by any endpoint or by expiry clean-up, reaches
     // the live channel, and a deleted session's or banned user's open connections are closed.
     init(authCtx: any) {
+      const storage = authCtx.options?.secondaryStorage;
+      if (storage && !authCtx.options?.session?.storeSessionInDatabase && !storage[Symbol.for("pikku-console.secondary-storage")])
+        authCtx.logger?.warn?.(
+          "pikku-console: sessions live in secondaryStorage without database hooks; wrap it in consoleSecondaryStorage() " +
+            "so revoked sessions close their live channels at once (otherwise only at the next re-check)",
+        );
       const userOf = (id: string) =>
         authCtx.adapter.findOne({ model: "user", where: [{ field: "id", value: id }] }).catch(() => null);
       return {

@@ -8,9 +8,10 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { randomUUID } from "node:crypto";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
-import { consoleEvents, type CloseTarget } from "./events.js";
+import { consoleBus, consoleEvents, emitEvent, type CloseTarget, type ConsoleBus, type PublicConnection, type UserChange } from "./events.js";
 
-/** A credential is re-read at its expiry, and at least this often (a timer never exceeds it). */
+/** A credential is re-read at its expiry, and at least every recheckMs (default 5 min, 1 s to 6 h). */
+const DEFAULT_RECHECK_MS = 5 * 60 * 1000;
 const MAX_RECHECK_MS = 6 * 3600 * 1000;
 
 export interface LiveChannelOptions {
@@ -20,6 +21,14 @@ export interface LiveChannelOptions {
   log?: (...args: unknown[]) => void;
   /** Largest accepted frame in bytes; default 1 MiB (as @pikku/ws). */
   maxPayload?: number;
+  /**
+   * Every open connection's credential is read again at least this often (and at its expiresAt), so a
+   * change no hook reports (a row written straight into the database, a bus message missed while Redis
+   * was unreachable) closes it by then. Milliseconds, 1000 to 6 h; default 5 min.
+   */
+  recheckMs?: number;
+  /** The bus to take events from and announce connections on; default the plugin's (consolePlugin({ bus })). */
+  bus?: ConsoleBus;
 }
 
 export interface LiveChannel {
@@ -30,8 +39,8 @@ export interface LiveChannel {
    * any other path, so the caller can hand it to another handler.
    */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
-  /** Open connections, as the "list" action reports them. */
-  connections(): ReturnType<typeof publicConn>[];
+  /** This instance's open connections (the "list" action adds the other instances'). */
+  connections(): PublicConnection[];
   /** Closes every connection (1001) and stops listening to the plugin's events. */
   close(): void;
 }
@@ -45,6 +54,8 @@ interface Conn {
   role: string;
   via: "bearer" | "api-key";
   sessionId: string | null;
+  /** The session's token, kept in memory only to read the session again (never listed, sent or logged). */
+  sessionToken: string | null;
   keyId: string | null;
   keyName: string | null;
   permissions: Record<string, string[]> | null;
@@ -73,9 +84,10 @@ function isAdmin(role: unknown) {
   return String(role ?? "").split(",").map((r) => r.trim()).includes("admin");
 }
 
-function publicConn(c: Conn) {
+function publicConn(c: Conn, instanceId: string): PublicConnection {
   return {
     connectionId: c.connectionId,
+    instanceId, // additive to console-api.md: which server instance holds the connection
     userId: c.userId,
     email: c.email,
     via: c.via,
@@ -97,6 +109,10 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
   const log = options.log ?? (() => {});
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 1024 * 1024 });
   const conns = new Map<string, Conn>();
+  const bus = options.bus ?? consoleBus();
+  const recheckMs = Math.max(1000, Math.min(Number.isFinite(options.recheckMs) ? Number(options.recheckMs) : DEFAULT_RECHECK_MS, MAX_RECHECK_MS));
+  const pub = (c: Conn) => publicConn(c, bus.instanceId);
+  const unregister = bus.registerConnections(() => [...conns.values()].map(pub));
 
   const send = (c: Conn, data: unknown) => {
     if (c.ws.readyState !== c.ws.OPEN) return;
@@ -115,12 +131,14 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
   };
 
   // Each connection closes when its credential reaches expiresAt: a timer at that time re-reads the session
-  // or key (it may have been extended, shortened, disabled or deleted meanwhile) and closes or re-arms.
+  // or key (it may have been extended, shortened, disabled or deleted meanwhile) and closes or re-arms. The
+  // timer also fires every recheckMs, for what no hook reports.
   const arm = (c: Conn) => {
     if (c.timer) clearTimeout(c.timer);
     c.timer = null;
-    if (!c.expiresAt || c.ws.readyState !== c.ws.OPEN) return;
-    const delay = Math.max(0, Math.min(Date.parse(c.expiresAt) - Date.now(), MAX_RECHECK_MS));
+    if (c.ws.readyState !== c.ws.OPEN) return;
+    const untilExpiry = c.expiresAt ? Date.parse(c.expiresAt) - Date.now() : Number.POSITIVE_INFINITY;
+    const delay = Math.max(0, Math.min(untilExpiry, recheckMs));
     c.timer = setTimeout(() => {
       c.timer = null;
       recheck(c).catch((e) => log("live channel re-check failed:", e?.message ?? e));
@@ -131,9 +149,13 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
     const ctx = await auth.$context;
     const now = Date.now();
     if (c.via === "bearer") {
-      const row = await ctx.adapter.findOne({ model: "session", where: [{ field: "id", value: c.sessionId }] });
-      if (!row) return closeConn(c, "session revoked");
+      // Through better-auth's internal adapter: the database, or secondary storage (with its revocations).
+      const found = c.sessionToken ? await ctx.internalAdapter.findSession(c.sessionToken) : null;
+      const row = found?.session?.id === c.sessionId ? found.session : null;
+      const pastExpiry = c.expiresAt !== null && Date.parse(c.expiresAt) <= now;
+      if (!row) return closeConn(c, pastExpiry ? "session expired" : "session revoked");
       if (new Date(row.expiresAt).getTime() <= now) return closeConn(c, "session expired");
+      if (found.user?.banned === true) return closeConn(c, "user banned");
       c.expiresAt = new Date(row.expiresAt).toISOString();
     } else {
       const row = await ctx.adapter.findOne({ model: "apikey", where: [{ field: "id", value: c.keyId }] });
@@ -156,7 +178,7 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
     broadcast(event, data);
   };
   // A role change: a person who is no longer an admin loses the connections that could list and subscribe.
-  const onUser = (user: { id: string; role?: unknown }) => {
+  const onUser = (user: UserChange) => {
     if (!user?.id || !("role" in user)) return;
     const role = String(user.role ?? "");
     for (const c of conns.values()) {
@@ -172,7 +194,7 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
       const hit =
         (t.sessionId !== undefined && c.sessionId === t.sessionId) ||
         (t.keyId !== undefined && c.keyId === t.keyId) ||
-        (t.userId !== undefined && c.userId === t.userId);
+        (t.userId !== undefined && c.userId === t.userId && (!t.sessionsOnly || c.via === "bearer"));
       if (hit) closeConn(c, t.reason);
     }
   };
@@ -211,9 +233,19 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
         if (c.via === "api-key") Object.assign(session, { keyId: c.keyId, keyName: c.keyName, permissions: c.permissions });
         return send(c, { action: "whoami", session });
       }
-      case "list":
+      case "list": {
         if (await adminOnly()) return;
-        return send(c, { action: "list", connections: [...conns.values()].map(publicConn) });
+        // This instance's connections as they are now, then every other live instance's (as of its last
+        // heartbeat). If the bus cannot be read, this instance's alone, marked incomplete (additive).
+        const here = [...conns.values()].map(pub);
+        try {
+          const there = await bus.remoteConnections();
+          return send(c, { action: "list", connections: [...here, ...there] });
+        } catch (e) {
+          log("live channel: other instances' connections unavailable:", (e as Error)?.message ?? e);
+          return send(c, { action: "list", connections: here, incomplete: true });
+        }
+      }
       case "subscribe":
       case "unsubscribe":
         if (msg.topic !== "sessions") return send(c, { action: msg.action, error: `unknown topic ${msg.topic}`, code: "NOT_FOUND" });
@@ -243,7 +275,8 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
         if (!s?.user) return reject(socket, 401, "UNAUTHORIZED", "the session is unknown, revoked or expired");
         identity = {
           userId: s.user.id, email: s.user.email ?? null, name: s.user.name ?? null, role: s.user.role ?? "",
-          via: "bearer", sessionId: s.session.id, keyId: null, keyName: null, permissions: null,
+          via: "bearer", sessionId: s.session.id, sessionToken: typeof s.session.token === "string" ? s.session.token : null,
+          keyId: null, keyName: null, permissions: null,
           expiresAt: new Date(s.session.expiresAt).toISOString(),
         };
       } else {
@@ -260,7 +293,7 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
         if (typeof permissions === "string") try { permissions = JSON.parse(permissions); } catch { permissions = null; }
         identity = {
           userId: owner.id, email: owner.email ?? null, name: owner.name ?? null, role: owner.role ?? "",
-          via: "api-key", sessionId: null, keyId: v.key.id, keyName: v.key.name ?? null, permissions,
+          via: "api-key", sessionId: null, sessionToken: null, keyId: v.key.id, keyName: v.key.name ?? null, permissions,
           expiresAt: v.key.expiresAt ? new Date(v.key.expiresAt).toISOString() : null,
         };
       }
@@ -274,7 +307,8 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
         timer: null, queue: Promise.resolve(),
       };
       conns.set(c.connectionId, c);
-      broadcast("connection.opened", publicConn(c));
+      bus.connectionsChanged();
+      emitEvent("connection.opened", pub(c));
       ws.on("message", (raw, isBinary) => {
         c.messagesIn++;
         c.queue = c.queue.then(() => onMessage(c, raw, isBinary)).catch((e) => log("live channel frame failed:", e?.message ?? e));
@@ -284,7 +318,8 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
         if (c.timer) clearTimeout(c.timer);
         c.timer = null;
         conns.delete(c.connectionId);
-        broadcast("connection.closed", publicConn(c));
+        bus.connectionsChanged();
+        emitEvent("connection.closed", pub(c));
       });
       ws.on("error", (e) => log("live channel error:", e.message));
     });
@@ -300,8 +335,9 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
       });
       return true;
     },
-    connections: () => [...conns.values()].map(publicConn),
+    connections: () => [...conns.values()].map(pub),
     close() {
+      unregister();
       consoleEvents.off("event", onEvent);
       consoleEvents.off("close", onClose);
       consoleEvents.off("user", onUser);
