@@ -231,7 +231,7 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
       case "whoami": {
         const session: Record<string, unknown> = { userId: c.userId, email: c.email, name: c.name, role: c.role, via: c.via, expiresAt: c.expiresAt };
         if (c.via === "api-key") Object.assign(session, { keyId: c.keyId, keyName: c.keyName, permissions: c.permissions });
-        return send(c, { action: "whoami", session });
+        return send(c, { action: "whoami", session, instanceId: bus.instanceId }); // instanceId: additive
       }
       case "list": {
         if (await adminOnly()) return;
