@@ -116,6 +116,18 @@ describe("two instances on one PostgreSQL and one Redis", { skip: !PG && "needs 
     assert.equal((await gone).code, 4401);
   });
 
+  test("an admin demoted through B loses the channel held by A (4401)", async () => {
+    const p = await newPerson(a, "two-demote");
+    const set = (role: string) => api(b, "POST", "/api/auth/admin/set-role", { token: adminB, body: { userId: p.userId, role } });
+    assert.equal((await set("admin")).status, 200);
+    const ws = await subscribed(a, p.token);
+    const gone = closed(ws, 5000);
+    assert.equal((await set("user")).status, 200);
+    const c = await gone;
+    assert.equal(c.code, 4401, c.reason);
+    assert.match(c.reason, /admin/);
+  });
+
   test("SIGKILL A: its connections leave B's list within the TTL", async (t) => {
     const p = await newPerson(a, "two-kill");
     const ws = await openWs(a, { authorization: `Bearer ${p.token}` });
@@ -184,6 +196,24 @@ describe("sessions kept only in Redis (secondaryStorage, consoleSecondaryStorage
     const e = await ev;
     assert.equal(e.data.userId, p.userId);
     assert.ok(!JSON.stringify(e).includes(p.token), "no token in the event");
+  });
+
+  test("a session in Redis reaching expiresAt closes its connection (4401, expired)", async () => {
+    const tmp2 = mkdtempSync(join(tmpdir(), "pikku-secondary-exp-"));
+    const store = await storeArgs(join(tmp2, "e.db"));
+    const bus = PG ? [] : ["--redis", REDIS_URL, "--redis-prefix", `t-${randomBytes(6).toString("hex")}`];
+    const E = spawnServer([...store.args, ...bus, "--secondary-storage", "--session-expires", "3s"], store.env);
+    try {
+      const e = await E.ready;
+      const token = await signIn(e);
+      const ws = await openWs(e, { authorization: `Bearer ${token}` });
+      const c = await closed(ws, 10000);
+      assert.equal(c.code, 4401, c.reason);
+      assert.match(c.reason, /expired/);
+    } finally {
+      await E.stop();
+      rmSync(tmp2, { recursive: true, force: true });
+    }
   });
 
   test("admin revoke-user-session and revoke-user-sessions close the channels (4401)", async () => {
