@@ -111,6 +111,14 @@ function parseArgs(argv: string[]): Args {
   return a;
 }
 
+function hasPassword(url: string): boolean {
+  try {
+    return new URL(url).password !== "";
+  } catch {
+    return false;
+  }
+}
+
 /** A URL without its password, for the log. */
 function redact(url: string): string {
   try {
@@ -256,12 +264,17 @@ async function main() {
     database = new Database(args.db);
     database.pragma("journal_mode = WAL");
   }
+  // A password in --database/--redis would sit in argv, readable by every local user: take it from
+  // PGPASSWORD (read by pg itself) and REDIS_PASSWORD instead.
+  for (const url of [args.pgUrl, args.redisUrl])
+    if (url && hasPassword(url)) log("warning: a password in a URL on the command line is visible to other local users; use PGPASSWORD / REDIS_PASSWORD");
+  const redisOptions = process.env.REDIS_PASSWORD ? { password: process.env.REDIS_PASSWORD } : {};
   if (args.redisUrl) {
-    bus = redisBus({ url: args.redisUrl, prefix: args.redisPrefix, ttlMs: seconds(args.busTtl) * 1000, log });
+    bus = redisBus({ url: args.redisUrl, prefix: args.redisPrefix, ttlMs: seconds(args.busTtl) * 1000, log, redisOptions });
     log(`event bus on ${redact(args.redisUrl)} (prefix ${args.redisPrefix})`);
   }
   if (args.secondaryStorage) {
-    storageClient = new Redis(args.redisUrl!);
+    storageClient = new Redis(args.redisUrl!, redisOptions);
     storageClient.on("error", (e: Error) => log("redis storage:", e.message));
   }
   const apiKeyRateLimit = { enabled: true, timeWindow: 86400 * 1000, maxRequests: 10 };

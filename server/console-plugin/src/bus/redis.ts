@@ -24,8 +24,10 @@ export interface RedisBusOptions {
   heartbeatMs?: number;
   /** Diagnostics (connection errors, dropped messages); never given a credential. Default: silent. */
   log?: (...args: unknown[]) => void;
-  /** Options for the clients made from `url`. */
+  /** Options for the clients made from `url` (e.g. `password`, so that it need not be in the URL). */
   redisOptions?: RedisOptions;
+  /** ready() rejects if the subscription is not up by then; default 10000 ms. */
+  readyTimeoutMs?: number;
 }
 
 /** Largest message accepted from Redis; a larger one is dropped (the plugin's own are far smaller). */
@@ -81,7 +83,18 @@ export function redisBus(options: RedisBusOptions): ConsoleBus {
   const ownsClient = !options.client;
   const pub = options.client ?? new Redis(options.url!, { lazyConnect: false, ...options.redisOptions });
   const sub = pub.duplicate();
-  for (const c of [pub, sub]) c.on("error", (e: Error) => log("redis bus:", e.message));
+  // ioredis retries for ever; say each distinct failure once, and when the link is back.
+  for (const [name, c] of [["publisher", pub], ["subscriber", sub]] as const) {
+    let last = "";
+    c.on("error", (e: Error) => {
+      if (e.message !== last) log(`redis bus (${name}):`, e.message);
+      last = e.message;
+    });
+    c.on("ready", () => {
+      if (last) log(`redis bus (${name}): connected again`);
+      last = "";
+    });
+  }
 
   const instanceId = randomUUID();
   const channel = `${prefix}:bus`;
@@ -142,7 +155,16 @@ export function redisBus(options: RedisBusOptions): ConsoleBus {
   return {
     instanceId,
     ready: async () => {
-      await subscribed;
+      const ms = Math.max(100, Math.min(options.readyTimeoutMs ?? 10000, 600_000));
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<never>((_, ko) => {
+        timer = setTimeout(() => ko(new Error(`redis bus: not subscribed after ${ms} ms (is Redis reachable?)`)), ms);
+      });
+      try {
+        await Promise.race([subscribed, late]);
+      } finally {
+        clearTimeout(timer);
+      }
       await flush();
     },
     publish(msg) {
