@@ -16,8 +16,12 @@ import { adminAc, userAc } from "better-auth/plugins/admin/access";
 import { apiKey } from "@better-auth/api-key";
 import { toNodeHandler } from "better-auth/node";
 import { getMigrations } from "better-auth/db/migration";
+import pg from "pg";
+import { Redis } from "ioredis";
+import { redisStorage } from "@better-auth/redis-storage";
 // The published package (server/console-plugin, linked through package.json), used the way an app would.
-import { consolePlugin, createLiveChannel, type LiveChannel } from "@pikku-admin/better-auth-console";
+import { consolePlugin, consoleSecondaryStorage, createLiveChannel, type ConsoleBus, type LiveChannel } from "@pikku-admin/better-auth-console";
+import { redisBus } from "@pikku-admin/better-auth-console/redis";
 import { devicePage, homePage } from "./device-page.js";
 
 const log = (...args: unknown[]) => console.error("[dev-server]", ...args);
@@ -26,6 +30,13 @@ interface Args {
   host: string;
   port: number;
   db: string;
+  /** postgres://… when the database is PostgreSQL; null for the SQLite file `db`. */
+  pgUrl: string | null;
+  redisUrl: string | null;
+  redisPrefix: string;
+  busTtl: string;
+  secondaryStorage: boolean;
+  liveRecheck: string | null;
   deviceExpires: string;
   deviceInterval: string;
   sessionExpires: string | null;
@@ -47,6 +58,12 @@ function parseArgs(argv: string[]): Args {
     host: "127.0.0.1",
     port: 3000,
     db: resolve(serverDir, "data", "dev.db"),
+    pgUrl: null,
+    redisUrl: null,
+    redisPrefix: "pikku-console",
+    busTtl: "15s",
+    secondaryStorage: false,
+    liveRecheck: null,
     deviceExpires: "5min",
     deviceInterval: "5s",
     sessionExpires: null,
@@ -69,6 +86,22 @@ function parseArgs(argv: string[]): Args {
       case "--host": a.host = v(); break;
       case "--port": a.port = Number(v()); break;
       case "--db": a.db = resolve(v()); break;
+      case "--database": {
+        const d = v();
+        if (/^postgres(ql)?:\/\//.test(d)) a.pgUrl = d;
+        else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(d)) throw new Error("--database takes postgres://… or a SQLite file path");
+        else a.db = resolve(d);
+        break;
+      }
+      case "--redis": {
+        a.redisUrl = v();
+        if (!/^rediss?:\/\//.test(a.redisUrl)) throw new Error("--redis takes redis://host:port[/db]");
+        break;
+      }
+      case "--redis-prefix": a.redisPrefix = v(); break;
+      case "--bus-ttl": a.busTtl = v(); break;
+      case "--secondary-storage": a.secondaryStorage = true; break;
+      case "--live-recheck": a.liveRecheck = v(); break;
       case "--device-expires": a.deviceExpires = v(); break;
       case "--device-interval": a.deviceInterval = v(); break;
       case "--session-expires": a.sessionExpires = v(); break;
@@ -80,13 +113,33 @@ function parseArgs(argv: string[]): Args {
       case "--openapi": a.openapi = true; break;
       case "--admin-user-ids": a.adminUserIds = v().split(",").map((r) => r.trim()).filter(Boolean); break;
       case "--help":
-        console.error("usage: dev-server [--port 3000|0] [--host 127.0.0.1] [--db FILE] [--device-expires 5min] [--device-interval 5s] [--session-expires 7d] [--rate-limit] [--seed-demo] [--seed-keys N] [--admin-roles admin,ops] [--admin-user-ids ID,...] [--openapi] [--exit-on-stdin-close]");
+        console.error("usage: dev-server [--port 3000|0] [--host 127.0.0.1] [--db FILE | --database postgres://…|FILE] [--redis redis://…] [--redis-prefix P] [--bus-ttl 15s] [--secondary-storage] [--live-recheck 5min] [--device-expires 5min] [--device-interval 5s] [--session-expires 7d] [--rate-limit] [--seed-demo] [--seed-keys N] [--admin-roles admin,ops] [--admin-user-ids ID,...] [--openapi] [--exit-on-stdin-close]");
         process.exit(0);
       default:
         throw new Error(`unknown option ${k}`);
     }
   }
+  if (a.secondaryStorage && !a.redisUrl) throw new Error("--secondary-storage needs --redis");
   return a;
+}
+
+function hasPassword(url: string): boolean {
+  try {
+    return new URL(url).password !== "";
+  } catch {
+    return false;
+  }
+}
+
+/** A URL without its password, for the log. */
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(unparsable URL)";
+  }
 }
 
 /** "5min", "30s", "1h" → seconds (the subset of better-auth's time strings the flags use). */
@@ -153,7 +206,11 @@ const pageHeaders = {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (!isLoopback(args.host)) throw new Error(`refusing to listen on ${args.host}: the dev server is loopback only`);
-  mkdirSync(dirname(args.db), { recursive: true });
+  if (args.pgUrl && args.seedKeys > 0) throw new Error("--seed-keys writes SQLite rows directly; it needs the SQLite database");
+  // Several instances on one PostgreSQL must sign with one secret: it is not generated per file there.
+  if (args.pgUrl && !process.env.BETTER_AUTH_SECRET)
+    throw new Error("with --database postgres://… set BETTER_AUTH_SECRET (the same for every instance on that database)");
+  if (!args.pgUrl) mkdirSync(dirname(args.db), { recursive: true });
 
   // The server has its request and upgrade handlers from the start: until migrations and seeding are done
   // every request is answered at once with 503 + Retry-After (never left hanging), and the ready line is
@@ -186,11 +243,20 @@ async function main() {
   // Installed before the slow steps, so a test that dies during start-up never leaks a server.
   let live: LiveChannel | undefined;
   let database: Database.Database | undefined;
+  let pool: pg.Pool | undefined;
+  let bus: ConsoleBus | undefined;
+  let storageClient: Redis | undefined;
+  let stopping = false;
   const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
     live?.close();
     http.close();
     database?.close();
-    process.exit(0);
+    // Leaving the bus removes this instance's connections from the other instances' `list` at once.
+    const quit = setTimeout(() => process.exit(0), 2000);
+    quit.unref();
+    Promise.allSettled([bus?.close(), pool?.end(), storageClient?.quit()]).then(() => process.exit(0));
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
@@ -200,10 +266,29 @@ async function main() {
     process.stdin.resume();
   }
 
-  const secret = authSecret(args.db);
+  const secret = args.pgUrl ? { secret: process.env.BETTER_AUTH_SECRET!, source: "BETTER_AUTH_SECRET" } : authSecret(args.db);
   log(`auth secret from ${secret.source}`);
-  database = new Database(args.db);
-  database.pragma("journal_mode = WAL");
+  if (args.pgUrl) {
+    pool = new pg.Pool({ connectionString: args.pgUrl, max: 10 });
+    pool.on("error", (e) => log("postgres:", e.message));
+    log(`database ${redact(args.pgUrl)}`);
+  } else {
+    database = new Database(args.db);
+    database.pragma("journal_mode = WAL");
+  }
+  // A password in --database/--redis would sit in argv, readable by every local user: take it from
+  // PGPASSWORD (read by pg itself) and REDIS_PASSWORD instead.
+  for (const url of [args.pgUrl, args.redisUrl])
+    if (url && hasPassword(url)) log("warning: a password in a URL on the command line is visible to other local users; use PGPASSWORD / REDIS_PASSWORD");
+  const redisOptions = process.env.REDIS_PASSWORD ? { password: process.env.REDIS_PASSWORD } : {};
+  if (args.redisUrl) {
+    bus = redisBus({ url: args.redisUrl, prefix: args.redisPrefix, ttlMs: seconds(args.busTtl) * 1000, log, redisOptions });
+    log(`event bus on ${redact(args.redisUrl)} (prefix ${args.redisPrefix})`);
+  }
+  if (args.secondaryStorage) {
+    storageClient = new Redis(args.redisUrl!, redisOptions);
+    storageClient.on("error", (e: Error) => log("redis storage:", e.message));
+  }
   const apiKeyRateLimit = { enabled: true, timeWindow: 86400 * 1000, maxRequests: 10 };
   const deviceExpires = seconds(args.deviceExpires);
   const deviceInterval = seconds(args.deviceInterval);
@@ -214,7 +299,9 @@ async function main() {
     baseURL,
     basePath,
     secret: secret.secret,
-    database,
+    database: pool ?? database,
+    // Sessions only in Redis (no database row, no database hooks): the case consoleSecondaryStorage covers.
+    ...(storageClient ? { secondaryStorage: consoleSecondaryStorage(redisStorage({ client: storageClient, keyPrefix: `${args.redisPrefix}:ba:` })) } : {}),
     trustedOrigins: [baseURL],
     telemetry: { enabled: false },
     rateLimit: { enabled: args.rateLimit },
@@ -227,6 +314,7 @@ async function main() {
       adminPlugin(args),
       consolePlugin({
         api: () => authRef.api,
+        bus,
         serverVersion: "pikku-admin-dev-server 0.1.0 (better-auth 1.7.25)",
         apiKey: {
           metadataEnabled: true,
@@ -263,6 +351,7 @@ async function main() {
     await (auth.api as any).createUser({ body: { email: adminEmail, password: adminPassword, name: "Dev Admin", role: "admin" } });
     log(`seeded admin ${adminEmail}`);
   }
+  await bus?.ready();
   if (args.seedDemo) await seedDemo(auth, ctx);
   if (args.seedKeys > 0) await seedKeys(auth, ctx, database, args.seedKeys);
 
@@ -278,7 +367,11 @@ async function main() {
     res.end(req.method === "HEAD" ? undefined : html());
   };
   // This server has no other WebSocket endpoints, so other upgrade paths get a 404.
-  live = createLiveChannel(auth, { path: `${basePath}/console/live`, log });
+  live = createLiveChannel(auth, {
+    path: `${basePath}/console/live`,
+    log,
+    ...(args.liveRecheck ? { recheckMs: seconds(args.liveRecheck) * 1000 } : {}),
+  });
   upgrade = (req, socket, head) => {
     if (live!.handleUpgrade(req, socket, head)) return;
     const body = JSON.stringify({ code: "NOT_FOUND", message: `no channel at ${new URL(req.url ?? "/", baseURL).pathname}` });

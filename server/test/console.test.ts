@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { createServer as createNetServer } from "node:net";
 import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import { WebSocket } from "ws";
-import Database from "better-sqlite3";
+import { PG, sqlExec, storeArgs } from "./store.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const script = resolve(here, "..", "src", "dev-server.js");
@@ -72,7 +72,8 @@ function spawnDevServer(args: string[], env: Record<string, string | undefined> 
 async function startServer(): Promise<string> {
   dir = mkdtempSync(join(tmpdir(), "pikku-dev-"));
   dbPath = join(dir, "t.db");
-  const s = spawnDevServer(["--port", "0", "--db", dbPath, "--device-interval", "1s"]);
+  const store = await storeArgs(dbPath);
+  const s = spawnDevServer(["--port", "0", ...store.args, "--device-interval", "1s"], store.env);
   proc = s.proc;
   return s.ready;
 }
@@ -614,7 +615,8 @@ describe("dev server start-up", () => {
   test("the very first request is answered at once (503 + Retry-After until ready), never left hanging", async () => {
     const tmp = mkdtempSync(join(tmpdir(), "pikku-start-"));
     const port = await freePort();
-    const s = spawnDevServer(["--port", String(port), "--db", join(tmp, "fresh.db")]);
+    const store = await storeArgs(join(tmp, "fresh.db"));
+    const s = spawnDevServer(["--port", String(port), ...store.args], store.env);
     try {
       let readyLine = false;
       s.ready.then(() => (readyLine = true), () => {});
@@ -672,7 +674,8 @@ describe("dev server start-up", () => {
   });
 });
 
-describe("dev server auth secret", () => {
+// SQLite only: on PostgreSQL the secret is BETTER_AUTH_SECRET, shared by every instance.
+describe("dev server auth secret", { skip: PG && "the SQLite file's secret; PostgreSQL takes BETTER_AUTH_SECRET" }, () => {
   /** Sign in on a server; the signed Bearer token (set-auth-token) and the session cookie both depend on the secret. */
   async function signInAt(at: string) {
     const r = await fetch(`${at}/api/auth/sign-in/email`, {
@@ -786,7 +789,8 @@ describe("live channel: credentials re-checked after the upgrade", () => {
 
   test("a session reaching expiresAt closes its connection (4401) at that time", async () => {
     const tmp = mkdtempSync(join(tmpdir(), "pikku-expiry-"));
-    const s = spawnDevServer(["--port", "0", "--db", join(tmp, "e.db"), "--session-expires", "3s"]);
+    const store = await storeArgs(join(tmp, "e.db"));
+    const s = spawnDevServer(["--port", "0", ...store.args, "--session-expires", "3s"], store.env);
     try {
       const at = await s.ready;
       const r = await fetch(`${at}/api/auth/sign-in/email`, {
@@ -847,12 +851,7 @@ describe("live channel: credentials re-checked after the upgrade", () => {
     const a = await secondAdmin("behind-back");
     a.ws.send(JSON.stringify({ action: "list" }));
     assert.ok(Array.isArray((await nextMessage(a.ws, (m) => m.action === "list")).connections));
-    const db = new Database(dbPath);
-    try {
-      db.prepare("UPDATE user SET role = 'user' WHERE id = ?").run(a.id);   // no hook sees this
-    } finally {
-      db.close();
-    }
+    await sqlExec(dbPath, `UPDATE "user" SET role = 'user' WHERE id = ?`, [a.id]);   // no hook sees this
     a.ws.send(JSON.stringify({ action: "list" }));
     assert.equal((await nextMessage(a.ws, (m) => m.action === "list")).code, "FORBIDDEN");
     a.ws.send(JSON.stringify({ action: "subscribe", topic: "sessions" }));

@@ -8,6 +8,7 @@ import { createAuthClient } from "better-auth/client";
 import { CONSOLE_$ERROR_CODES, CONSOLE_ERROR_CODES } from "@pikku-admin/better-auth-console";
 import { consoleClient, CONSOLE_CLIENT_ERROR_CODES } from "@pikku-admin/better-auth-console/client";
 import { ADMIN, call, signIn, signUp, startDevServer, type DevServer } from "./helpers.js";
+import { ask, openWs } from "./harness.js";
 
 const servers: DevServer[] = [];
 after(async () => {
@@ -44,6 +45,11 @@ describe("console API: admin by the admin plugin's rules", () => {
       assert.equal(created.status, 201, `${who}: ${created.text}`);
       const keys = await call(b, "GET", "/api/auth/console/api-keys", { token });
       assert.equal(keys.status, 200, `${who}: ${keys.text}`);
+      // The live channel's privileged frames follow the same rule as the HTTP endpoints.
+      const ws = await openWs(b, { authorization: `Bearer ${token}` });
+      assert.ok(Array.isArray((await ask(ws, { action: "list" })).connections), `${who}: live list`);
+      assert.equal((await ask(ws, { action: "subscribe", topic: "sessions" })).code, undefined, `${who}: live subscribe`);
+      ws.close();
     }
     const otherToken = await signIn(b, "other@example.com", "other-password-1");
     assert.equal((await call(b, "GET", "/api/auth/console/info", { token: otherToken })).status, 403);

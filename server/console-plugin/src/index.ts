@@ -21,11 +21,17 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import * as z from "zod";
 
-import { closeChannels, emitEvent, userChanged } from "./events.js";
+import { closeChannels, emitEvent, useConsoleBus, userChanged, type ConsoleBus } from "./events.js";
 import { CursorError, decodeCursor, keysetPage, type PagingAdapter, type SortSpec } from "./paging.js";
 import { createHash } from "node:crypto";
 
-export { consoleEvents, type CloseTarget, type ConsoleEvent } from "./events.js";
+export {
+  closeChannels, consoleBus, consoleEvents, emitEvent, useConsoleBus, userChanged,
+  type BusMessage, type CloseTarget, type ConsoleBus, type ConsoleEvent, type PublicConnection, type UserChange,
+} from "./events.js";
+export { memoryBus } from "./bus/memory.js";
+export { consoleSecondaryStorage, type SecondaryStorageLike } from "./storage.js";
+// redisBus is in "@pikku-admin/better-auth-console/redis" (it needs ioredis).
 export { attachLiveChannel, createLiveChannel } from "./live.js";
 export type { LiveChannel, LiveChannelOptions } from "./live.js";
 
@@ -59,6 +65,11 @@ export interface ConsolePluginOptions {
   serviceUserRole?: string;
   /** Longest rotate overlap accepted, in seconds; default 30 days. Above it: 400 OVERLAP_TOO_LONG. */
   maxOverlapSeconds?: number;
+  /**
+   * The event bus shared by every instance (see README, "Several instances"): default in memory (one
+   * process); redisBus({ url }) from "@pikku-admin/better-auth-console/redis" for several. One per process.
+   */
+  bus?: ConsoleBus;
   /** Absolute URLs of live channels; computed per request when a function. */
   channels?: ConsoleChannel[] | ((origin: string, basePath: string) => ConsoleChannel[]);
 }
@@ -220,7 +231,7 @@ export function toApiKey(row: ApiKeyRow) {
 }
 export type ConsoleApiKey = ReturnType<typeof toApiKey>;
 
-export function toSession(row: SessionRow, user: Pick<UserRow, "email" | "name"> | null | undefined) {
+export function toSession(row: SessionRow, user: { email?: string | null; name?: string | null } | null | undefined) {
   return {
     id: row.id,
     userId: row.userId,
@@ -251,20 +262,21 @@ interface AdminPluginOptions {
   adminRoles?: string | string[];
   adminUserIds?: string[];
 }
-function adminOptions(context: AuthCtx): AdminPluginOptions {
-  const plugin = (context.options.plugins ?? []).find((p) => p?.id === "admin") as { options?: AdminPluginOptions } | undefined;
+function adminOptions(context: Pick<AuthCtx, "options">): AdminPluginOptions {
+  const plugins = (context.options.plugins ?? []) as ReadonlyArray<{ id?: string; options?: unknown } | undefined>;
+  const plugin = plugins.find((p) => p?.id === "admin") as { options?: AdminPluginOptions } | undefined;
   return plugin?.options ?? {};
 }
 
 /** The roles the admin plugin treats as admin roles: its `adminRoles`, default ["admin"]. */
-export function consoleAdminRoles(context: AuthCtx): string[] {
+export function consoleAdminRoles(context: Pick<AuthCtx, "options">): string[] {
   const configured = adminOptions(context).adminRoles;
   if (configured === undefined) return ["admin"];
   return (Array.isArray(configured) ? configured : configured.split(",")).map((r) => r.trim()).filter(Boolean);
 }
 
 /** Whether the admin plugin would call this user an admin: listed in adminUserIds, or a role in adminRoles. */
-export function isConsoleAdmin(context: AuthCtx, user: { id: string; role?: unknown }): boolean {
+export function isConsoleAdmin(context: Pick<AuthCtx, "options">, user: { id: string; role?: unknown }): boolean {
   if (adminOptions(context).adminUserIds?.includes(user.id)) return true;
   const roles = new Set(consoleAdminRoles(context));
   return roleList(user.role).some((r) => roles.has(r));
@@ -599,6 +611,7 @@ export function consolePlugin(options: ConsolePluginOptions) {
   const serviceRole = options.serviceUserRole ?? "service";
   const maxOverlap = options.maxOverlapSeconds ?? 30 * 86400;
   const requestIds = new RequestIds();
+  if (options.bus) useConsoleBus(options.bus);
 
   const findKey = async (ctx: Ctx, keyId: string) => {
     const row = await ctx.context.adapter.findOne<ApiKeyRow>({ model: "apikey", where: [{ field: "id", value: keyId }] });
@@ -677,7 +690,16 @@ export function consolePlugin(options: ConsolePluginOptions) {
     id: "pikku-console",
     schema: consoleSchema,
     $ERROR_CODES: CONSOLE_$ERROR_CODES,
+    // Database hooks contributed by the plugin (better-auth merges init().options.databaseHooks with the
+    // app's own): every session that is created or deleted, by any endpoint or by expiry clean-up, reaches
+    // the live channel, and a deleted session's or banned user's open connections are closed.
     init(authCtx: AuthCtx) {
+      const storage = authCtx.options?.secondaryStorage as (object & { [k: symbol]: unknown }) | undefined;
+      if (storage && !authCtx.options?.session?.storeSessionInDatabase && !storage[Symbol.for("pikku-console.secondary-storage")])
+        authCtx.logger?.warn?.(
+          "pikku-console: sessions live in secondaryStorage without database hooks; wrap it in consoleSecondaryStorage() " +
+            "so revoked sessions close their live channels at once (otherwise only at the next re-check)",
+        );
       const userOf = (id: string) =>
         authCtx.adapter.findOne<UserRow>({ model: "user", where: [{ field: "id", value: id }] }).catch(() => null);
       return {

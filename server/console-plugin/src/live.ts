@@ -8,9 +8,11 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { randomUUID } from "node:crypto";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
-import { consoleEvents, type CloseTarget } from "./events.js";
+import { consoleBus, consoleEvents, emitEvent, type CloseTarget, type ConsoleBus, type PublicConnection, type UserChange } from "./events.js";
+import { isConsoleAdmin } from "./index.js";
 
-/** A credential is re-read at its expiry, and at least this often (a timer never exceeds it). */
+/** A credential is re-read at its expiry, and at least every recheckMs (default 5 min, 1 s to 6 h). */
+const DEFAULT_RECHECK_MS = 5 * 60 * 1000;
 const MAX_RECHECK_MS = 6 * 3600 * 1000;
 
 export interface LiveChannelOptions {
@@ -20,6 +22,14 @@ export interface LiveChannelOptions {
   log?: (...args: unknown[]) => void;
   /** Largest accepted frame in bytes; default 1 MiB (as @pikku/ws). */
   maxPayload?: number;
+  /**
+   * Every open connection's credential is read again at least this often (and at its expiresAt), so a
+   * change no hook reports (a row written straight into the database, a bus message missed while Redis
+   * was unreachable) closes it by then. Milliseconds, 1000 to 6 h; default 5 min.
+   */
+  recheckMs?: number;
+  /** The bus to take events from and announce connections on; default the plugin's (consolePlugin({ bus })). */
+  bus?: ConsoleBus;
 }
 
 export interface LiveChannel {
@@ -30,8 +40,8 @@ export interface LiveChannel {
    * any other path, so the caller can hand it to another handler.
    */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
-  /** Open connections, as the "list" action reports them. */
-  connections(): ReturnType<typeof publicConn>[];
+  /** This instance's open connections (the "list" action adds the other instances'). */
+  connections(): PublicConnection[];
   /** Closes every connection (1001) and stops listening to the plugin's events. */
   close(): void;
 }
@@ -45,6 +55,8 @@ interface Conn {
   role: string;
   via: "bearer" | "api-key";
   sessionId: string | null;
+  /** The session's token, kept in memory only to read the session again (never listed, sent or logged). */
+  sessionToken: string | null;
   keyId: string | null;
   keyName: string | null;
   permissions: Record<string, string[]> | null;
@@ -69,13 +81,11 @@ function reject(socket: Duplex, status: number, code: string, message: string) {
   socket.destroy();
 }
 
-function isAdmin(role: unknown) {
-  return String(role ?? "").split(",").map((r) => r.trim()).includes("admin");
-}
 
-function publicConn(c: Conn) {
+function publicConn(c: Conn, instanceId: string): PublicConnection {
   return {
     connectionId: c.connectionId,
+    instanceId, // additive to console-api.md: which server instance holds the connection
     userId: c.userId,
     email: c.email,
     via: c.via,
@@ -97,6 +107,13 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
   const log = options.log ?? (() => {});
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 1024 * 1024 });
   const conns = new Map<string, Conn>();
+  // The admin plugin's rule (adminUserIds, adminRoles), the same as the console endpoints' middleware.
+  const isAdmin = (userId: string, role: unknown) =>
+    isConsoleAdmin({ options: auth.options } as Parameters<typeof isConsoleAdmin>[0], { id: userId, role });
+  const bus = options.bus ?? consoleBus();
+  const recheckMs = Math.max(1000, Math.min(Number.isFinite(options.recheckMs) ? Number(options.recheckMs) : DEFAULT_RECHECK_MS, MAX_RECHECK_MS));
+  const pub = (c: Conn) => publicConn(c, bus.instanceId);
+  const unregister = bus.registerConnections(() => [...conns.values()].map(pub));
 
   const send = (c: Conn, data: unknown) => {
     if (c.ws.readyState !== c.ws.OPEN) return;
@@ -115,12 +132,14 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
   };
 
   // Each connection closes when its credential reaches expiresAt: a timer at that time re-reads the session
-  // or key (it may have been extended, shortened, disabled or deleted meanwhile) and closes or re-arms.
+  // or key (it may have been extended, shortened, disabled or deleted meanwhile) and closes or re-arms. The
+  // timer also fires every recheckMs, for what no hook reports.
   const arm = (c: Conn) => {
     if (c.timer) clearTimeout(c.timer);
     c.timer = null;
-    if (!c.expiresAt || c.ws.readyState !== c.ws.OPEN) return;
-    const delay = Math.max(0, Math.min(Date.parse(c.expiresAt) - Date.now(), MAX_RECHECK_MS));
+    if (c.ws.readyState !== c.ws.OPEN) return;
+    const untilExpiry = c.expiresAt ? Date.parse(c.expiresAt) - Date.now() : Number.POSITIVE_INFINITY;
+    const delay = Math.max(0, Math.min(untilExpiry, recheckMs));
     c.timer = setTimeout(() => {
       c.timer = null;
       recheck(c).catch((e) => log("live channel re-check failed:", e?.message ?? e));
@@ -131,9 +150,13 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
     const ctx = await auth.$context;
     const now = Date.now();
     if (c.via === "bearer") {
-      const row = await ctx.adapter.findOne({ model: "session", where: [{ field: "id", value: c.sessionId }] });
-      if (!row) return closeConn(c, "session revoked");
+      // Through better-auth's internal adapter: the database, or secondary storage (with its revocations).
+      const found = c.sessionToken ? await ctx.internalAdapter.findSession(c.sessionToken) : null;
+      const row = found?.session?.id === c.sessionId ? found.session : null;
+      const pastExpiry = c.expiresAt !== null && Date.parse(c.expiresAt) <= now;
+      if (!row) return closeConn(c, pastExpiry ? "session expired" : "session revoked");
       if (new Date(row.expiresAt).getTime() <= now) return closeConn(c, "session expired");
+      if (found.user?.banned === true) return closeConn(c, "user banned");
       c.expiresAt = new Date(row.expiresAt).toISOString();
     } else {
       const row = await ctx.adapter.findOne({ model: "apikey", where: [{ field: "id", value: c.keyId }] });
@@ -156,14 +179,14 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
     broadcast(event, data);
   };
   // A role change: a person who is no longer an admin loses the connections that could list and subscribe.
-  const onUser = (user: { id: string; role?: unknown }) => {
+  const onUser = (user: UserChange) => {
     if (!user?.id || !("role" in user)) return;
     const role = String(user.role ?? "");
     for (const c of conns.values()) {
       if (c.userId !== user.id) continue;
-      const wasAdmin = c.via === "bearer" && isAdmin(c.role);
+      const wasAdmin = c.via === "bearer" && isAdmin(c.userId, c.role);
       c.role = role;
-      if (wasAdmin && !isAdmin(role)) closeConn(c, "admin role removed");
+      if (wasAdmin && !isAdmin(c.userId, role)) closeConn(c, "admin role removed");
     }
   };
   // A revoked session, a deleted/disabled/expired key or a banned/deleted user loses its open connections.
@@ -172,7 +195,7 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
       const hit =
         (t.sessionId !== undefined && c.sessionId === t.sessionId) ||
         (t.keyId !== undefined && c.keyId === t.keyId) ||
-        (t.userId !== undefined && c.userId === t.userId);
+        (t.userId !== undefined && c.userId === t.userId && (!t.sessionsOnly || c.via === "bearer"));
       if (hit) closeConn(c, t.reason);
     }
   };
@@ -182,11 +205,11 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
 
   /** The person's admin role, read again now: a role changed without the plugin's hooks still counts. */
   const stillAdmin = async (c: Conn) => {
-    if (c.via !== "bearer" || !isAdmin(c.role)) return false;
+    if (c.via !== "bearer" || !isAdmin(c.userId, c.role)) return false;
     const ctx = await auth.$context;
     const user = await ctx.adapter.findOne({ model: "user", where: [{ field: "id", value: c.userId }] });
     c.role = String(user?.role ?? "");
-    if (user && !user.banned && isAdmin(c.role)) return true;
+    if (user && !user.banned && isAdmin(c.userId, c.role)) return true;
     c.topics.clear();
     return false;
   };
@@ -209,11 +232,21 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
       case "whoami": {
         const session: Record<string, unknown> = { userId: c.userId, email: c.email, name: c.name, role: c.role, via: c.via, expiresAt: c.expiresAt };
         if (c.via === "api-key") Object.assign(session, { keyId: c.keyId, keyName: c.keyName, permissions: c.permissions });
-        return send(c, { action: "whoami", session });
+        return send(c, { action: "whoami", session, instanceId: bus.instanceId }); // instanceId: additive
       }
-      case "list":
+      case "list": {
         if (await adminOnly()) return;
-        return send(c, { action: "list", connections: [...conns.values()].map(publicConn) });
+        // This instance's connections as they are now, then every other live instance's (as of its last
+        // heartbeat). If the bus cannot be read, this instance's alone, marked incomplete (additive).
+        const here = [...conns.values()].map(pub);
+        try {
+          const there = await bus.remoteConnections();
+          return send(c, { action: "list", connections: [...here, ...there] });
+        } catch (e) {
+          log("live channel: other instances' connections unavailable:", (e as Error)?.message ?? e);
+          return send(c, { action: "list", connections: here, incomplete: true });
+        }
+      }
       case "subscribe":
       case "unsubscribe":
         if (msg.topic !== "sessions") return send(c, { action: msg.action, error: `unknown topic ${msg.topic}`, code: "NOT_FOUND" });
@@ -243,7 +276,8 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
         if (!s?.user) return reject(socket, 401, "UNAUTHORIZED", "the session is unknown, revoked or expired");
         identity = {
           userId: s.user.id, email: s.user.email ?? null, name: s.user.name ?? null, role: s.user.role ?? "",
-          via: "bearer", sessionId: s.session.id, keyId: null, keyName: null, permissions: null,
+          via: "bearer", sessionId: s.session.id, sessionToken: typeof s.session.token === "string" ? s.session.token : null,
+          keyId: null, keyName: null, permissions: null,
           expiresAt: new Date(s.session.expiresAt).toISOString(),
         };
       } else {
@@ -260,7 +294,7 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
         if (typeof permissions === "string") try { permissions = JSON.parse(permissions); } catch { permissions = null; }
         identity = {
           userId: owner.id, email: owner.email ?? null, name: owner.name ?? null, role: owner.role ?? "",
-          via: "api-key", sessionId: null, keyId: v.key.id, keyName: v.key.name ?? null, permissions,
+          via: "api-key", sessionId: null, sessionToken: null, keyId: v.key.id, keyName: v.key.name ?? null, permissions,
           expiresAt: v.key.expiresAt ? new Date(v.key.expiresAt).toISOString() : null,
         };
       }
@@ -274,7 +308,8 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
         timer: null, queue: Promise.resolve(),
       };
       conns.set(c.connectionId, c);
-      broadcast("connection.opened", publicConn(c));
+      bus.connectionsChanged();
+      emitEvent("connection.opened", pub(c));
       ws.on("message", (raw, isBinary) => {
         c.messagesIn++;
         c.queue = c.queue.then(() => onMessage(c, raw, isBinary)).catch((e) => log("live channel frame failed:", e?.message ?? e));
@@ -284,7 +319,8 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
         if (c.timer) clearTimeout(c.timer);
         c.timer = null;
         conns.delete(c.connectionId);
-        broadcast("connection.closed", publicConn(c));
+        bus.connectionsChanged();
+        emitEvent("connection.closed", pub(c));
       });
       ws.on("error", (e) => log("live channel error:", e.message));
     });
@@ -300,8 +336,9 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
       });
       return true;
     },
-    connections: () => [...conns.values()].map(publicConn),
+    connections: () => [...conns.values()].map(pub),
     close() {
+      unregister();
       consoleEvents.off("event", onEvent);
       consoleEvents.off("close", onClose);
       consoleEvents.off("user", onUser);
