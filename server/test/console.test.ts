@@ -2,19 +2,16 @@
 // WebSockets on loopback (node --test).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { createServer as createNetServer } from "node:net";
 import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import { WebSocket } from "ws";
 import { PG, sqlExec, storeArgs } from "./store.js";
-
-const here = dirname(fileURLToPath(import.meta.url));
-const script = resolve(here, "..", "src", "dev-server.js");
+import { nextMessage, spawnServer, type Server } from "./harness.js";
 
 let proc: ChildProcess;
 let base = "";
@@ -22,58 +19,11 @@ let dir = "";
 let dbPath = "";
 let adminToken = "";
 
-interface DevServerProc {
-  proc: ChildProcess;
-  /** Resolves with the base URL from the ready line; rejects if the server exits or is not ready in 30 s. */
-  ready: Promise<string>;
-  /** Everything the server wrote on stderr so far. */
-  stderr(): string;
-  /** SIGTERM, resolved once the process has exited. */
-  stop(): Promise<void>;
-}
-
-/** Starts the dev server (built, as `.ci/dev` and the C++ tests start it) with these extra arguments. */
-function spawnDevServer(args: string[], env: Record<string, string | undefined> = {}): DevServerProc {
-  const child = spawn(process.execPath, [script, "--exit-on-stdin-close", ...args], {
-    stdio: ["pipe", "pipe", "pipe"],
-    env: { ...process.env, ...env },
-  });
-  let err = "";
-  child.stderr!.on("data", (d) => (err += d));
-  const exited = new Promise<void>((ok) => child.once("exit", () => ok()));
-  const ready = new Promise<string>((ok, ko) => {
-    let out = "";
-    const t = setTimeout(() => ko(new Error("dev server not ready: " + err)), 30000);
-    child.stdout!.on("data", (d) => {
-      out += d;
-      const m = /pikku-dev-server ready (\S+)/.exec(out);
-      if (m) {
-        clearTimeout(t);
-        ok(m[1]);
-      }
-    });
-    child.once("exit", (code) => {
-      clearTimeout(t);
-      ko(new Error(`dev server exited ${code}: ${err}`));
-    });
-  });
-  ready.catch(() => {});
-  return {
-    proc: child,
-    ready,
-    stderr: () => err,
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
-
 async function startServer(): Promise<string> {
   dir = mkdtempSync(join(tmpdir(), "pikku-dev-"));
   dbPath = join(dir, "t.db");
   const store = await storeArgs(dbPath);
-  const s = spawnDevServer(["--port", "0", ...store.args, "--device-interval", "1s"], store.env);
+  const s = spawnServer([...store.args, "--device-interval", "1s"], store.env);
   proc = s.proc;
   return s.ready;
 }
@@ -136,21 +86,6 @@ function openWs(headers: Record<string, string>): Promise<{ ws?: WebSocket; stat
     ws.on("open", () => ok({ ws }));
     ws.on("unexpected-response", (_req, res) => ok({ status: res.statusCode }));
     ws.on("error", () => {});
-  });
-}
-
-function nextMessage(ws: WebSocket, pred: (m: any) => boolean = () => true, ms = 5000): Promise<any> {
-  return new Promise((ok, ko) => {
-    const t = setTimeout(() => ko(new Error("no message")), ms);
-    const on = (data: any) => {
-      const m = JSON.parse(String(data));
-      if (pred(m)) {
-        clearTimeout(t);
-        ws.off("message", on);
-        ok(m);
-      }
-    };
-    ws.on("message", on);
   });
 }
 
@@ -616,7 +551,7 @@ describe("dev server start-up", () => {
     const tmp = mkdtempSync(join(tmpdir(), "pikku-start-"));
     const port = await freePort();
     const store = await storeArgs(join(tmp, "fresh.db"));
-    const s = spawnDevServer(["--port", String(port), ...store.args], store.env);
+    const s = spawnServer(store.args, store.env, { port });
     try {
       let readyLine = false;
       s.ready.then(() => (readyLine = true), () => {});
@@ -701,9 +636,9 @@ describe("dev server auth secret", { skip: PG && "the SQLite file's secret; Post
     const tmp = mkdtempSync(join(tmpdir(), "pikku-secret-"));
     const db1 = join(tmp, "one.db");
     const db2 = join(tmp, "two.db");
-    const started: DevServerProc[] = [];
+    const started: Server[] = [];
     const start = (db: string, env: Record<string, string | undefined>) => {
-      const s = spawnDevServer(["--port", "0", "--db", db], env);
+      const s = spawnServer(["--db", db], env);
       started.push(s);
       return s;
     };
@@ -790,7 +725,7 @@ describe("live channel: credentials re-checked after the upgrade", () => {
   test("a session reaching expiresAt closes its connection (4401) at that time", async () => {
     const tmp = mkdtempSync(join(tmpdir(), "pikku-expiry-"));
     const store = await storeArgs(join(tmp, "e.db"));
-    const s = spawnDevServer(["--port", "0", ...store.args, "--session-expires", "3s"], store.env);
+    const s = spawnServer([...store.args, "--session-expires", "3s"], store.env);
     try {
       const at = await s.ready;
       const r = await fetch(`${at}/api/auth/sign-in/email`, {

@@ -1,11 +1,13 @@
-// Small helpers for tests that run several dev servers at once (scale.test.ts): each call names its server.
+// Helpers shared by the node tests: the dev server as a child process, JSON requests with a Bearer session,
+// sign-in, live-channel frames. Each call names its server, so a test can run several at once.
 import { spawn, type ChildProcess } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { WebSocket } from "ws";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const script = resolve(here, "..", "src", "dev-server.js");
+export const devServerScript = resolve(here, "..", "src", "dev-server.js");
+const script = devServerScript;
 
 export interface Server {
   proc: ChildProcess;
@@ -15,8 +17,9 @@ export interface Server {
   exited: Promise<void>;
 }
 
-export function spawnServer(args: string[], env: Record<string, string | undefined> = {}): Server {
-  const child = spawn(process.execPath, [script, "--exit-on-stdin-close", "--port", "0", ...args], {
+/** Starts the built dev server (as `.ci/dev` and the C++ tests start it) on `port` (default 0: any free one). */
+export function spawnServer(args: string[], env: Record<string, string | undefined> = {}, opts: { port?: number } = {}): Server {
+  const child = spawn(process.execPath, [script, "--exit-on-stdin-close", "--port", String(opts.port ?? 0), ...args], {
     stdio: ["pipe", "pipe", "pipe"],
     env: { ...process.env, ...env },
   });
