@@ -3,6 +3,7 @@
 // rotate and list reply goes through the typed strict parsers, so a 201 without its key, a list whose
 // total is missing or negative, or rows that are not rows are errors with exit 1, never "-5 keys", blank
 // lines or an empty stdout with exit 0; and server strings reach the terminal escaped.
+#include "CliRun.h"
 #include "FixtureServer.h"
 
 #include <QDateTime>
@@ -10,32 +11,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
 namespace {
-
-QByteArray keyJson(const QString &id, const QString &name, const QString &userId = QStringLiteral("u_svc"))
-{
-    const QJsonObject k{{QStringLiteral("id"), id},
-                        {QStringLiteral("userId"), userId},
-                        {QStringLiteral("name"), name},
-                        {QStringLiteral("start"), QStringLiteral("pk_ab")},
-                        {QStringLiteral("prefix"), QStringLiteral("pk_")},
-                        {QStringLiteral("enabled"), true},
-                        {QStringLiteral("createdAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-                        {QStringLiteral("updatedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-                        {QStringLiteral("expiresAt"), QJsonValue::Null},
-                        {QStringLiteral("lastRequest"), QJsonValue::Null},
-                        {QStringLiteral("requestCount"), 0},
-                        {QStringLiteral("remaining"), QJsonValue::Null},
-                        {QStringLiteral("rateLimitEnabled"), false},
-                        {QStringLiteral("rateLimitMax"), QJsonValue::Null},
-                        {QStringLiteral("rateLimitTimeWindow"), QJsonValue::Null},
-                        {QStringLiteral("permissions"), QJsonValue::Null},
-                        {QStringLiteral("metadata"), QJsonValue::Null}};
-    return QJsonDocument(k).toJson(QJsonDocument::Compact);
-}
 
 QByteArray userJson(const QString &id, const QString &name)
 {
@@ -49,20 +27,6 @@ QByteArray userJson(const QString &id, const QString &name)
         .toJson(QJsonDocument::Compact);
 }
 
-bool hasRawControl(const QByteArray &bytes)
-{
-    const QString text = QString::fromUtf8(bytes);
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u == u'\n')
-            continue;
-        if (u < 0x20 || (u >= 0x7f && u <= 0x9f) || u == 0x2028 || u == 0x2029 || (u >= 0x202a && u <= 0x202e)
-            || (u >= 0x2066 && u <= 0x2069))
-            return true;
-    }
-    return false;
-}
-
 // What a console route answers: status and body, set per test.
 struct Canned
 {
@@ -70,11 +34,7 @@ struct Canned
     QByteArray body;
 };
 
-struct Run
-{
-    int code = -1;
-    QByteArray out, err;
-};
+using Run = CliRun;
 
 } // namespace
 
@@ -87,28 +47,7 @@ private:
     QHash<QString, Canned> m_canned;
     int m_mintCalls = 0;
 
-    Run run(const QStringList &args, int timeoutMs = 20000)
-    {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("PIKKU_ADMIN_KEYCHAIN_SERVICE"), m_service);
-        env.insert(QStringLiteral("PIKKU_ADMIN_SERVER"), m_server.url().toString());
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(PIKKU_ADMIN_BINARY), args + QStringList{QStringLiteral("--auth-path"), QStringLiteral("/api/auth")});
-        // The fixture answers from this event loop: wait for the state, never block in waitForFinished.
-        if (!QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, timeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-            return {};
-        }
-        Run r;
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
-    }
+    Run run(const QStringList &args, int timeoutMs = 20000) { return runCli(m_service, m_server.url(), args, {}, timeoutMs); }
 
     void can(const QString &route, int status, const QByteArray &body) { m_canned[route] = {status, body}; }
 
@@ -175,13 +114,13 @@ private slots:
     void controlValidRepliesWork()
     {
         // The same path with well-formed replies: lists print their rows, a mint prints its secret.
-        can(QStringLiteral("/api/auth/console/api-keys"), 200, "{\"apiKeys\":[" + keyJson(QStringLiteral("k_1"), QStringLiteral("backup")) + "],\"total\":1}");
+        can(QStringLiteral("/api/auth/console/api-keys"), 200, "{\"apiKeys\":[" + consoleKeyJson(QStringLiteral("k_1"), QStringLiteral("backup")) + "],\"total\":1}");
         const Run list = run({QStringLiteral("keys"), QStringLiteral("list")});
         QCOMPARE(list.code, 0);
         QVERIFY2(list.out.startsWith("k_1  backup"), list.out.constData());
         QVERIFY(list.err.contains("1 keys"));
         can(QStringLiteral("/api/auth/console/api-keys/create"), 201,
-            "{\"apiKey\":" + keyJson(QStringLiteral("k_2"), QStringLiteral("n")) + ",\"key\":\"pk_secret_value\"}");
+            "{\"apiKey\":" + consoleKeyJson(QStringLiteral("k_2"), QStringLiteral("n")) + ",\"key\":\"pk_secret_value\"}");
         const Run mint = run({QStringLiteral("keys"), QStringLiteral("mint"), QStringLiteral("--user"), QStringLiteral("u_svc"),
                               QStringLiteral("--name"), QStringLiteral("n"), QStringLiteral("--rate-limit"), QStringLiteral("off")});
         QCOMPARE(mint.code, 0);
@@ -201,7 +140,7 @@ private slots:
     {
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<bool>("json");
-        const QByteArray key = keyJson(QStringLiteral("k_9"), QStringLiteral("n"));
+        const QByteArray key = consoleKeyJson(QStringLiteral("k_9"), QStringLiteral("n"));
         QTest::newRow("no key") << QByteArray("{\"apiKey\":" + key + "}") << false;
         QTest::newRow("no key, --json") << QByteArray("{\"apiKey\":" + key + "}") << true;
         QTest::newRow("empty key") << QByteArray("{\"apiKey\":" + key + ",\"key\":\"\"}") << false;
@@ -217,7 +156,7 @@ private slots:
         QFETCH(bool, json);
         can(QStringLiteral("/api/auth/console/api-keys/create"), 201, body);
         can(QStringLiteral("/api/auth/console/api-keys"), 200,
-            "{\"apiKeys\":[" + keyJson(QStringLiteral("k_9"), QStringLiteral("n")) + "],\"total\":1}");
+            "{\"apiKeys\":[" + consoleKeyJson(QStringLiteral("k_9"), QStringLiteral("n")) + "],\"total\":1}");
         QStringList args{QStringLiteral("keys"), QStringLiteral("mint"), QStringLiteral("--user"), QStringLiteral("u_svc"),
                          QStringLiteral("--name"), QStringLiteral("n"), QStringLiteral("--rate-limit"), QStringLiteral("off")};
         if (json)
@@ -234,7 +173,7 @@ private slots:
     void rotateWithoutKey()
     {
         can(QStringLiteral("/api/auth/console/api-keys/rotate"), 201,
-            "{\"apiKey\":" + keyJson(QStringLiteral("k_new"), QStringLiteral("n")) + ",\"previous\":" + keyJson(QStringLiteral("k_old"), QStringLiteral("n")) + "}");
+            "{\"apiKey\":" + consoleKeyJson(QStringLiteral("k_new"), QStringLiteral("n")) + ",\"previous\":" + consoleKeyJson(QStringLiteral("k_old"), QStringLiteral("n")) + "}");
         const Run r = run({QStringLiteral("keys"), QStringLiteral("rotate"), QStringLiteral("k_old")});
         QCOMPARE(r.code, 1);
         QVERIFY(r.out.isEmpty());
@@ -254,12 +193,12 @@ private slots:
         QFETCH(bool, rotated);
         m_server.clearSeen();
         can(QStringLiteral("/api/auth/console/api-keys/rotate"), 504, "<html>Gateway Timeout</html>");
-        QJsonObject old = QJsonDocument::fromJson(keyJson(QStringLiteral("k_old"), QStringLiteral("svc-key"))).object();
+        QJsonObject old = QJsonDocument::fromJson(consoleKeyJson(QStringLiteral("k_old"), QStringLiteral("svc-key"))).object();
         QByteArray list;
         if (rotated) {
             old.insert(QStringLiteral("expiresAt"), QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODateWithMs));
-            list = "{\"apiKeys\":[" + keyJson(QStringLiteral("k_new"), QStringLiteral("svc-key")) + "," + QJsonDocument(old).toJson(QJsonDocument::Compact)
-                + "," + keyJson(QStringLiteral("k_other"), QStringLiteral("other")) + "],\"total\":3}";
+            list = "{\"apiKeys\":[" + consoleKeyJson(QStringLiteral("k_new"), QStringLiteral("svc-key")) + "," + QJsonDocument(old).toJson(QJsonDocument::Compact)
+                + "," + consoleKeyJson(QStringLiteral("k_other"), QStringLiteral("other")) + "],\"total\":3}";
         } else {
             list = "{\"apiKeys\":[" + QJsonDocument(old).toJson(QJsonDocument::Compact) + "],\"total\":1}";
         }
@@ -318,7 +257,7 @@ private slots:
         QTest::addColumn<QString>("route");
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QByteArray>("why");
-        const QByteArray key = keyJson(QStringLiteral("k_1"), QStringLiteral("backup"));
+        const QByteArray key = consoleKeyJson(QStringLiteral("k_1"), QStringLiteral("backup"));
         const QByteArray user = userJson(QStringLiteral("u_1"), QStringLiteral("backup"));
         const QStringList keys{QStringLiteral("keys"), QStringLiteral("list")};
         const QStringList users{QStringLiteral("users"), QStringLiteral("list")};
@@ -368,7 +307,7 @@ private slots:
         // Names and ids with ANSI sequences, C1, bidi overrides and line breaks, in a valid list.
         const QString evil = QStringLiteral("\x1b[2J\x1b[31mEVIL\x1b[0m") + QChar(0x202e) + QStringLiteral("exe.txt") + QChar(0x9b)
             + QStringLiteral("1A\r\nk_fake  forged line");
-        can(QStringLiteral("/api/auth/console/api-keys"), 200, "{\"apiKeys\":[" + keyJson(QStringLiteral("k_1"), evil) + "],\"total\":1}");
+        can(QStringLiteral("/api/auth/console/api-keys"), 200, "{\"apiKeys\":[" + consoleKeyJson(QStringLiteral("k_1"), evil) + "],\"total\":1}");
         can(QStringLiteral("/api/auth/console/service-users"), 200, "{\"users\":[" + userJson(QStringLiteral("u_1"), evil) + "],\"total\":1}");
         can(QStringLiteral("/api/auth/console/sessions"), 200,
             QJsonDocument(QJsonObject{{QStringLiteral("sessions"), QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("s1")},

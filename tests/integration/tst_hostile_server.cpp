@@ -8,6 +8,7 @@
 // no crash (a crash is exit -2 here) and that nothing is lost: after each transient failure the keychain
 // entry still works (whoami exits 0), and a POST that may have been carried out is sent once and said so.
 // tests/HOSTILE.md maps each item of the issue's list to the functions here and elsewhere.
+#include "CliRun.h"
 #include "FakeClock.h"
 #include "FixtureServer.h"
 #include "TestEnv.h"
@@ -23,7 +24,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -245,35 +245,6 @@ private:
     bool m_close;
 };
 
-bool hasRawControl(const QByteArray &bytes)
-{
-    const QString text = QString::fromUtf8(bytes);
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u == u'\n')
-            continue;
-        if (u < 0x20 || (u >= 0x7f && u <= 0x9f) || u == 0x2028 || u == 0x2029 || (u >= 0x202a && u <= 0x202e)
-            || (u >= 0x2066 && u <= 0x2069))
-            return true;
-    }
-    return false;
-}
-
-QByteArray keyJson(const QString &id, const QString &name)
-{
-    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    return QJsonDocument(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("userId"), QStringLiteral("u_svc")},
-                                     {QStringLiteral("name"), name}, {QStringLiteral("start"), QStringLiteral("pk_ab")},
-                                     {QStringLiteral("prefix"), QStringLiteral("pk_")}, {QStringLiteral("enabled"), true},
-                                     {QStringLiteral("createdAt"), now}, {QStringLiteral("updatedAt"), now},
-                                     {QStringLiteral("expiresAt"), QJsonValue::Null}, {QStringLiteral("lastRequest"), QJsonValue::Null},
-                                     {QStringLiteral("requestCount"), 0}, {QStringLiteral("remaining"), QJsonValue::Null},
-                                     {QStringLiteral("rateLimitEnabled"), false}, {QStringLiteral("rateLimitMax"), QJsonValue::Null},
-                                     {QStringLiteral("rateLimitTimeWindow"), QJsonValue::Null},
-                                     {QStringLiteral("permissions"), QJsonValue::Null}, {QStringLiteral("metadata"), QJsonValue::Null}})
-        .toJson(QJsonDocument::Compact);
-}
-
 QByteArray codeJson(const QString &uri, const QJsonValue &expiresIn, const QJsonValue &interval)
 {
     return QJsonDocument(QJsonObject{{QStringLiteral("device_code"), QStringLiteral("d")}, {QStringLiteral("user_code"), QStringLiteral("ABCDEFGH")},
@@ -307,12 +278,7 @@ QByteArray nested(int depth, bool objects)
     return open + "1" + close;
 }
 
-struct Run
-{
-    int code = -1;
-    QByteArray out, err;
-    qint64 ms = 0;
-};
+using Run = CliRun;
 
 using Env = QHash<QString, QString>;
 using Route = std::function<Act(const RawRequest &)>;
@@ -370,33 +336,7 @@ private:
 
     Run run(const QStringList &args, const Env &extra = {}, int timeoutMs = 30000)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("PIKKU_ADMIN_KEYCHAIN_SERVICE"), m_service);
-        env.insert(QStringLiteral("PIKKU_ADMIN_SERVER"), m_server.url().toString());
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-        for (auto it = extra.begin(); it != extra.end(); ++it)
-            env.insert(it.key(), it.value());
-        p.setProcessEnvironment(env);
-        QElapsedTimer t;
-        t.start();
-        p.start(QStringLiteral(PIKKU_ADMIN_BINARY), args + QStringList{QStringLiteral("--auth-path"), QStringLiteral("/api/auth")});
-        // The fixture answers from this event loop: wait for the state, never block in waitForFinished.
-        if (!QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, timeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-            Run hung;
-            hung.ms = t.elapsed();
-            hung.err = "the CLI did not finish within " + QByteArray::number(timeoutMs) + " ms";
-            return hung;
-        }
-        Run r;
-        r.ms = t.elapsed();
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;   // -2: it crashed
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
+        return runCli(m_service, m_server.url(), args, extra, timeoutMs);
     }
 
     // The keychain entry survived: with a sane server again, whoami works without a new sign-in.
@@ -860,7 +800,7 @@ private slots:
         QFETCH(Env, env);
         m_routes.insert("/api/auth/console/api-keys/create", [act](const RawRequest &) { return act; });
         m_routes.insert("/api/auth/console/api-keys", [](const RawRequest &) {
-            return json("{\"apiKeys\":[" + keyJson(QStringLiteral("k_orphan"), QStringLiteral("nightly")) + "],\"total\":1}");
+            return json("{\"apiKeys\":[" + consoleKeyJson(QStringLiteral("k_orphan"), QStringLiteral("nightly")) + "],\"total\":1}");
         });
         const Run r = run({QStringLiteral("keys"), QStringLiteral("mint"), QStringLiteral("--user"), QStringLiteral("u_svc"), QStringLiteral("--name"),
                            QStringLiteral("nightly"), QStringLiteral("--rate-limit"), QStringLiteral("off")},
@@ -877,7 +817,7 @@ private slots:
     void mintedSecretIsNeverDropped()
     {
         m_routes.insert("/api/auth/console/api-keys/create", [](const RawRequest &) {
-            const QByteArray body = "{\"apiKey\":" + keyJson(QStringLiteral("k_new"), QStringLiteral("nightly")) + ",\"key\":\"pk_minted_secret\"}";
+            const QByteArray body = "{\"apiKey\":" + consoleKeyJson(QStringLiteral("k_new"), QStringLiteral("nightly")) + ",\"key\":\"pk_minted_secret\"}";
             return resetAfter(statusLine(201) + "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
         });
         const Run r = run({QStringLiteral("keys"), QStringLiteral("mint"), QStringLiteral("--user"), QStringLiteral("u_svc"), QStringLiteral("--name"),
@@ -900,11 +840,11 @@ private slots:
         QFETCH(Act, act);
         QFETCH(bool, rotated);
         m_routes.insert("/api/auth/console/api-keys/rotate", [act](const RawRequest &) { return act; });
-        QJsonObject old = QJsonDocument::fromJson(keyJson(QStringLiteral("k_old"), QStringLiteral("svc-key"))).object();
+        QJsonObject old = QJsonDocument::fromJson(consoleKeyJson(QStringLiteral("k_old"), QStringLiteral("svc-key"))).object();
         QByteArray list;
         if (rotated) {
             old.insert(QStringLiteral("expiresAt"), QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODateWithMs));
-            list = "{\"apiKeys\":[" + keyJson(QStringLiteral("k_new"), QStringLiteral("svc-key")) + "," + QJsonDocument(old).toJson(QJsonDocument::Compact)
+            list = "{\"apiKeys\":[" + consoleKeyJson(QStringLiteral("k_new"), QStringLiteral("svc-key")) + "," + QJsonDocument(old).toJson(QJsonDocument::Compact)
                 + "],\"total\":2}";
         } else {
             list = "{\"apiKeys\":[" + QJsonDocument(old).toJson(QJsonDocument::Compact) + "],\"total\":1}";
@@ -926,7 +866,7 @@ private slots:
     void inconsistentLists_data()
     {
         QTest::addColumn<QByteArray>("body");
-        const QByteArray k = keyJson(QStringLiteral("k_1"), QStringLiteral("a"));
+        const QByteArray k = consoleKeyJson(QStringLiteral("k_1"), QStringLiteral("a"));
         QTest::newRow("total 1e300") << QByteArray("{\"apiKeys\":[" + k + "],\"total\":1e300}");
         QTest::newRow("total a fraction") << QByteArray("{\"apiKeys\":[" + k + "],\"total\":1.5}");
         QTest::newRow("rows null") << QByteArray(R"({"apiKeys":null,"total":1})");
