@@ -1,5 +1,6 @@
 #include "ConsoleApi.h"
 
+#include "core/Json.h"
 #include "core/Session.h"
 
 #include <QHash>
@@ -7,7 +8,6 @@
 #include <QPointer>
 #include <QUrlQuery>
 
-#include <cmath>
 #include <limits>
 
 namespace {
@@ -150,12 +150,11 @@ QString readEnvelope(const QJsonObject &o, const QString &list, int *total)
 {
     if (!o.value(list).isArray())
         return QStringLiteral("the reply has no \"%1\" list").arg(list);
-    const QJsonValue t = o.value(QStringLiteral("total"));
     // A whole number 0..INT_MAX: toInt() reads 1e300 or 1.5 as 0, which printed "0 keys" above a row.
-    const double d = t.toDouble();
-    if (!t.isDouble() || !(d >= 0) || d > double(std::numeric_limits<int>::max()) || d != std::floor(d))
+    const auto t = jsonInteger(o.value(QStringLiteral("total")), 0, std::numeric_limits<int>::max());
+    if (!t)
         return QStringLiteral("the reply's \"total\" is not a count");
-    *total = int(d);
+    *total = int(*t);
     return {};
 }
 } // namespace
