@@ -21,7 +21,6 @@
 #include "gui/Clipboard.h"
 #include "gui/Dialogs.h"
 #include "gui/MainWindow.h"
-#include "gui/MessageBanner.h"
 #include "gui/MintKeyDialog.h"
 #include "gui/RevealKeyDialog.h"
 #include "gui/RotateKeyDialog.h"
@@ -416,11 +415,16 @@ private slots:
             QTRY_COMPARE_WITH_TIMEOUT(tab->socket()->state(), ChannelSocket::State::Closed, 15000);
         }
 
-        // Sign out (confirmed): the session ends everywhere.
+        // Sign out (confirmed): the server no longer knows the session.
+        const QString guiToken = services.session()->token();
         Dialogs::setNextAnswer(true);
         window.signOut();
         QTRY_VERIFY_WITH_TIMEOUT(!services.session()->isSignedIn(), 15000);
-        QTRY_VERIFY_WITH_TIMEOUT(window.globalBanner()->text().contains(QStringLiteral("revoked")), 15000);
+        AuthApi auth(&m_http, endpoint());
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            const auto dead = awaitResult<SessionInfo>([&](QObject *c, auto cb) { auth.getSession(guiToken, c, cb); });
+            return dead && !dead->ok() && dead->error().kind == ApiError::Kind::Unauthorized;
+        }(), 15000);
         services.settings()->sync();
         QVERIFY(QFile::exists(services.settings()->fileName()));
     }
