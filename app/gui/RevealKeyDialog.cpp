@@ -31,8 +31,11 @@ RevealKeyDialog::RevealKeyDialog(AppContext *context, const MintedKey &minted, c
     // A label, not a line edit: nothing to select, so neither Ctrl+C nor the PRIMARY selection (which a
     // stray middle click pastes anywhere) can take the secret past the self-clearing clipboard.
     m_secretText = minted.secret;
-    m_secret = new QLabel(minted.secret, this);
+    // Named before it holds the text: constructed with it, the label's accessibility interface was created (and
+    // logged by qt.accessibility.cache at debug) with the secret as its name (tst_no_secret_at_rest).
+    m_secret = new QLabel(this);
     m_secret->setObjectName(QStringLiteral("secretField"));
+    m_secret->setAccessibleName(tr("New secret"));
     m_secret->setTextFormat(Qt::PlainText);
     m_secret->setTextInteractionFlags(Qt::NoTextInteraction);
     m_secret->setContextMenuPolicy(Qt::NoContextMenu);
@@ -42,7 +45,7 @@ RevealKeyDialog::RevealKeyDialog(AppContext *context, const MintedKey &minted, c
     m_secret->setMinimumWidth(520);
     m_secret->setFrameShape(QFrame::StyledPanel);
     m_secret->setStyleSheet(QStringLiteral("QLabel { padding: 4px; }"));
-    m_secret->setAccessibleName(tr("New secret"));
+    m_secret->setText(minted.secret);
     m_copy = new QPushButton(tr("&Copy"), this);
     m_copy->setObjectName(QStringLiteral("copySecretButton"));
     m_copy->setDefault(true);

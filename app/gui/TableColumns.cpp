@@ -93,7 +93,8 @@ TableColumns::TableColumns(QTableView *view, QSettings *settings, const QString 
         connect(m, &QAbstractItemModel::headerDataChanged, this, changed);
     }
     view->installEventFilter(this);
-    view->viewport()->installEventFilter(this);
+    m_viewport = view->viewport();
+    m_viewport->installEventFilter(this);
     restore();
     scheduleFit();
 }
@@ -276,7 +277,7 @@ bool TableColumns::showCellToolTip(QHelpEvent *event)
 
 bool TableColumns::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view->viewport()) {
+    if (watched == m_viewport) {
         if (event->type() == QEvent::Resize) {
             // A new width is fitted again; a new height only (a horizontal scroll bar the admin's own
             // widening brought) is not.

@@ -60,6 +60,10 @@ private:
     bool showCellToolTip(class QHelpEvent *event);
 
     QTableView *m_view;
+    // The viewport the filter watches, compared by address only: while the view is being destroyed its
+    // viewport still sends events, and m_view->viewport() on the half-destroyed view is undefined behaviour
+    // (UBSan: "member call on address ... which does not point to an object of type 'QAbstractScrollArea'").
+    QObject *m_viewport = nullptr;
     QSettings *m_settings;
     QString m_name;
     Options m_options;

@@ -225,13 +225,26 @@ void ChannelLogModel::pair(ChannelMessage &m)
 
 std::optional<int> ChannelLogModel::rowForSeq(qint64 seq) const
 {
-    if (m_count == 0)
+    if (m_count == 0 || seq < at(0).seq || seq > at(m_count - 1).seq)
         return std::nullopt;
-    const qint64 first = at(0).seq;
-    const qint64 row = seq - first;
-    if (row < 0 || row >= m_count)
-        return std::nullopt;
-    return int(row);
+    // Usually the rows hold consecutive seqs; but messages the caps dropped before they became rows (a batch
+    // over the byte cap, pending messages trimmed while paused) leave gaps, so the guess is checked and, when
+    // wrong, the increasing seqs are searched (fuzz_channel_message found replies paired with the wrong row).
+    const qint64 guess = seq - at(0).seq;
+    if (guess < m_count && at(int(guess)).seq == seq)
+        return int(guess);
+    int lo = 0, hi = m_count - 1;
+    while (lo <= hi) {
+        const int mid = lo + (hi - lo) / 2;
+        const qint64 s = at(mid).seq;
+        if (s == seq)
+            return mid;
+        if (s < seq)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return std::nullopt;
 }
 
 void ChannelLogModel::flush()

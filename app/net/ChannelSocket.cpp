@@ -3,6 +3,7 @@
 #include "core/Logging.h"
 #include "core/ServerUrl.h"
 
+#include <QAbstractEventDispatcher>
 #include <QElapsedTimer>
 #include <QNetworkRequest>
 #include <QPointer>
@@ -225,8 +226,16 @@ ChannelSocket::~ChannelSocket()
     m_userClosed = true;
     dropWorker();
     if (m_thread) {
-        m_thread->quit();
-        m_thread->wait();   // the worker's last deferred deletion runs as the thread finishes
+        // Not quit() from here: it can end the thread's loop before the shutdown that dropWorker() queued (now,
+        // or earlier on a close) has run, and that worker and its QWebSocket are never deleted (LeakSanitizer,
+        // tst_channelsocket under ASan). The quit goes through the same queue, behind it: to the thread's own
+        // event dispatcher, which lives in that thread.
+        QThread *t = m_thread;
+        if (QAbstractEventDispatcher *d = t->eventDispatcher())
+            QMetaObject::invokeMethod(d, [t] { t->quit(); }, Qt::QueuedConnection);
+        else
+            t->quit();
+        t->wait();   // the worker's last deferred deletion runs as the thread finishes
     }
 }
 

@@ -213,6 +213,34 @@ private slots:
         QCOMPARE(log.heldBytes(), qint64(0));
     }
 
+    // Messages the byte cap trims from the pending queue (a flood between two frames) leave a gap in the seqs
+    // of the rows: every row is still found by its seq, a dropped one is not, and a reply after the gap pairs
+    // with its request (fuzz_channel_message: rowForSeq assumed consecutive seqs and answered the wrong row).
+    void rowsWithGapsAreFoundBySeq()
+    {
+        ChannelLogModel log(10);
+        log.setMaxBytes(1000);
+        for (int i = 0; i < 3; ++i)
+            log.appendText("{}", Dir::Received);                           // seqs 1-3
+        log.flush();
+        const QByteArray big = "{\"pad\":\"" + QByteArray(290, 'x') + "\"}";
+        for (int i = 0; i < 7; ++i)
+            log.appendText(big, Dir::Received);                            // seqs 4-10: 4-7 trimmed
+        log.flush();
+        QCOMPARE(log.rowCount(), 6);
+        QCOMPARE(log.at(3).seq, qint64(8));
+        for (int row = 0; row < log.rowCount(); ++row)
+            QCOMPARE(log.rowForSeq(log.at(row).seq).value_or(-1), row);
+        QVERIFY(!log.rowForSeq(5).has_value());
+        QVERIFY(!log.rowForSeq(11).has_value());
+        const qint64 req = log.appendText(R"({"action":"whoami"})", Dir::Sent);
+        log.flush();
+        const qint64 rep = log.appendText(R"({"action":"whoami","session":{}})", Dir::Received);
+        log.flush();
+        QCOMPARE(log.at(*log.rowForSeq(req)).pairedSeq, rep);
+        QCOMPARE(log.at(*log.rowForSeq(rep)).pairedSeq, req);
+    }
+
     void capacityChangeKeepsNewest()
     {
         ChannelLogModel log(100);
