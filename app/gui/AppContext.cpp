@@ -2,7 +2,7 @@
 
 #include "Clipboard.h"
 #include "SignInDialog.h"
-#include "core/Services.h"
+#include "services/Services.h"
 
 #include <QWidget>
 
