@@ -4,7 +4,7 @@
 
 #include "AppContext.h"
 #include "ChannelComposer.h"
-#include "ChannelWhoami.h"
+#include "core/ChannelWhoami.h"
 #include "TableColumns.h"
 #include "Tones.h"
 #include "MessageBanner.h"
