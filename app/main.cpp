@@ -1,6 +1,6 @@
 // Pikku Admin: one binary. With a command it is the CLI (no display needed); without, the GUI.
 #include "cli/CliApp.h"
-#include "core/Services.h"
+#include "services/Services.h"
 #include "gui/AppContext.h"
 #include "gui/MainWindow.h"
 #include "gui/SignInDialog.h"

@@ -8,14 +8,14 @@
 //   keys-page URL [--scroll-pages P]     the API keys page against a dev server seeded with many keys: one
 //                                        page's HTTP round trip (same client), time to the first painted page,
 //                                        then event-loop lateness while scrolling P pages in with fetchMore
-#include "core/Services.h"
+#include "services/Services.h"
 #include "gui/ApiKeysPage.h"
-#include "models/ApiKeysModel.h"
+#include "services/models/ApiKeysModel.h"
 #include "net/AuthApi.h"
 #include "gui/AppContext.h"
 #include "gui/ChannelInspectorPage.h"
 #include "gui/ChannelTab.h"
-#include "models/ChannelLogModel.h"
+#include "services/models/ChannelLogModel.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -5,7 +5,7 @@
 #include "FuzzSupport.h"
 
 #include "core/ChannelMessage.h"
-#include "models/ChannelLogModel.h"
+#include "services/models/ChannelLogModel.h"
 
 #include <QBuffer>
 #include <QJsonDocument>

@@ -6,7 +6,7 @@
 #include "CliContext.h"
 #include "CliHelp.h"
 
-#include "core/Services.h"
+#include "services/Services.h"
 #include "net/ChannelSocket.h"
 
 #include <QJsonDocument>

@@ -2,12 +2,12 @@
 
 #include "CliContext.h"
 #include "CliHelp.h"
-#include "core/AuthService.h"
+#include "services/AuthService.h"
 #include "core/DeviceFlow.h"
 #include "core/Duration.h"
 #include "core/Json.h"
 #include "core/Logging.h"
-#include "core/Services.h"
+#include "services/Services.h"
 #include "net/AuthApi.h"
 
 #include <QCoreApplication>
@@ -289,7 +289,7 @@ void CliApp::cmdWhoami(const ServerEndpoint &endpoint)
         if (!r.ok()) {
             const ApiError &e = r.error();
             if (e.kind == ApiError::Kind::Unauthorized) {
-                m_out->error(e.serverMessage.isEmpty() ? e.userMessage() : e.serverMessage);
+                m_out->error(e.displayText());
                 m_out->info(QStringLiteral("Run `pikku-admin login --server %1` to sign in.").arg(endpoint.key()));
                 done(ExitNotSignedIn);
                 return;

@@ -3,20 +3,18 @@
 #include "CliContext.h"
 #include "CliHelp.h"
 
-#include "core/AuthService.h"
+#include "services/AuthService.h"
 #include "core/Json.h"
-#include "core/Services.h"
+#include "services/Services.h"
 #include "net/AuthApi.h"
-#include "models/DeviceCodesModel.h"
+#include "services/models/DeviceCodesModel.h"
 #include "net/ConsoleApi.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSocketNotifier>
-#include <QUrlQuery>
 
 #include <algorithm>
-#include <cmath>
 #include <memory>
 #include <unistd.h>
 
@@ -28,7 +26,7 @@ void withSession(CliContext &ctx, std::function<void(const QString &)> next)
         if (!r.ok()) {
             const ApiError &e = r.error();
             if (e.kind == ApiError::Kind::Unauthorized) {
-                ctx.out->error(e.serverMessage.isEmpty() ? e.userMessage() : e.serverMessage);
+                ctx.out->error(e.displayText());
                 ctx.out->info(QStringLiteral("Run `pikku-admin login --server %1` first.").arg(ctx.endpoint.key()));
                 ctx.done(ExitNotSignedIn);
             } else {
@@ -42,26 +40,23 @@ void withSession(CliContext &ctx, std::function<void(const QString &)> next)
 
 namespace {
 
-// A console API call through ConsoleApi (the session's own bearer, its own origin; the 404 of a server
-// without the plugin explained). check() reads the body strictly and returns what is wrong with it (then
-// exit 1, nothing printed); else the body is printed as is with --json (cli.md), or through human().
-void consoleCall(CliContext &ctx, const QByteArray &method, const QString &path, const QJsonObject &body, const QString &what,
-                 std::function<QString(const QJsonObject &)> check, std::function<void(const QJsonObject &)> human)
+// A console API call through the one typed gateway (the session's own bearer, its own origin; the 404 of a
+// server without the plugin explained; the reply read strictly, or exit 1 with nothing printed). With
+// --json the reply body is printed as the server sent it (cli.md), else through human().
+template<typename T>
+void consoleCall(CliContext &ctx, const QString &what,
+                 std::function<ApiCall *(ConsoleApi &, QObject *, ConsoleApi::Cb<T>)> start,
+                 std::function<QJsonObject(const T &)> body, std::function<void(const T &)> human)
 {
-    withSession(ctx, [ctx, method, path, body, what, check, human](const QString &) mutable {
-        auto api = std::make_shared<ConsoleApi>(ctx.services->http(), ctx.services->session());
-        api->raw(method, path, body, ctx.owner, [ctx, what, check, human, api](Result<QJsonObject> r) {
+    withSession(ctx, [ctx, what, start, body, human](const QString &) mutable {
+        auto api = std::make_shared<ConsoleApi>(*ctx.services->console());
+        start(*api, ctx.owner, [ctx, what, body, human, api](Result<T> r) {
             if (!r.ok()) {
                 ctx.done(ctx.out->fail(r.error(), what));
                 return;
             }
-            if (const QString problem = check(r.value()); !problem.isEmpty()) {
-                ctx.out->error(QStringLiteral("%1: the server's reply is not what the console API returns (%2)").arg(what, problem));
-                ctx.done(ExitFailure);
-                return;
-            }
             if (ctx.out->json())
-                ctx.out->printJson(r.value());
+                ctx.out->printJson(body(r.value()));
             else
                 human(r.value());
             ctx.done(ExitOk);
@@ -69,19 +64,10 @@ void consoleCall(CliContext &ctx, const QByteArray &method, const QString &path,
     });
 }
 
-// GET /console/sessions: {sessions: [Session], total}. No typed Session exists below the CLI yet (the GUI
-// reads the raw rows too): the envelope and each row's id are checked here.
-QString checkSessions(const QJsonObject &o)
+template<typename T>
+QJsonObject pageBody(const Page<T> &p)
 {
-    const QJsonValue total = o.value(QStringLiteral("total"));
-    if (!o.value(QStringLiteral("sessions")).isArray())
-        return QStringLiteral("no \"sessions\" list");
-    if (!total.isDouble() || total.toDouble() < 0 || total.toDouble() > 1e9 || total.toDouble() != std::floor(total.toDouble()))
-        return QStringLiteral("\"total\" is not a count");
-    for (const QJsonValue &v : o.value(QStringLiteral("sessions")).toArray())
-        if (!v.isObject() || !v.toObject().value(QStringLiteral("id")).isString())
-            return QStringLiteral("a session row without an id");
-    return {};
+    return p.body;
 }
 
 void askYesNo(CliContext &ctx, const QString &question, std::function<void(bool)> answer)
@@ -135,18 +121,15 @@ void device(CliContext &ctx)
 {
     const QString sub = ctx.args.value(0);
     if (sub == QLatin1String("pending") && ctx.args.size() == 1) {
-        consoleCall(
-            ctx, "GET", QStringLiteral("/console/device-codes"), {}, QStringLiteral("list pending device codes"),
-            [](const QJsonObject &o) {
-                QString why;
-                return PendingDeviceCode::listFromJson(o, &why) ? QString() : why;   // the GUI's parser
-            },
-            [ctx](const QJsonObject &o) {
-                const auto codes = PendingDeviceCode::listFromJson(o).value_or(QList<PendingDeviceCode>{});
-                if (codes.isEmpty())
+        consoleCall<Page<PendingDeviceCode>>(
+            ctx, QStringLiteral("list pending device codes"),
+            [](ConsoleApi &api, QObject *owner, ConsoleApi::Cb<Page<PendingDeviceCode>> cb) { return api.listDeviceCodes(owner, cb); },
+            pageBody<PendingDeviceCode>,
+            [ctx](const Page<PendingDeviceCode> &page) {
+                if (page.items.isEmpty())
                     ctx.out->info(QStringLiteral("No pending device codes."));
                 const QDateTime now = QDateTime::currentDateTimeUtc();
-                for (const PendingDeviceCode &c : codes)
+                for (const PendingDeviceCode &c : page.items)
                     ctx.out->result(QStringLiteral("%1  %2  scope=%3  %4 s left")
                                         .arg(formatUserCode(c.userCode),
                                              c.clientId.isEmpty() ? QStringLiteral("-") : CliOutput::plain(c.clientId),
@@ -217,30 +200,29 @@ void sessions(CliContext &ctx)
             ctx.usage(QStringLiteral("--limit takes a whole number from 0 to 1000"));
             return;
         }
-        QUrlQuery q;
-        q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
-        if (ctx.isSet("user"))
-            q.addQueryItem(QStringLiteral("userId"), ctx.value("user"));
-        consoleCall(ctx, "GET", QStringLiteral("/console/sessions?") + q.toString(QUrl::FullyEncoded), {}, QStringLiteral("list sessions"),
-                    checkSessions, [ctx](const QJsonObject &o) {
-                        for (const QJsonValue &v : o.value(QStringLiteral("sessions")).toArray()) {
-                            const QJsonObject s = v.toObject();
-                            ctx.out->result(QStringLiteral("%1  %2  created %3  expires %4  %5")
-                                                .arg(CliOutput::plain(s.value(QStringLiteral("id")).toString()),
-                                                     CliOutput::plain(s.value(QStringLiteral("userEmail")).toString()),
-                                                     CliOutput::plain(s.value(QStringLiteral("createdAt")).toString()),
-                                                     CliOutput::plain(s.value(QStringLiteral("expiresAt")).toString()),
-                                                     CliOutput::plain(s.value(QStringLiteral("userAgent")).toString())));
-                        }
-                        ctx.out->info(QStringLiteral("%1 active sessions").arg(qint64(o.value(QStringLiteral("total")).toDouble())));
-                    });
+        const QString user = ctx.isSet("user") ? ctx.value("user") : QString();
+        consoleCall<Page<UserSession>>(
+            ctx, QStringLiteral("list sessions"),
+            [user, limit](ConsoleApi &api, QObject *owner, ConsoleApi::Cb<Page<UserSession>> cb) {
+                return api.listSessions(user, limit, 0, owner, cb);
+            },
+            pageBody<UserSession>,
+            [ctx](const Page<UserSession> &page) {
+                for (const UserSession &s : page.items)
+                    ctx.out->result(QStringLiteral("%1  %2  created %3  expires %4  %5")
+                                        .arg(CliOutput::plain(s.id), CliOutput::plain(s.userEmail),
+                                             toIsoString(s.createdAt), toIsoString(s.expiresAt), CliOutput::plain(s.userAgent)));
+                ctx.out->info(QStringLiteral("%1 active sessions").arg(page.total));
+            });
         return;
     }
     if (sub == QLatin1String("revoke") && ctx.args.size() == 2) {
         const QString id = ctx.args.at(1);
-        consoleCall(ctx, "POST", QStringLiteral("/console/sessions/revoke"), {{QStringLiteral("sessionId"), id}},
-                    QStringLiteral("revoke session %1").arg(id), [](const QJsonObject &) { return QString(); },
-                    [ctx, id](const QJsonObject &) { ctx.out->info(QStringLiteral("Revoked session %1.").arg(id)); });
+        consoleCall<QJsonObject>(
+            ctx, QStringLiteral("revoke session %1").arg(id),
+            [id](ConsoleApi &api, QObject *owner, ConsoleApi::Cb<QJsonObject> cb) { return api.revokeSession(id, owner, cb); },
+            [](const QJsonObject &o) { return o; },
+            [ctx, id](const QJsonObject &) { ctx.out->info(QStringLiteral("Revoked session %1.").arg(id)); });
         return;
     }
     ctx.usage(CliHelp::usageLine(QStringLiteral("sessions")));

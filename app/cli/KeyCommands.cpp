@@ -6,7 +6,7 @@
 
 #include "core/Duration.h"
 #include "core/Json.h"
-#include "core/Services.h"
+#include "services/Services.h"
 #include "net/ConsoleApi.h"
 #include "services/KeyOperations.h"
 
@@ -24,7 +24,7 @@ namespace {
 
 std::shared_ptr<ConsoleApi> consoleApi(const CliContext &ctx)
 {
-    return std::make_shared<ConsoleApi>(ctx.services->http(), ctx.services->session());
+    return std::make_shared<ConsoleApi>(*ctx.services->console());   // a copy of the one gateway (shares its state)
 }
 
 int failConsole(const CliContext &ctx, const ApiError &e, const QString &what)
@@ -87,7 +87,7 @@ void reportLostCreate(const CliContext &ctx, const QString &userId, const QStrin
     ctx.out->error(QStringLiteral("%1: the key may have been created, but its secret was not received; "
                                   "check with `%2 keys list --user %3`")
                        .arg(what, CliHelp::programName(), CliOutput::plain(userId)));
-    auto ops = std::make_shared<KeyOperations>(ctx.services->http(), ctx.services->session());
+    auto ops = std::make_shared<KeyOperations>(ctx.services->console());
     ops->findMinted(userId, name, attempt, ctx.owner, [ctx, name, ops](Result<QList<ApiKey>> r) {
         if (r.ok()) {
             for (const ApiKey &k : r.value())
@@ -167,7 +167,7 @@ void reportLostRotate(const CliContext &ctx, const QString &keyId, const ApiErro
 {
     ctx.out->error(QStringLiteral("rotate key: %1").arg(e.userMessage()));
     ctx.out->info(QStringLiteral("checking what the server did..."));
-    auto ops = std::make_shared<KeyOperations>(ctx.services->http(), ctx.services->session());
+    auto ops = std::make_shared<KeyOperations>(ctx.services->console());
     ops->reconcileRotation(keyId, std::nullopt, attempt, ctx.owner, [ctx, keyId, attempt, ops](const RotationState &s) {
         ctx.out->info(CliOutput::plain(s.summary()));
         if (s.recoverable())
@@ -318,7 +318,7 @@ void keys(CliContext &ctx)
         if (!readRequestId(ctx, &retryId))
             return;
         withSession(ctx, [ctx, f, retryId](const QString &) mutable {
-            auto ops = std::make_shared<KeyOperations>(ctx.services->http(), ctx.services->session());
+            auto ops = std::make_shared<KeyOperations>(ctx.services->console());
             ops->mint(f, retryId, ctx.owner, [ctx, f, ops](Result<MintedKey> r, const KeyAttempt &a) {
                 if (r.ok()) {
                     printMinted(ctx, r.value(), a, QStringLiteral("Minted"));
@@ -389,7 +389,7 @@ void keys(CliContext &ctx)
             return;
         const qint64 seconds = *overlap;
         withSession(ctx, [ctx, id, seconds, retryId](const QString &) mutable {
-            auto ops = std::make_shared<KeyOperations>(ctx.services->http(), ctx.services->session());
+            auto ops = std::make_shared<KeyOperations>(ctx.services->console());
             ops->rotate(id, seconds, retryId, ctx.owner, [ctx, id, ops](Result<MintedKey> r, const KeyAttempt &a) {
                 if (r.ok()) {
                     printMinted(ctx, r.value(), a, QStringLiteral("Rotated: new key"));

@@ -138,7 +138,7 @@ bool ApiError::replyMayBeLost() const
     }
 }
 
-ApiError ApiError::fromHttp(int status, QNetworkReply::NetworkError transport, const QString &transportText,
+ApiError ApiError::fromHttp(int status, int transport, const QString &transportText,
                             const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers,
                             bool timedOut, bool cancelled)
 {
@@ -184,11 +184,11 @@ ApiError ApiError::fromHttp(int status, QNetworkReply::NetworkError transport, c
     }
     if (cancelled) {
         e.kind = Kind::Cancelled;
-    } else if (timedOut || transport == QNetworkReply::TimeoutError) {
+    } else if (timedOut || transport == TransportTimeout) {
         e.kind = Kind::Timeout;
-    } else if (transport == QNetworkReply::SslHandshakeFailedError) {
+    } else if (transport == TransportTls) {
         e.kind = Kind::Tls;
-    } else if (transport == QNetworkReply::OperationCanceledError) {
+    } else if (transport == TransportCancelled) {
         e.kind = Kind::Cancelled;
     } else {
         e.kind = Kind::Network;
@@ -227,7 +227,7 @@ QString ApiError::userMessage() const
     case Kind::None:
         return {};
     case Kind::Network:
-        if (transport == QNetworkReply::ContentReSendError)   // set for a POST only (ApiCall)
+        if (transport == TransportReSend)   // set for a POST only (ApiCall)
             return tr("No reply: the connection dropped after the request was sent; it may have been carried out.");
         return tr("Cannot reach the server (%1).").arg(detail.isEmpty() ? tr("network error") : detail);
     case Kind::Timeout:
@@ -275,4 +275,18 @@ QString ApiError::userMessage() const
         return tr("The system keychain is not available (%1).").arg(detail);
     }
     return detail;
+}
+
+QString ApiError::displayText() const
+{
+    if (serverMessage.isEmpty())
+        return userMessage();
+    if (kind == Kind::RateLimited) {
+        QString text = serverMessage;
+        if (!text.endsWith(QLatin1Char('.')))
+            text += QLatin1Char('.');
+        return text + QLatin1Char(' ')
+            + (retryAfter.count() > 0 ? tr("Try again in %1 s.").arg(retryAfter.count()) : tr("Try again later."));
+    }
+    return serverMessage;
 }

@@ -3,7 +3,6 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
-#include <QNetworkReply>
 #include <QPair>
 #include <QString>
 
@@ -35,7 +34,11 @@ struct ApiError
 
     Kind kind = Kind::None;
     int httpStatus = 0;
-    QNetworkReply::NetworkError transport = QNetworkReply::NoError;
+    // The transport error, as a QNetworkReply::NetworkError value (core does not link QtNetwork; the
+    // values it tells apart are below, and net/ApiCall.cpp checks them against Qt's).
+    enum Transport : int { TransportNone = 0, TransportTimeout = 4, TransportCancelled = 5, TransportTls = 6,
+                           TransportReSend = 205 };
+    int transport = TransportNone;
     QString serverCode;     // "UNAUTHORIZED", "authorization_pending", ...
     QString serverMessage;  // the server's human text
     QString detail;         // technical detail for logs and the details pane (never secrets)
@@ -50,11 +53,14 @@ struct ApiError
     // reached us (timeout, dropped connection, garbled body, or a gateway's 502/503/504 in between).
     bool replyMayBeLost() const;
     QString userMessage() const;
+    // The one text both faces show: the server's own message when it sent one, else userMessage(); a
+    // rate limit always says when to try again (the server's words, then "try again in N s").
+    QString displayText() const;
     QString kindName() const;
 
     static ApiError make(Kind kind, QString detail = {});
     // Builds the error (or a None error for 2xx) from a finished HTTP exchange.
-    static ApiError fromHttp(int status, QNetworkReply::NetworkError transport, const QString &transportText,
+    static ApiError fromHttp(int status, int transport, const QString &transportText,
                              const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers,
                              bool timedOut, bool cancelled);
     static Kind kindForStatus(int status);

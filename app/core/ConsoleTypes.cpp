@@ -1,5 +1,6 @@
 #include "ConsoleTypes.h"
 
+#include "AuthTypes.h"
 #include "Duration.h"
 #include "Json.h"
 
@@ -32,6 +33,65 @@ std::optional<ServiceUser> ServiceUser::fromJson(const QJsonObject &o, QString *
     if (!r.ok())
         return failWith<ServiceUser>(r, error);
     return u;
+}
+
+std::optional<UserSession> UserSession::fromJson(const QJsonObject &o, QString *error)
+{
+    JsonReader r(o, QStringLiteral("session"));
+    UserSession u;
+    u.id = r.string("id");
+    u.userId = r.optString("userId");
+    u.userEmail = r.optString("userEmail");
+    u.userName = r.optString("userName");
+    u.ipAddress = r.optString("ipAddress");
+    u.userAgent = r.optString("userAgent");
+    u.impersonatedBy = r.optString("impersonatedBy");
+    u.createdAt = r.optDateTime("createdAt");
+    u.updatedAt = r.optDateTime("updatedAt");
+    u.expiresAt = r.optDateTime("expiresAt");
+    if (!r.ok())
+        return failWith<UserSession>(r, error);
+    if (u.id.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("session.id is empty");
+        return std::nullopt;
+    }
+    return u;
+}
+
+std::optional<PendingDeviceCode> PendingDeviceCode::fromJson(const QJsonObject &o, QString *error)
+{
+    JsonReader r(o, QStringLiteral("deviceCode"));
+    PendingDeviceCode c;
+    c.userCode = normalizeUserCode(r.string("userCode"));
+    c.clientId = r.optString("clientId");
+    c.scope = r.optString("scope");
+    c.createdAt = r.optDateTime("createdAt");
+    c.expiresAt = r.dateTime("expiresAt");
+    if (!r.ok() || c.userCode.isEmpty()) {
+        if (error)
+            *error = r.ok() ? QStringLiteral("deviceCode.userCode is empty") : r.error();
+        return std::nullopt;
+    }
+    return c;
+}
+
+std::optional<QList<PendingDeviceCode>> PendingDeviceCode::listFromJson(const QJsonObject &o, QString *error)
+{
+    const QJsonValue list = o.value(QStringLiteral("deviceCodes"));
+    if (!list.isArray()) {
+        if (error)
+            *error = QStringLiteral("the response has no deviceCodes array");
+        return std::nullopt;
+    }
+    QList<PendingDeviceCode> out;
+    for (const QJsonValue &v : list.toArray()) {
+        const auto c = fromJson(v.toObject(), error);
+        if (!c)
+            return std::nullopt;
+        out << *c;
+    }
+    return out;
 }
 
 std::optional<ApiKey> ApiKey::fromJson(const QJsonObject &o, QString *error)

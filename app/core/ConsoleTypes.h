@@ -53,6 +53,29 @@ struct ConsoleInfo
     static std::optional<ConsoleInfo> fromJson(const QJsonObject &o, QString *error = nullptr);
 };
 
+// One row of GET /console/sessions (console-api.md Session): an unexpired sign-in of some user. Never
+// the session token (the server does not send it).
+struct UserSession
+{
+    QString id, userId, userEmail, userName, ipAddress, userAgent, impersonatedBy;
+    QDateTime createdAt, updatedAt, expiresAt;   // invalid: null
+    static std::optional<UserSession> fromJson(const QJsonObject &o, QString *error = nullptr);
+};
+
+// One row of GET /console/device-codes (console-api.md DeviceCode). Never the device_code itself: that
+// is the polling client's secret and the server does not send it.
+struct PendingDeviceCode
+{
+    QString userCode;    // as stored: "ABCDEFGH"
+    QString clientId;
+    QString scope;
+    QDateTime createdAt;
+    QDateTime expiresAt;
+    static std::optional<PendingDeviceCode> fromJson(const QJsonObject &o, QString *error = nullptr);
+    // {deviceCodes: [...]}; nullopt with *error when the body is not that shape.
+    static std::optional<QList<PendingDeviceCode>> listFromJson(const QJsonObject &o, QString *error = nullptr);
+};
+
 // Newly minted or rotated: the only time the secret exists outside the server.
 struct MintedKey
 {

@@ -1,7 +1,6 @@
 #include "ServerUrl.h"
 
 #include <QCoreApplication>
-#include <QHostAddress>
 
 namespace ServerUrl {
 
@@ -45,15 +44,40 @@ QString normalize(const QString &input)
     return url.toString(QUrl::FullyEncoded);
 }
 
+namespace {
+// 127.0.0.0/8 in dotted-quad form (QUrl has normalised the host already).
+bool isLoopbackV4(const QString &host)
+{
+    const QStringList parts = host.split(QLatin1Char('.'));
+    if (parts.size() != 4)
+        return false;
+    for (const QString &part : parts) {
+        bool ok = false;
+        const int v = part.toInt(&ok);
+        if (!ok || v < 0 || v > 255 || part.isEmpty() || part.size() > 3)
+            return false;
+    }
+    return parts.front().toInt() == 127;
+}
+} // namespace
+
+// The loopback address literals (QUrl gives IPv6 hosts in their compressed form, without brackets):
+// 127.0.0.0/8, ::1 and 127.0.0.0/8 mapped into IPv6. Core has no QHostAddress (QtNetwork).
+bool isLoopbackAddress(const QString &host)
+{
+    if (host == QLatin1String("::1"))
+        return true;
+    if (host.startsWith(QLatin1String("::ffff:")))
+        return isLoopbackV4(host.mid(7));
+    return isLoopbackV4(host);
+}
+
 bool isLoopback(const QUrl &url)
 {
     const QString host = url.host().toLower();
     if (host == QLatin1String("localhost") || host.endsWith(QLatin1String(".localhost")))
         return true;
-    QHostAddress addr;
-    if (addr.setAddress(host))
-        return addr.isLoopback();
-    return false;
+    return isLoopbackAddress(host);
 }
 
 ApiError checkTransport(const QUrl &url, bool allowInsecureHttp)

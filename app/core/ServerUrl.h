@@ -12,6 +12,7 @@ namespace ServerUrl {
 QString normalize(const QString &url);
 QUrl parse(const QString &url, QString *error = nullptr);    // adds http:// to a bare host:port
 bool isLoopback(const QUrl &url);
+bool isLoopbackAddress(const QString &host);   // an IP literal: 127/8, ::1, ::ffff:127/8
 // InsecureUrl when the URL is plain http:// (or ws://) to a host that is not loopback and the admin
 // has not explicitly allowed it; None otherwise.
 ApiError checkTransport(const QUrl &url, bool allowInsecureHttp);

@@ -9,9 +9,10 @@
 #include "RevealKeyDialog.h"
 #include "RotateKeyDialog.h"
 #include "TableColumns.h"
+#include "Tones.h"
 #include "core/Duration.h"
-#include "core/Services.h"
-#include "models/ApiKeysModel.h"
+#include "services/Services.h"
+#include "services/models/ApiKeysModel.h"
 #include "net/ConsoleApi.h"
 
 #include <QAction>
@@ -32,7 +33,7 @@
 ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
     : QWidget(parent),
       m_context(context),
-      m_model(new ApiKeysModel(context->services()->http(), context->services()->session(), this)),
+      m_model(new ApiKeysModel(context->services()->console(), this)),
       m_proxy(new QSortFilterProxyModel(this)),
       m_banner(new MessageBanner(this))
 {
@@ -103,6 +104,7 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
     m_view = new HonestTableView(this);
     m_view->setObjectName(QStringLiteral("keysView"));
     m_view->setModel(m_proxy);
+    m_view->setItemDelegate(Tones::apiKeysDelegate(m_view));   // state colours from the model's StateRole
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(ApiKeysModel::CreatedColumn, Qt::DescendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -154,7 +156,7 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
             m_banner->showError(e, tr("Retry"), [this] { reload(); }, {m_view});   // counts down, retry held
             return;
         }
-        m_banner->showMessage(e.serverMessage.isEmpty() ? e.userMessage() : e.serverMessage, MessageBanner::Type::Error);
+        m_banner->showMessage(e.displayText(), MessageBanner::Type::Error);
         m_banner->setAction(tr("Retry"), [this] { reload(); });
     });
     connect(context->services()->session(), &Session::changed, this, [this] {
@@ -179,7 +181,7 @@ void ApiKeysPage::reload()
         return;
     }
     m_banner->dismiss();
-    ConsoleApi api(m_context->services()->http(), m_context->services()->session());
+    ConsoleApi &api = *m_context->services()->console();
     api.info(this, [this](Result<ConsoleInfo> r) {
         m_available = r.ok() || r.error().serverCode != QLatin1String("CONSOLE_API_MISSING");
         if (r.ok())
@@ -272,7 +274,7 @@ void ApiKeysPage::toggleSelected()
     const ApiKey k = m_model->key(row);
     KeyFields f;
     f.enabled = !k.enabled;
-    ConsoleApi api(m_context->services()->http(), m_context->services()->session());
+    ConsoleApi &api = *m_context->services()->console();
     api.updateApiKey(k.id, f, this, [this](Result<ApiKey> r) {
         if (!r.ok()) {
             m_banner->showError(r.error());   // a 429 counts down its Retry-After
@@ -297,7 +299,7 @@ void ApiKeysPage::revokeSelected()
                      tr("Revoke"), [this, k](bool yes) {
                          if (!yes)
                              return;
-                         ConsoleApi api(m_context->services()->http(), m_context->services()->session());
+                         ConsoleApi &api = *m_context->services()->console();
                          api.deleteApiKey(k.id, this, [this, k](Result<Done> r) {
                              if (!r.ok()) {
                                  m_banner->showError(r.error());   // a 429 counts down its Retry-After

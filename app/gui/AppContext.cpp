@@ -2,9 +2,12 @@
 
 #include "Clipboard.h"
 #include "SignInDialog.h"
-#include "core/Services.h"
+#include "services/Services.h"
 
 #include <QWidget>
+
+#include <algorithm>
+#include <utility>
 
 AppContext::AppContext(Services *services, QObject *parent)
     : QObject(parent), m_services(services), m_clipboard(new Clipboard(this))
@@ -18,31 +21,56 @@ SignInDialog *AppContext::signInDialog() const
 
 void AppContext::requestSignIn(QWidget *parent, std::function<void(bool)> done)
 {
+    requestSignIn(parent, parent, std::move(done));
+}
+
+void AppContext::requestSignIn(QWidget *parent, const ServerEndpoint &endpoint, std::function<void(bool)> done)
+{
+    requestSignIn(parent, endpoint, parent, std::move(done));
+}
+
+int AppContext::pendingSignInWaiters() const
+{
+    return int(std::count_if(m_waiters.cbegin(), m_waiters.cend(), [](const Waiter &w) { return !w.context.isNull(); }));
+}
+
+void AppContext::finishWaiters(bool signedIn)
+{
+    const QList<Waiter> waiters = std::exchange(m_waiters, {});
+    for (const Waiter &w : waiters)
+        if (w.context)   // a window closed meanwhile is not called back
+            w.done(signedIn);
+}
+
+void AppContext::requestSignIn(QWidget *parent, QObject *context, std::function<void(bool)> done)
+{
     // The session's own server when there is one (a dead session still knows where it came from),
     // else the current profile.
     const Session *session = m_services->session();
     const ServerEndpoint endpoint = session->isSignedIn() || !session->endpoint().baseUrl.isEmpty()
         ? session->endpoint()
         : m_services->profiles().current().endpoint();
-    requestSignIn(parent, endpoint, std::move(done));
+    requestSignIn(parent, endpoint, context, std::move(done));
 }
 
-void AppContext::requestSignIn(QWidget *parent, const ServerEndpoint &endpoint, std::function<void(bool)> done)
+void AppContext::requestSignIn(QWidget *parent, const ServerEndpoint &endpoint, QObject *context,
+                               std::function<void(bool)> done)
 {
-    if (done)
-        m_waiters << std::move(done);
-    if (m_signIn && m_signIn->parentWidget() == parent) {
+    if (m_signIn && m_signIn->parentWidget() != parent) {
+        // Open over another window (for example the main window, now blocked by a modal dialog): close it
+        // and drop its waiters (they are not called); the new request's caller waits for the new one.
+        SignInDialog *old = m_signIn;
+        m_signIn = nullptr;
+        m_waiters.clear();
+        old->disconnect(this);
+        old->reject();
+    }
+    if (done && context)
+        m_waiters << Waiter{context, std::move(done)};
+    if (m_signIn) {
         m_signIn->raise();
         m_signIn->activateWindow();
         return;
-    }
-    if (m_signIn) {
-        // Open over another window (for example the main window, now blocked by a modal dialog): close it
-        // without telling its waiters; they wait for the new one.
-        SignInDialog *old = m_signIn;
-        m_signIn = nullptr;
-        old->disconnect(this);
-        old->reject();
     }
     auto *dlg = new SignInDialog(this, endpoint, parent);
     dlg->setObjectName(QStringLiteral("signInDialog"));
@@ -51,16 +79,12 @@ void AppContext::requestSignIn(QWidget *parent, const ServerEndpoint &endpoint, 
     connect(dlg, &SignInDialog::signedIn, this, [this](const SignInOutcome &o) {
         m_services->profiles().setCurrent(m_services->session()->endpoint().key());
         emit signedIn(o);
-        const auto waiters = std::exchange(m_waiters, {});
-        for (const auto &fn : waiters)
-            fn(true);
+        finishWaiters(true);
     });
     connect(dlg, &QDialog::rejected, this, [this, dlg] {
         if (m_signIn != dlg)
             return;
-        const auto waiters = std::exchange(m_waiters, {});
-        for (const auto &fn : waiters)
-            fn(false);
+        finishWaiters(false);
     });
     dlg->open();
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/AuthService.h"
+#include "services/AuthService.h"
 #include "core/ServerUrl.h"
 
 #include <QList>
@@ -29,10 +29,17 @@ public:
     // `parent` (so it is usable over a window-modal dialog, which blocks the main window) and calls
     // done(true) once the session is valid again, done(false) if the admin closes it. The caller keeps
     // its own state (what the admin typed) and decides what to do next; nothing is re-sent for it.
-    // One dialog at a time: a second request moves the open dialog's waiters to a dialog on the new parent.
+    // Lifetime: done is called only while `context` (by default `parent`) lives; it is dropped, never
+    // called, when the context is destroyed first. One dialog at a time: a request over another parent
+    // replaces the open dialog, and the replaced dialog's waiters are dropped (their windows keep their
+    // own state and may ask again).
     void requestSignIn(QWidget *parent, std::function<void(bool signedIn)> done = {});
+    void requestSignIn(QWidget *parent, QObject *context, std::function<void(bool signedIn)> done);
     // The same, for an explicit server (the main window's sign-in after it detected the auth path).
     void requestSignIn(QWidget *parent, const ServerEndpoint &endpoint, std::function<void(bool signedIn)> done = {});
+    void requestSignIn(QWidget *parent, const ServerEndpoint &endpoint, QObject *context,
+                       std::function<void(bool signedIn)> done);
+    int pendingSignInWaiters() const;   // callbacks still to be called (their context alive)
     SignInDialog *signInDialog() const;   // the open one, if any
 
 signals:
@@ -43,5 +50,11 @@ private:
     Services *m_services;
     Clipboard *m_clipboard;
     QPointer<SignInDialog> m_signIn;
-    QList<std::function<void(bool)>> m_waiters;
+    struct Waiter
+    {
+        QPointer<QObject> context;
+        std::function<void(bool)> done;
+    };
+    void finishWaiters(bool signedIn);
+    QList<Waiter> m_waiters;
 };

@@ -2,7 +2,7 @@
 
 #include "AppContext.h"
 #include "ChannelTab.h"
-#include "core/Services.h"
+#include "services/Services.h"
 #include "net/ConsoleApi.h"
 
 #include <QTabWidget>
@@ -75,7 +75,7 @@ void ChannelInspectorPage::refreshDefaultUrl()
     m_infoAskedFor = server;
     retarget(old);   // a new server: at least the local guess for it
     const QUrl base = s->endpoint().authUrl(QString());
-    ConsoleApi api(m_context->services()->http(), m_context->services()->session());
+    ConsoleApi &api = *m_context->services()->console();
     api.info(this, [this, server, base](Result<ConsoleInfo> r) {
         if (!r.ok() || r.value().liveChannelUrl.isEmpty() || server != m_infoAskedFor)
             return;   // keep the local computation

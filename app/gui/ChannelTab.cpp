@@ -4,12 +4,13 @@
 
 #include "AppContext.h"
 #include "ChannelComposer.h"
-#include "ChannelWhoami.h"
+#include "core/ChannelWhoami.h"
 #include "TableColumns.h"
+#include "Tones.h"
 #include "MessageBanner.h"
 #include "core/SecretStore.h"
-#include "core/Services.h"
-#include "models/ChannelLogModel.h"
+#include "services/Services.h"
+#include "services/models/ChannelLogModel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -294,6 +295,7 @@ void ChannelTab::buildUi()
     m_view = new QTableView(split);
     m_view->setObjectName(QStringLiteral("logView"));
     m_view->setModel(m_filter);
+    m_view->setItemDelegate(Tones::channelLogDelegate(m_view));   // errors, events, sent: from the model's roles
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);

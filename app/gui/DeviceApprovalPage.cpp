@@ -4,8 +4,9 @@
 #include "AppContext.h"
 #include "MessageBanner.h"
 #include "TableColumns.h"
-#include "core/Services.h"
-#include "models/DeviceCodesModel.h"
+#include "Tones.h"
+#include "services/Services.h"
+#include "services/models/DeviceCodesModel.h"
 #include "net/AuthApi.h"
 #include "net/ConsoleApi.h"
 
@@ -79,11 +80,11 @@ DeviceApprovalPage::DeviceApprovalPage(AppContext *context, QWidget *parent)
 
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_codes = new DeviceCodesModel(m_context->services()->clock(), this);
-    m_codes->setCodeFont(mono);
     m_queueStack = new QStackedWidget(this);
     m_queue = new HonestTableView(m_queueStack);
     m_queue->setObjectName(QStringLiteral("pendingCodesView"));
     m_queue->setModel(m_codes);
+    m_queue->setItemDelegate(Tones::deviceCodesDelegate(mono, m_queue));   // code font, urgent countdown
     m_queue->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_queue->setSelectionMode(QAbstractItemView::SingleSelection);
     m_queue->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -295,8 +296,8 @@ void DeviceApprovalPage::refreshQueue()
     }
     m_listing = true;
     m_refresh->setEnabled(false);
-    ConsoleApi api(m_context->services()->http(), s);
-    api.raw("GET", QStringLiteral("/console/device-codes"), {}, this, [this](Result<QJsonObject> r) {
+    ConsoleApi &api = *m_context->services()->console();
+    api.listDeviceCodes(this, [this](Result<Page<PendingDeviceCode>> r) {
         m_listing = false;
         m_refresh->setEnabled(true);
         if (!r.ok()) {
@@ -308,7 +309,7 @@ void DeviceApprovalPage::refreshQueue()
                 m_syncing = true;
                 m_codes->clear();
                 m_syncing = false;
-                const QString server = e.serverMessage.isEmpty() ? e.userMessage() : e.serverMessage;
+                const QString server = e.displayText();
                 m_queueProblem = tr("The pending codes cannot be listed: %1\n\nYou can still type a code below; "
                                     "looking it up and approving it use better-auth's own endpoints.").arg(server);
                 updateQueueView();
@@ -317,18 +318,12 @@ void DeviceApprovalPage::refreshQueue()
             reportListError(e);
             return;
         }
-        QString why;
-        const auto codes = PendingDeviceCode::listFromJson(r.value(), &why);
-        if (!codes) {
-            reportListError(ApiError::make(ApiError::Kind::BadResponse, why));
-            return;
-        }
         if (!m_lastListError.isEmpty() && m_banner->isVisible() && m_banner->text() == m_lastListError)
             m_banner->dismiss();
         m_lastListError.clear();
         m_queueProblem.clear();
         m_syncing = true;
-        m_codes->setCodes(*codes);
+        m_codes->setCodes(r.value().items);   // read strictly by the gateway (a bad reply is an error above)
         m_syncing = false;
         followCodeField();
         updateQueueView();

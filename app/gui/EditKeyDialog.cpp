@@ -4,7 +4,7 @@
 #include "KeyFieldEditors.h"
 #include "MessageBanner.h"
 #include "core/Duration.h"
-#include "core/Services.h"
+#include "services/Services.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -281,7 +281,7 @@ void EditKeyDialog::save()
     m_busy = true;
     m_save->setEnabled(false);
     m_banner->showMessage(tr("Saving…"), MessageBanner::Type::Info);
-    ConsoleApi api(m_context->services()->http(), m_context->services()->session());
+    ConsoleApi &api = *m_context->services()->console();
     api.updateApiKey(m_key.id, f, this, [this](Result<ApiKey> r) {
         m_busy = false;
         m_save->setEnabled(true);

@@ -15,7 +15,7 @@
 #include "SignInDialog.h"
 #include "core/Duration.h"
 #include "core/Logging.h"
-#include "core/Services.h"
+#include "services/Services.h"
 #include "net/AuthApi.h"
 
 #include <QAction>

@@ -4,7 +4,7 @@
 #include "KeyFieldEditors.h"
 #include "MessageBanner.h"
 #include "core/Duration.h"
-#include "core/Services.h"
+#include "services/Services.h"
 #include "services/KeyOperations.h"
 
 #include <QCheckBox>
@@ -246,7 +246,7 @@ void MintKeyDialog::send(const KeyFields &f, const QString &retryId)
                           MessageBanner::Type::Info);
     m_busy = true;
     m_mint->setEnabled(false);
-    KeyOperations ops(m_context->services()->http(), m_context->services()->session());
+    KeyOperations ops(m_context->services()->console());
     const QString ownerName = m_owner->currentText();
     ops.mint(f, retryId, this, [this, f, ownerName](Result<MintedKey> r, const KeyAttempt &attempt) {
         m_busy = false;
@@ -293,7 +293,7 @@ void MintKeyDialog::reportLostReply(const KeyFields &f, const ApiError &e, const
     m_banner->showMessage(tr("The server's reply was lost (%1). The key may have been created without its secret "
                              "reaching you; looking for it…").arg(e.userMessage()),
                           MessageBanner::Type::Warning);
-    KeyOperations ops(m_context->services()->http(), m_context->services()->session());
+    KeyOperations ops(m_context->services()->console());
     ops.findMinted(f.userId, f.name, attempt, this, [this, f, requestId = attempt.requestId](Result<QList<ApiKey>> r) {
         if (!r.ok()) {
             m_banner->showMessage(tr("The reply was lost and the key list could not be read (%1). Check the keys page "

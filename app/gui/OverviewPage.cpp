@@ -3,7 +3,7 @@
 #include "AppContext.h"
 #include "MessageBanner.h"
 #include "core/Duration.h"
-#include "core/Services.h"
+#include "services/Services.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>

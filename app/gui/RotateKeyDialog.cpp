@@ -5,7 +5,7 @@
 #include "MessageBanner.h"
 #include "RevealKeyDialog.h"
 #include "core/Duration.h"
-#include "core/Services.h"
+#include "services/Services.h"
 #include "net/ConsoleApi.h"
 #include "services/KeyOperations.h"
 
@@ -254,7 +254,7 @@ void RotateKeyDialog::sendRotate(qint64 overlap, const QString &retryId)
     m_rotate->setEnabled(false);
     m_banner->showMessage(retryId.isEmpty() ? tr("Rotating…") : tr("Asking the server for the rotation's reply again…"),
                           MessageBanner::Type::Info);
-    KeyOperations ops(m_context->services()->http(), m_context->services()->session());
+    KeyOperations ops(m_context->services()->console());
     ops.rotate(m_key.id, overlap, retryId, this, [this](Result<MintedKey> r, const KeyAttempt &attempt) {
         m_busy = false;
         m_rotate->setEnabled(true);
@@ -290,7 +290,7 @@ void RotateKeyDialog::reportLostReply(const ApiError &e, const KeyAttempt &attem
     m_rotate->setEnabled(false);
     m_banner->showMessage(tr("The server's reply was lost (%1). Checking what the server did…").arg(e.userMessage()),
                           MessageBanner::Type::Warning);
-    KeyOperations ops(m_context->services()->http(), m_context->services()->session());
+    KeyOperations ops(m_context->services()->console());
     ops.reconcileRotation(m_key.id, m_key, attempt, this, [this](const RotationState &s) {
         m_busy = false;
         m_lost = s;
@@ -386,7 +386,7 @@ void RotateKeyDialog::refreshPrevious()
         return;
     m_refreshing = true;
     const QString id = m_previous->id;
-    ConsoleApi api(m_context->services()->http(), m_context->services()->session());
+    ConsoleApi &api = *m_context->services()->console();
     api.listApiKeys(m_previous->userId, 1000, 0, this, [this, id](Result<Page<ApiKey>> r) {
         m_refreshing = false;
         const QString time = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
@@ -433,7 +433,7 @@ void RotateKeyDialog::retirePrevious()
                          if (!yes)
                              return;
                          m_retire->setEnabled(false);
-                         ConsoleApi api(m_context->services()->http(), m_context->services()->session());
+                         ConsoleApi &api = *m_context->services()->console();
                          api.deleteApiKey(p.id, this, [this, p](Result<Done> r) {
                              if (!r.ok() && r.error().kind != ApiError::Kind::NotFound) {
                                  m_retire->setEnabled(true);

@@ -6,7 +6,7 @@
 #include "MessageBanner.h"
 #include "TableColumns.h"
 #include "core/Duration.h"
-#include "core/Services.h"
+#include "services/Services.h"
 #include "net/ConsoleApi.h"
 
 #include <QAction>
@@ -176,12 +176,12 @@ void ServiceUsersPage::loadMore()
         return;
     }
     const int gen = m_generation;
-    ConsoleApi api(m_context->services()->http(), m_context->services()->session());
+    ConsoleApi &api = *m_context->services()->console();
     api.listServiceUsers(100, m_table->rowCount(), m_search->text().trimmed(), this, [this, gen](Result<Page<ServiceUser>> r) {
         if (gen != m_generation)
             return;
         if (!r.ok()) {
-            m_banner->showMessage(r.error().serverMessage.isEmpty() ? r.error().userMessage() : r.error().serverMessage,
+            m_banner->showMessage(r.error().displayText(),
                                   MessageBanner::Type::Error);
             return;
         }
@@ -209,7 +209,7 @@ void ServiceUsersPage::loadMore()
 
 void ServiceUsersPage::create(const QString &name, const QString &email)
 {
-    ConsoleApi api(m_context->services()->http(), m_context->services()->session());
+    ConsoleApi &api = *m_context->services()->console();
     api.createServiceUser(name, email, this, [this](Result<ServiceUser> r) {
         if (!r.ok()) {
             m_banner->showMessage(r.error().userMessage(), MessageBanner::Type::Error);

@@ -7,7 +7,7 @@
 #include "TableColumns.h"
 #include "core/Duration.h"
 #include "core/Json.h"
-#include "core/Services.h"
+#include "services/Services.h"
 #include "net/ChannelSocket.h"
 #include "net/ConsoleApi.h"
 
@@ -32,9 +32,8 @@ QString shortTime(const QString &iso)
     return formatLocalTime(parseIsoDateTime(iso));
 }
 
-QString orDash(const QJsonValue &v)
+QString orDash(const QString &s)
 {
-    const QString s = v.toString();
     return s.isEmpty() ? QStringLiteral("—") : s;
 }
 
@@ -266,26 +265,23 @@ void SessionsPage::loadMoreSessions()
     if (!s->isSignedIn())
         return;
     const int gen = m_generation;
-    QUrlQuery q;
-    q.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
-    q.addQueryItem(QStringLiteral("offset"), QString::number(m_sessions->rowCount()));
     m_moreSessions->setEnabled(false);
-    ConsoleApi api(m_context->services()->http(), s);
-    api.raw("GET", QStringLiteral("/console/sessions?") + q.toString(QUrl::FullyEncoded), {}, this,
-            [this, gen](Result<QJsonObject> r) {
+    ConsoleApi &api = *m_context->services()->console();
+    api.listSessions(QString(), m_pageSize, m_sessions->rowCount(), this,
+            [this, gen](Result<Page<UserSession>> r) {
                 if (gen != m_generation)
                     return;
                 m_moreSessions->setEnabled(true);
                 if (!r.ok()) {
-                    m_banner->showMessage(r.error().serverMessage.isEmpty() ? r.error().userMessage() : r.error().serverMessage,
+                    m_banner->showMessage(r.error().displayText(),
                                           MessageBanner::Type::Error);
                     return;
                 }
-                m_sessionsTotal = r.value().value(QStringLiteral("total")).toInt();
+                m_sessionsTotal = r.value().total;
                 // Pushed sign-ins shift the server's offsets; a session already listed is not listed twice.
-                for (const QJsonValue &v : r.value().value(QStringLiteral("sessions")).toArray())
-                    if (sessionRow(v.toObject().value(QStringLiteral("id")).toString()) < 0)
-                        addSessionRow(v.toObject(), false);
+                for (const UserSession &u : r.value().items)
+                    if (sessionRow(u.id) < 0)
+                        addSessionRow(u, false);
                 updateSessionCount();
             });
 }
@@ -322,19 +318,19 @@ int SessionsPage::sessionRow(const QString &id) const
     return -1;
 }
 
-void SessionsPage::addSessionRow(const QJsonObject &s, bool atTop)
+void SessionsPage::addSessionRow(const UserSession &s, bool atTop)
 {
     const int row = atTop ? 0 : m_sessions->rowCount();
     m_sessions->insertRow(row);
-    const QString id = s.value(QStringLiteral("id")).toString();
+    const QString id = s.id;
     const bool own = id == m_context->services()->session()->sessionId();
-    const QStringList cells{s.value(QStringLiteral("userEmail")).toString() + (own ? tr("  (this console)") : QString()),
-                            s.value(QStringLiteral("userName")).toString(),
-                            shortTime(s.value(QStringLiteral("createdAt")).toString()),
-                            shortTime(s.value(QStringLiteral("expiresAt")).toString()),
-                            orDash(s.value(QStringLiteral("ipAddress"))),
-                            orDash(s.value(QStringLiteral("impersonatedBy"))),
-                            orDash(s.value(QStringLiteral("userAgent")))};
+    const QStringList cells{s.userEmail + (own ? tr("  (this console)") : QString()),
+                            s.userName,
+                            formatLocalTime(s.createdAt),
+                            formatLocalTime(s.expiresAt),
+                            orDash(s.ipAddress),
+                            orDash(s.impersonatedBy),
+                            orDash(s.userAgent)};
     for (int c = 0; c < cells.size(); ++c) {
         auto *item = new QTableWidgetItem(cells.at(c));
         item->setToolTip(cells.at(c));
@@ -446,7 +442,7 @@ void SessionsPage::fetchKeyNames(int offset)
                     m_keysCovered.insert(id);
     }
     const int gen = m_keysGeneration;
-    ConsoleApi api(m_context->services()->http(), s);
+    ConsoleApi &api = *m_context->services()->console();
     api.listApiKeys(QString(), kKeyPage, offset, this, [this, gen, offset](Result<Page<ApiKey>> r) {
         if (gen != m_keysGeneration)
             return;
@@ -493,8 +489,10 @@ void SessionsPage::onEvent(const QJsonObject &frame)
     } else if (event == QLatin1String("connection.closed")) {
         removeConnection(data.value(QStringLiteral("connectionId")).toString());
     } else if (event == QLatin1String("session.created")) {
-        if (sessionRow(data.value(QStringLiteral("id")).toString()) < 0) {
-            addSessionRow(data, true);
+        // Read as strictly as a listed row (a pushed row without an id is not shown).
+        const std::optional<UserSession> created = UserSession::fromJson(data);
+        if (created && sessionRow(created->id) < 0) {
+            addSessionRow(*created, true);
             ++m_sessionsTotal;
             updateSessionCount();
         }
@@ -552,8 +550,8 @@ void SessionsPage::revoke(const QString &id, bool own)
 {
     Session *session = m_context->services()->session();
     const ServerEndpoint endpoint = session->endpoint();
-    ConsoleApi api(m_context->services()->http(), session);
-    api.raw("POST", QStringLiteral("/console/sessions/revoke"), {{QStringLiteral("sessionId"), id}}, this,
+    ConsoleApi &api = *m_context->services()->console();
+    api.revokeSession(id, this,
             [this, id, own, endpoint](Result<QJsonObject> r) {
                 if (!r.ok()) {
                     m_banner->showMessage(r.error().userMessage(), MessageBanner::Type::Error);

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QHash>
+#include "core/ConsoleTypes.h"
+
 #include <QJsonObject>
 #include <QSet>
 #include <QWidget>
@@ -45,7 +47,7 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
-    void addSessionRow(const QJsonObject &s, bool atTop);
+    void addSessionRow(const UserSession &s, bool atTop);
     int sessionRow(const QString &id) const;
     void updateSessionCount();
     void clearAll();

@@ -6,7 +6,7 @@
 #include "Clipboard.h"
 #include "core/Duration.h"
 #include "core/Logging.h"
-#include "core/Services.h"
+#include "services/Services.h"
 #include "net/AuthApi.h"
 
 #include <QDesktopServices>

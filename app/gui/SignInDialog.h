@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/AuthService.h"
+#include "services/AuthService.h"
 #include "core/DeviceFlow.h"
 #include "core/ServerUrl.h"
 

@@ -1,5 +1,7 @@
 #include "TableColumns.h"
 
+#include "Tones.h"
+
 #include <QAbstractItemModel>
 #include <QAction>
 #include <QEvent>
@@ -35,7 +37,10 @@ int cellTextWidth(const QTableView *view, const QModelIndex &index)
 {
     const QString text = index.data(Qt::DisplayRole).toString();
     const QVariant f = index.data(Qt::FontRole);
-    const QFontMetrics fm(f.isValid() ? f.value<QFont>() : view->font());
+    QFont font = f.isValid() ? f.value<QFont>() : view->font();
+    if (const auto *tones = qobject_cast<const ToneDelegate *>(view->itemDelegateForIndex(index)))
+        font = tones->fontFor(index, font);   // a font chosen on the GUI side from the model's roles
+    const QFontMetrics fm(font);
     const int margin = view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1;
     return fm.horizontalAdvance(text) + 2 * margin;
 }

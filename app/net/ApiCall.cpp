@@ -10,6 +10,12 @@
 
 #include <algorithm>
 
+// ApiError (core, without QtNetwork) keeps the transport error as an int; the values it tells apart:
+static_assert(int(QNetworkReply::TimeoutError) == ApiError::TransportTimeout);
+static_assert(int(QNetworkReply::OperationCanceledError) == ApiError::TransportCancelled);
+static_assert(int(QNetworkReply::SslHandshakeFailedError) == ApiError::TransportTls);
+static_assert(int(QNetworkReply::ContentReSendError) == ApiError::TransportReSend);
+
 QByteArray HttpResponse::header(const QByteArray &name) const
 {
     const QByteArray lower = name.toLower();

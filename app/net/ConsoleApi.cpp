@@ -16,16 +16,6 @@ ApiError bad(const QString &why)
     return ApiError::make(ApiError::Kind::BadResponse, why);
 }
 
-// What /console/info last said per server (normalized URL): a server without the plugin answers every
-// console route with 404, and a 404 that carries a body (a Pikku or proxy "no route" page) is told apart
-// from the plugin's own NOT_FOUND only on /console/info. Later 404s on that server repeat the same
-// evidence. Touched on the main thread only.
-QHash<QString, ApiError> &missingPluginByServer()
-{
-    static QHash<QString, ApiError> known;
-    return known;
-}
-
 QString reasonPhrase(int status)
 {
     switch (status) {
@@ -80,7 +70,10 @@ QJsonObject KeyFields::toJson() const
     return o;
 }
 
-ConsoleApi::ConsoleApi(HttpClient *http, Session *session) : m_http(http), m_session(session) {}
+ConsoleApi::ConsoleApi(HttpClient *http, Session *session)
+    : m_http(http), m_session(session), m_missingPlugin(std::make_shared<QHash<QString, ApiError>>())
+{
+}
 
 QString ConsoleApi::pluginMissingMessage()
 {
@@ -112,7 +105,8 @@ ApiCall *ConsoleApi::call(const QByteArray &method, const QString &path, const Q
     const QString server = m_session->endpoint().key();
     const QString urlPath = m_session->endpoint().authUrl(path).path();
     const bool isInfo = path == QLatin1String("/console/info");
-    c->onFinished(context, [cb, parse, session, path, server, urlPath, isInfo, method](const HttpResponse &r) {
+    std::shared_ptr<QHash<QString, ApiError>> missing = m_missingPlugin;
+    c->onFinished(context, [cb, parse, session, path, server, urlPath, isInfo, method, missing](const HttpResponse &r) {
         if (!r.ok()) {
             ApiError e = r.error;
             if (e.kind == ApiError::Kind::Unauthorized && session)
@@ -123,9 +117,8 @@ ApiCall *ConsoleApi::call(const QByteArray &method, const QString &path, const Q
                     // for a route it does not have): the plugin is not installed.
                     e = pluginMissing(e, QString::fromLatin1(method), urlPath, r.body);
                     if (isInfo)
-                        missingPluginByServer().insert(server, e);
-                } else if (const auto known = missingPluginByServer().constFind(server);
-                           known != missingPluginByServer().cend()) {
+                        missing->insert(server, e);
+                } else if (const auto known = missing->constFind(server); known != missing->cend()) {
                     e = *known;
                 }
             }
@@ -133,7 +126,7 @@ ApiCall *ConsoleApi::call(const QByteArray &method, const QString &path, const Q
             return;
         }
         if (isInfo)
-            missingPluginByServer().remove(server);
+            missing->remove(server);
         if (!r.json.isObject()) {
             cb(bad(QStringLiteral("%1 did not return a JSON object").arg(path)));
             return;
@@ -186,6 +179,7 @@ ApiCall *ConsoleApi::listServiceUsers(int limit, int offset, const QString &sear
     return call<Page<ServiceUser>>("GET", QStringLiteral("/console/service-users?") + q.toString(QUrl::FullyEncoded), {}, context,
                                    std::move(cb), [](const QJsonObject &o) -> Result<Page<ServiceUser>> {
                                        Page<ServiceUser> p;
+                                       p.body = o;
                                        if (const QString why = readEnvelope(o, QStringLiteral("users"), &p.total); !why.isEmpty())
                                            return bad(why);
                                        for (const QJsonValue &v : o.value(QStringLiteral("users")).toArray()) {
@@ -223,6 +217,7 @@ ApiCall *ConsoleApi::listApiKeys(const QString &userId, int limit, int offset, Q
     return call<Page<ApiKey>>("GET", QStringLiteral("/console/api-keys?") + q.toString(QUrl::FullyEncoded), {}, context,
                               std::move(cb), [](const QJsonObject &o) -> Result<Page<ApiKey>> {
                                   Page<ApiKey> p;
+                                  p.body = o;
                                   if (const QString why = readEnvelope(o, QStringLiteral("apiKeys"), &p.total); !why.isEmpty())
                                       return bad(why);
                                   for (const QJsonValue &v : o.value(QStringLiteral("apiKeys")).toArray()) {
@@ -291,4 +286,50 @@ ApiCall *ConsoleApi::rotateApiKey(const QString &keyId, qint64 overlapSeconds, Q
     if (!requestId.isEmpty())
         body.insert(QStringLiteral("requestId"), requestId);
     return call<MintedKey>("POST", QStringLiteral("/console/api-keys/rotate"), body, context, std::move(cb), parseMinted);
+}
+
+ApiCall *ConsoleApi::listSessions(const QString &userId, int limit, int offset, QObject *context, Cb<Page<UserSession>> cb)
+{
+    QUrlQuery q;
+    if (!userId.isEmpty())
+        q.addQueryItem(QStringLiteral("userId"), userId);
+    q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    q.addQueryItem(QStringLiteral("offset"), QString::number(offset));
+    return call<Page<UserSession>>("GET", QStringLiteral("/console/sessions?") + q.toString(QUrl::FullyEncoded), {}, context,
+                                   std::move(cb), [](const QJsonObject &o) -> Result<Page<UserSession>> {
+                                       Page<UserSession> p;
+                                       p.body = o;
+                                       if (const QString why = readEnvelope(o, QStringLiteral("sessions"), &p.total); !why.isEmpty())
+                                           return bad(why);
+                                       for (const QJsonValue &v : o.value(QStringLiteral("sessions")).toArray()) {
+                                           QString why;
+                                           const auto u = UserSession::fromJson(v.toObject(), &why);
+                                           if (!u)
+                                               return bad(why);
+                                           p.items << *u;
+                                       }
+                                       return p;
+                                   });
+}
+
+ApiCall *ConsoleApi::revokeSession(const QString &sessionId, QObject *context, Cb<QJsonObject> cb)
+{
+    return call<QJsonObject>("POST", QStringLiteral("/console/sessions/revoke"), {{QStringLiteral("sessionId"), sessionId}},
+                             context, std::move(cb), [](const QJsonObject &o) -> Result<QJsonObject> { return o; });
+}
+
+ApiCall *ConsoleApi::listDeviceCodes(QObject *context, Cb<Page<PendingDeviceCode>> cb)
+{
+    return call<Page<PendingDeviceCode>>("GET", QStringLiteral("/console/device-codes"), {}, context, std::move(cb),
+                                         [](const QJsonObject &o) -> Result<Page<PendingDeviceCode>> {
+                                             QString why;
+                                             const auto codes = PendingDeviceCode::listFromJson(o, &why);
+                                             if (!codes)
+                                                 return bad(why);
+                                             Page<PendingDeviceCode> p;
+                                             p.items = *codes;
+                                             p.total = int(codes->size());
+                                             p.body = o;
+                                             return p;
+                                         });
 }

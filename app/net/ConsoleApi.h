@@ -4,10 +4,12 @@
 #include "core/ConsoleTypes.h"
 #include "core/Result.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 
 #include <functional>
+#include <memory>
 
 class Session;
 
@@ -16,6 +18,7 @@ struct Page
 {
     QList<T> items;
     int total = 0;
+    QJsonObject body;   // the reply as the server sent it (for --json)
 };
 
 struct KeyFields   // what create/update send; unset optionals are left out
@@ -38,6 +41,7 @@ class ConsoleApi
 {
 public:
     ConsoleApi(HttpClient *http, Session *session);
+    Session *session() const { return m_session; }
 
     template<typename T>
     using Cb = std::function<void(Result<T>)>;
@@ -53,6 +57,12 @@ public:
     // again within the server's window replays the first reply, secret included.
     ApiCall *rotateApiKey(const QString &keyId, qint64 overlapSeconds, QObject *context, Cb<MintedKey> cb,
                           const QString &requestId = {});
+    // GET /console/sessions (userId empty: everyone's), newest first.
+    ApiCall *listSessions(const QString &userId, int limit, int offset, QObject *context, Cb<Page<UserSession>> cb);
+    // POST /console/sessions/revoke: the reply body ({success: true}).
+    ApiCall *revokeSession(const QString &sessionId, QObject *context, Cb<QJsonObject> cb);
+    // GET /console/device-codes: the pending, unexpired codes (total: how many).
+    ApiCall *listDeviceCodes(QObject *context, Cb<Page<PendingDeviceCode>> cb);
     // The raw body, for `--json` output.
     ApiCall *raw(const QByteArray &method, const QString &path, const QJsonObject &body, QObject *context,
                  Cb<QJsonObject> cb);
@@ -67,4 +77,9 @@ private:
 
     HttpClient *m_http;
     Session *m_session;
+    // What /console/info last said per server (normalized URL): a server without the plugin answers every
+    // console route with 404, and a 404 that carries a body (a Pikku or proxy "no route" page) is told
+    // apart from the plugin's own NOT_FOUND only on /console/info. Later 404s on that server repeat the
+    // same evidence. Shared by copies of this gateway (the one Services owns), never process-global.
+    std::shared_ptr<QHash<QString, ApiError>> m_missingPlugin;
 };

@@ -38,7 +38,7 @@ KeyAttempt withReply(KeyAttempt a, const QPointer<ApiCall> &call)
 }
 } // namespace
 
-KeyOperations::KeyOperations(HttpClient *http, Session *session) : m_http(http), m_session(session) {}
+KeyOperations::KeyOperations(ConsoleApi *api) : m_api(api) {}
 
 QString KeyOperations::newRequestId()
 {
@@ -47,7 +47,7 @@ QString KeyOperations::newRequestId()
 
 void KeyOperations::withRequestId(const QString &retryId, QObject *context, std::function<void(QString)> cb)
 {
-    ConsoleApi(m_http, m_session).info(context, [retryId, cb](Result<ConsoleInfo> r) {
+    m_api->info(context, [retryId, cb](Result<ConsoleInfo> r) {
         // Without a readable /console/info (a v1 server behind a proxy that hides it, a hiccup), the request goes
         // out as v1: without an id. What goes wrong with the request itself is reported by the request.
         if (!r.ok() || !r.value().takesRequestId())
@@ -59,13 +59,12 @@ void KeyOperations::withRequestId(const QString &retryId, QObject *context, std:
 
 void KeyOperations::mint(KeyFields fields, const QString &retryId, QObject *context, Cb<MintedKey> cb)
 {
-    HttpClient *http = m_http;
-    Session *session = m_session;
+    ConsoleApi api = *m_api;   // a copy of the gateway (shares its state) for the step after /console/info
     withRequestId(retryId, context, [=](const QString &id) mutable {
         fields.requestId = id;
         const KeyAttempt attempt{id, QDateTime::currentDateTimeUtc(), 0, {}, false};
         auto call = std::make_shared<QPointer<ApiCall>>();
-        *call = ConsoleApi(http, session).createApiKey(fields, context, [cb, attempt, call](Result<MintedKey> r) {
+        *call = api.createApiKey(fields, context, [cb, attempt, call](Result<MintedKey> r) {
             cb(std::move(r), withReply(attempt, *call));
         });
     });
@@ -73,12 +72,11 @@ void KeyOperations::mint(KeyFields fields, const QString &retryId, QObject *cont
 
 void KeyOperations::rotate(const QString &keyId, qint64 overlapSeconds, const QString &retryId, QObject *context, Cb<MintedKey> cb)
 {
-    HttpClient *http = m_http;
-    Session *session = m_session;
-    withRequestId(retryId, context, [=](const QString &id) {
+    ConsoleApi api = *m_api;   // a copy of the gateway (shares its state) for the step after /console/info
+    withRequestId(retryId, context, [=](const QString &id) mutable {
         const KeyAttempt attempt{id, QDateTime::currentDateTimeUtc(), overlapSeconds, {}, false};
         auto call = std::make_shared<QPointer<ApiCall>>();
-        *call = ConsoleApi(http, session).rotateApiKey(
+        *call = api.rotateApiKey(
             keyId, overlapSeconds, context,
             [cb, attempt, call](Result<MintedKey> r) { cb(std::move(r), withReply(attempt, *call)); }, id);
     });
@@ -88,7 +86,7 @@ void KeyOperations::findMinted(const QString &userId, const QString &name, const
                                std::function<void(Result<QList<ApiKey>>)> cb)
 {
     const QDateTime since = (attempt.sentAt.isValid() ? attempt.sentAt : QDateTime::currentDateTimeUtc()).addSecs(-kClockSlackSeconds);
-    ConsoleApi(m_http, m_session).listApiKeys(userId, 1000, 0, context, [name, since, cb](Result<Page<ApiKey>> r) {
+    m_api->listApiKeys(userId, 1000, 0, context, [name, since, cb](Result<Page<ApiKey>> r) {
         if (!r.ok()) {
             cb(r.error());
             return;
@@ -106,7 +104,7 @@ void KeyOperations::reconcileRotation(const QString &keyId, const std::optional<
 {
     // By owner when the old key is known (the CLI knows only its id: then all keys, newest first).
     const QString owner = before ? before->userId : QString();
-    ConsoleApi(m_http, m_session).listApiKeys(owner, 1000, 0, context, [keyId, before, attempt, cb](Result<Page<ApiKey>> r) {
+    m_api->listApiKeys(owner, 1000, 0, context, [keyId, before, attempt, cb](Result<Page<ApiKey>> r) {
         RotationState s;
         s.oldKeyId = keyId;
         s.attempt = attempt;

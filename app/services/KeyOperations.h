@@ -12,9 +12,6 @@
 #include <functional>
 #include <optional>
 
-class HttpClient;
-class Session;
-
 // One mint or rotate as sent: the request id (empty when the server does not take one) and when it left,
 // so a lost reply can be retried under the same id or reconciled against what the server now holds.
 struct KeyAttempt
@@ -55,7 +52,7 @@ struct RotationState
 class KeyOperations
 {
 public:
-    KeyOperations(HttpClient *http, Session *session);
+    explicit KeyOperations(ConsoleApi *api);
 
     template<typename T>
     using Cb = std::function<void(Result<T>, const KeyAttempt &)>;
@@ -80,6 +77,5 @@ private:
     // /console/info first: the request id goes only to a server that takes it.
     void withRequestId(const QString &retryId, QObject *context, std::function<void(QString)> cb);
 
-    HttpClient *m_http;
-    Session *m_session;
+    ConsoleApi *m_api;
 };

@@ -2,7 +2,7 @@
 #include "DevServer.h"
 #include "FixtureServer.h"
 #include "TestEnv.h"
-#include "core/Services.h"
+#include "services/Services.h"
 #include "gui/AppContext.h"
 #include "gui/ChannelInspectorPage.h"
 #include "gui/ChannelTab.h"
@@ -13,8 +13,8 @@
 #include "gui/SessionsPage.h"
 #include "net/ConsoleApi.h"
 #include "gui/MessageBanner.h"
-#include "models/ChannelLogModel.h"
-#include "models/DeviceCodesModel.h"
+#include "services/models/ChannelLogModel.h"
+#include "services/models/DeviceCodesModel.h"
 #include "net/HttpClient.h"
 
 #include <QAction>

@@ -6,11 +6,11 @@
 #include "DevServer.h"
 #include "FixtureServer.h"
 #include "TestEnv.h"
-#include "core/Services.h"
+#include "services/Services.h"
 #include "gui/AppContext.h"
 #include "gui/ChannelInspectorPage.h"
 #include "gui/ChannelTab.h"
-#include "models/ChannelLogModel.h"
+#include "services/models/ChannelLogModel.h"
 
 #include <QCheckBox>
 #include <QComboBox>

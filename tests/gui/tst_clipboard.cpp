@@ -2,7 +2,7 @@
 // cleared after the delay, but only if it still holds our value (the admin may have copied something else
 // since), and when the Clipboard goes away.
 #include "core/SecretStore.h"
-#include "core/Services.h"
+#include "services/Services.h"
 #include "gui/AppContext.h"
 #include "gui/Clipboard.h"
 #include "gui/RevealKeyDialog.h"

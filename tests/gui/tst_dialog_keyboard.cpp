@@ -1,7 +1,7 @@
 // Every dialog can be driven from the keyboard: Tab and Shift+Tab reach every control and come back round
 // (no control traps the focus, as the permissions table did), each mnemonic (Alt+letter) is unique in its
 // dialog and leads somewhere (a label's mnemonic needs a buddy), and the first field to type in has the focus.
-#include "core/Services.h"
+#include "services/Services.h"
 #include "gui/AppContext.h"
 #include "gui/EditKeyDialog.h"
 #include "gui/MintKeyDialog.h"

@@ -5,7 +5,7 @@
 #include "DevServer.h"
 #include "FixtureServer.h"
 #include "TestEnv.h"
-#include "core/Services.h"
+#include "services/Services.h"
 #include "gui/ApiKeysPage.h"
 #include "gui/AppContext.h"
 #include "gui/MainWindow.h"

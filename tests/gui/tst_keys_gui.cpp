@@ -5,7 +5,7 @@
 #include "DroppingProxy.h"
 #include "TestEnv.h"
 #include "core/Json.h"
-#include "core/Services.h"
+#include "services/Services.h"
 #include "gui/ApiKeysPage.h"
 #include "gui/AppContext.h"
 #include "gui/Clipboard.h"
@@ -16,7 +16,7 @@
 #include "gui/RevealKeyDialog.h"
 #include "gui/RotateKeyDialog.h"
 #include "gui/ServiceUsersPage.h"
-#include "models/ApiKeysModel.h"
+#include "services/models/ApiKeysModel.h"
 #include "net/ConsoleApi.h"
 
 #include <QAbstractItemModelTester>

@@ -5,7 +5,7 @@
 // (TableColumns): the header's menu, the remembered choice, plain-text tooltips, the scroll position.
 #include "DevServer.h"
 #include "TestEnv.h"
-#include "core/Services.h"
+#include "services/Services.h"
 #include "gui/ApiKeysPage.h"
 #include "gui/AppContext.h"
 #include "gui/DeviceApprovalPage.h"
@@ -13,8 +13,8 @@
 #include "gui/ServiceUsersPage.h"
 #include "gui/SessionsPage.h"
 #include "gui/TableColumns.h"
-#include "models/ApiKeysModel.h"
-#include "models/DeviceCodesModel.h"
+#include "services/models/ApiKeysModel.h"
+#include "services/models/DeviceCodesModel.h"
 #include "net/ConsoleApi.h"
 #include "net/HttpClient.h"
 

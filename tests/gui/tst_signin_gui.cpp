@@ -2,7 +2,7 @@
 // the real keychain: code shown and copyable, browser URL, approval, identity shown, sign-out.
 #include "DevServer.h"
 #include "TestEnv.h"
-#include "core/Services.h"
+#include "services/Services.h"
 #include "gui/AppContext.h"
 #include "gui/Dialogs.h"
 #include "gui/MainWindow.h"

@@ -4,9 +4,9 @@
 // refresh while a page is in flight not mixing generations.
 #include "DevServer.h"
 #include "TestEnv.h"
-#include "core/Services.h"
+#include "services/Services.h"
 #include "core/Session.h"
-#include "models/ApiKeysModel.h"
+#include "services/models/ApiKeysModel.h"
 #include "net/ConsoleApi.h"
 
 #include <QAbstractItemModelTester>
@@ -27,7 +27,7 @@ private:
 
     std::unique_ptr<ApiKeysModel> newModel()
     {
-        auto m = std::make_unique<ApiKeysModel>(m_services->http(), m_services->session());
+        auto m = std::make_unique<ApiKeysModel>(m_services->console());
         m->setPageSize(100);
         return m;
     }

@@ -2,9 +2,9 @@
 // approval by the admin over HTTP, token kept in gnome-keyring, restored by a fresh process, logout.
 #include "DevServer.h"
 #include "TestEnv.h"
-#include "core/AuthService.h"
+#include "services/AuthService.h"
 #include "core/Json.h"
-#include "core/Services.h"
+#include "services/Services.h"
 #include "net/KeychainSecretStore.h"
 
 #include <QJsonDocument>

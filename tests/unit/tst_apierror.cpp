@@ -123,6 +123,37 @@ private slots:
         QVERIFY(rl.userMessage().contains(QStringLiteral("7 s")));
     }
 
+    // The one text both faces show (ApiError::displayText): the server's words when it sent some, else
+    // userMessage(); a rate limit says when to try again even when the server sent words.
+    void displayText_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("retryAfter");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("server words") << 403 << QByteArray(R"({"code":"FORBIDDEN","message":"Caller is not role=admin"})")
+                                      << QByteArray() << QStringLiteral("Caller is not role=admin");
+        QTest::newRow("no words: userMessage") << 404 << QByteArray() << QByteArray() << QStringLiteral("Not found.");
+        QTest::newRow("429 words and countdown") << 429 << QByteArray(R"({"message":"Too many requests"})") << QByteArray("7")
+                                                 << QStringLiteral("Too many requests. Try again in 7 s.");
+        QTest::newRow("429 words, no delay") << 429 << QByteArray(R"({"message":"Slow down."})") << QByteArray()
+                                             << QStringLiteral("Slow down. Try again later.");
+        QTest::newRow("429 no words") << 429 << QByteArray() << QByteArray("30")
+                                      << QStringLiteral("The server is rate-limiting requests; try again in 30 s.");
+    }
+    void displayText()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, retryAfter);
+        QFETCH(QString, expected);
+        QList<QPair<QByteArray, QByteArray>> headers;
+        if (!retryAfter.isEmpty())
+            headers << qMakePair(QByteArray("Retry-After"), retryAfter);
+        const ApiError e = ApiError::fromHttp(status, QNetworkReply::UnknownContentError, {}, body, headers, false, false);
+        QCOMPARE(e.displayText(), expected);
+    }
+
     void retryAfterForms_data()
     {
         QTest::addColumn<QByteArray>("value");

@@ -1,4 +1,4 @@
-#include "models/ChannelLogModel.h"
+#include "services/models/ChannelLogModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QBuffer>

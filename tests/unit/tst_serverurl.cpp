@@ -45,6 +45,14 @@ private slots:
         QTest::newRow("remote ws") << "ws://api.example.com/console/live" << false << true;
         QTest::newRow("remote wss") << "wss://api.example.com/console/live" << false << false;
         QTest::newRow("localhost lookalike") << "http://localhost.example.com" << false << true;
+        // Core reads the IP literals itself (no QHostAddress below the net layer).
+        QTest::newRow("loopback v6 long form") << "http://[0:0:0:0:0:0:0:1]:3000" << false << false;
+        QTest::newRow("loopback v4 mapped") << "http://[::ffff:127.0.0.1]:3000" << false << false;
+        QTest::newRow("v6 not loopback") << "http://[::2]:3000" << false << true;
+        QTest::newRow("v4 mapped not loopback") << "http://[::ffff:10.0.0.1]" << false << true;
+        QTest::newRow("128/8 not loopback") << "http://128.0.0.1" << false << true;
+        QTest::newRow("127 as a name part") << "http://127.example.com" << false << true;
+        QTest::newRow("five parts") << "http://127.0.0.0.1" << false << true;
     }
     void transportPolicy()
     {

@@ -1,15 +1,16 @@
 #pragma once
 
 #include "AuthService.h"
-#include "Clock.h"
-#include "ServerProfiles.h"
-#include "Session.h"
+#include "core/Clock.h"
+#include "core/ServerProfiles.h"
+#include "core/Session.h"
 
 #include <QObject>
 #include <QSettings>
 
 #include <memory>
 
+class ConsoleApi;
 class HttpClient;
 class SecretStore;
 
@@ -30,6 +31,7 @@ public:
     SecretStore *secrets() const { return m_secrets; }
     Session *session() const { return m_session; }
     AuthService *auth() const { return m_auth; }
+    ConsoleApi *console() const { return m_console.get(); }   // the one typed gateway to the console API
     QSettings *settings() const { return m_settings; }
     ServerProfiles &profiles() { return m_profiles; }
     // How long a WebSocket upgrade may take before the attempt fails ($PIKKU_ADMIN_WS_HANDSHAKE_TIMEOUT_MS,
@@ -45,6 +47,7 @@ private:
     QSettings *m_settings;
     Session *m_session;
     AuthService *m_auth;
+    std::unique_ptr<ConsoleApi> m_console;
     ServerProfiles m_profiles;
     int m_handshakeTimeoutMs = 10000;
 };

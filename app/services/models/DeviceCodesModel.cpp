@@ -5,46 +5,8 @@
 #include "core/Duration.h"
 #include "core/Json.h"
 
-#include <QBrush>
-#include <QColor>
-#include <QFont>
 #include <QJsonArray>
 #include <QSet>
-
-std::optional<PendingDeviceCode> PendingDeviceCode::fromJson(const QJsonObject &o, QString *error)
-{
-    JsonReader r(o, QStringLiteral("deviceCode"));
-    PendingDeviceCode c;
-    c.userCode = normalizeUserCode(r.string("userCode"));
-    c.clientId = r.optString("clientId");
-    c.scope = r.optString("scope");
-    c.createdAt = r.optDateTime("createdAt");
-    c.expiresAt = r.dateTime("expiresAt");
-    if (!r.ok() || c.userCode.isEmpty()) {
-        if (error)
-            *error = r.ok() ? QStringLiteral("deviceCode.userCode is empty") : r.error();
-        return std::nullopt;
-    }
-    return c;
-}
-
-std::optional<QList<PendingDeviceCode>> PendingDeviceCode::listFromJson(const QJsonObject &o, QString *error)
-{
-    const QJsonValue list = o.value(QStringLiteral("deviceCodes"));
-    if (!list.isArray()) {
-        if (error)
-            *error = QStringLiteral("the response has no deviceCodes array");
-        return std::nullopt;
-    }
-    QList<PendingDeviceCode> out;
-    for (const QJsonValue &v : list.toArray()) {
-        const auto c = fromJson(v.toObject(), error);
-        if (!c)
-            return std::nullopt;
-        out << *c;
-    }
-    return out;
-}
 
 DeviceCodesModel::DeviceCodesModel(const Clock *clock, QObject *parent) : QAbstractTableModel(parent), m_clock(clock) {}
 
@@ -101,17 +63,6 @@ QVariant DeviceCodesModel::data(const QModelIndex &index, int role) const
             return tr("Expires at %1").arg(c.expiresAt.toLocalTime().toString(Qt::ISODate));
         if (index.column() == CodeColumn)
             return tr("Compare this code with the one the requesting device shows");
-        return {};
-    case Qt::FontRole:
-        if (m_codeFont && (index.column() == CodeColumn || index.column() == TimeLeftColumn)) {
-            QFont f = *m_codeFont;
-            f.setBold(index.column() == CodeColumn);
-            return f;
-        }
-        return {};
-    case Qt::ForegroundRole:
-        if (index.column() == TimeLeftColumn && left < 30)
-            return QBrush(QColor(0xb0, 0x24, 0x24));
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == TimeLeftColumn)

@@ -4,11 +4,9 @@
 #include "core/Session.h"
 #include "net/ConsoleApi.h"
 
-#include <QBrush>
-#include <QColor>
 
-ApiKeysModel::ApiKeysModel(HttpClient *http, Session *session, QObject *parent)
-    : QAbstractTableModel(parent), m_http(http), m_session(session)
+ApiKeysModel::ApiKeysModel(ConsoleApi *api, QObject *parent)
+    : QAbstractTableModel(parent), m_api(api), m_session(api->session())
 {
 }
 
@@ -47,18 +45,6 @@ QVariant ApiKeysModel::data(const QModelIndex &index, int role) const
         case RateLimitColumn: return k.rateLimitText();
         default: return {};
         }
-    case Qt::ForegroundRole:
-        if (!k.enabled || expired)
-            return QBrush(QColor(0x88, 0x88, 0x88));
-        if (index.column() == ExpiresColumn && soon)
-            return QBrush(QColor(0xa0, 0x5a, 0x00));
-        return {};
-    case Qt::BackgroundRole:
-        if (index.column() == ExpiresColumn && expired)
-            return QBrush(QColor(0xfb, 0xe9, 0xe9));
-        if (index.column() == ExpiresColumn && soon)
-            return QBrush(QColor(0xfd, 0xf4, 0xe0));
-        return {};
     case Qt::ToolTipRole:
         if (index.column() == ExpiresColumn && k.expiresAt.isValid())
             return k.expiresAt.toString(Qt::ISODateWithMs);
@@ -74,6 +60,8 @@ QVariant ApiKeysModel::data(const QModelIndex &index, int role) const
     case OwnerIdRole: return k.userId;
     case ExpiredRole: return expired;
     case EnabledRole: return k.enabled;
+    case StateRole:
+        return int(expired ? Expired : !k.enabled ? Disabled : soon ? ExpiringSoon : Active);
     case SortRole:
         switch (index.column()) {
         case CreatedColumn: return k.createdAt;
@@ -119,7 +107,7 @@ void ApiKeysModel::fetchMore(const QModelIndex &parent)
         return;
     m_loading = true;
     const int gen = m_generation;
-    ConsoleApi api(m_http, m_session);
+    ConsoleApi &api = *m_api;
     m_inFlight = api.listApiKeys(m_owner, m_pageSize, int(m_keys.size()) + m_inserting, this, [this, gen](Result<Page<ApiKey>> r) {
         if (gen != m_generation)
             return;

@@ -1,5 +1,6 @@
 #include "Services.h"
 
+#include "net/ConsoleApi.h"
 #include "net/HttpClient.h"
 #include "net/KeychainSecretStore.h"
 
@@ -34,6 +35,7 @@ Services::Services(std::unique_ptr<Clock> clock, SecretStore *secrets, QSettings
       m_settings(settings),
       m_session(new Session(m_clock.get(), this)),
       m_auth(new AuthService(m_http, m_secrets, m_session, this)),
+      m_console(std::make_unique<ConsoleApi>(m_http, m_session)),
       m_profiles(settings)
 {
     m_secrets->setParent(this);

@@ -7,7 +7,7 @@
 #include <QHash>
 #include <QPointer>
 
-class HttpClient;
+class ConsoleApi;
 class Session;
 class ApiCall;
 
@@ -20,9 +20,11 @@ class ApiKeysModel : public QAbstractTableModel
 public:
     enum Column { NameColumn, OwnerColumn, StartColumn, EnabledColumn, CreatedColumn, ExpiresColumn, LastUsedColumn,
                   RequestsColumn, RemainingColumn, RateLimitColumn, ColumnCount };
-    enum Role { KeyIdRole = Qt::UserRole + 1, OwnerIdRole, ExpiredRole, EnabledRole, SortRole };
+    enum Role { KeyIdRole = Qt::UserRole + 1, OwnerIdRole, ExpiredRole, EnabledRole, SortRole, StateRole };
+    // StateRole: the key's state as a State (the GUI turns it into colours; expiring soon: < 3 days left).
+    enum State { Active, ExpiringSoon, Expired, Disabled };
 
-    ApiKeysModel(HttpClient *http, Session *session, QObject *parent = nullptr);
+    explicit ApiKeysModel(ConsoleApi *api, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -49,7 +51,7 @@ signals:
     void loadFailed(const ApiError &error);
 
 private:
-    HttpClient *m_http;
+    ConsoleApi *m_api;
     Session *m_session;
     QList<ApiKey> m_keys;
     QHash<QString, QString> m_ownerNames;

@@ -1,7 +1,5 @@
 #include "ChannelLogModel.h"
 
-#include <QBrush>
-#include <QColor>
 #include <QDateTime>
 #include <QIODevice>
 #include <QJsonArray>
@@ -97,14 +95,6 @@ QVariant ChannelLogModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == MessageColumn && m.pairedSeq > 0)
             return tr("Paired with message #%1").arg(m.pairedSeq);
-        return {};
-    case Qt::ForegroundRole:
-        if (m.isError())
-            return QBrush(QColor(0xb3, 0x26, 0x1e));
-        if (m.direction == ChannelMessage::Direction::Event)
-            return QBrush(QColor(0x6b, 0x6b, 0x6b));
-        if (m.direction == ChannelMessage::Direction::Sent)
-            return QBrush(QColor(0x1f, 0x4f, 0xa8));
         return {};
     case Qt::TextAlignmentRole:
         return index.column() == SizeColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "AuthTypes.h"
-#include "Result.h"
-#include "SecretStore.h"
-#include "ServerUrl.h"
-#include "Session.h"
+#include "core/AuthTypes.h"
+#include "core/Result.h"
+#include "core/SecretStore.h"
+#include "core/ServerUrl.h"
+#include "core/Session.h"
 
 #include <QObject>
 

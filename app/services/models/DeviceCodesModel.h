@@ -1,28 +1,16 @@
 #pragma once
 
+#include "core/ConsoleTypes.h"
+
 #include <QAbstractTableModel>
 #include <QDateTime>
-#include <QFont>
 #include <QJsonObject>
 #include <QList>
+#include <QString>
 
 #include <optional>
 
 class Clock;
-
-// One row of GET {auth}/console/device-codes (console-api.md DeviceCode). Never the device_code
-// itself: that is the polling client's secret and the server does not send it.
-struct PendingDeviceCode
-{
-    QString userCode;    // as stored: "ABCDEFGH"
-    QString clientId;
-    QString scope;
-    QDateTime createdAt;
-    QDateTime expiresAt;
-    static std::optional<PendingDeviceCode> fromJson(const QJsonObject &o, QString *error = nullptr);
-    // {deviceCodes: [...]}; nullopt with *error when the body is not that shape.
-    static std::optional<QList<PendingDeviceCode>> listFromJson(const QJsonObject &o, QString *error = nullptr);
-};
 
 // The codes waiting for approval. Age and time left are worked out from the clock at each tick(), so
 // the countdown moves every second without refetching; rows whose time ran out are removed there.
@@ -34,6 +22,7 @@ class DeviceCodesModel : public QAbstractTableModel
 public:
     enum Column { CodeColumn, ClientColumn, ScopeColumn, RequestedColumn, TimeLeftColumn, ColumnCount };
     enum Role { UserCodeRole = Qt::UserRole + 1, SecondsLeftRole };
+    static constexpr qint64 UrgentSeconds = 30;   // less time left than this: the GUI shows the countdown as urgent
 
     explicit DeviceCodesModel(const Clock *clock, QObject *parent = nullptr);
 
@@ -46,7 +35,6 @@ public:
     void remove(const QString &userCode);
     void clear();
     void tick();                                           // refresh age / time left, drop expired rows
-    void setCodeFont(const QFont &font) { m_codeFont = font; }   // for the code and countdown columns
 
     const PendingDeviceCode &code(int row) const { return m_codes.at(row); }
     int rowOf(const QString &userCode) const;               // -1 if absent
@@ -59,5 +47,4 @@ private:
 
     const Clock *m_clock;
     QList<PendingDeviceCode> m_codes;
-    std::optional<QFont> m_codeFont;
 };

@@ -1,6 +1,6 @@
 #include "AuthService.h"
 
-#include "Logging.h"
+#include "core/Logging.h"
 #include "net/AuthApi.h"
 
 #include <QPointer>

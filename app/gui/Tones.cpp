@@ -1,0 +1,115 @@
+#include "Tones.h"
+
+#include "core/ChannelMessage.h"
+#include "services/models/ApiKeysModel.h"
+#include "services/models/ChannelLogModel.h"
+#include "services/models/DeviceCodesModel.h"
+
+#include <QFontMetrics>
+
+namespace {
+bool darkBase(const QPalette &p)
+{
+    return p.color(QPalette::Base).lightnessF() < 0.5;
+}
+// A hue at a lightness that contrasts with the base colour, whatever the theme.
+QColor onBase(const QPalette &p, float hue)
+{
+    return QColor::fromHslF(hue, 0.7f, darkBase(p) ? 0.7f : 0.38f);
+}
+} // namespace
+
+namespace Tones {
+QColor muted(const QPalette &palette)
+{
+    return palette.color(QPalette::PlaceholderText);
+}
+QColor accent(const QPalette &palette)
+{
+    return palette.color(QPalette::Link);
+}
+QColor negative(const QPalette &palette)
+{
+    return onBase(palette, 0.0f);
+}
+QColor warning(const QPalette &palette)
+{
+    return onBase(palette, 0.09f);
+}
+QColor tint(const QPalette &palette, const QColor &tone)
+{
+    const QColor base = palette.color(QPalette::Base);
+    const float a = 0.15f;
+    return QColor::fromRgbF(base.redF() * (1 - a) + tone.redF() * a, base.greenF() * (1 - a) + tone.greenF() * a,
+                            base.blueF() * (1 - a) + tone.blueF() * a);
+}
+} // namespace Tones
+
+ToneDelegate::ToneDelegate(Styler styler, QObject *parent) : QStyledItemDelegate(parent), m_styler(std::move(styler))
+{
+}
+
+void ToneDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    if (m_styler)
+        m_styler(option, index);
+}
+
+QFont ToneDelegate::fontFor(const QModelIndex &index, const QFont &base) const
+{
+    QStyleOptionViewItem option;
+    option.font = base;
+    if (m_styler)
+        m_styler(&option, index);
+    return option.font;
+}
+
+namespace Tones {
+ToneDelegate *apiKeysDelegate(QObject *parent)
+{
+    return new ToneDelegate([](QStyleOptionViewItem *option, const QModelIndex &index) {
+        const auto state = ApiKeysModel::State(index.data(ApiKeysModel::StateRole).toInt());
+        const QPalette p = option->palette;
+        if (state == ApiKeysModel::Disabled || state == ApiKeysModel::Expired)
+            option->palette.setColor(QPalette::Text, muted(p));
+        if (index.column() != ApiKeysModel::ExpiresColumn)
+            return;
+        if (state == ApiKeysModel::Expired)
+            option->backgroundBrush = tint(p, negative(p));
+        if (state == ApiKeysModel::ExpiringSoon) {
+            option->palette.setColor(QPalette::Text, warning(p));
+            option->backgroundBrush = tint(p, warning(p));
+        }
+    }, parent);
+}
+
+ToneDelegate *channelLogDelegate(QObject *parent)
+{
+    return new ToneDelegate([](QStyleOptionViewItem *option, const QModelIndex &index) {
+        const QPalette p = option->palette;
+        const auto direction = ChannelMessage::Direction(index.data(ChannelLogModel::DirectionRole).toInt());
+        if (index.data(ChannelLogModel::ErrorRole).toBool())
+            option->palette.setColor(QPalette::Text, negative(p));
+        else if (direction == ChannelMessage::Direction::Event)
+            option->palette.setColor(QPalette::Text, muted(p));
+        else if (direction == ChannelMessage::Direction::Sent)
+            option->palette.setColor(QPalette::Text, accent(p));
+    }, parent);
+}
+
+ToneDelegate *deviceCodesDelegate(const QFont &mono, QObject *parent)
+{
+    return new ToneDelegate([mono](QStyleOptionViewItem *option, const QModelIndex &index) {
+        const int column = index.column();
+        if (column == DeviceCodesModel::CodeColumn || column == DeviceCodesModel::TimeLeftColumn) {
+            option->font = mono;
+            option->font.setBold(column == DeviceCodesModel::CodeColumn);
+            option->fontMetrics = QFontMetrics(option->font);
+        }
+        if (column == DeviceCodesModel::TimeLeftColumn
+            && index.data(DeviceCodesModel::SecondsLeftRole).toLongLong() < DeviceCodesModel::UrgentSeconds)
+            option->palette.setColor(QPalette::Text, negative(option->palette));
+    }, parent);
+}
+} // namespace Tones
