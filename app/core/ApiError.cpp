@@ -173,11 +173,11 @@ ApiError ApiError::fromHttp(int status, int transport, const QString &transportT
             const QString origin = to.isValid() && !to.host().isEmpty()
                 ? to.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment).toString()
                 : QString();
-            if (transport == QNetworkReply::TooManyRedirectsError)
+            if (transport == TransportTooManyRedirects)
                 e.detail += QStringLiteral(": too many redirects");
             else if (!origin.isEmpty())
                 e.detail += QStringLiteral(": a redirect to %1 was not followed").arg(origin);
-            else if (transport == QNetworkReply::InsecureRedirectError)
+            else if (transport == TransportInsecureRedirect)
                 e.detail += QStringLiteral(": a redirect was not followed");
         }
         return e;

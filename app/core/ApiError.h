@@ -37,6 +37,7 @@ struct ApiError
     // The transport error, as a QNetworkReply::NetworkError value (core does not link QtNetwork; the
     // values it tells apart are below, and net/ApiCall.cpp checks them against Qt's).
     enum Transport : int { TransportNone = 0, TransportTimeout = 4, TransportCancelled = 5, TransportTls = 6,
+                           TransportTooManyRedirects = 10, TransportInsecureRedirect = 11,
                            TransportReSend = 205 };
     int transport = TransportNone;
     QString serverCode;     // "UNAUTHORIZED", "authorization_pending", ...

@@ -14,6 +14,8 @@
 static_assert(int(QNetworkReply::TimeoutError) == ApiError::TransportTimeout);
 static_assert(int(QNetworkReply::OperationCanceledError) == ApiError::TransportCancelled);
 static_assert(int(QNetworkReply::SslHandshakeFailedError) == ApiError::TransportTls);
+static_assert(int(QNetworkReply::TooManyRedirectsError) == ApiError::TransportTooManyRedirects);
+static_assert(int(QNetworkReply::InsecureRedirectError) == ApiError::TransportInsecureRedirect);
 static_assert(int(QNetworkReply::ContentReSendError) == ApiError::TransportReSend);
 
 QByteArray HttpResponse::header(const QByteArray &name) const
