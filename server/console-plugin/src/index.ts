@@ -21,7 +21,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import * as z from "zod";
 
-import { closeChannels, emitEvent, useConsoleBus, userChanged, type ConsoleBus } from "./events.js";
+import { closeChannels, consoleBus, emitEvent, useConsoleBus, userChanged, type ConsoleBus } from "./events.js";
 import { CursorError, decodeCursor, keysetPage, type PagingAdapter, type SortSpec } from "./paging.js";
 import { createHash } from "node:crypto";
 
@@ -33,7 +33,7 @@ export { memoryBus } from "./bus/memory.js";
 export { consoleSecondaryStorage, type SecondaryStorageLike } from "./storage.js";
 // redisBus is in "@pikku-admin/better-auth-console/redis" (it needs ioredis).
 export { attachLiveChannel, createLiveChannel } from "./live.js";
-export type { LiveChannel, LiveChannelOptions } from "./live.js";
+export type { LiveAuth, LiveChannel, LiveChannelOptions } from "./live.js";
 
 export interface ConsoleChannel {
   name: string;
@@ -393,6 +393,8 @@ const offsetQuery = z.coerce.number({ error: "must be a non-negative integer" })
   .meta({ description: "rows to skip (offset paging, v1); ignored when cursor is given" });
 const cursorQuery = z.string({ error: "must be a cursor string" }).max(1024, { error: "is not a cursor this server issued" }).optional()
   .meta({ description: "keyset paging (v1.1): empty for the first page, then the previous reply's nextCursor" });
+const countQuery = z.enum(["exact"], { error: 'must be "exact"' }).optional()
+  .meta({ description: "cursor mode: count the total exactly on the first page (O(rows)); default: total is a lower bound, no count" });
 const searchQuery = z.string({ error: "must be a string" }).max(200, { error: "must be at most 200 characters" }).optional();
 const sortDirectionQuery = z.enum(["asc", "desc"], { error: 'must be "asc" or "desc"' }).optional().meta({ description: "default desc" });
 const userIdQuery = z.string({ error: "must be a user id" }).max(256, { error: "is too long" }).optional();
@@ -408,19 +410,19 @@ export const CONSOLE_SORT_FIELDS = {
 const DATE_FIELDS = new Set(["createdAt", "expiresAt", "updatedAt"]);
 
 const listServiceUsersQuery = z.object({
-  limit: limitQuery, offset: offsetQuery, cursor: cursorQuery,
+  limit: limitQuery, offset: offsetQuery, cursor: cursorQuery, count: countQuery,
   search: searchQuery.meta({ description: "part of the name or email (case-insensitive)" }),
   sortBy: sortByQuery(CONSOLE_SORT_FIELDS.serviceUsers), sortDirection: sortDirectionQuery,
 });
 const listApiKeysQuery = z.object({
   userId: userIdQuery.meta({ description: "the owner (all service users' keys when absent)" }),
-  limit: limitQuery, offset: offsetQuery, cursor: cursorQuery,
+  limit: limitQuery, offset: offsetQuery, cursor: cursorQuery, count: countQuery,
   search: searchQuery.meta({ description: "part of the key's name, or the start of its prefix or of its visible start" }),
   sortBy: sortByQuery(CONSOLE_SORT_FIELDS.apiKeys), sortDirection: sortDirectionQuery,
 });
 const listSessionsQuery = z.object({
   userId: userIdQuery.meta({ description: "only this user's sessions" }),
-  limit: limitQuery, offset: offsetQuery, cursor: cursorQuery,
+  limit: limitQuery, offset: offsetQuery, cursor: cursorQuery, count: countQuery,
   search: searchQuery.meta({ description: "the user: part of their name or email (case-insensitive)" }),
   sortBy: sortByQuery(CONSOLE_SORT_FIELDS.sessions), sortDirection: sortDirectionQuery,
 });
@@ -444,7 +446,8 @@ function openapi(operationId: string, summary: string, reply: { status?: number;
 const arrayOf = (description: string) => ({ type: "array", description, items: { type: "object" } });
 const pageProps = (list: string, description: string) => ({
   [list]: arrayOf(description),
-  total: { type: "integer", description: "all matches (exact)" },
+  total: { type: "integer", description: "all matches: exact in offset mode and with count=exact; otherwise (cursor mode) the rows through this page, a lower bound until the last page" },
+  totalExact: { type: "boolean", description: "cursor mode: whether total is an exact count" },
   nextCursor: { type: "string", nullable: true, description: "the next page's cursor; null on the last page" },
 });
 
@@ -551,9 +554,12 @@ export const CONSOLE_FEATURES = [
   "cursor",
   "search",
   "sort",
+  "count.exact",
+  "live.bus",
 ] as const;
 
 interface ListQuery {
+  count?: "exact";
   limit?: number;
   offset?: number;
   cursor?: string;
@@ -563,8 +569,12 @@ interface ListQuery {
 
 /**
  * One page of a list, by offset (v1: `offset`, exact `total`) or by keyset (v1.1: `cursor` given, empty for
- * the first page; `total` is counted exactly on the first page and carried by the cursor after that,
- * `totalExact: false`, so later pages never count).
+ * the first page). In cursor mode nothing is counted unless `count=exact` is asked for on the first page:
+ *  - default: `total` is a lower bound, the rows of the walk through this page (`totalExact: false`), exact
+ *    only on the last page (`nextCursor: null`, `totalExact: true`); no page ever runs a COUNT;
+ *  - `count=exact`: the first page counts exactly (`totalExact: true`, O(rows)); later pages carry that count
+ *    in the cursor (`totalExact: false`) and never count again.
+ * `total` is always an integer, so v1 readers of it keep working.
  */
 async function listPage<T extends { id: string }>(ctx: Ctx, model: string, where: Where[], q: ListQuery, identity: unknown) {
   const adapter = ctx.context.adapter;
@@ -580,7 +590,7 @@ async function listPage<T extends { id: string }>(ctx: Ctx, model: string, where
     return { rows, total, totalExact: true };
   }
   const fingerprint = createHash("sha256").update(canonical({ model, identity })).digest("base64url").slice(0, 16);
-  let after: { value: string; id: string; total: number } | null = null;
+  let after: { value: string; id: string; total: number; exact: boolean } | null = null;
   if (q.cursor !== "") {
     try {
       after = decodeCursor(q.cursor, sortKey, fingerprint);
@@ -589,9 +599,16 @@ async function listPage<T extends { id: string }>(ctx: Ctx, model: string, where
       throw e;
     }
   }
-  const total = after ? after.total : await adapter.count({ model, where });
-  const page = await keysetPage<T>(adapter as PagingAdapter, model, where, sort, limit, after, sortKey, fingerprint, total);
-  return { rows: page.rows, total, totalExact: after === null, nextCursor: page.nextCursor };
+  const exact = after ? after.exact : q.count === "exact";
+  const counted = exact ? (after ? after.total : await adapter.count({ model, where })) : 0;
+  const seenBefore = after && !after.exact ? after.total : 0;
+  const page = await keysetPage<T>(adapter as PagingAdapter, model, where, sort, limit, after, sortKey, fingerprint, {
+    exact,
+    value: (n) => (exact ? counted : seenBefore + n),
+  });
+  if (exact) return { rows: page.rows, total: counted, totalExact: after === null, nextCursor: page.nextCursor };
+  const total = seenBefore + page.rows.length;
+  return { rows: page.rows, total, totalExact: page.nextCursor === null, nextCursor: page.nextCursor };
 }
 
 /** Search terms as one OR group (the adapter ANDs every other condition with it); trimmed, case-insensitive. */
@@ -822,11 +839,15 @@ export function consolePlugin(options: ConsolePluginOptions) {
             // Additive to console-api.md v1: what this server does beyond the v1 contract.
             features: [...CONSOLE_FEATURES],
             requestIdWindowSeconds: REQUEST_ID_WINDOW_SECONDS,
+            // Which event bus this instance is on: "memory" (one instance) or "redis" (several; see README).
+            live: { bus: consoleBus().kind ?? "custom" },
             // v1.1 (docs/console-api-v1.1.md): keyset paging, search and sort on the three lists.
             paging: {
               cursor: true,
-              // the first cursor page counts exactly; later pages carry that count (totalExact: false)
-              total: "exact-first-page",
+              // cursor mode counts nothing by default: total is the rows through this page (a lower bound,
+              // exact on the last page); count=exact counts on the first page and later pages carry it
+              total: "lower-bound",
+              count: ["exact"],
               sortFields: CONSOLE_SORT_FIELDS,
               search: {
                 serviceUsers: ["name", "email"],

@@ -64,6 +64,8 @@ export interface PublicConnection {
 export interface ConsoleBus {
   /** This process's instance id (in `list` rows as instanceId). */
   readonly instanceId: string;
+  /** What carries the messages, announced in /console/info as live.bus: "memory", "redis", or a custom name. */
+  readonly kind?: string;
   /** Resolves once messages from other instances are being received (at once for the memory bus). */
   ready(): Promise<void>;
   /** Delivers msg here (synchronously) and to every other instance. */
