@@ -24,6 +24,9 @@ import * as z from "zod";
 import { closeChannels, consoleBus, emitEvent, useConsoleBus, userChanged, type ConsoleBus } from "./events.js";
 import { CursorError, decodeCursor, keysetPage, type PagingAdapter, type SortSpec } from "./paging.js";
 import { createHash } from "node:crypto";
+import {
+  AUDIT_MODEL, apiKeyHash, auditSchema, auditTarget, bounded, isAudited, toAuditEntry, type AuditActor, type AuditRow,
+} from "./audit.js";
 
 export {
   closeChannels, consoleBus, consoleEvents, emitEvent, useConsoleBus, userChanged,
@@ -33,6 +36,7 @@ export { memoryBus } from "./bus/memory.js";
 export { consoleSecondaryStorage, type SecondaryStorageLike } from "./storage.js";
 // redisBus is in "@pikku-admin/better-auth-console/redis" (it needs ioredis).
 export { attachLiveChannel, createLiveChannel } from "./live.js";
+export { AUDIT_MODEL, toAuditEntry, type AuditRow, type ConsoleAuditEntry } from "./audit.js";
 export type { LiveAuth, LiveChannel, LiveChannelOptions } from "./live.js";
 
 export interface ConsoleChannel {
@@ -407,7 +411,7 @@ export const CONSOLE_SORT_FIELDS = {
   apiKeys: ["createdAt", "expiresAt"],
   sessions: ["createdAt", "expiresAt"],
 } as const;
-const DATE_FIELDS = new Set(["createdAt", "expiresAt", "updatedAt"]);
+const DATE_FIELDS = new Set(["createdAt", "expiresAt", "updatedAt", "at"]);
 
 const listServiceUsersQuery = z.object({
   limit: limitQuery, offset: offsetQuery, cursor: cursorQuery, count: countQuery,
@@ -425,6 +429,20 @@ const listSessionsQuery = z.object({
   limit: limitQuery, offset: offsetQuery, cursor: cursorQuery, count: countQuery,
   search: searchQuery.meta({ description: "the user: part of their name or email (case-insensitive)" }),
   sortBy: sortByQuery(CONSOLE_SORT_FIELDS.sessions), sortDirection: sortDirectionQuery,
+});
+
+const isoDate = (what: string) =>
+  z.string({ error: `must be an ISO 8601 time (${what})` }).max(40, { error: "is too long" })
+    .refine((v) => !Number.isNaN(Date.parse(v)), { error: `must be an ISO 8601 time (${what})` }).optional();
+const listAuditQuery = z.object({
+  limit: limitQuery, cursor: cursorQuery, count: countQuery,
+  actor: z.string({ error: "must be a user id or an email" }).min(1).max(256, { error: "is too long" }).optional()
+    .meta({ description: "the actor: a user id, or an email (exact, case-insensitive)" }),
+  action: z.string({ error: "must be an action" }).min(1).max(128, { error: "is too long" }).optional()
+    .meta({ description: "the action (an endpoint path such as /admin/ban-user); a trailing * matches a prefix" }),
+  target: z.string({ error: "must be an id" }).min(1).max(256, { error: "is too long" }).optional().meta({ description: "the target id (exact)" }),
+  since: isoDate("since").meta({ description: "entries at or after this time" }),
+  until: isoDate("until").meta({ description: "entries before this time" }),
 });
 
 /** OpenAPI metadata (better-auth's openAPI() plugin reads it): summary and the success reply's shape. */
@@ -543,6 +561,7 @@ export const consoleSchema = {
       { name: "pikku_user_name", fields: ["name"] },
     ],
   },
+  ...auditSchema,
 } satisfies BetterAuthPlugin["schema"];
 
 /** What /console/info announces beyond v1 (additive): the console uses a feature only when it is listed. */
@@ -556,6 +575,7 @@ export const CONSOLE_FEATURES = [
   "sort",
   "count.exact",
   "live.bus",
+  "audit",
 ] as const;
 
 interface ListQuery {
@@ -703,6 +723,88 @@ export function consolePlugin(options: ConsolePluginOptions) {
     return typeof v === "string" && v ? v : undefined;
   };
 
+  // ---- the audit trail (./audit.ts). The caller is read before the endpoint runs (a sign-out's session is
+  // gone afterwards) and kept by the request's Headers object, which every hook and the endpoint share.
+  const actors = new WeakMap<object, AuditActor>();
+  const auditKey = (ctx: Ctx): object | null => ctx.headers ?? ctx.request ?? null;
+  const resolveActor = async (ctx: Ctx): Promise<AuditActor> => {
+    const h = requestHeaders(ctx);
+    const key = h?.get("x-api-key");
+    if (key && !h?.get("authorization")) {
+      // The key's row by its hash (the API Key plugin's default sha256): its id and owner, never the key.
+      const row = await ctx.context.adapter.findOne<ApiKeyRow>({ model: "apikey", where: [{ field: "key", value: apiKeyHash(key) }] }).catch(() => null);
+      const ownerId = row?.referenceId ?? row?.userId ?? null;
+      const owner = ownerId ? await ctx.context.adapter.findOne<UserRow>({ model: "user", where: [{ field: "id", value: ownerId }] }).catch(() => null) : null;
+      return { actorId: ownerId, actorEmail: owner?.email ?? null, credentialKind: "api-key", credentialId: row?.id ?? null };
+    }
+    const bearer = /^Bearer\s+(\S{1,1024})$/i.exec(h?.get("authorization") ?? "")?.[1];
+    if (bearer) {
+      // Who the token names, for the record only (the endpoint authorizes on its own). Before-hooks run
+      // before the bearer plugin's header rewrite takes effect, so the session is looked up by its token
+      // (a signed token is "token.signature"). Never stored.
+      const token = decodeURIComponent(bearer).split(".")[0] ?? "";
+      const found = token ? await ctx.context.internalAdapter.findSession(token).catch(() => null) : null;
+      if (found?.user && new Date(found.session.expiresAt).getTime() > Date.now())
+        return { actorId: found.user.id, actorEmail: found.user.email ?? null, credentialKind: "session", credentialId: found.session.id };
+    } else if (h?.get("cookie")) {
+      const s = await getSessionFromCtx(ctx).catch(() => null);
+      if (s?.user) return { actorId: s.user.id, actorEmail: s.user.email ?? null, credentialKind: "session", credentialId: s.session.id };
+    }
+    return { actorId: null, actorEmail: null, credentialKind: "none", credentialId: null };
+  };
+  const rememberActor = async (ctx: Ctx) => {
+    const k = auditKey(ctx);
+    if (!k) return;
+    const actor = await resolveActor(ctx);
+    // /revoke-session names its session by token: the target is the session's id (the token is never stored).
+    const body: unknown = ctx.body;
+    const token = body && typeof body === "object" && "token" in body && typeof body.token === "string" ? body.token : null;
+    if (ctx.path === "/revoke-session" && token) {
+      const found = await ctx.context.internalAdapter.findSession(token).catch(() => null);
+      actor.target = found?.session?.id ?? null;
+    }
+    actors.set(k, actor);
+  };
+  const writeAudit = async (ctx: Ctx) => {
+    const k = auditKey(ctx);
+    const actor = (k && actors.get(k)) || (await resolveActor(ctx));
+    if (k) actors.delete(k);
+    const returned: unknown = (ctx.context as { returned?: unknown }).returned;
+    let status = 200;
+    let errorCode: string | null = null;
+    if (returned instanceof APIError) {
+      status = typeof returned.statusCode === "number" ? returned.statusCode : 500;
+      const b = (returned.body ?? {}) as { code?: unknown };
+      errorCode = bounded(typeof b.code === "string" ? b.code : returned.status, 64);
+    } else if (returned instanceof Response) {
+      status = returned.status;
+    } else if (returned instanceof Error) {
+      status = 500;
+    }
+    const h = requestHeaders(ctx);
+    const ip = (h?.get("x-forwarded-for") ?? "").split(",")[0]?.trim() || h?.get("x-real-ip") || null;
+    const row = await ctx.context.adapter.create<Record<string, unknown>, AuditRow>({
+      model: AUDIT_MODEL,
+      data: {
+        at: new Date(),
+        actorId: actor.actorId,
+        actorEmail: bounded(actor.actorEmail, 254),
+        credentialKind: actor.credentialKind,
+        credentialId: actor.credentialId,
+        action: bounded(ctx.path, 128) ?? "?",
+        target: actor.target !== undefined ? actor.target : auditTarget(ctx.body, returned instanceof Response || returned instanceof Error ? null : returned),
+        ipAddress: bounded(ip, 64),
+        userAgent: bounded(h?.get("user-agent"), 512),
+        outcome: status < 400 ? "success" : "failure",
+        status,
+        errorCode,
+      },
+    });
+    emitEvent("audit", toAuditEntry(row));
+  };
+  const audited = (ctx: { path?: string; method?: string; request?: Request }) =>
+    !insideConsole.getStore() && isAudited(ctx.path, ctx.method ?? ctx.request?.method ?? (ctx.path?.startsWith("/console/") ? undefined : "POST"));
+
   return {
     id: "pikku-console",
     schema: consoleSchema,
@@ -754,6 +856,13 @@ export function consolePlugin(options: ConsolePluginOptions) {
     },
     hooks: {
       before: [
+        // The audit trail's caller, read before the endpoint can end the session (list after bearer()).
+        {
+          matcher: (ctx) => audited(ctx),
+          handler: createAuthMiddleware(async (ctx) => {
+            await rememberActor(ctx).catch((e: unknown) => ctx.context.logger?.error?.("pikku-console: audit (caller):", e instanceof Error ? e.message : e));
+          }),
+        },
         // Runs before the API key plugin's own hook (list this plugin first), so a console request that
         // carries a key is refused for what it is, without spending one of the key's rate-limit slots.
         {
@@ -775,6 +884,13 @@ export function consolePlugin(options: ConsolePluginOptions) {
       // The API Key plugin writes through the adapter without database hooks: report its own endpoints'
       // changes here (HTTP and auth.api calls alike; the console's own calls report themselves).
       after: [
+        {
+          matcher: (ctx) => audited(ctx),
+          handler: createAuthMiddleware(async (ctx) => {
+            // An audit write that fails never fails the action; it is logged (without the request's secrets).
+            await writeAudit(ctx).catch((e: unknown) => ctx.context.logger?.error?.("pikku-console: audit write failed:", e instanceof Error ? e.message : e));
+          }),
+        },
         {
           matcher: (ctx) => apiKeyPath(ctx, "/api-key/create", "/api-key/update", "/api-key/delete"),
           handler: createAuthMiddleware(async (ctx) => {
@@ -1130,6 +1246,37 @@ export function consolePlugin(options: ConsolePluginOptions) {
           if (replayed) ctx.setHeader("idempotent-replayed", "true");
           ctx.setStatus(201);
           return ctx.json(reply);
+        },
+      ),
+
+      consoleAudit: createAuthEndpoint(
+        "/console/audit",
+        {
+          method: "GET",
+          query: listAuditQuery,
+          use: [consoleAdminMiddleware],
+          metadata: openapi("consoleAudit", "The audit trail: console and better-auth admin actions, newest first", {
+            description: "A page of AuditEntry objects (cursor paging)",
+            properties: pageProps("entries", "AuditEntry objects"),
+          }),
+        },
+        async (ctx) => {
+          const q = ctx.query ?? {};
+          const where: Where[] = [];
+          if (q.actor) {
+            if (q.actor.includes("@")) where.push({ field: "actorEmail", value: q.actor.toLowerCase(), mode: "insensitive" });
+            else where.push({ field: "actorId", value: q.actor });
+          }
+          if (q.action) {
+            if (q.action.endsWith("*")) where.push({ field: "action", operator: "starts_with", value: q.action.slice(0, -1) });
+            else where.push({ field: "action", value: q.action });
+          }
+          if (q.target) where.push({ field: "target", value: q.target });
+          if (q.since) where.push({ field: "at", operator: "gte", value: new Date(q.since) });
+          if (q.until) where.push({ field: "at", operator: "lt", value: new Date(q.until) });
+          const p = await listPage<AuditRow>(ctx, AUDIT_MODEL, where, { ...q, cursor: q.cursor ?? "", sortBy: "at", sortDirection: "desc" },
+            { actor: q.actor ?? "", action: q.action ?? "", target: q.target ?? "", since: q.since ?? "", until: q.until ?? "" });
+          return ctx.json({ entries: p.rows.map(toAuditEntry), ...pagingReply(p) });
         },
       ),
 

@@ -8,7 +8,8 @@ export type ConsoleEvent =
   | "key.updated"
   | "key.deleted"
   | "connection.opened"
-  | "connection.closed";
+  | "connection.closed"
+  | "audit";
 
 export const CONSOLE_EVENTS: readonly ConsoleEvent[] = [
   "session.created",
@@ -18,6 +19,7 @@ export const CONSOLE_EVENTS: readonly ConsoleEvent[] = [
   "key.deleted",
   "connection.opened",
   "connection.closed",
+  "audit",
 ];
 
 /** Which open live-channel connections lose their credential (closed with 4401). */
