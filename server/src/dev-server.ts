@@ -324,6 +324,12 @@ async function main() {
           rateLimit: { enabled: true, timeWindow: 86400, maxRequests: 10 },
         },
         deviceAuthorization: { expiresIn: deviceExpires, interval: deviceInterval },
+        // What the demo keys use (--seed-demo), as a grid in the console's mint and edit dialogs.
+        permissionCatalogue: [
+          { resource: "files", description: "Backup storage", actions: [{ name: "read", description: "list and download" }, { name: "write", description: "upload and delete" }] },
+          { resource: "ws", description: "Live channels", actions: [{ name: "connect", description: "open a channel" }] },
+          { resource: "events", description: "The ingest pipeline", actions: [{ name: "write", description: "send events" }] },
+        ],
         channels: (origin, path) => [
           {
             name: "live",

@@ -21,7 +21,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import * as z from "zod";
 
-import { closeChannels, consoleBus, emitEvent, useConsoleBus, userChanged, type ConsoleBus } from "./events.js";
+import { closeChannels, consoleBus, emitEvent, localConnections, useConsoleBus, userChanged, type ConsoleBus } from "./events.js";
 import { CursorError, decodeCursor, keysetPage, type PagingAdapter, type SortSpec } from "./paging.js";
 import { createHash } from "node:crypto";
 import {
@@ -51,7 +51,20 @@ export interface ConsoleAuthApi {
   updateApiKey(input: { body: Record<string, unknown> }): Promise<unknown>;
 }
 
+/** One resource of the permission catalogue: its actions (API key permissions are {resource: [action, ...]}). */
+export interface PermissionResource {
+  resource: string;
+  description?: string;
+  actions: { name: string; description?: string }[];
+}
+
 export interface ConsolePluginOptions {
+  /**
+   * The permissions this deployment's keys use, announced in /console/info (`permissions.catalogue`) so a
+   * console can show them as a grid. Informational: keys may still carry permissions outside it.
+   * At most 200 resources of at most 100 actions; names use A-Z a-z 0-9 _ . : -; descriptions ≤ 200 characters.
+   */
+  permissionCatalogue?: PermissionResource[];
   /** Returns the auth instance's `api` (resolved lazily: the plugin is built before the instance). */
   api: () => ConsoleAuthApi;
   apiKey?: {
@@ -166,6 +179,8 @@ export const CONSOLE_ERROR_CODES = {
   NOT_FOUND: { status: 404, description: "no such user, key or session" },
   CONFLICT: { status: 409, description: "a user with that email already exists" },
   REQUEST_ID_REUSED: { status: 409, description: "a requestId was sent again with a different request" },
+  NOT_SERVICE_USER: { status: 400, description: "service-user lifecycle: the user is not a service user (people go through the admin plugin's endpoints)" },
+  LOCKOUT: { status: 409, description: "refused: it would act on the caller's own account or on an admin (the console never locks its admins out)" },
 } as const;
 export type ConsoleErrorCode = keyof typeof CONSOLE_ERROR_CODES;
 
@@ -387,6 +402,8 @@ const rotateApiKeyBody = z.object({
 });
 
 const sessionIdBody = z.object({ sessionId: id("session") });
+const userIdBody = z.object({ userId: id("service user") });
+const renameServiceUserBody = z.object({ userId: id("service user"), name: text(100) });
 
 // Queries arrive as strings (and as numbers from auth.api calls): limit and offset are coerced.
 const limitQuery = z.coerce.number({ error: "must be an integer from 1 to 1000" }).int({ error: "must be an integer from 1 to 1000" })
@@ -539,7 +556,10 @@ class RequestIds {
  */
 export const consoleSchema = {
   apikey: {
-    fields: {},
+    fields: {
+      /** set when a service user's disable turned the key off, so enable turns back on only those keys */
+      pikkuDisabledWithOwner: { type: "boolean", required: false, input: false },
+    },
     indexes: [
       { name: "pikku_apikey_owner_created", fields: ["referenceId", "createdAt"] },
       { name: "pikku_apikey_owner_expires", fields: ["referenceId", "expiresAt"] },
@@ -576,6 +596,9 @@ export const CONSOLE_FEATURES = [
   "count.exact",
   "live.bus",
   "audit",
+  "device.requested",
+  "service-users.lifecycle",
+  "overview",
 ] as const;
 
 interface ListQuery {
@@ -644,7 +667,40 @@ const MAX_SERVICE_OWNERS = 30000;
 const pagingReply = (p: { total: number; totalExact: boolean; nextCursor?: string | null }) =>
   p.nextCursor === undefined ? { total: p.total } : { total: p.total, totalExact: p.totalExact, nextCursor: p.nextCursor };
 
+/** Checks the catalogue once, at start-up (a bad one is a configuration error, thrown). */
+export function checkPermissionCatalogue(catalogue: PermissionResource[]): PermissionResource[] {
+  const name = /^[A-Za-z0-9_.:-]{1,64}$/;
+  const desc = (d: unknown, where: string) => {
+    if (d === undefined) return undefined;
+    if (typeof d !== "string" || d.length > 200) throw new Error(`consolePlugin permissionCatalogue: ${where}: description is a string of at most 200 characters`);
+    return d;
+  };
+  if (!Array.isArray(catalogue) || catalogue.length > 200) throw new Error("consolePlugin permissionCatalogue: at most 200 resources");
+  const seen = new Set<string>();
+  return catalogue.map((r, i) => {
+    if (!r || typeof r.resource !== "string" || !name.test(r.resource)) throw new Error(`consolePlugin permissionCatalogue[${i}]: resource is 1 to 64 of A-Z a-z 0-9 _ . : -`);
+    if (seen.has(r.resource)) throw new Error(`consolePlugin permissionCatalogue: resource ${r.resource} listed twice`);
+    seen.add(r.resource);
+    if (!Array.isArray(r.actions) || r.actions.length === 0 || r.actions.length > 100) throw new Error(`consolePlugin permissionCatalogue: ${r.resource}: 1 to 100 actions`);
+    const actions = new Set<string>();
+    return {
+      resource: r.resource,
+      description: desc(r.description, r.resource) ?? null,
+      actions: r.actions.map((a) => {
+        if (!a || typeof a.name !== "string" || !name.test(a.name)) throw new Error(`consolePlugin permissionCatalogue: ${r.resource}: an action name is 1 to 64 of A-Z a-z 0-9 _ . : -`);
+        if (actions.has(a.name)) throw new Error(`consolePlugin permissionCatalogue: ${r.resource}: action ${a.name} listed twice`);
+        actions.add(a.name);
+        return { name: a.name, description: desc(a.description, `${r.resource}.${a.name}`) ?? null };
+      }),
+    } as PermissionResource;
+  });
+}
+
+/** Above this many service users, /console/overview does not count those without keys (null). */
+const OVERVIEW_MAX_SERVICE_USERS = 2000;
+
 export function consolePlugin(options: ConsolePluginOptions) {
+  const catalogue = options.permissionCatalogue ? checkPermissionCatalogue(options.permissionCatalogue) : null;
   const serviceRole = options.serviceUserRole ?? "service";
   const maxOverlap = options.maxOverlapSeconds ?? 30 * 86400;
   const requestIds = new RequestIds();
@@ -704,6 +760,22 @@ export function consolePlugin(options: ConsolePluginOptions) {
   });
 
   const readKey = async (ctx: Ctx, keyId: string) => toApiKey(await findKey(ctx, keyId));
+
+  /** The target of a lifecycle action: an existing service user who is neither the caller nor an admin. */
+  const lifecycleTarget = async (ctx: Ctx, userId: string, callerId: string) => {
+    const user = await findUser(ctx, userId);
+    if (user.id === callerId) fail("LOCKOUT", "refused: that is your own account");
+    if (isConsoleAdmin(ctx.context, user) || roleList(user.role).some((r) => r === "admin" || consoleAdminRoles(ctx.context).includes(r)))
+      fail("LOCKOUT", `refused: user ${user.id} is an admin`);
+    if (!isServiceUser(user)) fail("NOT_SERVICE_USER", `user ${user.id} is not a service user (no "${serviceRole}" role): use the admin plugin for people`);
+    return user;
+  };
+  /** Every key of one owner (a service user has at most a few thousand; bounded). */
+  const MAX_KEYS_PER_OWNER = 10000;
+  const keysOf = (ctx: Ctx, userId: string) =>
+    ctx.context.adapter.findMany<ApiKeyRow & { pikkuDisabledWithOwner?: boolean | null }>({
+      model: "apikey", where: [{ field: "referenceId", value: userId }], limit: MAX_KEYS_PER_OWNER,
+    });
 
   // Rows of keys about to be deleted through the API Key plugin's own /api-key/delete, by id: the
   // after-hook reports them (the row is gone by then).
@@ -884,6 +956,26 @@ export function consolePlugin(options: ConsolePluginOptions) {
       // The API Key plugin writes through the adapter without database hooks: report its own endpoints'
       // changes here (HTTP and auth.api calls alike; the console's own calls report themselves).
       after: [
+        // A new device code (RFC 8628 device authorization request): subscribers hear `device.requested`
+        // with what an approver needs, never the device_code (the polling client's secret).
+        {
+          matcher: (ctx) => ctx.path === "/device/code",
+          handler: createAuthMiddleware(async (ctx) => {
+            const returned: unknown = (ctx.context as { returned?: unknown }).returned;
+            if (!succeeded(ctx) || !returned || typeof returned !== "object") return;
+            const r = returned as { user_code?: unknown; expires_in?: unknown };
+            const userCode = bounded(r.user_code, 64);
+            if (!userCode) return;
+            const body = (ctx.body ?? {}) as { client_id?: unknown; scope?: unknown };
+            const expiresIn = typeof r.expires_in === "number" && Number.isFinite(r.expires_in) ? Math.max(0, Math.min(r.expires_in, 86400 * 365)) : null;
+            emitEvent("device.requested", {
+              userCode,
+              clientId: bounded(body.client_id, 256),
+              scope: bounded(body.scope, 1024),
+              expiresAt: expiresIn === null ? null : new Date(Date.now() + expiresIn * 1000).toISOString(),
+            });
+          }),
+        },
         {
           matcher: (ctx) => audited(ctx),
           handler: createAuthMiddleware(async (ctx) => {
@@ -953,7 +1045,9 @@ export function consolePlugin(options: ConsolePluginOptions) {
             serviceUserRole: serviceRole,
             channels,
             // Additive to console-api.md v1: what this server does beyond the v1 contract.
-            features: [...CONSOLE_FEATURES],
+            features: catalogue ? [...CONSOLE_FEATURES, "permissions.catalogue"] : [...CONSOLE_FEATURES],
+            // The permission catalogue (plugin option permissionCatalogue), for a grid of checkboxes.
+            permissions: { catalogue },
             requestIdWindowSeconds: REQUEST_ID_WINDOW_SECONDS,
             // Which event bus this instance is on: "memory" (one instance) or "redis" (several; see README).
             live: { bus: consoleBus().kind ?? "custom" },
@@ -1026,6 +1120,103 @@ export function consolePlugin(options: ConsolePluginOptions) {
           });
           ctx.setStatus(201);
           return ctx.json({ user: await toServiceUser(ctx, user) });
+        },
+      ),
+
+      consoleRenameServiceUser: createAuthEndpoint(
+        "/console/service-users/update",
+        {
+          method: "POST",
+          body: renameServiceUserBody,
+          use: [consoleAdminMiddleware],
+          metadata: openapi("consoleRenameServiceUser", "Rename a service user", {
+            description: "The service user as it is now",
+            properties: { user: { type: "object" } },
+          }),
+        },
+        async (ctx) => {
+          const user = await lifecycleTarget(ctx, ctx.body.userId, ctx.context.session.user.id);
+          await ctx.context.internalAdapter.updateUser(user.id, { name: ctx.body.name, updatedAt: new Date() });
+          return ctx.json({ user: await toServiceUser(ctx, await findUser(ctx, user.id)) });
+        },
+      ),
+
+      consoleDisableServiceUser: createAuthEndpoint(
+        "/console/service-users/disable",
+        {
+          method: "POST",
+          body: userIdBody,
+          use: [consoleAdminMiddleware],
+          metadata: openapi("consoleDisableServiceUser", "Disable a service user: every key disabled, every live channel closed, the user banned", {
+            description: "The service user and how many keys were disabled",
+            properties: { user: { type: "object" }, disabledKeys: { type: "integer" } },
+          }),
+        },
+        async (ctx) => {
+          const user = await lifecycleTarget(ctx, ctx.body.userId, ctx.context.session.user.id);
+          let disabledKeys = 0;
+          for (const k of await keysOf(ctx, user.id)) {
+            if (k.enabled === false) continue;
+            await ctx.context.adapter.update({ model: "apikey", where: [{ field: "id", value: k.id }], update: { enabled: false, pikkuDisabledWithOwner: true } });
+            disabledKeys++;
+            keyUpdated(await readKey(ctx, k.id));
+          }
+          // Banned through better-auth (its user update hook closes the user's channels everywhere), and
+          // closed here as well for a deployment whose hooks are not the plugin's.
+          await ctx.context.internalAdapter.updateUser(user.id, { banned: true, banReason: "disabled in the console", banExpires: null, updatedAt: new Date() });
+          closeChannels({ userId: user.id, reason: "service user disabled" });
+          return ctx.json({ user: await toServiceUser(ctx, await findUser(ctx, user.id)), disabledKeys });
+        },
+      ),
+
+      consoleEnableServiceUser: createAuthEndpoint(
+        "/console/service-users/enable",
+        {
+          method: "POST",
+          body: userIdBody,
+          use: [consoleAdminMiddleware],
+          metadata: openapi("consoleEnableServiceUser", "Enable a service user: unbanned, the keys its disable turned off turned on again", {
+            description: "The service user and how many keys were enabled",
+            properties: { user: { type: "object" }, enabledKeys: { type: "integer" } },
+          }),
+        },
+        async (ctx) => {
+          const user = await lifecycleTarget(ctx, ctx.body.userId, ctx.context.session.user.id);
+          await ctx.context.internalAdapter.updateUser(user.id, { banned: false, banReason: null, banExpires: null, updatedAt: new Date() });
+          let enabledKeys = 0;
+          // Only the keys the disable turned off: a key disabled on its own before stays disabled.
+          for (const k of await keysOf(ctx, user.id)) {
+            if (k.pikkuDisabledWithOwner !== true) continue;
+            await ctx.context.adapter.update({ model: "apikey", where: [{ field: "id", value: k.id }], update: { enabled: true, pikkuDisabledWithOwner: null } });
+            enabledKeys++;
+            keyUpdated(await readKey(ctx, k.id));
+          }
+          return ctx.json({ user: await toServiceUser(ctx, await findUser(ctx, user.id)), enabledKeys });
+        },
+      ),
+
+      consoleDeleteServiceUser: createAuthEndpoint(
+        "/console/service-users/delete",
+        {
+          method: "POST",
+          body: userIdBody,
+          use: [consoleAdminMiddleware],
+          metadata: openapi("consoleDeleteServiceUser", "Delete a service user and its keys; their live channels close", {
+            description: "Deleted, with the number of keys deleted",
+            properties: { success: { type: "boolean" }, deletedKeys: { type: "integer" } },
+          }),
+        },
+        async (ctx) => {
+          const user = await lifecycleTarget(ctx, ctx.body.userId, ctx.context.session.user.id);
+          const keys = await keysOf(ctx, user.id);
+          for (const k of keys) {
+            await ctx.context.adapter.delete({ model: "apikey", where: [{ field: "id", value: k.id }] });
+            keyDeleted(toApiKey(k));
+          }
+          // better-auth's own delete (sessions, accounts, the user hook that closes the user's channels).
+          await ctx.context.internalAdapter.deleteUser(user.id);
+          closeChannels({ userId: user.id, reason: "user deleted" });
+          return ctx.json({ success: true, deletedKeys: keys.length });
         },
       ),
 
@@ -1277,6 +1468,66 @@ export function consolePlugin(options: ConsolePluginOptions) {
           const p = await listPage<AuditRow>(ctx, AUDIT_MODEL, where, { ...q, cursor: q.cursor ?? "", sortBy: "at", sortDirection: "desc" },
             { actor: q.actor ?? "", action: q.action ?? "", target: q.target ?? "", since: q.since ?? "", until: q.until ?? "" });
           return ctx.json({ entries: p.rows.map(toAuditEntry), ...pagingReply(p) });
+        },
+      ),
+
+      consoleOverview: createAuthEndpoint(
+        "/console/overview",
+        {
+          method: "GET",
+          use: [consoleAdminMiddleware],
+          metadata: openapi("consoleOverview", "The counts of the console's overview", {
+            description: "Counts (each one query), the live connections of every instance, the last audit entries",
+            properties: { counts: { type: "object" }, recentAudit: arrayOf("AuditEntry objects") },
+          }),
+        },
+        async (ctx) => {
+          const a = ctx.context.adapter;
+          const now = new Date();
+          const week = new Date(now.getTime() + 7 * 86400_000);
+          const owners = await a.findMany<UserRow>({ model: "user", where: serviceUserWhere, limit: OVERVIEW_MAX_SERVICE_USERS + 1 });
+          const serviceUsers = owners.filter(isServiceUser);
+          let withoutKeys: number | null = null;
+          if (owners.length <= OVERVIEW_MAX_SERVICE_USERS) {
+            // One indexed lookup per service user (pikku_apikey_owner_created), a few at a time.
+            withoutKeys = 0;
+            for (let i = 0; i < serviceUsers.length; i += 50) {
+              const found = await Promise.all(serviceUsers.slice(i, i + 50).map((u) =>
+                a.findOne<{ id: string }>({ model: "apikey", where: [{ field: "referenceId", value: u.id }] })));
+              withoutKeys += found.filter((k) => !k).length;
+            }
+          }
+          let remote: number | null = null;
+          try {
+            remote = (await consoleBus().remoteConnections()).length;
+          } catch {
+            remote = null;
+          }
+          const here = localConnections().length;
+          const [expiringSoon, disabled, neverUsed, sessions, pendingDeviceCodes, recent] = await Promise.all([
+            a.count({ model: "apikey", where: [{ field: "expiresAt", operator: "gt", value: now }, { field: "expiresAt", operator: "lte", value: week }] }),
+            a.count({ model: "apikey", where: [{ field: "enabled", value: false }] }),
+            a.count({ model: "apikey", where: [{ field: "lastRequest", value: null }] }),
+            a.count({ model: "session", where: [{ field: "expiresAt", operator: "gt", value: now }] }),
+            a.count({ model: "deviceCode", where: [{ field: "status", value: "pending" }, { field: "expiresAt", operator: "gt", value: now }] }).catch(() => 0),
+            a.findMany<AuditRow>({ model: AUDIT_MODEL, limit: 10, sortBy: { field: "at", direction: "desc" } }),
+          ]);
+          return ctx.json({
+            at: now.toISOString(),
+            counts: {
+              keysExpiringWithin7Days: expiringSoon,
+              disabledKeys: disabled,
+              keysNeverUsed: neverUsed,
+              serviceUsers: owners.length <= OVERVIEW_MAX_SERVICE_USERS ? serviceUsers.length : null,
+              serviceUsersWithoutKeys: withoutKeys,
+              sessions,
+              liveConnections: remote === null ? here : here + remote,
+              pendingDeviceCodes,
+            },
+            // false when another instance's connections could not be read (the count is this instance's)
+            liveConnectionsComplete: remote !== null,
+            recentAudit: recent.map(toAuditEntry),
+          });
         },
       ),
 

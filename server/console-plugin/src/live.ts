@@ -8,7 +8,7 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { randomUUID } from "node:crypto";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
-import { consoleBus, consoleEvents, emitEvent, type CloseTarget, type ConsoleBus, type PublicConnection, type UserChange } from "./events.js";
+import { consoleBus, consoleEvents, emitEvent, registerLocalConnections, type CloseTarget, type ConsoleBus, type PublicConnection, type UserChange } from "./events.js";
 import { isConsoleAdmin } from "./index.js";
 
 /** A credential is re-read at its expiry, and at least every recheckMs (default 5 min, 1 s to 6 h). */
@@ -155,7 +155,12 @@ export function createLiveChannel(auth: LiveAuth, options: LiveChannelOptions = 
   const bus = options.bus ?? consoleBus();
   const recheckMs = Math.max(1000, Math.min(Number.isFinite(options.recheckMs) ? Number(options.recheckMs) : DEFAULT_RECHECK_MS, MAX_RECHECK_MS));
   const pub = (c: Conn) => publicConn(c, bus.instanceId);
-  const unregister = bus.registerConnections(() => [...conns.values()].map(pub));
+  const unregisterBus = bus.registerConnections(() => [...conns.values()].map(pub));
+  const unregisterLocal = registerLocalConnections(() => [...conns.values()].map(pub));
+  const unregister = () => {
+    unregisterBus();
+    unregisterLocal();
+  };
 
   const send = (c: Conn, data: unknown) => {
     if (c.ws.readyState !== c.ws.OPEN) return;

@@ -9,7 +9,8 @@ export type ConsoleEvent =
   | "key.deleted"
   | "connection.opened"
   | "connection.closed"
-  | "audit";
+  | "audit"
+  | "device.requested";
 
 export const CONSOLE_EVENTS: readonly ConsoleEvent[] = [
   "session.created",
@@ -20,6 +21,7 @@ export const CONSOLE_EVENTS: readonly ConsoleEvent[] = [
   "connection.opened",
   "connection.closed",
   "audit",
+  "device.requested",
 ];
 
 /** Which open live-channel connections lose their credential (closed with 4401). */
