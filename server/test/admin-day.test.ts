@@ -4,7 +4,8 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { ADMIN, call, signIn, startDevServer, type DevServer } from "./helpers.js";
-import { closed, newPerson, nextMessage, openWs, subscribed } from "./harness.js";
+import Database from "better-sqlite3";
+import { closed, newPerson, nextMessage, openWs, subscribed, until } from "./harness.js";
 
 let s: DevServer;
 let token = "";
@@ -161,5 +162,57 @@ describe("permission catalogue and overview", () => {
     }
     const p = await newPerson(s.base, "overview-nonadmin");
     assert.equal((await call(s.base, "GET", "/api/auth/console/overview", { token: p.token })).status, 403);
+  });
+});
+
+describe("key usage", () => {
+  let u: DevServer;
+  let t = "";
+  before(async () => {
+    u = await startDevServer(["--key-usage-flush", "1s"]);
+    t = await signIn(u.base, ADMIN.email, ADMIN.password);
+  });
+  after(async () => {
+    await u?.stop();
+  });
+
+  test("verifications are counted per key and hour (success, failure), flushed to the table, read back by day and hour", async () => {
+    const svc = await call(u.base, "POST", "/api/auth/console/service-users/create", { token: t, body: { name: "svc-usage" } });
+    const k = await call(u.base, "POST", "/api/auth/console/api-keys/create", { token: t, body: { userId: svc.json.user.id, name: "counted", rateLimitEnabled: false } });
+    const other = await call(u.base, "POST", "/api/auth/console/api-keys/create", { token: t, body: { userId: svc.json.user.id, name: "idle", rateLimitEnabled: false } });
+    const keyId = k.json.apiKey.id as string;
+    // Each live-channel upgrade with x-api-key is one auth.api.verifyApiKey.
+    for (let i = 0; i < 3; i++) (await openWs(u.base, { "x-api-key": k.json.key })).close();
+    await call(u.base, "POST", "/api/auth/console/api-keys/update", { token: t, body: { keyId, enabled: false } });
+    await assert.rejects(openWs(u.base, { "x-api-key": k.json.key }), /upgrade refused/);
+
+    const day = await call(u.base, "GET", `/api/auth/console/api-keys/${keyId}/usage?days=30`, { token: t });
+    assert.equal(day.status, 200, day.text);
+    assert.equal(day.json.buckets.length, 30);
+    assert.deepEqual(day.json.total, { success: 3, failure: 1, rateLimited: 0 });
+    assert.deepEqual(day.json.buckets[29], { start: new Date(Math.floor(Date.now() / 86400_000) * 86400_000).toISOString(), success: 3, failure: 1, rateLimited: 0 });
+    const hour = await call(u.base, "GET", `/api/auth/console/api-keys/${keyId}/usage?days=1&bucket=hour`, { token: t });
+    assert.equal(hour.json.buckets.at(-1).success, 3);
+
+    // Flushed within a second or two: the table has the row.
+    const db = new Database(u.db, { readonly: true });
+    try {
+      await until(() => (db.prepare(`SELECT COALESCE(SUM(success), 0) AS n FROM consoleKeyUsage WHERE keyId = ?`).get(keyId) as { n: number }).n === 3, "the flush");
+    } finally {
+      db.close();
+    }
+
+    const list = await call(u.base, "GET", `/api/auth/console/api-keys?userId=${svc.json.user.id}&usage=7d`, { token: t });
+    const row = list.json.apiKeys.find((r: { id: string }) => r.id === keyId);
+    assert.equal(row.usage7d.length, 7);
+    assert.deepEqual(row.usage7d[6], { day: new Date().toISOString().slice(0, 10), success: 3, failure: 1, rateLimited: 0 });
+    const idle = list.json.apiKeys.find((r: { id: string }) => r.id === other.json.apiKey.id);
+    assert.ok(idle.usage7d.every((b: { success: number; failure: number }) => b.success === 0 && b.failure === 0));
+    const plain = await call(u.base, "GET", `/api/auth/console/api-keys?userId=${svc.json.user.id}`, { token: t });
+    assert.ok(!("usage7d" in plain.json.apiKeys[0]));
+
+    for (const q of ["?days=0", "?days=91", "?days=40&bucket=hour", "?bucket=week"])
+      assert.equal((await call(u.base, "GET", `/api/auth/console/api-keys/${keyId}/usage${q}`, { token: t })).status, 400, q);
+    assert.equal((await call(u.base, "GET", `/api/auth/console/api-keys/no-such-key/usage`, { token: t })).status, 404);
   });
 });

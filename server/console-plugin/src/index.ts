@@ -27,6 +27,7 @@ import { createHash } from "node:crypto";
 import {
   AUDIT_MODEL, apiKeyHash, auditSchema, auditTarget, bounded, isAudited, toAuditEntry, type AuditActor, type AuditRow,
 } from "./audit.js";
+import { USAGE_MODEL, UsageCounter, buckets, usageSchema, type UsageAdapter, type UsageOutcome } from "./usage.js";
 
 export {
   closeChannels, consoleBus, consoleEvents, emitEvent, useConsoleBus, userChanged,
@@ -65,6 +66,12 @@ export interface ConsolePluginOptions {
    * At most 200 resources of at most 100 actions; names use A-Z a-z 0-9 _ . : -; descriptions ≤ 200 characters.
    */
   permissionCatalogue?: PermissionResource[];
+  /**
+   * Per-key hourly verification counts (success, failure, rate-limited) in the consoleKeyUsage table: counted
+   * in memory on each auth.api.verifyApiKey (the live channel's too) and written every flushSeconds (1 to
+   * 3600, default 10). false: not counted. A process that dies loses at most the last flushSeconds.
+   */
+  keyUsage?: false | { flushSeconds?: number };
   /** Returns the auth instance's `api` (resolved lazily: the plugin is built before the instance). */
   api: () => ConsoleAuthApi;
   apiKey?: {
@@ -435,7 +442,14 @@ const listServiceUsersQuery = z.object({
   search: searchQuery.meta({ description: "part of the name or email (case-insensitive)" }),
   sortBy: sortByQuery(CONSOLE_SORT_FIELDS.serviceUsers), sortDirection: sortDirectionQuery,
 });
+const usageQuery = z.object({
+  days: z.coerce.number({ error: "must be an integer from 1 to 90" }).int({ error: "must be an integer from 1 to 90" })
+    .min(1, { error: "must be an integer from 1 to 90" }).max(90, { error: "must be an integer from 1 to 90" }).optional()
+    .meta({ description: "how many days back, 1 to 90 (default 30)" }),
+  bucket: z.enum(["hour", "day"], { error: 'must be "hour" or "day"' }).optional().meta({ description: "bucket size (default day; hour only up to 31 days)" }),
+});
 const listApiKeysQuery = z.object({
+  usage: z.enum(["7d"], { error: 'must be "7d"' }).optional().meta({ description: "add usage7d to each row: 7 daily buckets of verifications" }),
   userId: userIdQuery.meta({ description: "the owner (all service users' keys when absent)" }),
   limit: limitQuery, offset: offsetQuery, cursor: cursorQuery, count: countQuery,
   search: searchQuery.meta({ description: "part of the key's name, or the start of its prefix or of its visible start" }),
@@ -582,6 +596,7 @@ export const consoleSchema = {
     ],
   },
   ...auditSchema,
+  ...usageSchema,
 } satisfies BetterAuthPlugin["schema"];
 
 /** What /console/info announces beyond v1 (additive): the console uses a feature only when it is listed. */
@@ -599,6 +614,7 @@ export const CONSOLE_FEATURES = [
   "device.requested",
   "service-users.lifecycle",
   "overview",
+  "api-keys.usage",
 ] as const;
 
 interface ListQuery {
@@ -700,6 +716,11 @@ export function checkPermissionCatalogue(catalogue: PermissionResource[]): Permi
 const OVERVIEW_MAX_SERVICE_USERS = 2000;
 
 export function consolePlugin(options: ConsolePluginOptions) {
+  const usageOpt = options.keyUsage === false ? null : options.keyUsage ?? {};
+  const flushSeconds = Math.max(1, Math.min(Math.round(Number(usageOpt?.flushSeconds ?? 10)) || 10, 3600));
+  const usage = usageOpt ? new UsageCounter(flushSeconds * 1000, (m) => console.error(`pikku-console: ${m}`)) : null;
+  /** Key hashes seen verifying, so a later failure of the same key (expired, disabled, rate-limited) counts for it. */
+  const knownKeys = new Map<string, string>();
   const catalogue = options.permissionCatalogue ? checkPermissionCatalogue(options.permissionCatalogue) : null;
   const serviceRole = options.serviceUserRole ?? "service";
   const maxOverlap = options.maxOverlapSeconds ?? 30 * 86400;
@@ -891,6 +912,7 @@ export function consolePlugin(options: ConsolePluginOptions) {
           "pikku-console: sessions live in secondaryStorage without database hooks; wrap it in consoleSecondaryStorage() " +
             "so revoked sessions close their live channels at once (otherwise only at the next re-check)",
         );
+      usage?.start(async () => authCtx.adapter as unknown as UsageAdapter);
       const userOf = (id: string) =>
         authCtx.adapter.findOne<UserRow>({ model: "user", where: [{ field: "id", value: id }] }).catch(() => null);
       return {
@@ -956,6 +978,29 @@ export function consolePlugin(options: ConsolePluginOptions) {
       // The API Key plugin writes through the adapter without database hooks: report its own endpoints'
       // changes here (HTTP and auth.api calls alike; the console's own calls report themselves).
       after: [
+        // Key usage: each auth.api.verifyApiKey (path-less, server-only) counted in memory, nothing awaited.
+        {
+          matcher: (ctx) => usage !== null && (ctx.path === undefined || ctx.path === "/api-key/verify") &&
+            !!ctx.body && typeof ctx.body === "object" && typeof (ctx.body as { key?: unknown }).key === "string",
+          handler: createAuthMiddleware(async (ctx) => {
+            const returned = (ctx.context as { returned?: unknown }).returned as
+              | { valid?: unknown; error?: { code?: unknown } | null; key?: { id?: unknown } | null } | null | undefined;
+            if (!returned || typeof returned !== "object" || !("valid" in returned)) return;
+            const key = (ctx.body as { key: string }).key;
+            if (key.length > 4096) return;
+            const hash = apiKeyHash(key);
+            const keyId = typeof returned.key?.id === "string" ? returned.key.id : knownKeys.get(hash);
+            if (!keyId) return;   // a key this process never saw verify: not attributable without a lookup
+            if (returned.valid === true) {
+              if (!knownKeys.has(hash)) {
+                if (knownKeys.size >= 10000) knownKeys.delete(knownKeys.keys().next().value!);
+                knownKeys.set(hash, keyId);
+              }
+            }
+            const outcome: UsageOutcome = returned.valid === true ? "success" : returned.error?.code === "RATE_LIMITED" ? "rateLimited" : "failure";
+            usage!.record(keyId, outcome);
+          }),
+        },
         // A new device code (RFC 8628 device authorization request): subscribers hear `device.requested`
         // with what an approver needs, never the device_code (the polling client's secret).
         {
@@ -1045,12 +1090,14 @@ export function consolePlugin(options: ConsolePluginOptions) {
             serviceUserRole: serviceRole,
             channels,
             // Additive to console-api.md v1: what this server does beyond the v1 contract.
-            features: catalogue ? [...CONSOLE_FEATURES, "permissions.catalogue"] : [...CONSOLE_FEATURES],
+            features: [...CONSOLE_FEATURES.filter((f) => usage || f !== "api-keys.usage"), ...(catalogue ? ["permissions.catalogue"] : [])],
             // The permission catalogue (plugin option permissionCatalogue), for a grid of checkboxes.
             permissions: { catalogue },
             requestIdWindowSeconds: REQUEST_ID_WINDOW_SECONDS,
             // Which event bus this instance is on: "memory" (one instance) or "redis" (several; see README).
             live: { bus: consoleBus().kind ?? "custom" },
+            // Per-key verification counts (GET /console/api-keys/:id/usage, usage=7d on the list); null when off.
+            keyUsage: usage ? { flushSeconds, maxDays: 90 } : null,
             // v1.1 (docs/console-api-v1.1.md): keyset paging, search and sort on the three lists.
             paging: {
               cursor: true,
@@ -1253,7 +1300,43 @@ export function consolePlugin(options: ConsolePluginOptions) {
             ]),
           ];
           const p = await listPage<ApiKeyRow>(ctx, "apikey", where, q, { userId: userId ?? "", search: q.search?.trim() ?? "" });
-          return ctx.json({ apiKeys: p.rows.map(toApiKey), ...pagingReply(p) });
+          if (q.usage !== "7d" || !usage) return ctx.json({ apiKeys: p.rows.map(toApiKey), ...pagingReply(p) });
+          // usage=7d: 7 daily buckets per row (today and the 6 days before), one query for the page.
+          const now = Date.now();
+          const since = Math.floor(now / 86400_000) * 86400_000 - 6 * 86400_000;
+          const hours = await usage.hourly(ctx.context.adapter as unknown as UsageAdapter, p.rows.map((r) => r.id), since);
+          return ctx.json({
+            apiKeys: p.rows.map((r) => ({ ...toApiKey(r), usage7d: buckets(hours.get(r.id), since, now, "day").map((b) => ({ day: b.start.slice(0, 10), success: b.success, failure: b.failure, rateLimited: b.rateLimited })) })),
+            ...pagingReply(p),
+          });
+        },
+      ),
+
+      consoleApiKeyUsage: createAuthEndpoint(
+        "/console/api-keys/:id/usage",
+        {
+          method: "GET",
+          query: usageQuery,
+          use: [consoleAdminMiddleware],
+          metadata: openapi("consoleApiKeyUsage", "A key's verifications per hour or day (success, failure, rate-limited)", {
+            description: "Buckets oldest first, zeros included",
+            properties: { keyId: { type: "string" }, bucket: { type: "string" }, buckets: arrayOf("{start, success, failure, rateLimited}") },
+          }),
+        },
+        async (ctx) => {
+          if (!usage) fail("NOT_FOUND", "key usage is not counted on this server (keyUsage: false)");
+          const keyId = String((ctx.params as { id?: unknown } | undefined)?.id ?? "");
+          if (!keyId || keyId.length > 256) validation("id", "is required (the API key id)");
+          await findKey(ctx, keyId);
+          const days = ctx.query?.days ?? 30;
+          const bucket = ctx.query?.bucket ?? "day";
+          if (bucket === "hour" && days > 31) validation("bucket", "hour buckets cover at most 31 days");
+          const now = Date.now();
+          const since = bucket === "day" ? Math.floor(now / 86400_000) * 86400_000 - (days - 1) * 86400_000 : now - days * 86400_000;
+          const hours = await usage.hourly(ctx.context.adapter as unknown as UsageAdapter, [keyId], since);
+          const list = buckets(hours.get(keyId), since, now, bucket);
+          const total = list.reduce((t, b) => ({ success: t.success + b.success, failure: t.failure + b.failure, rateLimited: t.rateLimited + b.rateLimited }), { success: 0, failure: 0, rateLimited: 0 });
+          return ctx.json({ keyId, bucket, days, flushSeconds, buckets: list, total });
         },
       ),
 
