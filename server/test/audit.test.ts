@@ -122,6 +122,7 @@ describe("audit trail", () => {
       cursor = p.nextCursor;
     }
     assert.deepEqual(ids, all.entries.map((e) => e.id));
+    assert.ok(!all.entries.some((e) => e.action === "/console/audit" || e.action === "/console/info"), "reads are not actions");
     const times = all.entries.map((e) => Date.parse(e.at));
     assert.deepEqual(times, [...times].sort((a, b) => b - a));
   });
