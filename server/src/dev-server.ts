@@ -49,6 +49,8 @@ interface Args {
   adminUserIds: string[];
   /** better-auth's openAPI() plugin: GET {basePath}/open-api/generate-schema and {basePath}/reference */
   openapi: boolean;
+  /** consolePlugin keyUsage: null = off (--no-key-usage), else the flush interval */
+  keyUsageFlush: string | null;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -74,6 +76,7 @@ function parseArgs(argv: string[]): Args {
     adminRoles: [],
     adminUserIds: [],
     openapi: false,
+    keyUsageFlush: "10s",
   };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
@@ -111,9 +114,11 @@ function parseArgs(argv: string[]): Args {
       case "--seed-keys": a.seedKeys = Number(v()); break;
       case "--admin-roles": a.adminRoles = v().split(",").map((r) => r.trim()).filter(Boolean); break;
       case "--openapi": a.openapi = true; break;
+      case "--key-usage-flush": a.keyUsageFlush = v(); break;
+      case "--no-key-usage": a.keyUsageFlush = null; break;
       case "--admin-user-ids": a.adminUserIds = v().split(",").map((r) => r.trim()).filter(Boolean); break;
       case "--help":
-        console.error("usage: dev-server [--port 3000|0] [--host 127.0.0.1] [--db FILE | --database postgres://…|FILE] [--redis redis://…] [--redis-prefix P] [--bus-ttl 15s] [--secondary-storage] [--live-recheck 5min] [--device-expires 5min] [--device-interval 5s] [--session-expires 7d] [--rate-limit] [--seed-demo] [--seed-keys N] [--admin-roles admin,ops] [--admin-user-ids ID,...] [--openapi] [--exit-on-stdin-close]");
+        console.error("usage: dev-server [--port 3000|0] [--host 127.0.0.1] [--db FILE | --database postgres://…|FILE] [--redis redis://…] [--redis-prefix P] [--bus-ttl 15s] [--secondary-storage] [--live-recheck 5min] [--device-expires 5min] [--device-interval 5s] [--session-expires 7d] [--rate-limit] [--seed-demo] [--seed-keys N] [--admin-roles admin,ops] [--admin-user-ids ID,...] [--openapi] [--key-usage-flush 10s | --no-key-usage] [--exit-on-stdin-close]");
         process.exit(0);
       default:
         throw new Error(`unknown option ${k}`);
@@ -316,6 +321,7 @@ async function main() {
         api: () => authRef.api,
         bus,
         serverVersion: "pikku-admin-dev-server 0.1.0 (better-auth 1.7.25)",
+        keyUsage: args.keyUsageFlush === null ? false : { flushSeconds: seconds(args.keyUsageFlush) },
         apiKey: {
           metadataEnabled: true,
           minExpiresIn: 86400,
@@ -324,6 +330,12 @@ async function main() {
           rateLimit: { enabled: true, timeWindow: 86400, maxRequests: 10 },
         },
         deviceAuthorization: { expiresIn: deviceExpires, interval: deviceInterval },
+        // What the demo keys use (--seed-demo), as a grid in the console's mint and edit dialogs.
+        permissionCatalogue: [
+          { resource: "files", description: "Backup storage", actions: [{ name: "read", description: "list and download" }, { name: "write", description: "upload and delete" }] },
+          { resource: "ws", description: "Live channels", actions: [{ name: "connect", description: "open a channel" }] },
+          { resource: "events", description: "The ingest pipeline", actions: [{ name: "write", description: "send events" }] },
+        ],
         channels: (origin, path) => [
           {
             name: "live",

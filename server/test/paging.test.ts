@@ -83,7 +83,11 @@ describe("console API v1.1: keyset paging", () => {
     const r = await call(s.base, "GET", "/api/auth/console/info", { token });
     for (const f of ["cursor", "search", "sort"]) assert.ok(r.json.features.includes(f), f);
     assert.equal(r.json.paging.cursor, true);
-    assert.equal(r.json.paging.total, "exact-first-page");
+    assert.equal(r.json.paging.total, "lower-bound");
+    assert.deepEqual(r.json.paging.count, ["exact"]);
+    assert.ok(r.json.features.includes("count.exact"));
+    assert.ok(r.json.features.includes("live.bus"));
+    assert.deepEqual(r.json.live, { bus: "memory" });
     assert.deepEqual(r.json.paging.sortFields.apiKeys, ["createdAt", "expiresAt"]);
   });
 
@@ -100,13 +104,13 @@ describe("console API v1.1: keyset paging", () => {
   });
 
   for (const dir of ["desc", "asc"] as const) {
-    test(`a cursor walk (${dir}) returns every key once, in (createdAt, id) order, ties included; totals exact then carried`, async () => {
+    test(`a cursor walk (${dir}) returns every key once, in (createdAt, id) order, ties included; count=exact: totals exact then carried`, async () => {
       const db = new Database(s.db, { readonly: true });
       const expected = (db.prepare(`SELECT id FROM apikey WHERE referenceId = ? ORDER BY createdAt ${dir}, id ${dir}`).all(ownerId) as { id: string }[]).map((r) => r.id);
       db.close();
       assert.equal(expected.length, 61);
       for (const limit of [1, 3, 4, 7, 61, 1000]) {
-        const w = await walk(`/api/auth/console/api-keys?userId=${ownerId}&sortDirection=${dir}`, "apiKeys", limit);
+        const w = await walk(`/api/auth/console/api-keys?userId=${ownerId}&sortDirection=${dir}&count=exact`, "apiKeys", limit);
         assert.deepEqual(w.ids, expected, `limit ${limit}`);
         assert.equal(w.pages, Math.ceil(61 / limit));
         assert.deepEqual(w.totals[0], [61, true]);
@@ -114,6 +118,18 @@ describe("console API v1.1: keyset paging", () => {
       }
     });
   }
+
+  test("cursor mode without count=exact counts nothing: total is the rows through this page, exact on the last", async () => {
+    for (const limit of [7, 61, 100]) {
+      const w = await walk(`/api/auth/console/api-keys?userId=${ownerId}`, "apiKeys", limit);
+      assert.equal(w.ids.length, 61);
+      const expected = Array.from({ length: w.pages }, (_, i) => [Math.min(61, (i + 1) * limit), i === w.pages - 1]);
+      assert.deepEqual(w.totals, expected, `limit ${limit}`);
+    }
+    const bad = await call(s.base, "GET", `/api/auth/console/api-keys?userId=${ownerId}&cursor=&count=estimate`, { token });
+    assert.equal(bad.status, 400, bad.text);
+    assert.match(bad.json.message, /count/);
+  });
 
   test("offset paging (v1) is unchanged: total, no cursor fields, the same first page", async () => {
     const off = await call(s.base, "GET", `/api/auth/console/api-keys?userId=${ownerId}&limit=5&offset=0`, { token });
@@ -130,7 +146,7 @@ describe("console API v1.1: keyset paging", () => {
     const w = await walk(`/api/auth/console/api-keys`, "apiKeys", 9);
     assert.ok(w.ids.includes("zz-other-1") && w.ids.includes("zz-other-2"));
     assert.equal(new Set(w.ids).size, w.ids.length);
-    assert.equal(w.ids.length, w.totals[0][0]);
+    assert.deepEqual(w.totals[w.totals.length - 1], [w.ids.length, true]);
   });
 
   test("search: keys by name, prefix and owner; sort by expiresAt", async () => {

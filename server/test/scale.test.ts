@@ -45,6 +45,13 @@ describe("two instances on one PostgreSQL and one Redis", { skip: !PG && "needs 
     instanceB = (await ask(watchB, { action: "whoami" })).instanceId;
     assert.ok(instanceA && instanceB && instanceA !== instanceB, "two instances");
   });
+
+  test("/console/info announces the Redis bus on both instances", async () => {
+    for (const [base, token] of [[a, adminA], [b, adminB]]) {
+      const info = await api(base, "GET", "/api/auth/console/info", { token });
+      assert.deepEqual(info.json.live, { bus: "redis" }, info.text);
+    }
+  });
   after(async () => {
     watchA?.close();
     watchB?.close();

@@ -22,6 +22,8 @@ const CONSOLE_CLIENT_ERROR_CODES = {
   NOT_FOUND: { code: "NOT_FOUND", message: "no such user, key or session" },
   CONFLICT: { code: "CONFLICT", message: "a user with that email already exists" },
   REQUEST_ID_REUSED: { code: "REQUEST_ID_REUSED", message: "a requestId was sent again with a different request" },
+  NOT_SERVICE_USER: { code: "NOT_SERVICE_USER", message: "service-user lifecycle: the user is not a service user (people go through the admin plugin's endpoints)" },
+  LOCKOUT: { code: "LOCKOUT", message: "refused: it would act on the caller's own account or on an admin (the console never locks its admins out)" },
 } as const;
 
 export const consoleClient = () =>
@@ -34,7 +36,14 @@ export const consoleClient = () =>
       "/console/api-keys": "GET",
       "/console/device-codes": "GET",
       "/console/sessions": "GET",
+      "/console/audit": "GET",
+      "/console/overview": "GET",
+      "/console/api-keys/:id/usage": "GET",
       "/console/service-users/create": "POST",
+      "/console/service-users/update": "POST",
+      "/console/service-users/disable": "POST",
+      "/console/service-users/enable": "POST",
+      "/console/service-users/delete": "POST",
       "/console/api-keys/create": "POST",
       "/console/api-keys/update": "POST",
       "/console/api-keys/delete": "POST",

@@ -4,7 +4,7 @@
 // process's live channels, through `consoleEvents`.
 import { EventEmitter } from "node:events";
 import { memoryBus } from "./bus/memory.js";
-import type { BusMessage, CloseTarget, ConsoleBus, ConsoleEvent, UserChange } from "./bus/types.js";
+import type { BusMessage, CloseTarget, ConsoleBus, ConsoleEvent, PublicConnection, UserChange } from "./bus/types.js";
 
 export type { BusMessage, CloseTarget, ConsoleBus, ConsoleEvent, PublicConnection, UserChange } from "./bus/types.js";
 
@@ -57,4 +57,16 @@ export function userChanged(user: UserChange) {
   if ("role" in user) msg.role = user.role === null || user.role === undefined ? "" : String(user.role);
   if ("banned" in user) msg.banned = user.banned === true;
   bus.publish({ kind: "user", user: msg });
+}
+
+/** This process's live channels' connections (what /console/overview counts here; the bus has the others'). */
+const localSources = new Set<() => PublicConnection[]>();
+export function registerLocalConnections(source: () => PublicConnection[]): () => void {
+  localSources.add(source);
+  return () => {
+    localSources.delete(source);
+  };
+}
+export function localConnections(): PublicConnection[] {
+  return [...localSources].flatMap((s) => s());
 }

@@ -21,9 +21,13 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import * as z from "zod";
 
-import { closeChannels, emitEvent, useConsoleBus, userChanged, type ConsoleBus } from "./events.js";
+import { closeChannels, consoleBus, emitEvent, localConnections, useConsoleBus, userChanged, type ConsoleBus } from "./events.js";
 import { CursorError, decodeCursor, keysetPage, type PagingAdapter, type SortSpec } from "./paging.js";
 import { createHash } from "node:crypto";
+import {
+  AUDIT_MODEL, apiKeyHash, auditSchema, auditTarget, bounded, isAudited, toAuditEntry, type AuditActor, type AuditRow,
+} from "./audit.js";
+import { USAGE_MODEL, UsageCounter, buckets, usageSchema, type UsageAdapter, type UsageOutcome } from "./usage.js";
 
 export {
   closeChannels, consoleBus, consoleEvents, emitEvent, useConsoleBus, userChanged,
@@ -33,7 +37,8 @@ export { memoryBus } from "./bus/memory.js";
 export { consoleSecondaryStorage, type SecondaryStorageLike } from "./storage.js";
 // redisBus is in "@pikku-admin/better-auth-console/redis" (it needs ioredis).
 export { attachLiveChannel, createLiveChannel } from "./live.js";
-export type { LiveChannel, LiveChannelOptions } from "./live.js";
+export { AUDIT_MODEL, toAuditEntry, type AuditRow, type ConsoleAuditEntry } from "./audit.js";
+export type { LiveAuth, LiveChannel, LiveChannelOptions } from "./live.js";
 
 export interface ConsoleChannel {
   name: string;
@@ -47,7 +52,26 @@ export interface ConsoleAuthApi {
   updateApiKey(input: { body: Record<string, unknown> }): Promise<unknown>;
 }
 
+/** One resource of the permission catalogue: its actions (API key permissions are {resource: [action, ...]}). */
+export interface PermissionResource {
+  resource: string;
+  description?: string;
+  actions: { name: string; description?: string }[];
+}
+
 export interface ConsolePluginOptions {
+  /**
+   * The permissions this deployment's keys use, announced in /console/info (`permissions.catalogue`) so a
+   * console can show them as a grid. Informational: keys may still carry permissions outside it.
+   * At most 200 resources of at most 100 actions; names use A-Z a-z 0-9 _ . : -; descriptions ≤ 200 characters.
+   */
+  permissionCatalogue?: PermissionResource[];
+  /**
+   * Per-key hourly verification counts (success, failure, rate-limited) in the consoleKeyUsage table: counted
+   * in memory on each auth.api.verifyApiKey (the live channel's too) and written every flushSeconds (1 to
+   * 3600, default 10). false: not counted. A process that dies loses at most the last flushSeconds.
+   */
+  keyUsage?: false | { flushSeconds?: number };
   /** Returns the auth instance's `api` (resolved lazily: the plugin is built before the instance). */
   api: () => ConsoleAuthApi;
   apiKey?: {
@@ -162,6 +186,8 @@ export const CONSOLE_ERROR_CODES = {
   NOT_FOUND: { status: 404, description: "no such user, key or session" },
   CONFLICT: { status: 409, description: "a user with that email already exists" },
   REQUEST_ID_REUSED: { status: 409, description: "a requestId was sent again with a different request" },
+  NOT_SERVICE_USER: { status: 400, description: "service-user lifecycle: the user is not a service user (people go through the admin plugin's endpoints)" },
+  LOCKOUT: { status: 409, description: "refused: it would act on the caller's own account or on an admin (the console never locks its admins out)" },
 } as const;
 export type ConsoleErrorCode = keyof typeof CONSOLE_ERROR_CODES;
 
@@ -383,6 +409,8 @@ const rotateApiKeyBody = z.object({
 });
 
 const sessionIdBody = z.object({ sessionId: id("session") });
+const userIdBody = z.object({ userId: id("service user") });
+const renameServiceUserBody = z.object({ userId: id("service user"), name: text(100) });
 
 // Queries arrive as strings (and as numbers from auth.api calls): limit and offset are coerced.
 const limitQuery = z.coerce.number({ error: "must be an integer from 1 to 1000" }).int({ error: "must be an integer from 1 to 1000" })
@@ -393,6 +421,8 @@ const offsetQuery = z.coerce.number({ error: "must be a non-negative integer" })
   .meta({ description: "rows to skip (offset paging, v1); ignored when cursor is given" });
 const cursorQuery = z.string({ error: "must be a cursor string" }).max(1024, { error: "is not a cursor this server issued" }).optional()
   .meta({ description: "keyset paging (v1.1): empty for the first page, then the previous reply's nextCursor" });
+const countQuery = z.enum(["exact"], { error: 'must be "exact"' }).optional()
+  .meta({ description: "cursor mode: count the total exactly on the first page (O(rows)); default: total is a lower bound, no count" });
 const searchQuery = z.string({ error: "must be a string" }).max(200, { error: "must be at most 200 characters" }).optional();
 const sortDirectionQuery = z.enum(["asc", "desc"], { error: 'must be "asc" or "desc"' }).optional().meta({ description: "default desc" });
 const userIdQuery = z.string({ error: "must be a user id" }).max(256, { error: "is too long" }).optional();
@@ -405,24 +435,45 @@ export const CONSOLE_SORT_FIELDS = {
   apiKeys: ["createdAt", "expiresAt"],
   sessions: ["createdAt", "expiresAt"],
 } as const;
-const DATE_FIELDS = new Set(["createdAt", "expiresAt", "updatedAt"]);
+const DATE_FIELDS = new Set(["createdAt", "expiresAt", "updatedAt", "at"]);
 
 const listServiceUsersQuery = z.object({
-  limit: limitQuery, offset: offsetQuery, cursor: cursorQuery,
+  limit: limitQuery, offset: offsetQuery, cursor: cursorQuery, count: countQuery,
   search: searchQuery.meta({ description: "part of the name or email (case-insensitive)" }),
   sortBy: sortByQuery(CONSOLE_SORT_FIELDS.serviceUsers), sortDirection: sortDirectionQuery,
 });
+const usageQuery = z.object({
+  days: z.coerce.number({ error: "must be an integer from 1 to 90" }).int({ error: "must be an integer from 1 to 90" })
+    .min(1, { error: "must be an integer from 1 to 90" }).max(90, { error: "must be an integer from 1 to 90" }).optional()
+    .meta({ description: "how many days back, 1 to 90 (default 30)" }),
+  bucket: z.enum(["hour", "day"], { error: 'must be "hour" or "day"' }).optional().meta({ description: "bucket size (default day; hour only up to 31 days)" }),
+});
 const listApiKeysQuery = z.object({
+  usage: z.enum(["7d"], { error: 'must be "7d"' }).optional().meta({ description: "add usage7d to each row: 7 daily buckets of verifications" }),
   userId: userIdQuery.meta({ description: "the owner (all service users' keys when absent)" }),
-  limit: limitQuery, offset: offsetQuery, cursor: cursorQuery,
+  limit: limitQuery, offset: offsetQuery, cursor: cursorQuery, count: countQuery,
   search: searchQuery.meta({ description: "part of the key's name, or the start of its prefix or of its visible start" }),
   sortBy: sortByQuery(CONSOLE_SORT_FIELDS.apiKeys), sortDirection: sortDirectionQuery,
 });
 const listSessionsQuery = z.object({
   userId: userIdQuery.meta({ description: "only this user's sessions" }),
-  limit: limitQuery, offset: offsetQuery, cursor: cursorQuery,
+  limit: limitQuery, offset: offsetQuery, cursor: cursorQuery, count: countQuery,
   search: searchQuery.meta({ description: "the user: part of their name or email (case-insensitive)" }),
   sortBy: sortByQuery(CONSOLE_SORT_FIELDS.sessions), sortDirection: sortDirectionQuery,
+});
+
+const isoDate = (what: string) =>
+  z.string({ error: `must be an ISO 8601 time (${what})` }).max(40, { error: "is too long" })
+    .refine((v) => !Number.isNaN(Date.parse(v)), { error: `must be an ISO 8601 time (${what})` }).optional();
+const listAuditQuery = z.object({
+  limit: limitQuery, cursor: cursorQuery, count: countQuery,
+  actor: z.string({ error: "must be a user id or an email" }).min(1).max(256, { error: "is too long" }).optional()
+    .meta({ description: "the actor: a user id, or an email (exact, case-insensitive)" }),
+  action: z.string({ error: "must be an action" }).min(1).max(128, { error: "is too long" }).optional()
+    .meta({ description: "the action (an endpoint path such as /admin/ban-user); a trailing * matches a prefix" }),
+  target: z.string({ error: "must be an id" }).min(1).max(256, { error: "is too long" }).optional().meta({ description: "the target id (exact)" }),
+  since: isoDate("since").meta({ description: "entries at or after this time" }),
+  until: isoDate("until").meta({ description: "entries before this time" }),
 });
 
 /** OpenAPI metadata (better-auth's openAPI() plugin reads it): summary and the success reply's shape. */
@@ -444,7 +495,8 @@ function openapi(operationId: string, summary: string, reply: { status?: number;
 const arrayOf = (description: string) => ({ type: "array", description, items: { type: "object" } });
 const pageProps = (list: string, description: string) => ({
   [list]: arrayOf(description),
-  total: { type: "integer", description: "all matches (exact)" },
+  total: { type: "integer", description: "all matches: exact in offset mode and with count=exact; otherwise (cursor mode) the rows through this page, a lower bound until the last page" },
+  totalExact: { type: "boolean", description: "cursor mode: whether total is an exact count" },
   nextCursor: { type: "string", nullable: true, description: "the next page's cursor; null on the last page" },
 });
 
@@ -518,7 +570,10 @@ class RequestIds {
  */
 export const consoleSchema = {
   apikey: {
-    fields: {},
+    fields: {
+      /** set when a service user's disable turned the key off, so enable turns back on only those keys */
+      pikkuDisabledWithOwner: { type: "boolean", required: false, input: false },
+    },
     indexes: [
       { name: "pikku_apikey_owner_created", fields: ["referenceId", "createdAt"] },
       { name: "pikku_apikey_owner_expires", fields: ["referenceId", "expiresAt"] },
@@ -540,6 +595,8 @@ export const consoleSchema = {
       { name: "pikku_user_name", fields: ["name"] },
     ],
   },
+  ...auditSchema,
+  ...usageSchema,
 } satisfies BetterAuthPlugin["schema"];
 
 /** What /console/info announces beyond v1 (additive): the console uses a feature only when it is listed. */
@@ -551,9 +608,17 @@ export const CONSOLE_FEATURES = [
   "cursor",
   "search",
   "sort",
+  "count.exact",
+  "live.bus",
+  "audit",
+  "device.requested",
+  "service-users.lifecycle",
+  "overview",
+  "api-keys.usage",
 ] as const;
 
 interface ListQuery {
+  count?: "exact";
   limit?: number;
   offset?: number;
   cursor?: string;
@@ -563,8 +628,12 @@ interface ListQuery {
 
 /**
  * One page of a list, by offset (v1: `offset`, exact `total`) or by keyset (v1.1: `cursor` given, empty for
- * the first page; `total` is counted exactly on the first page and carried by the cursor after that,
- * `totalExact: false`, so later pages never count).
+ * the first page). In cursor mode nothing is counted unless `count=exact` is asked for on the first page:
+ *  - default: `total` is a lower bound, the rows of the walk through this page (`totalExact: false`), exact
+ *    only on the last page (`nextCursor: null`, `totalExact: true`); no page ever runs a COUNT;
+ *  - `count=exact`: the first page counts exactly (`totalExact: true`, O(rows)); later pages carry that count
+ *    in the cursor (`totalExact: false`) and never count again.
+ * `total` is always an integer, so v1 readers of it keep working.
  */
 async function listPage<T extends { id: string }>(ctx: Ctx, model: string, where: Where[], q: ListQuery, identity: unknown) {
   const adapter = ctx.context.adapter;
@@ -580,7 +649,7 @@ async function listPage<T extends { id: string }>(ctx: Ctx, model: string, where
     return { rows, total, totalExact: true };
   }
   const fingerprint = createHash("sha256").update(canonical({ model, identity })).digest("base64url").slice(0, 16);
-  let after: { value: string; id: string; total: number } | null = null;
+  let after: { value: string; id: string; total: number; exact: boolean } | null = null;
   if (q.cursor !== "") {
     try {
       after = decodeCursor(q.cursor, sortKey, fingerprint);
@@ -589,9 +658,16 @@ async function listPage<T extends { id: string }>(ctx: Ctx, model: string, where
       throw e;
     }
   }
-  const total = after ? after.total : await adapter.count({ model, where });
-  const page = await keysetPage<T>(adapter as PagingAdapter, model, where, sort, limit, after, sortKey, fingerprint, total);
-  return { rows: page.rows, total, totalExact: after === null, nextCursor: page.nextCursor };
+  const exact = after ? after.exact : q.count === "exact";
+  const counted = exact ? (after ? after.total : await adapter.count({ model, where })) : 0;
+  const seenBefore = after && !after.exact ? after.total : 0;
+  const page = await keysetPage<T>(adapter as PagingAdapter, model, where, sort, limit, after, sortKey, fingerprint, {
+    exact,
+    value: (n) => (exact ? counted : seenBefore + n),
+  });
+  if (exact) return { rows: page.rows, total: counted, totalExact: after === null, nextCursor: page.nextCursor };
+  const total = seenBefore + page.rows.length;
+  return { rows: page.rows, total, totalExact: page.nextCursor === null, nextCursor: page.nextCursor };
 }
 
 /** Search terms as one OR group (the adapter ANDs every other condition with it); trimmed, case-insensitive. */
@@ -607,7 +683,45 @@ const MAX_SERVICE_OWNERS = 30000;
 const pagingReply = (p: { total: number; totalExact: boolean; nextCursor?: string | null }) =>
   p.nextCursor === undefined ? { total: p.total } : { total: p.total, totalExact: p.totalExact, nextCursor: p.nextCursor };
 
+/** Checks the catalogue once, at start-up (a bad one is a configuration error, thrown). */
+export function checkPermissionCatalogue(catalogue: PermissionResource[]): PermissionResource[] {
+  const name = /^[A-Za-z0-9_.:-]{1,64}$/;
+  const desc = (d: unknown, where: string) => {
+    if (d === undefined) return undefined;
+    if (typeof d !== "string" || d.length > 200) throw new Error(`consolePlugin permissionCatalogue: ${where}: description is a string of at most 200 characters`);
+    return d;
+  };
+  if (!Array.isArray(catalogue) || catalogue.length > 200) throw new Error("consolePlugin permissionCatalogue: at most 200 resources");
+  const seen = new Set<string>();
+  return catalogue.map((r, i) => {
+    if (!r || typeof r.resource !== "string" || !name.test(r.resource)) throw new Error(`consolePlugin permissionCatalogue[${i}]: resource is 1 to 64 of A-Z a-z 0-9 _ . : -`);
+    if (seen.has(r.resource)) throw new Error(`consolePlugin permissionCatalogue: resource ${r.resource} listed twice`);
+    seen.add(r.resource);
+    if (!Array.isArray(r.actions) || r.actions.length === 0 || r.actions.length > 100) throw new Error(`consolePlugin permissionCatalogue: ${r.resource}: 1 to 100 actions`);
+    const actions = new Set<string>();
+    return {
+      resource: r.resource,
+      description: desc(r.description, r.resource) ?? null,
+      actions: r.actions.map((a) => {
+        if (!a || typeof a.name !== "string" || !name.test(a.name)) throw new Error(`consolePlugin permissionCatalogue: ${r.resource}: an action name is 1 to 64 of A-Z a-z 0-9 _ . : -`);
+        if (actions.has(a.name)) throw new Error(`consolePlugin permissionCatalogue: ${r.resource}: action ${a.name} listed twice`);
+        actions.add(a.name);
+        return { name: a.name, description: desc(a.description, `${r.resource}.${a.name}`) ?? null };
+      }),
+    } as PermissionResource;
+  });
+}
+
+/** Above this many service users, /console/overview does not count those without keys (null). */
+const OVERVIEW_MAX_SERVICE_USERS = 2000;
+
 export function consolePlugin(options: ConsolePluginOptions) {
+  const usageOpt = options.keyUsage === false ? null : options.keyUsage ?? {};
+  const flushSeconds = Math.max(1, Math.min(Math.round(Number(usageOpt?.flushSeconds ?? 10)) || 10, 3600));
+  const usage = usageOpt ? new UsageCounter(flushSeconds * 1000, (m) => console.error(`pikku-console: ${m}`)) : null;
+  /** Key hashes seen verifying, so a later failure of the same key (expired, disabled, rate-limited) counts for it. */
+  const knownKeys = new Map<string, string>();
+  const catalogue = options.permissionCatalogue ? checkPermissionCatalogue(options.permissionCatalogue) : null;
   const serviceRole = options.serviceUserRole ?? "service";
   const maxOverlap = options.maxOverlapSeconds ?? 30 * 86400;
   const requestIds = new RequestIds();
@@ -668,6 +782,22 @@ export function consolePlugin(options: ConsolePluginOptions) {
 
   const readKey = async (ctx: Ctx, keyId: string) => toApiKey(await findKey(ctx, keyId));
 
+  /** The target of a lifecycle action: an existing service user who is neither the caller nor an admin. */
+  const lifecycleTarget = async (ctx: Ctx, userId: string, callerId: string) => {
+    const user = await findUser(ctx, userId);
+    if (user.id === callerId) fail("LOCKOUT", "refused: that is your own account");
+    if (isConsoleAdmin(ctx.context, user) || roleList(user.role).some((r) => r === "admin" || consoleAdminRoles(ctx.context).includes(r)))
+      fail("LOCKOUT", `refused: user ${user.id} is an admin`);
+    if (!isServiceUser(user)) fail("NOT_SERVICE_USER", `user ${user.id} is not a service user (no "${serviceRole}" role): use the admin plugin for people`);
+    return user;
+  };
+  /** Every key of one owner (a service user has at most a few thousand; bounded). */
+  const MAX_KEYS_PER_OWNER = 10000;
+  const keysOf = (ctx: Ctx, userId: string) =>
+    ctx.context.adapter.findMany<ApiKeyRow & { pikkuDisabledWithOwner?: boolean | null }>({
+      model: "apikey", where: [{ field: "referenceId", value: userId }], limit: MAX_KEYS_PER_OWNER,
+    });
+
   // Rows of keys about to be deleted through the API Key plugin's own /api-key/delete, by id: the
   // after-hook reports them (the row is gone by then).
   const deleting = new Map<string, ApiKeyRow>();
@@ -686,6 +816,88 @@ export function consolePlugin(options: ConsolePluginOptions) {
     return typeof v === "string" && v ? v : undefined;
   };
 
+  // ---- the audit trail (./audit.ts). The caller is read before the endpoint runs (a sign-out's session is
+  // gone afterwards) and kept by the request's Headers object, which every hook and the endpoint share.
+  const actors = new WeakMap<object, AuditActor>();
+  const auditKey = (ctx: Ctx): object | null => ctx.headers ?? ctx.request ?? null;
+  const resolveActor = async (ctx: Ctx): Promise<AuditActor> => {
+    const h = requestHeaders(ctx);
+    const key = h?.get("x-api-key");
+    if (key && !h?.get("authorization")) {
+      // The key's row by its hash (the API Key plugin's default sha256): its id and owner, never the key.
+      const row = await ctx.context.adapter.findOne<ApiKeyRow>({ model: "apikey", where: [{ field: "key", value: apiKeyHash(key) }] }).catch(() => null);
+      const ownerId = row?.referenceId ?? row?.userId ?? null;
+      const owner = ownerId ? await ctx.context.adapter.findOne<UserRow>({ model: "user", where: [{ field: "id", value: ownerId }] }).catch(() => null) : null;
+      return { actorId: ownerId, actorEmail: owner?.email ?? null, credentialKind: "api-key", credentialId: row?.id ?? null };
+    }
+    const bearer = /^Bearer\s+(\S{1,1024})$/i.exec(h?.get("authorization") ?? "")?.[1];
+    if (bearer) {
+      // Who the token names, for the record only (the endpoint authorizes on its own). Before-hooks run
+      // before the bearer plugin's header rewrite takes effect, so the session is looked up by its token
+      // (a signed token is "token.signature"). Never stored.
+      const token = decodeURIComponent(bearer).split(".")[0] ?? "";
+      const found = token ? await ctx.context.internalAdapter.findSession(token).catch(() => null) : null;
+      if (found?.user && new Date(found.session.expiresAt).getTime() > Date.now())
+        return { actorId: found.user.id, actorEmail: found.user.email ?? null, credentialKind: "session", credentialId: found.session.id };
+    } else if (h?.get("cookie")) {
+      const s = await getSessionFromCtx(ctx).catch(() => null);
+      if (s?.user) return { actorId: s.user.id, actorEmail: s.user.email ?? null, credentialKind: "session", credentialId: s.session.id };
+    }
+    return { actorId: null, actorEmail: null, credentialKind: "none", credentialId: null };
+  };
+  const rememberActor = async (ctx: Ctx) => {
+    const k = auditKey(ctx);
+    if (!k) return;
+    const actor = await resolveActor(ctx);
+    // /revoke-session names its session by token: the target is the session's id (the token is never stored).
+    const body: unknown = ctx.body;
+    const token = body && typeof body === "object" && "token" in body && typeof body.token === "string" ? body.token : null;
+    if (ctx.path === "/revoke-session" && token) {
+      const found = await ctx.context.internalAdapter.findSession(token).catch(() => null);
+      actor.target = found?.session?.id ?? null;
+    }
+    actors.set(k, actor);
+  };
+  const writeAudit = async (ctx: Ctx) => {
+    const k = auditKey(ctx);
+    const actor = (k && actors.get(k)) || (await resolveActor(ctx));
+    if (k) actors.delete(k);
+    const returned: unknown = (ctx.context as { returned?: unknown }).returned;
+    let status = 200;
+    let errorCode: string | null = null;
+    if (returned instanceof APIError) {
+      status = typeof returned.statusCode === "number" ? returned.statusCode : 500;
+      const b = (returned.body ?? {}) as { code?: unknown };
+      errorCode = bounded(typeof b.code === "string" ? b.code : returned.status, 64);
+    } else if (returned instanceof Response) {
+      status = returned.status;
+    } else if (returned instanceof Error) {
+      status = 500;
+    }
+    const h = requestHeaders(ctx);
+    const ip = (h?.get("x-forwarded-for") ?? "").split(",")[0]?.trim() || h?.get("x-real-ip") || null;
+    const row = await ctx.context.adapter.create<Record<string, unknown>, AuditRow>({
+      model: AUDIT_MODEL,
+      data: {
+        at: new Date(),
+        actorId: actor.actorId,
+        actorEmail: bounded(actor.actorEmail, 254),
+        credentialKind: actor.credentialKind,
+        credentialId: actor.credentialId,
+        action: bounded(ctx.path, 128) ?? "?",
+        target: actor.target !== undefined ? actor.target : auditTarget(ctx.body, returned instanceof Response || returned instanceof Error ? null : returned),
+        ipAddress: bounded(ip, 64),
+        userAgent: bounded(h?.get("user-agent"), 512),
+        outcome: status < 400 ? "success" : "failure",
+        status,
+        errorCode,
+      },
+    });
+    emitEvent("audit", toAuditEntry(row));
+  };
+  const audited = (ctx: { path?: string; method?: string; request?: Request }) =>
+    !insideConsole.getStore() && isAudited(ctx.path, ctx.method ?? ctx.request?.method ?? (ctx.path?.startsWith("/console/") ? undefined : "POST"));
+
   return {
     id: "pikku-console",
     schema: consoleSchema,
@@ -700,6 +912,7 @@ export function consolePlugin(options: ConsolePluginOptions) {
           "pikku-console: sessions live in secondaryStorage without database hooks; wrap it in consoleSecondaryStorage() " +
             "so revoked sessions close their live channels at once (otherwise only at the next re-check)",
         );
+      usage?.start(async () => authCtx.adapter as unknown as UsageAdapter);
       const userOf = (id: string) =>
         authCtx.adapter.findOne<UserRow>({ model: "user", where: [{ field: "id", value: id }] }).catch(() => null);
       return {
@@ -737,6 +950,13 @@ export function consolePlugin(options: ConsolePluginOptions) {
     },
     hooks: {
       before: [
+        // The audit trail's caller, read before the endpoint can end the session (list after bearer()).
+        {
+          matcher: (ctx) => audited(ctx),
+          handler: createAuthMiddleware(async (ctx) => {
+            await rememberActor(ctx).catch((e: unknown) => ctx.context.logger?.error?.("pikku-console: audit (caller):", e instanceof Error ? e.message : e));
+          }),
+        },
         // Runs before the API key plugin's own hook (list this plugin first), so a console request that
         // carries a key is refused for what it is, without spending one of the key's rate-limit slots.
         {
@@ -758,6 +978,56 @@ export function consolePlugin(options: ConsolePluginOptions) {
       // The API Key plugin writes through the adapter without database hooks: report its own endpoints'
       // changes here (HTTP and auth.api calls alike; the console's own calls report themselves).
       after: [
+        // Key usage: each auth.api.verifyApiKey (path-less, server-only) counted in memory, nothing awaited.
+        {
+          matcher: (ctx) => usage !== null && (ctx.path === undefined || ctx.path === "/api-key/verify") &&
+            !!ctx.body && typeof ctx.body === "object" && typeof (ctx.body as { key?: unknown }).key === "string",
+          handler: createAuthMiddleware(async (ctx) => {
+            const returned = (ctx.context as { returned?: unknown }).returned as
+              | { valid?: unknown; error?: { code?: unknown } | null; key?: { id?: unknown } | null } | null | undefined;
+            if (!returned || typeof returned !== "object" || !("valid" in returned)) return;
+            const key = (ctx.body as { key: string }).key;
+            if (key.length > 4096) return;
+            const hash = apiKeyHash(key);
+            const keyId = typeof returned.key?.id === "string" ? returned.key.id : knownKeys.get(hash);
+            if (!keyId) return;   // a key this process never saw verify: not attributable without a lookup
+            if (returned.valid === true) {
+              if (!knownKeys.has(hash)) {
+                if (knownKeys.size >= 10000) knownKeys.delete(knownKeys.keys().next().value!);
+                knownKeys.set(hash, keyId);
+              }
+            }
+            const outcome: UsageOutcome = returned.valid === true ? "success" : returned.error?.code === "RATE_LIMITED" ? "rateLimited" : "failure";
+            usage!.record(keyId, outcome);
+          }),
+        },
+        // A new device code (RFC 8628 device authorization request): subscribers hear `device.requested`
+        // with what an approver needs, never the device_code (the polling client's secret).
+        {
+          matcher: (ctx) => ctx.path === "/device/code",
+          handler: createAuthMiddleware(async (ctx) => {
+            const returned: unknown = (ctx.context as { returned?: unknown }).returned;
+            if (!succeeded(ctx) || !returned || typeof returned !== "object") return;
+            const r = returned as { user_code?: unknown; expires_in?: unknown };
+            const userCode = bounded(r.user_code, 64);
+            if (!userCode) return;
+            const body = (ctx.body ?? {}) as { client_id?: unknown; scope?: unknown };
+            const expiresIn = typeof r.expires_in === "number" && Number.isFinite(r.expires_in) ? Math.max(0, Math.min(r.expires_in, 86400 * 365)) : null;
+            emitEvent("device.requested", {
+              userCode,
+              clientId: bounded(body.client_id, 256),
+              scope: bounded(body.scope, 1024),
+              expiresAt: expiresIn === null ? null : new Date(Date.now() + expiresIn * 1000).toISOString(),
+            });
+          }),
+        },
+        {
+          matcher: (ctx) => audited(ctx),
+          handler: createAuthMiddleware(async (ctx) => {
+            // An audit write that fails never fails the action; it is logged (without the request's secrets).
+            await writeAudit(ctx).catch((e: unknown) => ctx.context.logger?.error?.("pikku-console: audit write failed:", e instanceof Error ? e.message : e));
+          }),
+        },
         {
           matcher: (ctx) => apiKeyPath(ctx, "/api-key/create", "/api-key/update", "/api-key/delete"),
           handler: createAuthMiddleware(async (ctx) => {
@@ -820,13 +1090,21 @@ export function consolePlugin(options: ConsolePluginOptions) {
             serviceUserRole: serviceRole,
             channels,
             // Additive to console-api.md v1: what this server does beyond the v1 contract.
-            features: [...CONSOLE_FEATURES],
+            features: [...CONSOLE_FEATURES.filter((f) => usage || f !== "api-keys.usage"), ...(catalogue ? ["permissions.catalogue"] : [])],
+            // The permission catalogue (plugin option permissionCatalogue), for a grid of checkboxes.
+            permissions: { catalogue },
             requestIdWindowSeconds: REQUEST_ID_WINDOW_SECONDS,
+            // Which event bus this instance is on: "memory" (one instance) or "redis" (several; see README).
+            live: { bus: consoleBus().kind ?? "custom" },
+            // Per-key verification counts (GET /console/api-keys/:id/usage, usage=7d on the list); null when off.
+            keyUsage: usage ? { flushSeconds, maxDays: 90 } : null,
             // v1.1 (docs/console-api-v1.1.md): keyset paging, search and sort on the three lists.
             paging: {
               cursor: true,
-              // the first cursor page counts exactly; later pages carry that count (totalExact: false)
-              total: "exact-first-page",
+              // cursor mode counts nothing by default: total is the rows through this page (a lower bound,
+              // exact on the last page); count=exact counts on the first page and later pages carry it
+              total: "lower-bound",
+              count: ["exact"],
               sortFields: CONSOLE_SORT_FIELDS,
               search: {
                 serviceUsers: ["name", "email"],
@@ -892,6 +1170,103 @@ export function consolePlugin(options: ConsolePluginOptions) {
         },
       ),
 
+      consoleRenameServiceUser: createAuthEndpoint(
+        "/console/service-users/update",
+        {
+          method: "POST",
+          body: renameServiceUserBody,
+          use: [consoleAdminMiddleware],
+          metadata: openapi("consoleRenameServiceUser", "Rename a service user", {
+            description: "The service user as it is now",
+            properties: { user: { type: "object" } },
+          }),
+        },
+        async (ctx) => {
+          const user = await lifecycleTarget(ctx, ctx.body.userId, ctx.context.session.user.id);
+          await ctx.context.internalAdapter.updateUser(user.id, { name: ctx.body.name, updatedAt: new Date() });
+          return ctx.json({ user: await toServiceUser(ctx, await findUser(ctx, user.id)) });
+        },
+      ),
+
+      consoleDisableServiceUser: createAuthEndpoint(
+        "/console/service-users/disable",
+        {
+          method: "POST",
+          body: userIdBody,
+          use: [consoleAdminMiddleware],
+          metadata: openapi("consoleDisableServiceUser", "Disable a service user: every key disabled, every live channel closed, the user banned", {
+            description: "The service user and how many keys were disabled",
+            properties: { user: { type: "object" }, disabledKeys: { type: "integer" } },
+          }),
+        },
+        async (ctx) => {
+          const user = await lifecycleTarget(ctx, ctx.body.userId, ctx.context.session.user.id);
+          let disabledKeys = 0;
+          for (const k of await keysOf(ctx, user.id)) {
+            if (k.enabled === false) continue;
+            await ctx.context.adapter.update({ model: "apikey", where: [{ field: "id", value: k.id }], update: { enabled: false, pikkuDisabledWithOwner: true } });
+            disabledKeys++;
+            keyUpdated(await readKey(ctx, k.id));
+          }
+          // Banned through better-auth (its user update hook closes the user's channels everywhere), and
+          // closed here as well for a deployment whose hooks are not the plugin's.
+          await ctx.context.internalAdapter.updateUser(user.id, { banned: true, banReason: "disabled in the console", banExpires: null, updatedAt: new Date() });
+          closeChannels({ userId: user.id, reason: "service user disabled" });
+          return ctx.json({ user: await toServiceUser(ctx, await findUser(ctx, user.id)), disabledKeys });
+        },
+      ),
+
+      consoleEnableServiceUser: createAuthEndpoint(
+        "/console/service-users/enable",
+        {
+          method: "POST",
+          body: userIdBody,
+          use: [consoleAdminMiddleware],
+          metadata: openapi("consoleEnableServiceUser", "Enable a service user: unbanned, the keys its disable turned off turned on again", {
+            description: "The service user and how many keys were enabled",
+            properties: { user: { type: "object" }, enabledKeys: { type: "integer" } },
+          }),
+        },
+        async (ctx) => {
+          const user = await lifecycleTarget(ctx, ctx.body.userId, ctx.context.session.user.id);
+          await ctx.context.internalAdapter.updateUser(user.id, { banned: false, banReason: null, banExpires: null, updatedAt: new Date() });
+          let enabledKeys = 0;
+          // Only the keys the disable turned off: a key disabled on its own before stays disabled.
+          for (const k of await keysOf(ctx, user.id)) {
+            if (k.pikkuDisabledWithOwner !== true) continue;
+            await ctx.context.adapter.update({ model: "apikey", where: [{ field: "id", value: k.id }], update: { enabled: true, pikkuDisabledWithOwner: null } });
+            enabledKeys++;
+            keyUpdated(await readKey(ctx, k.id));
+          }
+          return ctx.json({ user: await toServiceUser(ctx, await findUser(ctx, user.id)), enabledKeys });
+        },
+      ),
+
+      consoleDeleteServiceUser: createAuthEndpoint(
+        "/console/service-users/delete",
+        {
+          method: "POST",
+          body: userIdBody,
+          use: [consoleAdminMiddleware],
+          metadata: openapi("consoleDeleteServiceUser", "Delete a service user and its keys; their live channels close", {
+            description: "Deleted, with the number of keys deleted",
+            properties: { success: { type: "boolean" }, deletedKeys: { type: "integer" } },
+          }),
+        },
+        async (ctx) => {
+          const user = await lifecycleTarget(ctx, ctx.body.userId, ctx.context.session.user.id);
+          const keys = await keysOf(ctx, user.id);
+          for (const k of keys) {
+            await ctx.context.adapter.delete({ model: "apikey", where: [{ field: "id", value: k.id }] });
+            keyDeleted(toApiKey(k));
+          }
+          // better-auth's own delete (sessions, accounts, the user hook that closes the user's channels).
+          await ctx.context.internalAdapter.deleteUser(user.id);
+          closeChannels({ userId: user.id, reason: "user deleted" });
+          return ctx.json({ success: true, deletedKeys: keys.length });
+        },
+      ),
+
       consoleListApiKeys: createAuthEndpoint(
         "/console/api-keys",
         {
@@ -925,7 +1300,43 @@ export function consolePlugin(options: ConsolePluginOptions) {
             ]),
           ];
           const p = await listPage<ApiKeyRow>(ctx, "apikey", where, q, { userId: userId ?? "", search: q.search?.trim() ?? "" });
-          return ctx.json({ apiKeys: p.rows.map(toApiKey), ...pagingReply(p) });
+          if (q.usage !== "7d" || !usage) return ctx.json({ apiKeys: p.rows.map(toApiKey), ...pagingReply(p) });
+          // usage=7d: 7 daily buckets per row (today and the 6 days before), one query for the page.
+          const now = Date.now();
+          const since = Math.floor(now / 86400_000) * 86400_000 - 6 * 86400_000;
+          const hours = await usage.hourly(ctx.context.adapter as unknown as UsageAdapter, p.rows.map((r) => r.id), since);
+          return ctx.json({
+            apiKeys: p.rows.map((r) => ({ ...toApiKey(r), usage7d: buckets(hours.get(r.id), since, now, "day").map((b) => ({ day: b.start.slice(0, 10), success: b.success, failure: b.failure, rateLimited: b.rateLimited })) })),
+            ...pagingReply(p),
+          });
+        },
+      ),
+
+      consoleApiKeyUsage: createAuthEndpoint(
+        "/console/api-keys/:id/usage",
+        {
+          method: "GET",
+          query: usageQuery,
+          use: [consoleAdminMiddleware],
+          metadata: openapi("consoleApiKeyUsage", "A key's verifications per hour or day (success, failure, rate-limited)", {
+            description: "Buckets oldest first, zeros included",
+            properties: { keyId: { type: "string" }, bucket: { type: "string" }, buckets: arrayOf("{start, success, failure, rateLimited}") },
+          }),
+        },
+        async (ctx) => {
+          if (!usage) fail("NOT_FOUND", "key usage is not counted on this server (keyUsage: false)");
+          const keyId = String((ctx.params as { id?: unknown } | undefined)?.id ?? "");
+          if (!keyId || keyId.length > 256) validation("id", "is required (the API key id)");
+          await findKey(ctx, keyId);
+          const days = ctx.query?.days ?? 30;
+          const bucket = ctx.query?.bucket ?? "day";
+          if (bucket === "hour" && days > 31) validation("bucket", "hour buckets cover at most 31 days");
+          const now = Date.now();
+          const since = bucket === "day" ? Math.floor(now / 86400_000) * 86400_000 - (days - 1) * 86400_000 : now - days * 86400_000;
+          const hours = await usage.hourly(ctx.context.adapter as unknown as UsageAdapter, [keyId], since);
+          const list = buckets(hours.get(keyId), since, now, bucket);
+          const total = list.reduce((t, b) => ({ success: t.success + b.success, failure: t.failure + b.failure, rateLimited: t.rateLimited + b.rateLimited }), { success: 0, failure: 0, rateLimited: 0 });
+          return ctx.json({ keyId, bucket, days, flushSeconds, buckets: list, total });
         },
       ),
 
@@ -1109,6 +1520,97 @@ export function consolePlugin(options: ConsolePluginOptions) {
           if (replayed) ctx.setHeader("idempotent-replayed", "true");
           ctx.setStatus(201);
           return ctx.json(reply);
+        },
+      ),
+
+      consoleAudit: createAuthEndpoint(
+        "/console/audit",
+        {
+          method: "GET",
+          query: listAuditQuery,
+          use: [consoleAdminMiddleware],
+          metadata: openapi("consoleAudit", "The audit trail: console and better-auth admin actions, newest first", {
+            description: "A page of AuditEntry objects (cursor paging)",
+            properties: pageProps("entries", "AuditEntry objects"),
+          }),
+        },
+        async (ctx) => {
+          const q = ctx.query ?? {};
+          const where: Where[] = [];
+          if (q.actor) {
+            if (q.actor.includes("@")) where.push({ field: "actorEmail", value: q.actor.toLowerCase(), mode: "insensitive" });
+            else where.push({ field: "actorId", value: q.actor });
+          }
+          if (q.action) {
+            if (q.action.endsWith("*")) where.push({ field: "action", operator: "starts_with", value: q.action.slice(0, -1) });
+            else where.push({ field: "action", value: q.action });
+          }
+          if (q.target) where.push({ field: "target", value: q.target });
+          if (q.since) where.push({ field: "at", operator: "gte", value: new Date(q.since) });
+          if (q.until) where.push({ field: "at", operator: "lt", value: new Date(q.until) });
+          const p = await listPage<AuditRow>(ctx, AUDIT_MODEL, where, { ...q, cursor: q.cursor ?? "", sortBy: "at", sortDirection: "desc" },
+            { actor: q.actor ?? "", action: q.action ?? "", target: q.target ?? "", since: q.since ?? "", until: q.until ?? "" });
+          return ctx.json({ entries: p.rows.map(toAuditEntry), ...pagingReply(p) });
+        },
+      ),
+
+      consoleOverview: createAuthEndpoint(
+        "/console/overview",
+        {
+          method: "GET",
+          use: [consoleAdminMiddleware],
+          metadata: openapi("consoleOverview", "The counts of the console's overview", {
+            description: "Counts (each one query), the live connections of every instance, the last audit entries",
+            properties: { counts: { type: "object" }, recentAudit: arrayOf("AuditEntry objects") },
+          }),
+        },
+        async (ctx) => {
+          const a = ctx.context.adapter;
+          const now = new Date();
+          const week = new Date(now.getTime() + 7 * 86400_000);
+          const owners = await a.findMany<UserRow>({ model: "user", where: serviceUserWhere, limit: OVERVIEW_MAX_SERVICE_USERS + 1 });
+          const serviceUsers = owners.filter(isServiceUser);
+          let withoutKeys: number | null = null;
+          if (owners.length <= OVERVIEW_MAX_SERVICE_USERS) {
+            // One indexed lookup per service user (pikku_apikey_owner_created), a few at a time.
+            withoutKeys = 0;
+            for (let i = 0; i < serviceUsers.length; i += 50) {
+              const found = await Promise.all(serviceUsers.slice(i, i + 50).map((u) =>
+                a.findOne<{ id: string }>({ model: "apikey", where: [{ field: "referenceId", value: u.id }] })));
+              withoutKeys += found.filter((k) => !k).length;
+            }
+          }
+          let remote: number | null = null;
+          try {
+            remote = (await consoleBus().remoteConnections()).length;
+          } catch {
+            remote = null;
+          }
+          const here = localConnections().length;
+          const [expiringSoon, disabled, neverUsed, sessions, pendingDeviceCodes, recent] = await Promise.all([
+            a.count({ model: "apikey", where: [{ field: "expiresAt", operator: "gt", value: now }, { field: "expiresAt", operator: "lte", value: week }] }),
+            a.count({ model: "apikey", where: [{ field: "enabled", value: false }] }),
+            a.count({ model: "apikey", where: [{ field: "lastRequest", value: null }] }),
+            a.count({ model: "session", where: [{ field: "expiresAt", operator: "gt", value: now }] }),
+            a.count({ model: "deviceCode", where: [{ field: "status", value: "pending" }, { field: "expiresAt", operator: "gt", value: now }] }).catch(() => 0),
+            a.findMany<AuditRow>({ model: AUDIT_MODEL, limit: 10, sortBy: { field: "at", direction: "desc" } }),
+          ]);
+          return ctx.json({
+            at: now.toISOString(),
+            counts: {
+              keysExpiringWithin7Days: expiringSoon,
+              disabledKeys: disabled,
+              keysNeverUsed: neverUsed,
+              serviceUsers: owners.length <= OVERVIEW_MAX_SERVICE_USERS ? serviceUsers.length : null,
+              serviceUsersWithoutKeys: withoutKeys,
+              sessions,
+              liveConnections: remote === null ? here : here + remote,
+              pendingDeviceCodes,
+            },
+            // false when another instance's connections could not be read (the count is this instance's)
+            liveConnectionsComplete: remote !== null,
+            recentAudit: recent.map(toAuditEntry),
+          });
         },
       ),
 

@@ -8,7 +8,7 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { randomUUID } from "node:crypto";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
-import { consoleBus, consoleEvents, emitEvent, type CloseTarget, type ConsoleBus, type PublicConnection, type UserChange } from "./events.js";
+import { consoleBus, consoleEvents, emitEvent, registerLocalConnections, type CloseTarget, type ConsoleBus, type PublicConnection, type UserChange } from "./events.js";
 import { isConsoleAdmin } from "./index.js";
 
 /** A credential is re-read at its expiry, and at least every recheckMs (default 5 min, 1 s to 6 h). */
@@ -45,6 +45,48 @@ export interface LiveChannel {
   /** Closes every connection (1001) and stops listening to the plugin's events. */
   close(): void;
 }
+
+type DateLike = Date | string | number;
+type Row = Record<string, unknown>;
+
+/**
+ * What the live channel uses of the auth instance (what betterAuth() returns, with the bearer plugin and,
+ * for machine connections, the API Key plugin). Typed structurally, as far as the channel reads it.
+ */
+export interface LiveAuth {
+  options: { plugins?: unknown[] };
+  $context: PromiseLike<{
+    internalAdapter: {
+      findSession(token: string): Promise<{ session: { id: string; expiresAt: DateLike } & Row; user: ({ banned?: boolean | null } & Row) | null } | null>;
+      findUserById(id: string): Promise<({ id: string; email?: string | null; name?: string | null; role?: string | null; banned?: boolean | null } & Row) | null>;
+    };
+    adapter: { findOne<T>(args: { model: string; where: { field: string; value: string }[] }): Promise<T | null> };
+  }>;
+  api: {
+    getSession(input: { headers: Headers }): Promise<unknown>;
+    verifyApiKey?(input: { body: { key: string } }): Promise<unknown>;
+  };
+}
+
+interface SessionReply {
+  user: { id: string; email?: string | null; name?: string | null; role?: string | null };
+  session: { id: string; token?: unknown; expiresAt: DateLike };
+}
+interface VerifyReply {
+  valid?: boolean;
+  error?: { code?: string; message?: string } | null;
+  key?: { id: string; referenceId?: string | null; userId?: string | null; name?: string | null; permissions?: unknown; expiresAt?: DateLike | null } | null;
+}
+interface KeyRowLite {
+  enabled?: boolean | null;
+  expiresAt?: DateLike | null;
+}
+interface UserRowLite {
+  role?: string | null;
+  banned?: boolean | null;
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 interface Conn {
   connectionId: string;
@@ -102,7 +144,7 @@ function publicConn(c: Conn, instanceId: string): PublicConnection {
  * The live channel for one better-auth instance (built with consolePlugin and the bearer plugin; apiKey for
  * machine connections). `auth` is what betterAuth() returned.
  */
-export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): LiveChannel {
+export function createLiveChannel(auth: LiveAuth, options: LiveChannelOptions = {}): LiveChannel {
   const path = options.path ?? "/api/auth/console/live";
   const log = options.log ?? (() => {});
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 1024 * 1024 });
@@ -113,7 +155,12 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
   const bus = options.bus ?? consoleBus();
   const recheckMs = Math.max(1000, Math.min(Number.isFinite(options.recheckMs) ? Number(options.recheckMs) : DEFAULT_RECHECK_MS, MAX_RECHECK_MS));
   const pub = (c: Conn) => publicConn(c, bus.instanceId);
-  const unregister = bus.registerConnections(() => [...conns.values()].map(pub));
+  const unregisterBus = bus.registerConnections(() => [...conns.values()].map(pub));
+  const unregisterLocal = registerLocalConnections(() => [...conns.values()].map(pub));
+  const unregister = () => {
+    unregisterBus();
+    unregisterLocal();
+  };
 
   const send = (c: Conn, data: unknown) => {
     if (c.ws.readyState !== c.ws.OPEN) return;
@@ -142,7 +189,7 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
     const delay = Math.max(0, Math.min(untilExpiry, recheckMs));
     c.timer = setTimeout(() => {
       c.timer = null;
-      recheck(c).catch((e) => log("live channel re-check failed:", e?.message ?? e));
+      recheck(c).catch((e: unknown) => log("live channel re-check failed:", errorText(e)));
     }, delay);
     c.timer.unref?.();
   };
@@ -156,10 +203,10 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
       const pastExpiry = c.expiresAt !== null && Date.parse(c.expiresAt) <= now;
       if (!row) return closeConn(c, pastExpiry ? "session expired" : "session revoked");
       if (new Date(row.expiresAt).getTime() <= now) return closeConn(c, "session expired");
-      if (found.user?.banned === true) return closeConn(c, "user banned");
+      if (found?.user?.banned === true) return closeConn(c, "user banned");
       c.expiresAt = new Date(row.expiresAt).toISOString();
     } else {
-      const row = await ctx.adapter.findOne({ model: "apikey", where: [{ field: "id", value: c.keyId }] });
+      const row = c.keyId ? await ctx.adapter.findOne<KeyRowLite>({ model: "apikey", where: [{ field: "id", value: c.keyId }] }) : null;
       if (!row) return closeConn(c, "API key revoked");
       if (row.enabled === false) return closeConn(c, "API key disabled");
       if (row.expiresAt && new Date(row.expiresAt).getTime() <= now) return closeConn(c, "API key expired");
@@ -168,12 +215,13 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
     arm(c);
   };
 
-  const onEvent = (event: string, data: any) => {
+  const onEvent = (event: string, data: unknown) => {
     // A key's new expiry (an update, or rotation ending the overlap) re-arms its connections' timers.
-    if (event === "key.updated" && data?.id)
+    const key = event === "key.updated" && data && typeof data === "object" ? (data as { id?: unknown; expiresAt?: unknown }) : null;
+    if (key && typeof key.id === "string")
       for (const c of conns.values())
-        if (c.keyId === data.id) {
-          c.expiresAt = data.expiresAt ?? null;
+        if (c.keyId === key.id) {
+          c.expiresAt = typeof key.expiresAt === "string" ? key.expiresAt : null;
           arm(c);
         }
     broadcast(event, data);
@@ -207,7 +255,7 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
   const stillAdmin = async (c: Conn) => {
     if (c.via !== "bearer" || !isAdmin(c.userId, c.role)) return false;
     const ctx = await auth.$context;
-    const user = await ctx.adapter.findOne({ model: "user", where: [{ field: "id", value: c.userId }] });
+    const user = await ctx.adapter.findOne<UserRowLite>({ model: "user", where: [{ field: "id", value: c.userId }] });
     c.role = String(user?.role ?? "");
     if (user && !user.banned && isAdmin(c.userId, c.role)) return true;
     c.topics.clear();
@@ -215,14 +263,16 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
   };
 
   const onMessage = async (c: Conn, raw: RawData, isBinary: boolean) => {
-    let msg: any;
+    let parsed: unknown;
     try {
-      msg = JSON.parse(isBinary ? raw.toString() : String(raw));
+      parsed = JSON.parse(isBinary ? raw.toString() : String(raw));
     } catch {
       return send(c, { action: null, error: "frames must be JSON objects", code: "BAD_REQUEST" });
     }
-    if (!msg || typeof msg !== "object" || Array.isArray(msg) || typeof msg.action !== "string")
-      return send(c, { action: msg?.action ?? null, error: 'frames are JSON objects with an "action"', code: "BAD_REQUEST" });
+    const obj = parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+    if (!obj || typeof obj.action !== "string")
+      return send(c, { action: obj?.action ?? null, error: 'frames are JSON objects with an "action"', code: "BAD_REQUEST" });
+    const msg = obj as Record<string, unknown> & { action: string; topic?: unknown };
     const adminOnly = async () => {
       if (await stillAdmin(c)) return false;
       send(c, { action: msg.action, error: "admin only (and only as a person)", code: "FORBIDDEN" });
@@ -243,7 +293,7 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
           const there = await bus.remoteConnections();
           return send(c, { action: "list", connections: [...here, ...there] });
         } catch (e) {
-          log("live channel: other instances' connections unavailable:", (e as Error)?.message ?? e);
+          log("live channel: other instances' connections unavailable:", errorText(e));
           return send(c, { action: "list", connections: here, incomplete: true });
         }
       }
@@ -272,7 +322,7 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
     try {
       if (authorization) {
         // Only the Authorization header: with x-api-key present getSession would resolve the key's user.
-        const s = await auth.api.getSession({ headers: new Headers({ authorization: String(authorization) }) });
+        const s = (await auth.api.getSession({ headers: new Headers({ authorization: String(authorization) }) })) as SessionReply | null;
         if (!s?.user) return reject(socket, 401, "UNAUTHORIZED", "the session is unknown, revoked or expired");
         identity = {
           userId: s.user.id, email: s.user.email ?? null, name: s.user.name ?? null, role: s.user.role ?? "",
@@ -281,25 +331,31 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
           expiresAt: new Date(s.session.expiresAt).toISOString(),
         };
       } else {
-        const v = await auth.api.verifyApiKey({ body: { key: String(key) } });
+        if (!auth.api.verifyApiKey) return reject(socket, 401, "UNAUTHORIZED", "API keys are not enabled on this server");
+        const v = (await auth.api.verifyApiKey({ body: { key: String(key) } })) as VerifyReply | null;
         if (!v?.valid || !v.key) {
           const code = v?.error?.code ?? "INVALID_API_KEY";
           return reject(socket, code === "RATE_LIMITED" ? 429 : 401, code, v?.error?.message ?? "invalid API key");
         }
         const ctx = await auth.$context;
-        const owner = await ctx.internalAdapter.findUserById(v.key.referenceId ?? v.key.userId);
+        const ownerId = v.key.referenceId ?? v.key.userId;
+        const owner = ownerId ? await ctx.internalAdapter.findUserById(ownerId) : null;
         if (!owner) return reject(socket, 401, "UNAUTHORIZED", "the key's owner no longer exists");
         if (owner.banned) return reject(socket, 403, "FORBIDDEN", "the key's owner is banned");
-        let permissions = v.key.permissions ?? null;
+        let permissions: unknown = v.key.permissions ?? null;
         if (typeof permissions === "string") try { permissions = JSON.parse(permissions); } catch { permissions = null; }
+        const perms = permissions && typeof permissions === "object" && !Array.isArray(permissions) ? (permissions as Record<string, string[]>) : null;
         identity = {
           userId: owner.id, email: owner.email ?? null, name: owner.name ?? null, role: owner.role ?? "",
-          via: "api-key", sessionId: null, sessionToken: null, keyId: v.key.id, keyName: v.key.name ?? null, permissions,
+          via: "api-key", sessionId: null, sessionToken: null, keyId: v.key.id, keyName: v.key.name ?? null, permissions: perms,
           expiresAt: v.key.expiresAt ? new Date(v.key.expiresAt).toISOString() : null,
         };
       }
-    } catch (e: any) {
-      return reject(socket, e?.statusCode ?? 401, e?.body?.code ?? "UNAUTHORIZED", e?.body?.message ?? "authentication failed");
+    } catch (e: unknown) {
+      const err = (e && typeof e === "object" ? e : {}) as { statusCode?: unknown; body?: { code?: unknown; message?: unknown } };
+      const status = typeof err.statusCode === "number" && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 401;
+      return reject(socket, status, typeof err.body?.code === "string" ? err.body.code : "UNAUTHORIZED",
+        typeof err.body?.message === "string" ? err.body.message : "authentication failed");
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       const c: Conn = {
@@ -312,7 +368,7 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
       emitEvent("connection.opened", pub(c));
       ws.on("message", (raw, isBinary) => {
         c.messagesIn++;
-        c.queue = c.queue.then(() => onMessage(c, raw, isBinary)).catch((e) => log("live channel frame failed:", e?.message ?? e));
+        c.queue = c.queue.then(() => onMessage(c, raw, isBinary)).catch((e: unknown) => log("live channel frame failed:", errorText(e)));
       });
       arm(c);
       ws.on("close", () => {
@@ -330,8 +386,8 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
     path,
     handleUpgrade(req, socket, head) {
       if (!matches(req)) return false;
-      upgrade(req, socket, head).catch((e) => {
-        log("live channel upgrade failed:", e?.message ?? e);
+      upgrade(req, socket, head).catch((e: unknown) => {
+        log("live channel upgrade failed:", errorText(e));
         if (!socket.destroyed) reject(socket, 500, "INTERNAL", "upgrade failed");
       });
       return true;
@@ -354,7 +410,7 @@ export function createLiveChannel(auth: any, options: LiveChannelOptions = {}): 
  */
 export function attachLiveChannel(
   server: Server,
-  auth: any,
+  auth: LiveAuth,
   options: LiveChannelOptions & { rejectOtherPaths?: boolean } = {},
 ): LiveChannel {
   const channel = createLiveChannel(auth, options);

@@ -25,19 +25,22 @@ interface CursorData {
   q: string;
   v: string;
   id: string;
-  /** the total counted on the first page */
+  /** with x: the total counted on the first page; without: the rows through the cursor's page (a lower bound) */
   n: number;
+  /** 1 when n is an exact count (the walk started with count=exact) */
+  x?: 1;
 }
 
 export class CursorError extends Error {}
 
-export function encodeCursor(sortKey: string, fingerprint: string, value: string, id: string, total: number): string {
+export function encodeCursor(sortKey: string, fingerprint: string, value: string, id: string, total: number, exact = true): string {
   const data: CursorData = { s: sortKey, q: fingerprint, v: value, id, n: total };
+  if (exact) data.x = 1;
   return Buffer.from(JSON.stringify(data), "utf8").toString("base64url");
 }
 
 /** Parses a cursor of this query; throws CursorError (shown as VALIDATION_ERROR) for anything else. */
-export function decodeCursor(cursor: string, sortKey: string, fingerprint: string): { value: string; id: string; total: number } {
+export function decodeCursor(cursor: string, sortKey: string, fingerprint: string): { value: string; id: string; total: number; exact: boolean } {
   if (cursor.length > 1024 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw new CursorError("is not a cursor this server issued");
   let data: unknown;
   try {
@@ -48,11 +51,11 @@ export function decodeCursor(cursor: string, sortKey: string, fingerprint: strin
   if (!data || typeof data !== "object") throw new CursorError("is not a cursor this server issued");
   const d = data as Partial<CursorData>;
   if (typeof d.s !== "string" || typeof d.q !== "string" || typeof d.v !== "string" || typeof d.id !== "string" || d.id.length === 0 ||
-      typeof d.n !== "number" || !Number.isSafeInteger(d.n) || d.n < 0)
+      typeof d.n !== "number" || !Number.isSafeInteger(d.n) || d.n < 0 || (d.x !== undefined && d.x !== 1))
     throw new CursorError("is not a cursor this server issued");
   if (d.s !== sortKey) throw new CursorError(`was issued for sort ${d.s}, not ${sortKey}`);
   if (d.q !== fingerprint) throw new CursorError("was issued for another query (userId or search changed): start again without a cursor");
-  return { value: d.v, id: d.id, total: d.n };
+  return { value: d.v, id: d.id, total: d.n, exact: d.x === 1 };
 }
 
 /** The adapter's findMany, as far as paging needs it. */
@@ -101,7 +104,8 @@ export async function keysetPage<T extends Row>(
   cursor: { value: string; id: string } | null,
   sortKey: string,
   fingerprint: string,
-  total: number,
+  /** what the next cursor carries: an exact total, or (exact false) the rows seen through this page */
+  total: { exact: boolean; value: (pageRows: number) => number },
 ): Promise<KeysetPage<T>> {
   const dir = sort.direction;
   const after = dir === "desc" ? "lt" : "gt";
@@ -151,6 +155,6 @@ export async function keysetPage<T extends Row>(
   }
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeCursor(sortKey, fingerprint, sortValue(last, sort), last.id, total) : null;
+  const nextCursor = rows.length > limit && last ? encodeCursor(sortKey, fingerprint, sortValue(last, sort), last.id, total.value(page.length), total.exact) : null;
   return { rows: page, nextCursor, queries };
 }

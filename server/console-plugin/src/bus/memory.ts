@@ -7,6 +7,7 @@ export function memoryBus(): ConsoleBus {
   const handlers = new Set<(msg: BusMessage) => void>();
   return {
     instanceId: randomUUID(),
+    kind: "memory",
     ready: async () => {},
     publish(msg) {
       for (const h of [...handlers]) h(msg);

@@ -154,6 +154,7 @@ export function redisBus(options: RedisBusOptions): ConsoleBus {
 
   return {
     instanceId,
+    kind: "redis",
     ready: async () => {
       const ms = Math.max(100, Math.min(options.readyTimeoutMs ?? 10000, 600_000));
       let timer: ReturnType<typeof setTimeout> | undefined;

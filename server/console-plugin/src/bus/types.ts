@@ -8,7 +8,9 @@ export type ConsoleEvent =
   | "key.updated"
   | "key.deleted"
   | "connection.opened"
-  | "connection.closed";
+  | "connection.closed"
+  | "audit"
+  | "device.requested";
 
 export const CONSOLE_EVENTS: readonly ConsoleEvent[] = [
   "session.created",
@@ -18,6 +20,8 @@ export const CONSOLE_EVENTS: readonly ConsoleEvent[] = [
   "key.deleted",
   "connection.opened",
   "connection.closed",
+  "audit",
+  "device.requested",
 ];
 
 /** Which open live-channel connections lose their credential (closed with 4401). */
@@ -64,6 +68,8 @@ export interface PublicConnection {
 export interface ConsoleBus {
   /** This process's instance id (in `list` rows as instanceId). */
   readonly instanceId: string;
+  /** What carries the messages, announced in /console/info as live.bus: "memory", "redis", or a custom name. */
+  readonly kind?: string;
   /** Resolves once messages from other instances are being received (at once for the memory bus). */
   ready(): Promise<void>;
   /** Delivers msg here (synchronously) and to every other instance. */
