@@ -1,5 +1,9 @@
 #include "ChannelConnectionBar.h"
 
+#include "TableColumns.h"
+#include "net/ChannelSocket.h"
+#include "services/models/ChannelLogModel.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -78,16 +82,74 @@ ChannelConnectionBar::ChannelConnectionBar(QWidget *parent) : QWidget(parent)
     m_identity->setAccessibleName(tr("Connect as"));
     m_keyEdit->setAccessibleName(tr("API key or variable name"));
     // Shown before the tab's own handler runs (connected first): the field fits the mode.
-    connect(m_identity, qOverload<int>(&QComboBox::currentIndexChanged), this, &ChannelConnectionBar::showIdentity);
+    connect(m_identity, qOverload<int>(&QComboBox::currentIndexChanged), this, &ChannelConnectionBar::showIdentityMode);
 }
 
 ChannelConnectionBar::~ChannelConnectionBar() = default;
 
-void ChannelConnectionBar::showIdentity(int i)
+void ChannelConnectionBar::showIdentityMode(int i)
 {
     m_keyEdit->setVisible(i != AsMe);
     m_keyEdit->setEchoMode(i == AsPastedKey ? QLineEdit::Password : QLineEdit::Normal);
     m_keyEdit->setPlaceholderText(i == AsPastedKey ? tr("API key (memory only unless remembered)") : tr("variable name, e.g. SVC_KEY"));
     m_keyEdit->clear();
     m_rememberKey->setVisible(i == AsPastedKey);
+}
+
+QString ChannelConnectionBar::credentialKind() const
+{
+    switch (m_identity->currentIndex()) {
+    case AsMe: return tr("as me (Bearer session)");
+    case AsPastedKey: return tr("as a service key (x-api-key, pasted)");
+    default: return tr("as a service key (x-api-key from $%1)").arg(m_keyEdit->text().trimmed());
+    }
+}
+
+void ChannelConnectionBar::showIdentity(const QString &openedKind, const QString &whoami, const QString &detail, bool awaiting)
+{
+    if (openedKind.isEmpty()) {
+        m_identityLine->setVisible(false);
+        return;
+    }
+    QString text;
+    if (!whoami.isEmpty())
+        text = whoami;
+    else if (awaiting)
+        text = openedKind + tr(" · asking the server who that is…");
+    else if (!detail.isEmpty())
+        text = openedKind + QStringLiteral(" · ") + detail;
+    else
+        text = openedKind;
+    m_identityLine->setText(text);
+    m_identityLine->setToolTip(whoami.isEmpty() ? QString() : TableColumns::plainToolTip(detail));
+    m_identityLine->setVisible(true);
+}
+
+void ChannelConnectionBar::showStatus(const ChannelSocket &socket, const ChannelLogModel &log, int shownRows)
+{
+    QString state;
+    switch (socket.state()) {
+    case ChannelSocket::State::Idle: state = tr("not connected"); break;
+    case ChannelSocket::State::Connecting: state = tr("connecting…"); break;
+    case ChannelSocket::State::Open: state = tr("open as %1").arg(socket.via()); break;
+    case ChannelSocket::State::Reconnecting: state = tr("reconnecting…"); break;
+    case ChannelSocket::State::Closed: state = tr("closed (%1)").arg(socket.closeCode()); break;
+    case ChannelSocket::State::Rejected:
+        state = socket.rejectedStatus() > 0 ? tr("refused: HTTP %1").arg(socket.rejectedStatus()) : tr("refused");
+        break;
+    }
+    const bool live = socket.state() == ChannelSocket::State::Open || socket.state() == ChannelSocket::State::Connecting
+        || socket.state() == ChannelSocket::State::Reconnecting;
+    m_connect->setText(live ? tr("Disconnect") : tr("Connect"));
+    m_status->setText(tr("%1 · latency %2 · in %3 · out %4 · showing %5 of %6 kept (cap %7)%8%9")
+                          .arg(state)
+                          .arg(socket.lastLatencyMs() >= 0 ? QStringLiteral("%1 ms").arg(socket.lastLatencyMs())
+                                                           : QStringLiteral("–"))
+                          .arg(log.receivedCount())
+                          .arg(log.sentCount())
+                          .arg(shownRows)
+                          .arg(log.rowCount())
+                          .arg(log.capacity())
+                          .arg(log.dropped() ? tr(" · %1 oldest dropped").arg(log.dropped()) : QString())
+                          .arg(log.isPaused() ? tr(" · view paused (%1 waiting)").arg(log.pendingCount()) : QString()));
 }

@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+class ChannelLogModel;
+class ChannelSocket;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -33,8 +35,16 @@ public:
     QLabel *status() const { return m_status; }
     QLabel *identityLine() const { return m_identityLine; }
 
+    // "as me (Bearer session)", "as a service key (x-api-key, pasted)", … for the chosen identity.
+    QString credentialKind() const;
+    // The identity line: hidden before a connection (openedKind empty); then the server's whoami answer,
+    // or the credential kind with what is known (asking, or the refusal's detail).
+    void showIdentity(const QString &openedKind, const QString &whoami, const QString &detail, bool awaiting);
+    // The status line (state, latency, counts, what the log keeps) and the Connect/Disconnect label.
+    void showStatus(const ChannelSocket &socket, const ChannelLogModel &log, int shownRows);
+
 private:
-    void showIdentity(int identity);
+    void showIdentityMode(int identity);
 
     QVBoxLayout *m_outer;
     QLineEdit *m_url;

@@ -527,11 +527,7 @@ void ChannelTab::handleWhoami(const QByteArray &payload)
 
 QString ChannelTab::credentialKind() const
 {
-    switch (m_identity->currentIndex()) {
-    case AsMe: return tr("as me (Bearer session)");
-    case AsPastedKey: return tr("as a service key (x-api-key, pasted)");
-    default: return tr("as a service key (x-api-key from $%1)").arg(m_keyEdit->text().trimmed());
-    }
+    return m_bar->credentialKind();
 }
 
 QString ChannelTab::identityText() const
@@ -541,22 +537,7 @@ QString ChannelTab::identityText() const
 
 void ChannelTab::updateIdentityLine()
 {
-    if (m_openedKind.isEmpty()) {
-        m_identityLine->setVisible(false);
-        return;
-    }
-    QString text;
-    if (!m_whoami.isEmpty())
-        text = m_whoami;
-    else if (m_awaitingWhoami)
-        text = m_openedKind + tr(" · asking the server who that is…");
-    else if (!m_whoamiDetail.isEmpty())
-        text = m_openedKind + QStringLiteral(" · ") + m_whoamiDetail;
-    else
-        text = m_openedKind;
-    m_identityLine->setText(text);
-    m_identityLine->setToolTip(m_whoami.isEmpty() ? QString() : TableColumns::plainToolTip(m_whoamiDetail));
-    m_identityLine->setVisible(true);
+    m_bar->showIdentity(m_openedKind, m_whoami, m_whoamiDetail, m_awaitingWhoami);
 }
 
 qint64 ChannelTab::exportTo(const QString &path, bool filteredOnly)
@@ -566,29 +547,5 @@ qint64 ChannelTab::exportTo(const QString &path, bool filteredOnly)
 
 void ChannelTab::updateStatus()
 {
-    QString state;
-    switch (m_socket->state()) {
-    case ChannelSocket::State::Idle: state = tr("not connected"); break;
-    case ChannelSocket::State::Connecting: state = tr("connecting…"); break;
-    case ChannelSocket::State::Open: state = tr("open as %1").arg(m_socket->via()); break;
-    case ChannelSocket::State::Reconnecting: state = tr("reconnecting…"); break;
-    case ChannelSocket::State::Closed: state = tr("closed (%1)").arg(m_socket->closeCode()); break;
-    case ChannelSocket::State::Rejected:
-        state = m_socket->rejectedStatus() > 0 ? tr("refused: HTTP %1").arg(m_socket->rejectedStatus()) : tr("refused");
-        break;
-    }
-    const bool live = m_socket->state() == ChannelSocket::State::Open || m_socket->state() == ChannelSocket::State::Connecting
-        || m_socket->state() == ChannelSocket::State::Reconnecting;
-    m_connect->setText(live ? tr("Disconnect") : tr("Connect"));
-    m_status->setText(tr("%1 · latency %2 · in %3 · out %4 · showing %5 of %6 kept (cap %7)%8%9")
-                          .arg(state)
-                          .arg(m_socket->lastLatencyMs() >= 0 ? QStringLiteral("%1 ms").arg(m_socket->lastLatencyMs())
-                                                              : QStringLiteral("–"))
-                          .arg(m_log->receivedCount())
-                          .arg(m_log->sentCount())
-                          .arg(m_filter->rowCount())
-                          .arg(m_log->rowCount())
-                          .arg(m_log->capacity())
-                          .arg(m_log->dropped() ? tr(" · %1 oldest dropped").arg(m_log->dropped()) : QString())
-                          .arg(m_log->isPaused() ? tr(" · view paused (%1 waiting)").arg(m_log->pendingCount()) : QString()));
+    m_bar->showStatus(*m_socket, *m_log, m_filter->rowCount());
 }
