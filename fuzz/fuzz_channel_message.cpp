@@ -1,6 +1,7 @@
 // Channel frames (any WebSocket server): ChannelMessage::fromText routing keys ("action", pikku-rpc "id"),
 // isError/summary, and request/reply pairing plus the ring buffer and byte cap of ChannelLogModel.
-// Input: frames separated by 0xFF, each starting with a direction byte (odd: sent, even: received).
+// Input: frames separated by 0xFF, each starting with a direction byte (odd: sent, even: received;
+// bit 1: binary; bit 2: flush; bit 3: also decode it as the composer's hex (bit 4: base64) input).
 // Oracle: when a frame is valid JSON whose key occurs once, the cheap scanner agrees with QJsonDocument.
 #include "FuzzSupport.h"
 
@@ -56,7 +57,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                                                      : ChannelMessage::Direction::Received,
                                                     1764600000000);
         if (dir & 2)
-            m.kind = ChannelMessage::Kind::Binary;
+            m = ChannelMessage::fromBinary(frame, m.direction, m.timestampMs);
+        if (m.kind == ChannelMessage::Kind::Binary)
+            FUZZ_CHECK(m.action.isEmpty() && m.rpcId.isEmpty() && !m.isError());
+        (void)m.isAuthFailure();
+        (void)unauthorizedRoute(frame);
+        if (dir & 8) {
+            // The composer's binary input: whatever it accepts is bounded and decodes again to the same bytes.
+            QByteArray bytes;
+            QString error;
+            const QString text = QString::fromUtf8(frame);
+            if (decodeBinaryInput(text, (dir & 16) ? BinaryEncoding::Base64 : BinaryEncoding::Hex, 256, &bytes, &error)) {
+                FUZZ_CHECK(!bytes.isEmpty() && bytes.size() <= 256);
+                QByteArray again;
+                FUZZ_CHECK(decodeBinaryInput(QString::fromLatin1(bytes.toHex()), BinaryEncoding::Hex, 256, &again, nullptr) && again == bytes);
+            } else {
+                FUZZ_CHECK(!error.isEmpty());
+            }
+        }
         FUZZ_CHECK(m.payload == frame);
         (void)m.isError();
         (void)m.summary();
@@ -73,8 +91,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(log.rowCount() <= capacity);
     for (int row = 0; row < log.rowCount(); ++row) {
         const ChannelMessage &m = log.at(row);
-        if (m.pairedSeq > 0)
+        if (m.pairedSeq > 0) {
             FUZZ_CHECK(m.pairedSeq != m.seq);
+            // Pairs point both ways, except a pikku-rpc-pending, which points at its request only.
+            if (const auto p = log.rowForSeq(m.pairedSeq)) {
+                const ChannelMessage &other = log.at(*p);
+                FUZZ_CHECK(other.direction != m.direction);
+                if (m.action == QLatin1String(PikkuRpc::Pending) && !m.rpcId.isEmpty())
+                    FUZZ_CHECK(other.rpcId == m.rpcId && other.pairedSeq != m.seq);
+                else if (!(other.action == QLatin1String(PikkuRpc::Pending) && !other.rpcId.isEmpty()))
+                    FUZZ_CHECK(other.pairedSeq == m.seq);
+            }
+        }
         if (const auto r = log.rowForSeq(m.seq))
             FUZZ_CHECK(*r == row);
         for (int col = 0; col < ChannelLogModel::ColumnCount; ++col)

@@ -224,6 +224,13 @@ void channel(CliContext &ctx)
             if (++*received >= count && count > 0)
                 finish(ExitOk);
         });
+        QObject::connect(socket, &ChannelSocket::binaryReceived, ctx.owner, [ctx, sink, received, count, finish](const QByteArray &b) {
+            // A binary frame: with --json one {"binary":"<base64>"} line (base64 needs no escaping), else its
+            // bytes as text with the control characters escaped, as before.
+            sink->add(ctx.out->json() ? QByteArray("{\"binary\":\"") + b.toBase64() + "\"}" : CliOutput::frameLine(b, false));
+            if (++*received >= count && count > 0)
+                finish(ExitOk);
+        });
         QObject::connect(socket, &ChannelSocket::rejected, ctx.owner, [ctx, finish, asKey](int status, const QString &msg) {
             ctx.out->error(status > 0 ? QStringLiteral("the server refused the channel: HTTP %1").arg(status)
                                       : QStringLiteral("the server refused the channel (%1)").arg(msg));

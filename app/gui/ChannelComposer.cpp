@@ -1,5 +1,8 @@
 #include "ChannelComposer.h"
 
+#include "Tones.h"
+#include "core/ChannelMessage.h"
+
 #include "MessageBanner.h"
 
 #include <QCheckBox>
@@ -75,6 +78,14 @@ ChannelComposer::ChannelComposer(QSettings *settings, MessageBanner *banner, Sen
         quick->addWidget(b);
     }
     quick->addSpacing(12);
+    m_format = new QComboBox(this);
+    m_format->setObjectName(QStringLiteral("composerFormat"));
+    m_format->addItem(tr("JSON"));
+    m_format->addItem(tr("Binary (hex)"));
+    m_format->addItem(tr("Binary (base64)"));
+    m_format->setToolTip(tr("Send the editor's text as a JSON message, or as one binary frame written in hex or base64"));
+    m_format->setAccessibleName(tr("Message format"));
+    quick->addWidget(m_format);
     m_savedBox = new QComboBox(this);
     m_savedBox->setObjectName(QStringLiteral("savedBox"));
     m_savedBox->setToolTip(tr("Saved messages for this channel URL: pick one to load it into the composer"));
@@ -119,13 +130,13 @@ ChannelComposer::ChannelComposer(QSettings *settings, MessageBanner *banner, Sen
     compose->addLayout(composeCol, 1);
     compose->addLayout(buttons);
     connect(sendButton, &QPushButton::clicked, this, &ChannelComposer::send);
-    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
-        const QByteArray text = m_editor->toPlainText().trimmed().toUtf8();
-        QJsonParseError pe{};
-        QJsonDocument::fromJson(text, &pe);
-        const bool ok = text.isEmpty() || pe.error == QJsonParseError::NoError;
-        m_state->setText(text.isEmpty() ? QString() : ok ? tr("valid JSON") : tr("not JSON: %1").arg(pe.errorString()));
-        m_state->setStyleSheet(ok ? QStringLiteral("color: #2e7d32;") : QStringLiteral("color: #b3261e;"));
+    connect(m_editor, &QPlainTextEdit::textChanged, this, &ChannelComposer::validate);
+    connect(m_format, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        m_editor->setPlaceholderText(format() == Format::Json
+                                         ? tr("{\"action\": \"whoami\"}   — Ctrl+Enter sends, Ctrl+Up/Down walks the history")
+                                     : format() == Format::Hex ? tr("01 02 ff …   — one binary frame, in hex")
+                                                               : tr("AQL/…   — one binary frame, in base64"));
+        validate();
     });
     m_editor->installEventFilter(new HistoryFilter(m_editor, [this](int step) {
         if (m_history.isEmpty())
@@ -136,6 +147,44 @@ ChannelComposer::ChannelComposer(QSettings *settings, MessageBanner *banner, Sen
 }
 
 ChannelComposer::~ChannelComposer() = default;
+
+ChannelComposer::Format ChannelComposer::format() const
+{
+    return Format(m_format->currentIndex());
+}
+
+void ChannelComposer::setFormat(Format f)
+{
+    m_format->setCurrentIndex(int(f));
+}
+
+void ChannelComposer::validate()
+{
+    // The words say whether it is valid; only a problem gets a colour (from the palette, readable in a
+    // dark theme too).
+    const QString raw = m_editor->toPlainText().trimmed();
+    bool ok = true;
+    QString text;
+    if (raw.isEmpty()) {
+        text.clear();
+    } else if (format() == Format::Json) {
+        QJsonParseError pe{};
+        QJsonDocument::fromJson(raw.toUtf8(), &pe);
+        ok = pe.error == QJsonParseError::NoError;
+        text = ok ? tr("valid JSON") : tr("not JSON: %1").arg(pe.errorString());
+    } else {
+        QByteArray bytes;
+        QString error;
+        ok = decodeBinaryInput(raw, format() == Format::Hex ? BinaryEncoding::Hex : BinaryEncoding::Base64, kMaxBinaryBytes,
+                               &bytes, &error);
+        text = ok ? tr("binary frame, %n bytes", nullptr, int(bytes.size())) : error;
+    }
+    m_state->setText(text);
+    QPalette p = palette();
+    if (!ok)
+        p.setColor(QPalette::WindowText, Tones::negative(p));
+    m_state->setPalette(p);
+}
 
 void ChannelComposer::loadFor(const QString &normalizedUrl, const QString &group)
 {
@@ -160,7 +209,28 @@ void ChannelComposer::loadFor(const QString &normalizedUrl, const QString &group
 
 bool ChannelComposer::send()
 {
+    if (format() != Format::Json)
+        return sendBinary(m_editor->toPlainText().trimmed());
     return sendJson(m_editor->toPlainText().trimmed().toUtf8());
+}
+
+bool ChannelComposer::sendBinary(const QString &text)
+{
+    if (text.isEmpty())
+        return false;
+    QByteArray bytes;
+    QString error;
+    if (!decodeBinaryInput(text, format() == Format::Hex ? BinaryEncoding::Hex : BinaryEncoding::Base64, kMaxBinaryBytes,
+                           &bytes, &error)) {
+        m_state->setText(tr("not sent: %1").arg(error));
+        return false;
+    }
+    if (!m_sendBinary || !m_sendBinary(bytes))
+        return false;
+    m_state->setText(tr("sent %n bytes as one binary frame (not kept in the history)", nullptr, int(bytes.size())));
+    m_state->setPalette(palette());
+    emit binarySent(bytes.size());
+    return true;
 }
 
 bool ChannelComposer::sendJson(const QByteArray &text)
@@ -179,7 +249,7 @@ bool ChannelComposer::sendJson(const QByteArray &text)
     if (containsSecret(compact)) {
         // Sent, and forgotten: the history lives in the settings file, in plain text.
         m_state->setText(tr("sent; not kept in the history (it contains your credential)"));
-        m_state->setStyleSheet(QString());   // the words say it; no colour of our own (dark themes)
+        m_state->setPalette(palette());   // the words say it; no colour of our own
     } else if (keepsHistory()) {
         m_history.removeAll(compact);
         m_history.append(compact);

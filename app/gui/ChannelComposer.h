@@ -26,6 +26,12 @@ class ChannelComposer : public QWidget
 public:
     // Writes compact JSON to the channel; false when it could not (the sender tells the user why).
     using Sender = std::function<bool(const QByteArray &compactJson)>;
+    // Writes one binary frame; false when it could not.
+    using BinarySender = std::function<bool(const QByteArray &bytes)>;
+    // What the editor holds: a JSON message (kept in the history), or a binary frame typed as hex or
+    // base64 (sent as bytes, never kept in the history or saved).
+    enum class Format { Json = 0, Hex = 1, Base64 = 2 };
+    static constexpr qint64 kMaxBinaryBytes = 16 * 1024 * 1024;   // ChannelSocket's default message cap
     ChannelComposer(QSettings *settings, MessageBanner *banner, Sender send, QWidget *parent = nullptr);
     ~ChannelComposer() override;
 
@@ -34,6 +40,9 @@ public:
 
     // The credentials in use right now (typed key, key from the environment, session token).
     void setSecretsProvider(std::function<QStringList()> provider) { m_secrets = std::move(provider); }
+    void setBinarySender(BinarySender send) { m_sendBinary = std::move(send); }
+    Format format() const;
+    void setFormat(Format f);
     bool keepsHistory() const;
     void setKeepHistory(bool on);
     static QString keepHistoryKey() { return QStringLiteral("channelInspector/keepHistory"); }
@@ -51,9 +60,12 @@ signals:
     void aboutToSave();
     // After a message went out and entered the history.
     void sent(const QJsonDocument &doc);
+    void binarySent(qint64 bytes);
 
 private:
     bool sendJson(const QByteArray &text);
+    bool sendBinary(const QString &text);
+    void validate();
     bool containsSecret(const QString &compactJson) const;
     void storeHistory();
     void storeSaved();
@@ -65,6 +77,8 @@ private:
     Sender m_send;
     QPlainTextEdit *m_editor;
     QLabel *m_state;
+    QComboBox *m_format;
+    BinarySender m_sendBinary;
     QComboBox *m_savedBox;
     QToolButton *m_deleteSaved;
     QCheckBox *m_keepHistory;

@@ -4,9 +4,10 @@
 
 #include "AppContext.h"
 #include "ChannelComposer.h"
+#include "ChannelConnectionBar.h"
+#include "ChannelLogView.h"
 #include "core/ChannelWhoami.h"
 #include "TableColumns.h"
-#include "Tones.h"
 #include "MessageBanner.h"
 #include "core/SecretStore.h"
 #include "services/Services.h"
@@ -14,27 +15,13 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFile>
-#include <QFileDialog>
-#include <QFontDatabase>
-#include <QFormLayout>
-#include <QHBoxLayout>
 #include <QCryptographicHash>
-#include <QDateTime>
-#include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenu>
-#include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSaveFile>
-#include <QScrollBar>
 #include <QSettings>
 #include <QStandardItemModel>
-#include <QSpinBox>
-#include <QSplitter>
-#include <QTableView>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -43,7 +30,9 @@
 #include <utility>
 
 namespace {
-enum Identity { AsMe = 0, AsPastedKey = 1, AsEnvKey = 2 };
+constexpr int AsMe = ChannelConnectionBar::AsMe;
+constexpr int AsPastedKey = ChannelConnectionBar::AsPastedKey;
+constexpr int AsEnvKey = ChannelConnectionBar::AsEnvKey;
 constexpr int kWhoamiWaitMs = 5000;
 } // namespace
 
@@ -66,6 +55,12 @@ ChannelTab::ChannelTab(AppContext *context, const QUrl &url, QWidget *parent)
     });
     connect(m_socket, &ChannelSocket::textSent, this, [this](const QByteArray &t) {
         m_log->appendText(t, ChannelMessage::Direction::Sent);
+    });
+    connect(m_socket, &ChannelSocket::binaryReceived, this, [this](const QByteArray &b) {
+        m_log->appendBinary(b, ChannelMessage::Direction::Received);
+    });
+    connect(m_socket, &ChannelSocket::binarySent, this, [this](const QByteArray &b) {
+        m_log->appendBinary(b, ChannelMessage::Direction::Sent);
     });
     auto note = [this](const QString &text) {
         ChannelMessage m;
@@ -132,64 +127,26 @@ void ChannelTab::buildUi()
     m_banner = new MessageBanner(this);
     outer->addWidget(m_banner);
 
-    // Connection row
-    auto *conn = new QHBoxLayout;
-    m_url = new QLineEdit(this);
-    m_url->setObjectName(QStringLiteral("channelUrl"));
-    m_url->setPlaceholderText(QStringLiteral("wss://api.example.com/api/auth/console/live"));
-    m_identity = new QComboBox(this);
-    m_identity->setObjectName(QStringLiteral("identityBox"));
-    m_identity->addItem(tr("As me (Bearer session)"));
-    m_identity->addItem(tr("As a service key (paste)"));
-    m_identity->addItem(tr("As a service key (environment variable)"));
-    m_keyEdit = new QLineEdit(this);
-    m_keyEdit->setObjectName(QStringLiteral("keyEdit"));
-    m_keyEdit->setEchoMode(QLineEdit::Password);
-    m_keyEdit->setVisible(false);
-    m_rememberKey = new QCheckBox(tr("Remember in keychain"), this);
-    m_rememberKey->setObjectName(QStringLiteral("rememberKeyCheck"));
-    m_rememberKey->setToolTip(tr("Store this key in the system keychain for this channel URL (never in the settings file)"));
-    m_rememberKey->setVisible(false);
-    m_forgetKey = new QToolButton(this);
-    m_forgetKey->setObjectName(QStringLiteral("forgetKeyButton"));
-    m_forgetKey->setText(tr("Forget"));
-    m_forgetKey->setToolTip(tr("Delete the key remembered in the keychain for this channel URL"));
-    m_forgetKey->setVisible(false);
-    m_askWhoami = new QCheckBox(tr("Ask whoami on connect"), this);
-    m_askWhoami->setObjectName(QStringLiteral("whoamiCheck"));
-    m_askWhoami->setToolTip(tr("Send {\"action\":\"whoami\"} when the channel opens and show the answer (remembered per URL)"));
-    m_reconnect = new QCheckBox(tr("Reconnect"), this);
-    m_reconnect->setObjectName(QStringLiteral("reconnectCheck"));
-    m_reconnect->setToolTip(tr("Reconnect with exponential backoff and jitter when the connection drops"));
-    m_connect = new QPushButton(tr("Connect"), this);
-    m_connect->setObjectName(QStringLiteral("connectButton"));
-    // Row 1: where; row 2: as whom and how.
-    conn->addWidget(new QLabel(tr("URL:"), this));
-    conn->addWidget(m_url, 1);
-    conn->addWidget(m_connect);
-    outer->addLayout(conn);
-    auto *how = new QHBoxLayout;
-    how->addWidget(new QLabel(tr("As:"), this));
-    how->addWidget(m_identity);
-    m_keyEdit->setMinimumWidth(280);
-    how->addWidget(m_keyEdit);
-    how->addWidget(m_rememberKey);
-    how->addWidget(m_forgetKey);
-    how->addStretch(1);
-    how->addWidget(m_askWhoami);
-    how->addWidget(m_reconnect);
-    outer->addLayout(how);
+    // Where and as whom: the connection bar's widgets, wired here to the socket and the remembered state.
+    m_bar = new ChannelConnectionBar(this);
+    outer->addWidget(m_bar);
+    m_url = m_bar->urlEdit();
+    m_identity = m_bar->identityBox();
+    m_keyEdit = m_bar->keyEdit();
+    m_rememberKey = m_bar->rememberKey();
+    m_forgetKey = m_bar->forgetKey();
+    m_askWhoami = m_bar->askWhoami();
+    m_reconnect = m_bar->reconnect();
+    m_connect = m_bar->connectButton();
+    m_status = m_bar->status();
+    m_identityLine = m_bar->identityLine();
     // A key belongs to the URL the field shows when it is typed, pasted or filled in.
     connect(m_keyEdit, &QLineEdit::textChanged, this, [this] {
         const QUrl u = url();
         m_keyForUrl = u.isValid() && !u.host().isEmpty() ? normalizedUrl(u) : QString();
     });
     connect(m_identity, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int i) {
-        m_keyEdit->setVisible(i != AsMe);
-        m_keyEdit->setEchoMode(i == AsPastedKey ? QLineEdit::Password : QLineEdit::Normal);
-        m_keyEdit->setPlaceholderText(i == AsPastedKey ? tr("API key (memory only unless remembered)") : tr("variable name, e.g. SVC_KEY"));
-        m_keyEdit->clear();
-        m_rememberKey->setVisible(i == AsPastedKey);
+        // The bar has shown the key field for the mode (ChannelConnectionBar); the remembered state:
         m_rememberKey->setChecked(i == AsPastedKey && m_keyRemembered);
         m_forgetKey->setVisible(i == AsPastedKey && m_keyRemembered);
         if (i == AsPastedKey)
@@ -211,18 +168,6 @@ void ChannelTab::buildUi()
     });
     connect(m_reconnect, &QCheckBox::toggled, m_socket, &ChannelSocket::setReconnect);
 
-    m_status = new QLabel(this);
-    m_status->setTextFormat(Qt::PlainText);
-    m_status->setObjectName(QStringLiteral("channelStatus"));
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_identityLine = new QLabel(this);
-    m_identityLine->setTextFormat(Qt::PlainText);   // whoami's answer is the server's text
-    m_identityLine->setObjectName(QStringLiteral("identityLine"));
-    m_identityLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont bold = m_identityLine->font();
-    bold.setBold(true);
-    m_identityLine->setFont(bold);
-    m_identityLine->setVisible(false);
     m_whoamiTimer = new QTimer(this);
     m_whoamiTimer->setSingleShot(true);
     m_whoamiTimer->setInterval(kWhoamiWaitMs);
@@ -230,105 +175,9 @@ void ChannelTab::buildUi()
         m_awaitingWhoami = false;   // no answer: the line shows the credential kind only
         updateIdentityLine();
     });
-    outer->addWidget(m_identityLine);
-    outer->addWidget(m_status);
 
-    // Filter row
-    auto *filterRow = new QHBoxLayout;
-    m_filterEdit = new QLineEdit(this);
-    m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
-    m_filterEdit->setPlaceholderText(tr("Filter messages (text)"));
-    m_filterEdit->setClearButtonEnabled(true);
-    m_regex = new QCheckBox(tr("Regex"), this);
-    m_regex->setObjectName(QStringLiteral("regexCheck"));
-    m_direction = new QComboBox(this);
-    m_direction->setObjectName(QStringLiteral("directionBox"));
-    m_direction->addItems({tr("Both directions"), tr("Received"), tr("Sent")});
-    m_errorsOnly = new QCheckBox(tr("Errors only"), this);
-    m_errorsOnly->setObjectName(QStringLiteral("errorsOnlyCheck"));
-    m_pause = new QToolButton(this);
-    m_pause->setObjectName(QStringLiteral("pauseButton"));
-    m_pause->setText(tr("Pause view"));
-    m_pause->setCheckable(true);
-    m_pause->setToolTip(tr("Freeze the view; capture continues (bounded by the cap)"));
-    auto *clear = new QToolButton(this);
-    clear->setObjectName(QStringLiteral("clearButton"));
-    clear->setText(tr("Clear"));
-    auto *exportAll = new QToolButton(this);
-    exportAll->setText(tr("Export…"));
-    exportAll->setPopupMode(QToolButton::InstantPopup);
-    auto *exportMenu = new QMenu(exportAll);
-    exportMenu->addAction(tr("Whole log (NDJSON)…"), this, [this] { exportDialog(false); });
-    exportMenu->addAction(tr("Filtered view (NDJSON)…"), this, [this] { exportDialog(true); });
-    exportAll->setMenu(exportMenu);
-    m_capacity = new QSpinBox(this);
-    m_capacity->setObjectName(QStringLiteral("capacitySpin"));
-    m_capacity->setRange(1000, 2000000);
-    m_capacity->setSingleStep(10000);
-    m_capacity->setValue(m_log->capacity());
-    m_capacity->setPrefix(tr("keep "));
-    m_capacity->setSuffix(tr(" msgs"));
-    m_capacity->setAccelerated(true);
-    filterRow->addWidget(m_filterEdit, 2);
-    filterRow->addWidget(m_regex);
-    filterRow->addWidget(m_direction);
-    filterRow->addWidget(m_errorsOnly);
-    filterRow->addStretch(1);
-    filterRow->addWidget(m_pause);
-    filterRow->addWidget(clear);
-    filterRow->addWidget(exportAll);
-    filterRow->addWidget(m_capacity);
-    outer->addLayout(filterRow);
-    connect(m_filterEdit, &QLineEdit::textChanged, this, &ChannelTab::applyFilter);
-    connect(m_regex, &QCheckBox::toggled, this, &ChannelTab::applyFilter);
-    connect(m_direction, qOverload<int>(&QComboBox::currentIndexChanged), this, &ChannelTab::applyFilter);
-    connect(m_errorsOnly, &QCheckBox::toggled, this, &ChannelTab::applyFilter);
-    connect(m_pause, &QToolButton::toggled, this, [this](bool on) {
-        m_log->setPaused(on);
-        m_pause->setText(on ? tr("Resume view") : tr("Pause view"));
-    });
-    connect(clear, &QToolButton::clicked, m_log, &ChannelLogModel::clear);
-    connect(m_capacity, &QSpinBox::editingFinished, this, [this] { m_log->setCapacity(m_capacity->value()); });
-
-    // Log + detail
-    auto *split = new QSplitter(Qt::Vertical, this);
-    m_view = new QTableView(split);
-    m_view->setObjectName(QStringLiteral("logView"));
-    m_view->setModel(m_filter);
-    m_view->setItemDelegate(Tones::channelLogDelegate(m_view));   // errors, events, sent: from the model's roles
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->setShowGrid(false);
-    m_view->verticalHeader()->setVisible(false);
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);   // uniform rows: no per-row measuring
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setColumnWidth(ChannelLogModel::TimeColumn, 110);
-    m_view->setColumnWidth(ChannelLogModel::DirectionColumn, 70);
-    m_view->setColumnWidth(ChannelLogModel::ActionColumn, 160);
-    m_view->setColumnWidth(ChannelLogModel::SizeColumn, 70);
-    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    m_detail = new QPlainTextEdit(split);
-    m_detail->setObjectName(QStringLiteral("detailView"));
-    m_detail->setReadOnly(true);
-    m_detail->setFont(mono);
-    m_detail->setPlaceholderText(tr("Select a message to see it formatted, with its paired request or reply."));
-    // The detail pane shows a whole message with its pair: at least eight lines, never collapsed away.
-    m_detail->setMinimumHeight(8 * QFontMetrics(mono).lineSpacing() + 2 * m_detail->frameWidth() + 8);
-    split->setChildrenCollapsible(false);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    outer->addWidget(split, 1);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &cur) { showDetail(cur); });
-    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int v) {
-        m_followTail = v >= m_view->verticalScrollBar()->maximum() - 2;
-    });
-    connect(m_filter, &QAbstractItemModel::rowsInserted, this, [this] {
-        if (m_followTail)
-            m_view->scrollToBottom();
-    });
+    m_logView = new ChannelLogView(m_log, m_filter, m_banner, this);
+    outer->addWidget(m_logView, 1);
 
     // Composer
     m_composer = new ChannelComposer(m_context->services()->settings(), m_banner, [this](const QByteArray &compact) {
@@ -337,6 +186,14 @@ void ChannelTab::buildUi()
         m_banner->showMessage(tr("Not connected."), MessageBanner::Type::Warning, 4000);
         return false;
     }, this);
+    m_composer->setBinarySender([this](const QByteArray &bytes) {
+        if (m_socket->sendBinary(bytes))
+            return true;
+        m_banner->showMessage(m_socket->state() == ChannelSocket::State::Open ? tr("The frame is larger than the channel's limit.")
+                                                                              : tr("Not connected."),
+                              MessageBanner::Type::Warning, 4000);
+        return false;
+    });
     // Whatever credential this tab could be using: none of them may end up in the stored history.
     m_composer->setSecretsProvider([this] {
         QStringList secrets{m_openedKey};
@@ -670,11 +527,7 @@ void ChannelTab::handleWhoami(const QByteArray &payload)
 
 QString ChannelTab::credentialKind() const
 {
-    switch (m_identity->currentIndex()) {
-    case AsMe: return tr("as me (Bearer session)");
-    case AsPastedKey: return tr("as a service key (x-api-key, pasted)");
-    default: return tr("as a service key (x-api-key from $%1)").arg(m_keyEdit->text().trimmed());
-    }
+    return m_bar->credentialKind();
 }
 
 QString ChannelTab::identityText() const
@@ -684,136 +537,15 @@ QString ChannelTab::identityText() const
 
 void ChannelTab::updateIdentityLine()
 {
-    if (m_openedKind.isEmpty()) {
-        m_identityLine->setVisible(false);
-        return;
-    }
-    QString text;
-    if (!m_whoami.isEmpty())
-        text = m_whoami;
-    else if (m_awaitingWhoami)
-        text = m_openedKind + tr(" · asking the server who that is…");
-    else if (!m_whoamiDetail.isEmpty())
-        text = m_openedKind + QStringLiteral(" · ") + m_whoamiDetail;
-    else
-        text = m_openedKind;
-    m_identityLine->setText(text);
-    m_identityLine->setToolTip(m_whoami.isEmpty() ? QString() : TableColumns::plainToolTip(m_whoamiDetail));
-    m_identityLine->setVisible(true);
-}
-
-void ChannelTab::applyFilter()
-{
-    const QString text = m_filterEdit->text();
-    if (m_regex->isChecked()) {
-        QString error;
-        if (!m_filter->setRegularExpression(text, &error)) {
-            m_filterEdit->setStyleSheet(QStringLiteral("color: #b3261e;"));
-            m_filterEdit->setToolTip(error);
-        } else {
-            m_filterEdit->setStyleSheet(QString());
-            m_filterEdit->setToolTip(QString());
-        }
-    } else {
-        m_filterEdit->setStyleSheet(QString());
-        m_filter->setText(text);
-    }
-    m_filter->setDirection(ChannelLogFilterModel::Direction(m_direction->currentIndex()));
-    m_filter->setErrorsOnly(m_errorsOnly->isChecked());
-}
-
-void ChannelTab::showDetail(const QModelIndex &proxyIndex)
-{
-    if (!proxyIndex.isValid()) {
-        m_detail->clear();
-        return;
-    }
-    const QModelIndex src = m_filter->mapToSource(proxyIndex);
-    const ChannelMessage &m = m_log->at(src.row());
-    auto pretty = [](const QByteArray &payload) {
-        const QJsonDocument d = QJsonDocument::fromJson(payload);
-        return d.isNull() ? QString::fromUtf8(payload) : QString::fromUtf8(d.toJson(QJsonDocument::Indented));
-    };
-    QString text = QStringLiteral("#%1  %2  %3 bytes\n%4")
-                       .arg(m.seq)
-                       .arg(QDateTime::fromMSecsSinceEpoch(m.timestampMs).toString(Qt::ISODateWithMs))
-                       .arg(m.size())
-                       .arg(pretty(m.payload));
-    if (m.pairedSeq > 0) {
-        if (const auto row = m_log->rowForSeq(m.pairedSeq)) {
-            const ChannelMessage &p = m_log->at(*row);
-            text += QStringLiteral("\n── paired %1 #%2 (%3 ms %4) ──\n%5")
-                        .arg(p.direction == ChannelMessage::Direction::Sent ? tr("request") : tr("reply"))
-                        .arg(p.seq)
-                        .arg(qAbs(p.timestampMs - m.timestampMs))
-                        .arg(p.seq > m.seq ? tr("later") : tr("earlier"))
-                        .arg(pretty(p.payload));
-        }
-    }
-    m_detail->setPlainText(text);
+    m_bar->showIdentity(m_openedKind, m_whoami, m_whoamiDetail, m_awaitingWhoami);
 }
 
 qint64 ChannelTab::exportTo(const QString &path, bool filteredOnly)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return -1;
-    QList<int> rows;
-    if (filteredOnly) {
-        rows.reserve(m_filter->rowCount());
-        for (int r = 0; r < m_filter->rowCount(); ++r)
-            rows << m_filter->mapToSource(m_filter->index(r, 0)).row();
-        if (rows.isEmpty()) {
-            f.commit();
-            return 0;
-        }
-    }
-    const qint64 n = m_log->exportNdjson(&f, rows);
-    return f.commit() ? n : -1;
-}
-
-void ChannelTab::exportDialog(bool filteredOnly)
-{
-    auto *dlg = new QFileDialog(this, filteredOnly ? tr("Export filtered view") : tr("Export log"), QString(),
-                                tr("NDJSON (*.ndjson *.jsonl)"));
-    dlg->setAcceptMode(QFileDialog::AcceptSave);
-    dlg->setDefaultSuffix(QStringLiteral("ndjson"));
-    dlg->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dlg, &QFileDialog::fileSelected, this, [this, filteredOnly](const QString &path) {
-        const qint64 n = exportTo(path, filteredOnly);
-        if (n < 0)
-            m_banner->showMessage(tr("Could not write %1.").arg(path), MessageBanner::Type::Error);
-        else
-            m_banner->showMessage(tr("Exported %1 messages to %2.").arg(n).arg(path), MessageBanner::Type::Positive, 5000);
-    });
-    dlg->open();
+    return m_logView->exportTo(path, filteredOnly);
 }
 
 void ChannelTab::updateStatus()
 {
-    QString state;
-    switch (m_socket->state()) {
-    case ChannelSocket::State::Idle: state = tr("not connected"); break;
-    case ChannelSocket::State::Connecting: state = tr("connecting…"); break;
-    case ChannelSocket::State::Open: state = tr("open as %1").arg(m_socket->via()); break;
-    case ChannelSocket::State::Reconnecting: state = tr("reconnecting…"); break;
-    case ChannelSocket::State::Closed: state = tr("closed (%1)").arg(m_socket->closeCode()); break;
-    case ChannelSocket::State::Rejected:
-        state = m_socket->rejectedStatus() > 0 ? tr("refused: HTTP %1").arg(m_socket->rejectedStatus()) : tr("refused");
-        break;
-    }
-    const bool live = m_socket->state() == ChannelSocket::State::Open || m_socket->state() == ChannelSocket::State::Connecting
-        || m_socket->state() == ChannelSocket::State::Reconnecting;
-    m_connect->setText(live ? tr("Disconnect") : tr("Connect"));
-    m_status->setText(tr("%1 · latency %2 · in %3 · out %4 · showing %5 of %6 kept (cap %7)%8%9")
-                          .arg(state)
-                          .arg(m_socket->lastLatencyMs() >= 0 ? QStringLiteral("%1 ms").arg(m_socket->lastLatencyMs())
-                                                              : QStringLiteral("–"))
-                          .arg(m_log->receivedCount())
-                          .arg(m_log->sentCount())
-                          .arg(m_filter->rowCount())
-                          .arg(m_log->rowCount())
-                          .arg(m_log->capacity())
-                          .arg(m_log->dropped() ? tr(" · %1 oldest dropped").arg(m_log->dropped()) : QString())
-                          .arg(m_log->isPaused() ? tr(" · view paused (%1 waiting)").arg(m_log->pendingCount()) : QString()));
+    m_bar->showStatus(*m_socket, *m_log, m_filter->rowCount());
 }

@@ -7,6 +7,8 @@
 
 class AppContext;
 class ChannelComposer;
+class ChannelLogView;
+class ChannelConnectionBar;
 class ChannelLogModel;
 class ChannelLogFilterModel;
 class QLineEdit;
@@ -57,6 +59,7 @@ public:
     bool sendComposer();
     // Writes the whole log (or only the filtered view) as NDJSON; returns lines written or -1.
     qint64 exportTo(const QString &path, bool filteredOnly);
+    ChannelLogView *logView() const { return m_logView; }
 
 signals:
     void titleChanged(const QString &title);
@@ -64,9 +67,6 @@ signals:
 private:
     void buildUi();
     void updateStatus();
-    void applyFilter();
-    void showDetail(const QModelIndex &proxyIndex);
-    void exportDialog(bool filteredOnly);
     // Loads what is remembered for the URL in the edit (history, saved messages, whoami choice, whether a
     // key is in the keychain) when it differs from what is loaded.
     void reloadForUrl();
@@ -98,16 +98,9 @@ private:
     QCheckBox *m_rememberKey;
     QToolButton *m_forgetKey;
     QTimer *m_whoamiTimer;
-    QLineEdit *m_filterEdit;
-    QCheckBox *m_regex;
-    QComboBox *m_direction;
-    QCheckBox *m_errorsOnly;
-    QToolButton *m_pause;
-    QSpinBox *m_capacity;
-    QTableView *m_view;
-    QPlainTextEdit *m_detail;
+    ChannelConnectionBar *m_bar;
+    ChannelLogView *m_logView;
     ChannelComposer *m_composer;
-    bool m_followTail = true;
     QString m_loadedUrl;            // normalized URL whose settings are loaded
     QString m_keyForUrl;            // normalized URL the key field's key was typed or remembered for
     bool m_loading = false;         // applying stored state: do not write it back

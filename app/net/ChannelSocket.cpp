@@ -23,6 +23,13 @@
 // waits (in its own thread, never the caller's) and stops reading, so TCP flow control slows the sender.
 // The caller is woken once when the queue stops being empty and then drains it in slices, with a time
 // budget per event-loop turn, so a flood never takes the caller's loop for long.
+struct InFrame
+{
+    QByteArray data;
+    bool binary = false;
+};
+using InFrames = QList<InFrame>;
+
 struct ChannelInbox
 {
     ChannelInbox(int cap, qint64 capBytes) : limit(std::max(2, cap)), byteLimit(std::max<qint64>(1, capBytes)) {}
@@ -32,11 +39,11 @@ struct ChannelInbox
     // message larger than the byte limit still goes through, alone), so the queue never holds more
     // than byteLimit + one message. False when the queue was aborted.
     template<typename Wake>
-    bool push(QByteArrayList &batch, Wake wake)
+    bool push(InFrames &batch, Wake wake)
     {
-        for (QByteArray &m : batch) {
+        for (InFrame &m : batch) {
             std::unique_lock<std::mutex> lock(mutex);
-            const qint64 size = m.size();
+            const qint64 size = m.data.size();
             room.wait(lock, [this, size] {
                 return aborted || items.empty() || (items.size() < size_t(limit) && bytes + size <= byteLimit);
             });
@@ -54,13 +61,13 @@ struct ChannelInbox
         return true;
     }
     // Caller side: up to max messages, oldest first.
-    QByteArrayList take(int max)
+    InFrames take(int max)
     {
-        QByteArrayList out;
+        InFrames out;
         {
             std::lock_guard<std::mutex> lock(mutex);
             while (!items.empty() && out.size() < max) {
-                bytes -= items.front().size();
+                bytes -= items.front().data.size();
                 out.append(std::move(items.front()));
                 items.pop_front();
             }
@@ -96,7 +103,7 @@ struct ChannelInbox
     const qint64 byteLimit;
     std::mutex mutex;
     std::condition_variable room;
-    std::deque<QByteArray> items;
+    std::deque<InFrame> items;
     qint64 bytes = 0;
     qint64 peakBytes = 0;
     bool woken = false;
@@ -127,9 +134,9 @@ public:
         connect(m_ws, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
             QByteArray utf8 = text.toUtf8();
             utf8.squeeze();   // toUtf8() reserves 3 bytes per character: 100k kept messages would hold 3x their size
-            add(std::move(utf8));
+            add(std::move(utf8), false);
         });
-        connect(m_ws, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &data) { add(data); });
+        connect(m_ws, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &data) { add(data, true); });
         connect(m_ws, &QWebSocket::pong, this, [this](quint64 elapsed, const QByteArray &) { emit pong(elapsed); });
         // Qt 6.4 has no errorOccurred; the overloaded error signal needs qOverload.
         connect(m_ws, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this](QAbstractSocket::SocketError) {
@@ -152,6 +159,11 @@ public:
     {
         if (m_ws)
             m_ws->sendTextMessage(text);
+    }
+    void sendBinary(const QByteArray &data)
+    {
+        if (m_ws)
+            m_ws->sendBinaryMessage(data);
     }
     void ping()
     {
@@ -180,10 +192,10 @@ signals:
     void disconnected(int closeCode, const QString &reason);
 
 private:
-    void add(QByteArray message)
+    void add(QByteArray message, bool binary)
     {
         m_pendingBytes += message.size();
-        m_pending.append(std::move(message));
+        m_pending.append(InFrame{std::move(message), binary});
         if (m_pending.size() >= kBatch || m_pendingBytes >= kBatchBytes)
             flush();
         else if (!m_flushTimer->isActive())
@@ -205,7 +217,7 @@ private:
     qint64 m_maxFrameBytes;
     QWebSocket *m_ws = nullptr;
     QTimer *m_flushTimer = nullptr;
-    QByteArrayList m_pending;
+    InFrames m_pending;
     qint64 m_pendingBytes = 0;
 };
 
@@ -375,15 +387,18 @@ bool ChannelSocket::drain(bool budgeted)
     QElapsedTimer turn;
     turn.start();
     while (m_inbox) {
-        const QByteArrayList slice = m_inbox->take(256);
+        const InFrames slice = m_inbox->take(256);
         if (slice.isEmpty()) {
             if (m_inbox->moreAfterEmpty())
                 continue;
             return true;
         }
-        for (const QByteArray &message : slice) {
+        for (const InFrame &message : slice) {
             ++m_received;
-            emit textReceived(message);
+            if (message.binary)
+                emit binaryReceived(message.data);
+            else
+                emit textReceived(message.data);
             if (!self || gen != m_generation)   // a receiver closed, reopened or deleted us
                 return false;
         }
@@ -487,6 +502,17 @@ bool ChannelSocket::sendText(const QByteArray &utf8)
     QMetaObject::invokeMethod(w, [w, text = QString::fromUtf8(utf8)] { w->send(text); }, Qt::QueuedConnection);
     ++m_sent;
     emit textSent(utf8);
+    return true;
+}
+
+bool ChannelSocket::sendBinary(const QByteArray &data)
+{
+    ChannelWorker *w = m_worker;
+    if (!w || m_state != State::Open || data.size() > m_options.maxMessageBytes)
+        return false;
+    QMetaObject::invokeMethod(w, [w, data] { w->sendBinary(data); }, Qt::QueuedConnection);
+    ++m_sent;
+    emit binarySent(data);
     return true;
 }
 

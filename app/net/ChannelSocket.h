@@ -20,7 +20,7 @@ struct ChannelInbox;
 // The QWebSocket lives in a worker thread of its own: parsing frames never runs on the caller's (GUI)
 // thread, so a flood cannot stall it. Received messages come back in batches (at most 1,024 per event)
 // through a bounded queue and are emitted one by one as textReceived, in order, before closed/failed,
-// in slices of at most ~6 ms per event-loop turn. When the caller falls behind and the queue is full
+// in slices of at most ~6 ms per event-loop turn (binary frames as binaryReceived, in the same order). When the caller falls behind and the queue is full
 // (16k messages or 64 MiB), the worker stops reading and TCP flow control slows the sender: memory stays
 // bounded and nothing is dropped. A frame or message above its limit closes the connection with 1009;
 // an upgrade that does not complete within the handshake timeout fails the attempt.
@@ -52,6 +52,8 @@ public:
     bool open(const QUrl &url, const Credentials &credentials) { return open(url, credentials, Options{}); }
     void close();
     bool sendText(const QByteArray &utf8);
+    // A binary frame; false when not open or larger than Options::maxMessageBytes.
+    bool sendBinary(const QByteArray &data);
 
     State state() const { return m_state; }
     QUrl url() const { return m_url; }
@@ -74,6 +76,10 @@ signals:
     void opened();
     void textReceived(const QByteArray &utf8);
     void textSent(const QByteArray &utf8);
+    // Binary frames, in the same order with the text ones and under the same caps (maxMessageBytes,
+    // maxFrameBytes, the backlog's count and bytes).
+    void binaryReceived(const QByteArray &data);
+    void binarySent(const QByteArray &data);
     void rejected(int httpStatus, const QString &message);
     void closed(int code, const QString &reason);
     void failed(const QString &message);

@@ -10,6 +10,9 @@
 #include "gui/AppContext.h"
 #include "gui/ChannelInspectorPage.h"
 #include "gui/ChannelTab.h"
+#include "gui/ChannelComposer.h"
+#include "gui/ChannelLogView.h"
+#include "services/models/JsonTreeModel.h"
 #include "services/models/ChannelLogModel.h"
 
 #include <QCheckBox>
@@ -31,6 +34,7 @@
 #include <QStandardItemModel>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeView>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
@@ -166,6 +170,152 @@ private slots:
         m_services = std::make_unique<Services>(std::make_unique<SystemClock>(), new MemorySecretStore,
                                                 new QSettings(m_dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat));
         m_context = std::make_unique<AppContext>(m_services.get());
+    }
+
+    // Pikku's frames over a real WebSocket on loopback (an in-process server speaking them): two requests
+    // of one action in flight pair in order, a reverse RPC stays open through pikku-rpc-pending until its
+    // response, a bare "Unauthorized for route" is an auth failure paired with its request, binary frames
+    // go out from the composer (hex, base64) and come back shown as bytes; the JSON tree shows the selection.
+    void inspectPikkuFrames()
+    {
+        QWebSocketServer server(QStringLiteral("pikku"), QWebSocketServer::NonSecureMode);
+        QList<QByteArray> binaryIn;
+        connect(&server, &QWebSocketServer::newConnection, this, [&] {
+            QWebSocket *s = server.nextPendingConnection();
+            s->setParent(&server);
+            s->sendTextMessage(QStringLiteral(R"({"action":"pikku-rpc-request","id":"r1","funcName":"confirm","data":{}})"));
+            auto *pages = new int(0);
+            connect(s, &QObject::destroyed, [pages] { delete pages; });
+            connect(s, &QWebSocket::textMessageReceived, s, [s, pages](const QString &t) {
+                const QJsonObject o = QJsonDocument::fromJson(t.toUtf8()).object();
+                const QString action = o.value(QStringLiteral("action")).toString();
+                if (action == QLatin1String("list"))
+                    s->sendTextMessage(QStringLiteral(R"({"action":"list","answer":%1})").arg(++*pages));
+                else if (action == QLatin1String("secret"))
+                    s->sendTextMessage(QStringLiteral(R"("Unauthorized for route 'action:secret'")"));
+            });
+            connect(s, &QWebSocket::binaryMessageReceived, s, [s, &binaryIn](const QByteArray &b) {
+                binaryIn << b;
+                s->sendBinaryMessage(b + QByteArray("\x1b\x00", 2));
+            });
+        });
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        ChannelInspectorPage page(m_context.get());
+        page.resize(1100, 700);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        ChannelTab *tab = page.currentChannel();
+        tab->findChild<QLineEdit *>(QStringLiteral("channelUrl"))->setText(QStringLiteral("ws://127.0.0.1:%1/pikku").arg(server.serverPort()));
+        tab->findChild<QComboBox *>(QStringLiteral("identityBox"))->setCurrentIndex(1);
+        tab->findChild<QLineEdit *>(QStringLiteral("keyEdit"))->setText(QStringLiteral("svc_frames"));
+        tab->connectChannel();
+        QTRY_COMPARE_WITH_TIMEOUT(tab->socket()->state(), ChannelSocket::State::Open, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(tab->log()->receivedCount() >= 1, 5000);   // the server's pikku-rpc-request
+        auto *composer = tab->findChild<QPlainTextEdit *>(QStringLiteral("composer"));
+        auto send = [&](const QString &text) {
+            composer->setPlainText(text);
+            return tab->sendComposer();
+        };
+        QVERIFY(send(QStringLiteral(R"({"action":"list","page":1})")));
+        QVERIFY(send(QStringLiteral(R"({"action":"list","page":2})")));
+        QVERIFY(send(QStringLiteral(R"({"action":"pikku-rpc-pending","id":"r1","reason":"asking"})")));
+        QVERIFY(send(QStringLiteral(R"({"action":"secret"})")));
+        QTRY_VERIFY_WITH_TIMEOUT(tab->log()->receivedCount() >= 4, 5000);
+        tab->log()->flush();
+        ChannelLogModel *log = tab->log();
+        auto rowOf = [log](const char *needle, ChannelMessage::Direction d) {
+            for (int r = 0; r < log->rowCount(); ++r)
+                if (log->at(r).direction == d && log->at(r).payload.contains(needle))
+                    return r;
+            return -1;
+        };
+        using D = ChannelMessage::Direction;
+        const int page1 = rowOf("\"page\":1", D::Sent), page2 = rowOf("\"page\":2", D::Sent);
+        const int answer1 = rowOf("\"answer\":1", D::Received), answer2 = rowOf("\"answer\":2", D::Received);
+        QVERIFY(page1 >= 0 && page2 >= 0 && answer1 >= 0 && answer2 >= 0);
+        QCOMPARE(log->at(page1).pairedSeq, log->at(answer1).seq);   // FIFO per action
+        QCOMPARE(log->at(page2).pairedSeq, log->at(answer2).seq);
+        const int rpc = rowOf("pikku-rpc-request", D::Received), pending = rowOf("pikku-rpc-pending", D::Sent);
+        QVERIFY(log->at(rpc).rpcPending);
+        QCOMPARE(log->at(rpc).pairedSeq, qint64(-1));            // pending did not use the id up
+        QCOMPARE(log->at(pending).pairedSeq, log->at(rpc).seq);
+        QVERIFY(log->data(log->index(rpc, ChannelLogModel::ActionColumn)).toString().contains(QStringLiteral("pending")));
+        const int refused = rowOf("Unauthorized", D::Received), secret = rowOf("secret", D::Sent);
+        QVERIFY(log->data(log->index(refused, 0), ChannelLogModel::AuthFailureRole).toBool());
+        QVERIFY(log->data(log->index(refused, 0), ChannelLogModel::ErrorRole).toBool());
+        QCOMPARE(log->at(refused).pairedSeq, log->at(secret).seq);
+        // The "errors only" filter finds the auth failure.
+        tab->findChild<QCheckBox *>(QStringLiteral("errorsOnlyCheck"))->setChecked(true);
+        QCOMPARE(tab->filter()->rowCount(), 1);
+        auto *view = tab->findChild<QTableView *>(QStringLiteral("logView"));
+        auto *detail = tab->findChild<QPlainTextEdit *>(QStringLiteral("detailView"));
+        view->setCurrentIndex(tab->filter()->index(0, 0));
+        QVERIFY2(detail->toPlainText().contains(QStringLiteral("Auth failure")), qPrintable(detail->toPlainText()));
+        tab->findChild<QCheckBox *>(QStringLiteral("errorsOnlyCheck"))->setChecked(false);
+        // The response: now the request is answered, not pending.
+        QVERIFY(send(QStringLiteral(R"({"action":"pikku-rpc-response","id":"r1","ok":true,"result":{"confirmed":true,"by":{"name":"admin"}}})")));
+        QTRY_VERIFY(log->sentCount() >= 5);
+        log->flush();
+        const int response = rowOf("pikku-rpc-response", D::Sent);
+        QCOMPARE(log->at(rpc).pairedSeq, log->at(response).seq);
+        QVERIFY(!log->at(rpc).rpcPending);
+
+        // The JSON tree of the selected message, next to the raw text.
+        view->setCurrentIndex(tab->filter()->index(tab->filter()->mapFromSource(log->index(response, 0)).row(), 0));
+        auto *tree = tab->findChild<QTreeView *>(QStringLiteral("jsonTree"));
+        QVERIFY(tree && tree->isVisible());
+        JsonTreeModel *tm = tab->logView()->tree();
+        QCOMPARE(tree->model(), tm);
+        QCOMPARE(tm->rowCount(), 4);   // action, id, ok, result
+        QModelIndex result;
+        for (int r = 0; r < tm->rowCount(); ++r)
+            if (tm->data(tm->index(r, 0)).toString() == QLatin1String("result"))
+                result = tm->index(r, 0);
+        QVERIFY(result.isValid());
+        QCOMPARE(tm->rowCount(result), 2);
+        QVERIFY(tree->isExpanded(result));     // the first level opens by itself
+        tree->collapse(result);                // and folds away
+        QVERIFY(!tree->isExpanded(result));
+
+        // Binary out, as hex and as base64; the echo (with a raw ESC and NUL added) comes back as bytes.
+        tab->findChild<ChannelComposer *>()->setFormat(ChannelComposer::Format::Hex);
+        QVERIFY(!send(QStringLiteral("0g")));   // not hex: refused, nothing sent
+        QVERIFY(tab->findChild<QLabel *>(QStringLiteral("composerState"))->text().contains(QStringLiteral("not hex")));
+        QVERIFY(send(QStringLiteral("00 01 ff")));
+        tab->findChild<ChannelComposer *>()->setFormat(ChannelComposer::Format::Base64);
+        QVERIFY(send(QStringLiteral("AAEb/w==")));
+        QTRY_COMPARE_WITH_TIMEOUT(binaryIn.size(), 2, 5000);
+        QCOMPARE(binaryIn.at(0), QByteArray("\x00\x01\xff", 3));
+        QCOMPARE(binaryIn.at(1), QByteArray("\x00\x01\x1b\xff", 4));
+        QTRY_VERIFY_WITH_TIMEOUT(log->receivedCount() >= 6, 5000);
+        log->flush();
+        QVERIFY(tab->history().filter(QStringLiteral("00 01")).isEmpty());   // binary frames are not kept
+        int echoed = -1;
+        for (int r = 0; r < log->rowCount(); ++r)
+            if (log->at(r).kind == ChannelMessage::Kind::Binary && log->at(r).direction == D::Received && log->at(r).size() == 5)
+                echoed = r;
+        QVERIFY(echoed >= 0);
+        QCOMPARE(log->at(echoed).payload, QByteArray("\x00\x01\xff\x1b\x00", 5));
+        const QString summary = log->data(log->index(echoed, ChannelLogModel::MessageColumn)).toString();
+        QVERIFY2(summary.contains(QStringLiteral("5 bytes")) && summary.contains(QStringLiteral("00 01 ff 1b 00")), qPrintable(summary));
+        view->setCurrentIndex(tab->filter()->index(tab->filter()->mapFromSource(log->index(echoed, 0)).row(), 0));
+        QVERIFY2(detail->toPlainText().contains(QStringLiteral("binary frame, 5 bytes")), qPrintable(detail->toPlainText()));
+        QVERIFY(detail->toPlainText().contains(QStringLiteral("00000000  00 01 ff 1b 00")));
+        QVERIFY(!detail->toPlainText().contains(QChar(0x1b)));
+        QCOMPARE(tm->rowCount(), 0);   // no tree for bytes
+
+        // An invalid regex: said in words (tooltip), and the text takes the palette's negative tone.
+        auto *filterEdit = tab->findChild<QLineEdit *>(QStringLiteral("filterEdit"));
+        const QColor normal = filterEdit->palette().color(QPalette::Text);
+        tab->findChild<QCheckBox *>(QStringLiteral("regexCheck"))->setChecked(true);
+        filterEdit->setText(QStringLiteral("(unclosed"));
+        QVERIFY(filterEdit->toolTip().contains(QStringLiteral("Not a valid regular expression")));
+        QVERIFY(filterEdit->palette().color(QPalette::Text) != normal);
+        filterEdit->setText(QStringLiteral("answer"));
+        QVERIFY(filterEdit->toolTip().isEmpty());
+        QCOMPARE(filterEdit->palette().color(QPalette::Text), normal);
+        QCOMPARE(tab->filter()->rowCount(), 2);
+        tab->disconnectChannel();
     }
 
     void inspectEchoChannel()

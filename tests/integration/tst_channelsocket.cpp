@@ -37,6 +37,41 @@ private:
     };
 
 private slots:
+    // Binary frames both ways: received as binaryReceived in order with the text frames, sent with
+    // sendBinary; one above maxMessageBytes is refused before it leaves.
+    void binaryFramesBothWays()
+    {
+        EchoServer srv;
+        QVERIFY(srv.listen());
+        ChannelSocket ch;
+        QSignalSpy opened(&ch, &ChannelSocket::opened);
+        QStringList order;
+        connect(&ch, &ChannelSocket::textReceived, this, [&](const QByteArray &t) { order << QStringLiteral("text:") + QString::fromUtf8(t); });
+        connect(&ch, &ChannelSocket::binaryReceived, this, [&](const QByteArray &b) { order << QStringLiteral("binary:") + QString::fromLatin1(b.toHex()); });
+        QSignalSpy sent(&ch, &ChannelSocket::binarySent);
+        ChannelSocket::Options o;
+        o.maxMessageBytes = 1024;
+        o.maxFrameBytes = 1024;
+        QVERIFY(ch.open(srv.url(), Credentials::machine(QStringLiteral("k")), o));
+        QVERIFY(opened.wait(5000));
+        QWebSocket *peer = srv.sockets.first();
+        QList<QByteArray> peerGot;
+        connect(peer, &QWebSocket::binaryMessageReceived, peer, [&](const QByteArray &b) { peerGot << b; });
+        peer->sendTextMessage(QStringLiteral("one"));
+        peer->sendBinaryMessage(QByteArray("\x00\xff", 2));
+        peer->sendTextMessage(QStringLiteral("two"));
+        QTRY_COMPARE_WITH_TIMEOUT(order.size(), 3, 5000);
+        QCOMPARE(order, (QStringList{QStringLiteral("text:one"), QStringLiteral("binary:00ff"), QStringLiteral("text:two")}));
+        QVERIFY(ch.sendBinary(QByteArray("\x01\x02\x03", 3)));
+        QCOMPARE(sent.count(), 1);
+        QVERIFY(!ch.sendBinary(QByteArray(1025, 'x')));   // above the message cap: not sent
+        QCOMPARE(sent.count(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(peerGot.size(), 1, 5000);
+        QCOMPARE(peerGot.first(), QByteArray("\x01\x02\x03", 3));
+        QCOMPARE(ch.received(), qint64(3));
+        ch.close();
+    }
+
     void bearerOnly()
     {
         EchoServer srv;

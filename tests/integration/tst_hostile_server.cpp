@@ -944,6 +944,22 @@ private slots:
         QVERIFY(stillSignedIn());
     }
 
+    // h-inspect: with --json a binary frame is one {"binary":"<base64>"} line (the bytes exactly, nothing raw),
+    // in order with the text frames; --count counts both.
+    void channelJsonBinary()
+    {
+        m_routes.insert("/console/live", [](const RawRequest &) {
+            return websocket(wsText("{\"a\":1}") + wsFrame(0x2, QByteArray("\x00\x01\x1b[2J\xff", 7)));
+        });
+        const Run r = run({QStringLiteral("channel"), m_server.url(QStringLiteral("/console/live"), QStringLiteral("ws")).toString(),
+                           QStringLiteral("--count"), QStringLiteral("2"), QStringLiteral("--timeout"), QStringLiteral("5"),
+                           QStringLiteral("--json"), QStringLiteral("--as-key-env"), QStringLiteral("HOSTILE_KEY")},
+                          {{QStringLiteral("HOSTILE_KEY"), QStringLiteral("svc_hostile_key")}});
+        QVERIFY2(r.code == 0, qPrintable(QStringLiteral("exit %1: %2").arg(r.code).arg(QString::fromUtf8(r.err))));
+        QCOMPARE(r.out, QByteArray("{\"a\":1}\n{\"binary\":\"") + QByteArray("\x00\x01\x1b[2J\xff", 7).toBase64() + "\"}\n");
+        QVERIFY(!hasRawControl(r.out));
+    }
+
     // In-process: a 44xx close ends the channel for good (no reconnect), 1000-range closes reconnect.
     void closeCodesAndReconnect_data()
     {

@@ -113,6 +113,203 @@ private slots:
                  QStringLiteral("pikku-rpc-request #r1"));
     }
 
+    // Pairing, case by case. frames: "> json" sent, "< json" received (seq = position, from 1).
+    // pairs: "a=b" pair both ways; "a>b" a points at b only (a pikku-rpc-pending at its request). Every
+    // frame not named has no pair. pending: the frames marked pending (rpcPending) at the end.
+    void pairing_data()
+    {
+        QTest::addColumn<QStringList>("frames");
+        QTest::addColumn<QString>("pairs");
+        QTest::addColumn<QString>("pending");
+        const QString l = QStringLiteral(R"({"action":"list"})");
+        const QString w = QStringLiteral(R"({"action":"whoami"})");
+        auto req = [](const char *id) { return QStringLiteral(R"({"action":"pikku-rpc-request","id":"%1","funcName":"f","data":{}})").arg(QLatin1String(id)); };
+        auto resp = [](const char *id) { return QStringLiteral(R"({"action":"pikku-rpc-response","id":"%1","ok":true,"result":1})").arg(QLatin1String(id)); };
+        auto pend = [](const char *id) { return QStringLiteral(R"({"action":"pikku-rpc-pending","id":"%1","reason":"a human is being asked"})").arg(QLatin1String(id)); };
+        const QString in = QStringLiteral("< "), out = QStringLiteral("> ");
+        QTest::newRow("one request, one reply") << QStringList{out + l, in + R"({"action":"list","rows":[]})"} << "1=2" << "";
+        QTest::newRow("two same-action requests in flight: FIFO")
+            << QStringList{out + R"({"action":"list","page":1})", out + R"({"action":"list","page":2})",
+                           in + R"({"action":"list","page":1,"rows":[]})", in + R"({"action":"list","page":2,"rows":[]})"}
+            << "1=3 2=4" << "";
+        QTest::newRow("three in flight, two answered") << QStringList{out + l, out + l, out + l, in + l, in + l} << "1=4 2=5" << "";
+        QTest::newRow("interleaved actions") << QStringList{out + l, out + w, in + w, in + l} << "1=4 2=3" << "";
+        QTest::newRow("reply without a request") << QStringList{in + l} << "" << "";
+        QTest::newRow("a received frame is no request") << QStringList{in + l, in + l} << "" << "";
+        QTest::newRow("events do not pair") << QStringList{out + l, in + R"({"topic":"sessions","event":"created"})"} << "" << "";
+        QTest::newRow("rpc by id, answered out of order") << QStringList{in + req("r1"), in + req("r2"), out + resp("r2"), out + resp("r1")}
+                                                          << "1=4 2=3" << "";
+        QTest::newRow("rpc request the client sent") << QStringList{out + req("c1"), in + resp("c1")} << "1=2" << "";
+        QTest::newRow("rpc pending does not consume the id") << QStringList{in + req("r1"), out + pend("r1"), out + resp("r1")}
+                                                             << "1=3 2>1" << "";
+        QTest::newRow("rpc pending, no response yet") << QStringList{in + req("r1"), out + pend("r1")} << "2>1" << "1";
+        QTest::newRow("rpc pending twice, then the response") << QStringList{in + req("r1"), out + pend("r1"), out + pend("r1"), out + resp("r1")}
+                                                              << "1=4 2>1 3>1" << "";
+        QTest::newRow("rpc pending for an unknown id") << QStringList{out + pend("zz"), in + req("zz"), out + resp("zz")} << "2=3" << "";
+        QTest::newRow("rpc answer from the same side is no answer") << QStringList{in + req("r1"), in + resp("r1")} << "" << "";
+        QTest::newRow("rpc envelopes and routing keys do not mix")
+            << QStringList{out + l, in + req("r1"), in + l, out + resp("r1")} << "1=3 2=4" << "";
+        QTest::newRow("Unauthorized for route answers that route's oldest request")
+            << QStringList{out + w, out + l, in + R"("Unauthorized for route 'action:list'")", in + w} << "2=3 1=4" << "";
+    }
+    void pairing()
+    {
+        QFETCH(QStringList, frames);
+        QFETCH(QString, pairs);
+        QFETCH(QString, pending);
+        ChannelLogModel log;
+        QAbstractItemModelTester tester(&log, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        for (const QString &f : frames)
+            log.appendText(f.mid(2).toUtf8(), f.startsWith(QLatin1Char('>')) ? Dir::Sent : Dir::Received);
+        log.flush();
+        QCOMPARE(log.rowCount(), frames.size());
+        QList<qint64> expected(frames.size() + 1, -1);
+        for (const QString &p : pairs.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            const bool both = p.contains(QLatin1Char('='));
+            const QStringList ab = p.split(both ? QLatin1Char('=') : QLatin1Char('>'));
+            const int a = ab.at(0).toInt(), b = ab.at(1).toInt();
+            expected[a] = b;
+            if (both)
+                expected[b] = a;
+        }
+        QList<bool> expectedPending(frames.size() + 1, false);
+        for (const QString &p : pending.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            expectedPending[p.toInt()] = true;
+        for (int seq = 1; seq <= frames.size(); ++seq) {
+            const ChannelMessage &m = log.at(*log.rowForSeq(seq));
+            QVERIFY2(m.pairedSeq == expected[seq], qPrintable(QStringLiteral("#%1 paired with %2, expected %3").arg(seq).arg(m.pairedSeq).arg(expected[seq])));
+            QVERIFY2(m.rpcPending == expectedPending[seq], qPrintable(QStringLiteral("#%1 pending %2").arg(seq).arg(m.rpcPending)));
+            QCOMPARE(log.data(log.index(*log.rowForSeq(seq), 0), ChannelLogModel::RpcPendingRole).toBool(), expectedPending[seq]);
+        }
+    }
+
+    // A request the view already shows is repainted when its reply (or a pikku-rpc-pending) arrives.
+    void shownRowsRepaintWhenPaired()
+    {
+        ChannelLogModel log;
+        QAbstractItemModelTester tester(&log, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        log.appendText(R"({"action":"pikku-rpc-request","id":"r1"})", Dir::Received);
+        log.appendText(R"({"action":"list"})", Dir::Sent);
+        log.flush();
+        QSignalSpy changed(&log, &QAbstractItemModel::dataChanged);
+        log.appendText(R"({"action":"pikku-rpc-pending","id":"r1"})", Dir::Sent);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 0);
+        QVERIFY(log.data(log.index(0, ChannelLogModel::ActionColumn)).toString().endsWith(QStringLiteral("(pending)")));
+        log.appendText(R"({"action":"list"})", Dir::Received);
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(changed.at(1).at(0).toModelIndex().row(), 1);
+    }
+
+    // The unanswered requests are bounded: a flood of requests nobody answers forgets the oldest.
+    void openRequestsAreBounded()
+    {
+        ChannelLogModel log;
+        for (int i = 0; i < ChannelLogModel::kMaxOpen + 500; ++i)
+            log.appendText(R"({"action":"ping"})", Dir::Sent);
+        QCOMPARE(log.openRequests(), ChannelLogModel::kMaxOpen);
+        const qint64 rep = log.appendText(R"({"action":"ping"})", Dir::Received);
+        log.flush();
+        QCOMPARE(log.at(*log.rowForSeq(rep)).pairedSeq, qint64(501));   // the oldest still remembered
+        QCOMPARE(log.openRequests(), ChannelLogModel::kMaxOpen - 1);
+    }
+
+    void authFailures_data()
+    {
+        QTest::addColumn<QByteArray>("payload");
+        QTest::addColumn<bool>("received");
+        QTest::addColumn<bool>("authFailure");
+        QTest::addColumn<bool>("error");
+        QTest::addColumn<QString>("route");
+        QTest::newRow("Pikku's bare string") << QByteArray(R"("Unauthorized for route 'action:list'")") << true << true << true << "list";
+        QTest::newRow("unquoted") << QByteArray("Unauthorized for route 'op:ban'") << true << true << true << "ban";
+        QTest::newRow("lower case, leading space") << QByteArray("  unauthorized") << true << true << true << "";
+        QTest::newRow("inside a short sentence") << QByteArray("request was Unauthorized (key revoked)") << true << true << true << "";
+        QTest::newRow("long text starting with it") << (QByteArray("Unauthorized ") + QByteArray(5000, 'x')) << true << true << true << "";
+        QTest::newRow("long text mentioning it") << (QByteArray(5000, 'x') + " unauthorized") << true << false << false << "";
+        QTest::newRow("other text") << QByteArray("hello") << true << false << false << "";
+        QTest::newRow("what we sent") << QByteArray("Unauthorized") << false << false << false << "";
+        QTest::newRow("JSON error object") << QByteArray(R"({"error":"Unauthorized"})") << true << false << true << "";
+        QTest::newRow("JSON string inside an object") << QByteArray(R"({"message":"Unauthorized"})") << true << false << false << "";
+    }
+    void authFailures()
+    {
+        QFETCH(QByteArray, payload);
+        QFETCH(bool, received);
+        QFETCH(bool, authFailure);
+        QFETCH(bool, error);
+        QFETCH(QString, route);
+        ChannelLogModel log;
+        log.appendText(payload, received ? Dir::Received : Dir::Sent);
+        log.flush();
+        const QModelIndex i = log.index(0, ChannelLogModel::MessageColumn);
+        QCOMPARE(log.data(i, ChannelLogModel::AuthFailureRole).toBool(), authFailure);
+        QCOMPARE(log.data(i, ChannelLogModel::ErrorRole).toBool(), error);
+        QCOMPARE(log.data(i).toString().contains(QStringLiteral("auth failure")), authFailure);
+        QCOMPARE(unauthorizedRoute(payload), route);
+    }
+
+    void binaryFrames()
+    {
+        ChannelLogModel log;
+        QAbstractItemModelTester tester(&log, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QByteArray bytes("\x00\x01\x1b\xff", 4);
+        log.appendBinary(bytes, Dir::Received);
+        log.appendBinary(QByteArray(100, 'A'), Dir::Sent);
+        log.flush();
+        QCOMPARE(log.data(log.index(0, 0), ChannelLogModel::KindRole).toInt(), int(ChannelMessage::Kind::Binary));
+        QCOMPARE(log.data(log.index(0, ChannelLogModel::SizeColumn)).toInt(), 4);
+        const QString summary = log.data(log.index(0, ChannelLogModel::MessageColumn)).toString();
+        QVERIFY2(summary.contains(QStringLiteral("4 bytes")) && summary.contains(QStringLiteral("00 01 1b ff")), qPrintable(summary));
+        QVERIFY(!summary.contains(QChar(0x1b)));   // never the raw bytes
+        const QString longOne = log.data(log.index(1, ChannelLogModel::MessageColumn)).toString();
+        QVERIFY2(longOne.contains(QStringLiteral("100 bytes")) && longOne.endsWith(QStringLiteral("…")), qPrintable(longOne));
+        QVERIFY(!log.data(log.index(0, 0), ChannelLogModel::ErrorRole).toBool());
+        // Export: {"binary":"<base64>"} instead of data; one valid JSON document per line.
+        const QJsonObject line = QJsonDocument::fromJson(ChannelLogModel::toNdjsonLine(log.at(0))).object();
+        QCOMPARE(line.value(QStringLiteral("binary")).toString(), QStringLiteral("AAEb/w=="));
+        QCOMPARE(QByteArray::fromBase64(line.value(QStringLiteral("binary")).toString().toLatin1()), bytes);
+        QVERIFY(!line.contains(QStringLiteral("data")));
+        QCOMPARE(line.value(QStringLiteral("size")).toInt(), 4);
+        // The hex dump: offset, hex, printable ASCII; bounded with a line saying what is left out.
+        const QString dump = hexDump(QByteArray("AB\x00", 3), 64);
+        QVERIFY2(dump.startsWith(QStringLiteral("00000000  41 42 00")) && dump.contains(QStringLiteral("AB.")), qPrintable(dump));
+        const QString cut = hexDump(QByteArray(100, 'x'), 32);
+        QCOMPARE(cut.count(QLatin1Char('\n')), 3);
+        QVERIFY(cut.contains(QStringLiteral("68 more bytes")));
+    }
+
+    void binaryInput_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("hex");
+        QTest::addColumn<QByteArray>("bytes");   // null: refused
+        QTest::newRow("hex") << "0a1bff" << true << QByteArray("\x0a\x1b\xff");
+        QTest::newRow("hex with spaces, colons, 0x") << "0x0a 1B:ff\n00" << true << QByteArray("\x0a\x1b\xff\x00", 4);
+        QTest::newRow("hex, odd digits") << "0a1" << true << QByteArray();
+        QTest::newRow("hex, not hex") << "0g" << true << QByteArray();
+        QTest::newRow("hex, empty") << "  " << true << QByteArray();
+        QTest::newRow("base64") << "AAEb/w==" << false << QByteArray("\x00\x01\x1b\xff", 4);
+        QTest::newRow("base64 url, no padding") << "AAEb_w" << false << QByteArray("\x00\x01\x1b\xff", 4);
+        QTest::newRow("base64 with a line break") << "AAEb\n/w==" << false << QByteArray("\x00\x01\x1b\xff", 4);
+        QTest::newRow("base64, bad character") << "AA*b" << false << QByteArray();
+        QTest::newRow("base64, too large") << QString(40, QLatin1Char('A')) << false << QByteArray();
+    }
+    void binaryInput()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, hex);
+        QFETCH(QByteArray, bytes);
+        QByteArray out;
+        QString error;
+        const bool ok = decodeBinaryInput(text, hex ? BinaryEncoding::Hex : BinaryEncoding::Base64, 16, &out, &error);
+        QCOMPARE(ok, !bytes.isNull());
+        if (ok)
+            QCOMPARE(out, bytes);
+        else
+            QVERIFY(!error.isEmpty());
+    }
+
     void pikkuErrorsAreReadable()
     {
         ChannelLogModel log;

@@ -86,7 +86,8 @@ QVariant ChannelLogModel::data(const QModelIndex &index, int role) const
         case DirectionColumn: return directionText(m.direction);
         case ActionColumn:
             if (!m.rpcId.isEmpty())
-                return QStringLiteral("%1 #%2").arg(m.action, m.rpcId);
+                return m.rpcPending && m.pairedSeq < 0 ? tr("%1 #%2 (pending)").arg(m.action, m.rpcId)
+                                                       : QStringLiteral("%1 #%2").arg(m.action, m.rpcId);
             return m.action.isEmpty() && !m.event.isEmpty() ? tr("event %1").arg(m.event) : m.action;
         case SizeColumn: return m.direction == ChannelMessage::Direction::Event ? QVariant() : QVariant(m.size());
         case MessageColumn: return m.summary();
@@ -94,7 +95,10 @@ QVariant ChannelLogModel::data(const QModelIndex &index, int role) const
         }
     case Qt::ToolTipRole:
         if (index.column() == MessageColumn && m.pairedSeq > 0)
-            return tr("Paired with message #%1").arg(m.pairedSeq);
+            return m.action == QLatin1String(PikkuRpc::Pending) ? tr("Pending answer to message #%1").arg(m.pairedSeq)
+                                                                : tr("Paired with message #%1").arg(m.pairedSeq);
+        if (index.column() == MessageColumn && m.rpcPending)
+            return tr("The other side said this request is pending; no response yet");
         return {};
     case Qt::TextAlignmentRole:
         return index.column() == SizeColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
@@ -106,6 +110,8 @@ QVariant ChannelLogModel::data(const QModelIndex &index, int role) const
     case PairedSeqRole: return m.pairedSeq;
     case ErrorRole: return m.isError();
     case TimestampRole: return m.timestampMs;
+    case AuthFailureRole: return m.isAuthFailure();
+    case RpcPendingRole: return m.rpcPending;
     default: return {};
     }
 }
@@ -127,6 +133,11 @@ QVariant ChannelLogModel::headerData(int section, Qt::Orientation orientation, i
 qint64 ChannelLogModel::appendText(const QByteArray &utf8, ChannelMessage::Direction direction)
 {
     return append(ChannelMessage::fromText(utf8, direction, QDateTime::currentMSecsSinceEpoch()));
+}
+
+qint64 ChannelLogModel::appendBinary(const QByteArray &bytes, ChannelMessage::Direction direction)
+{
+    return append(ChannelMessage::fromBinary(bytes, direction, QDateTime::currentMSecsSinceEpoch()));
 }
 
 qint64 ChannelLogModel::append(ChannelMessage message)
@@ -176,41 +187,92 @@ ChannelMessage *ChannelLogModel::findBySeq(qint64 seq)
 
 void ChannelLogModel::pair(ChannelMessage &m)
 {
+    if (m.direction == ChannelMessage::Direction::Event)
+        return;
     // Pikku reverse RPC: request and response carry the same envelope id.
     if (!m.rpcId.isEmpty()) {
+        const bool isRequest = m.action == QLatin1String(PikkuRpc::Request);
+        const bool isPending = m.action == QLatin1String(PikkuRpc::Pending);
         const auto it = m_openByRpcId.find(m.rpcId);
-        if (it != m_openByRpcId.end()) {
-            if (ChannelMessage *other = findBySeq(*it)) {
-                if (other->direction != m.direction) {
-                    m.pairedSeq = other->seq;
-                    other->pairedSeq = m.seq;
-                }
-            }
-            m_openByRpcId.erase(it);
+        ChannelMessage *other = it != m_openByRpcId.end() ? findBySeq(*it) : nullptr;
+        if (other && other->direction == m.direction)
+            other = nullptr;   // the same side again: not an answer
+        if (isRequest || !other) {
+            // A request (a repeated id replaces the old one), or an answer to nothing we still hold.
+            if (isRequest || !isPending)
+                m_openByRpcId.insert(m.rpcId, m.seq);
+            else if (it != m_openByRpcId.end() && !other)
+                m_openByRpcId.erase(it);   // its request was evicted
+        } else if (isPending) {
+            m.pairedSeq = other->seq;   // points at its request; the request stays open for the response
+            other->rpcPending = true;
+            changed(other->seq);
         } else {
-            m_openByRpcId.insert(m.rpcId, m.seq);
+            m.pairedSeq = other->seq;
+            other->pairedSeq = m.seq;
+            other->rpcPending = false;
+            m_openByRpcId.erase(it);
+            changed(other->seq);
+        }
+        if (m_openByRpcId.size() > kMaxOpen)
+            m_openByRpcId.clear();
+        return;
+    }
+    if (m.action.isEmpty()) {
+        // Pikku's bare-string refusal names the route it refused: it answers that route's oldest request.
+        if (m.kind == ChannelMessage::Kind::Text && m.isAuthFailure()) {
+            const QString route = unauthorizedRoute(m.payload);
+            if (!route.isEmpty())
+                pairByAction(m, route);
         }
         return;
     }
-    if (m.action.isEmpty())
-        return;
-    // Routing-key replies echo the action: pair a reply with the last unanswered request.
     if (m.direction == ChannelMessage::Direction::Sent) {
-        m_openByAction.insert(m.action, m.seq);
-    } else if (m.direction == ChannelMessage::Direction::Received) {
-        const auto it = m_openByAction.find(m.action);
-        if (it != m_openByAction.end()) {
-            if (ChannelMessage *req = findBySeq(*it)) {
-                m.pairedSeq = req->seq;
-                req->pairedSeq = m.seq;
-            }
-            m_openByAction.erase(it);
+        std::deque<qint64> &open = m_openByAction[m.action];
+        open.push_back(m.seq);
+        if (++m_openCount > kMaxOpen) {
+            // Forget the oldest unanswered request of the longest queue (usually a flood of one action).
+            auto longest = m_openByAction.begin();
+            for (auto i = m_openByAction.begin(); i != m_openByAction.end(); ++i)
+                if (i->size() > longest->size())
+                    longest = i;
+            longest->pop_front();
+            --m_openCount;
+            if (longest->empty())
+                m_openByAction.erase(longest);
         }
+    } else {
+        pairByAction(m, m.action);
     }
-    if (m_openByAction.size() > 4096)
-        m_openByAction.clear();
-    if (m_openByRpcId.size() > 4096)
-        m_openByRpcId.clear();
+}
+
+void ChannelLogModel::pairByAction(ChannelMessage &m, const QString &action)
+{
+    const auto it = m_openByAction.find(action);
+    if (it == m_openByAction.end())
+        return;
+    // FIFO: the oldest unanswered request of this action. One evicted meanwhile is still answered by this
+    // reply (the server answers in order), so it is used up without a pair.
+    const qint64 reqSeq = it->front();
+    it->pop_front();
+    --m_openCount;
+    if (it->empty())
+        m_openByAction.erase(it);
+    if (ChannelMessage *req = findBySeq(reqSeq)) {
+        m.pairedSeq = req->seq;
+        req->pairedSeq = m.seq;
+        changed(req->seq);
+    }
+}
+
+void ChannelLogModel::changed(qint64 seq)
+{
+    // A row the view already shows got its pair (or became pending): repaint it. Messages not yet flushed
+    // are inserted with their final state.
+    if (!m_pending.empty() && seq >= m_pending.front().seq)
+        return;
+    if (const auto row = rowForSeq(seq))
+        emit dataChanged(index(*row, 0), index(*row, ColumnCount - 1));
 }
 
 std::optional<int> ChannelLogModel::rowForSeq(qint64 seq) const
@@ -351,6 +413,7 @@ void ChannelLogModel::clear()
     m_head = 0;
     m_count = 0;
     m_openByAction.clear();
+    m_openCount = 0;
     m_openByRpcId.clear();
     endResetModel();
 }
@@ -368,6 +431,10 @@ QByteArray ChannelLogModel::toNdjsonLine(const ChannelMessage &m)
     if (!m.action.isEmpty()) {
         const QByteArray a = QJsonDocument(QJsonArray{m.action}).toJson(QJsonDocument::Compact);
         line += ",\"action\":" + a.mid(1, a.size() - 2);
+    }
+    if (m.kind == ChannelMessage::Kind::Binary) {
+        line += ",\"binary\":\"" + m.payload.toBase64() + "\"}\n";
+        return line;
     }
     line += ",\"data\":";
     QJsonParseError pe{};

@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 #include <QTimer>
 
+#include <deque>
 #include <optional>
 #include <vector>
 
@@ -23,7 +24,7 @@ class ChannelLogModel : public QAbstractTableModel
 public:
     enum Column { TimeColumn, DirectionColumn, ActionColumn, SizeColumn, MessageColumn, ColumnCount };
     enum Role { SeqRole = Qt::UserRole + 1, DirectionRole, PayloadRole, ActionRole, KindRole, PairedSeqRole, ErrorRole,
-                TimestampRole };
+                TimestampRole, AuthFailureRole, RpcPendingRole };
 
     explicit ChannelLogModel(int capacity = 100000, QObject *parent = nullptr);
 
@@ -35,6 +36,7 @@ public:
     // Capture. Assigns the sequence number and pairs replies with requests; returns the seq.
     qint64 append(ChannelMessage message);
     qint64 appendText(const QByteArray &utf8, ChannelMessage::Direction direction);
+    qint64 appendBinary(const QByteArray &bytes, ChannelMessage::Direction direction);
     void flush();                         // apply pending messages now (the timer does it per frame)
 
     void setCapacity(int capacity);
@@ -56,8 +58,19 @@ public:
     qint64 sentCount() const { return m_sent; }
     qint64 bytesCaptured() const { return m_bytes; }
 
+    // Pairing (at most kMaxOpen unanswered requests are remembered; past that the oldest are forgotten):
+    // - Pikku reverse RPC by envelope id: a pikku-rpc-request pairs with the pikku-rpc-response of the same
+    //   id from the other side; a pikku-rpc-pending in between points at its request (and marks it pending)
+    //   without answering it. Other pikku-rpc-* frames pair the first two of an id in opposite directions.
+    // - Routing key: a received frame with an action pairs with the oldest unanswered request sent with
+    //   that action (FIFO per action: two requests in flight get their replies in order); so does Pikku's
+    //   bare "Unauthorized for route 'action:<value>'" for <value>.
+    static constexpr int kMaxOpen = 4096;
+    int openRequests() const { return m_openCount + int(m_openByRpcId.size()); }
+
     // NDJSON, one message per line: {"seq","time","dir","size","action","data"} (data: the JSON itself,
-    // or a string). rows empty: every row. Returns the number of lines written.
+    // or a string; a binary frame has "binary":"<base64>" instead of data). rows empty: every row.
+    // Returns the number of lines written.
     qint64 exportNdjson(QIODevice *out, const QList<int> &rows = {}) const;
     static QByteArray toNdjsonLine(const ChannelMessage &m);
 
@@ -84,8 +97,11 @@ private:
     qint64 m_maxBytes = 256LL * 1024 * 1024;
     qint64 m_heldBytes = 0;
     qint64 m_pendingBytes = 0;
-    QHash<QString, qint64> m_openByAction;   // last unanswered request per routing key
-    QHash<QString, qint64> m_openByRpcId;
+    void pairByAction(ChannelMessage &m, const QString &action);
+    void changed(qint64 seq);
+    QHash<QString, std::deque<qint64>> m_openByAction;   // unanswered requests per routing key, oldest first
+    int m_openCount = 0;                                   // their total
+    QHash<QString, qint64> m_openByRpcId;                  // unanswered pikku-rpc-* by envelope id
 };
 
 // Filters the log by text or regular expression, direction and errors, without touching the log itself.
