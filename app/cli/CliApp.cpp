@@ -317,7 +317,7 @@ void CliApp::cmdWhoami(const ServerEndpoint &endpoint)
         if (!r.ok()) {
             const ApiError &e = r.error();
             if (e.kind == ApiError::Kind::Unauthorized) {
-                m_out->error(e.displayText(), QStringLiteral("UNAUTHORIZED"), e.httpStatus);
+                m_out->error(e.displayText(), e.serverCode.isEmpty() ? QStringLiteral("UNAUTHORIZED") : e.serverCode, e.httpStatus);
                 m_out->hint(QStringLiteral("Run `pikku-admin login --server %1` to sign in.").arg(endpoint.key()));
                 done(ExitNotSignedIn);
                 return;

@@ -190,7 +190,7 @@ const QList<CommandSpec> &commands()
          {S("KEY=$(keys mint --user USER_ID --name backup --rate-limit off --expires 30d)"),
           S("keys mint --user USER_ID --name sync --permission files=read,write --json")}},
         {S("keys update"), S("ID [options]"), 1, admin,
-         S("change what the edit dialog changes: name, state, lifetime, permissions, metadata, limits"),
+         S("change a key: name, state, expiry, permissions, metadata, limits"),
          S("Only the fields given are sent. --permission and --metadata replace the key's whole set."),
          {{S("enable"), S("enable the key")},
           {S("disable"), S("disable the key (it stops working at once)")},

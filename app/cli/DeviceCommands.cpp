@@ -27,7 +27,7 @@ void withSession(CliContext &ctx, std::function<void(const QString &)> next)
         if (!r.ok()) {
             const ApiError &e = r.error();
             if (e.kind == ApiError::Kind::Unauthorized) {
-                ctx.out->error(e.displayText(), QStringLiteral("UNAUTHORIZED"), e.httpStatus);
+                ctx.out->error(e.displayText(), e.serverCode.isEmpty() ? QStringLiteral("UNAUTHORIZED") : e.serverCode, e.httpStatus);
                 ctx.out->hint(QStringLiteral("Run `pikku-admin login --server %1` first.").arg(ctx.endpoint.key()));
                 ctx.done(ExitNotSignedIn);
             } else {
