@@ -1,6 +1,7 @@
 #include "CliApp.h"
 
 #include "CliContext.h"
+#include "CliDocs.h"
 #include "CliHelp.h"
 #include "services/AuthService.h"
 #include "core/DeviceFlow.h"
@@ -15,6 +16,8 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTimer>
+
+#include <cstdio>
 
 namespace {
 
@@ -79,9 +82,9 @@ int CliApp::parse()
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOptions(CliHelp::parserOptions());
-    const CliOutput early(false);
+    const CliOutput early(m_arguments.contains(QStringLiteral("--json")));
     if (!m_parser.parse(m_arguments)) {
-        early.error(m_parser.errorText() + QStringLiteral(" (see '%1 --help')").arg(CliHelp::programName()));
+        early.error(m_parser.errorText() + QStringLiteral(" (see '%1 --help')").arg(CliHelp::programName()), QStringLiteral("USAGE"));
         return ExitUsage;
     }
     QStringList pos = m_parser.positionalArguments();
@@ -95,7 +98,7 @@ int CliApp::parse()
         }
         const QString path = CliHelp::resolve(pos);
         if (path.isEmpty()) {
-            early.error(QStringLiteral("no command '%1' (see '%2 --help')").arg(pos.first(), CliHelp::programName()));
+            early.error(QStringLiteral("no command '%1' (see '%2 --help')").arg(pos.first(), CliHelp::programName()), QStringLiteral("USAGE"));
             return ExitUsage;
         }
         early.result(CliHelp::commandHelp(path));
@@ -109,7 +112,7 @@ int CliApp::parse()
     m_command = pos.value(0);
     m_rest = pos.mid(1);
     if (!commands().contains(m_command)) {
-        m_out->error(QStringLiteral("unknown command '%1' (see '%2 --help')").arg(m_command, CliHelp::programName()));
+        m_out->error(QStringLiteral("unknown command '%1' (see '%2 --help')").arg(m_command, CliHelp::programName()), QStringLiteral("USAGE"));
         return ExitUsage;
     }
     int used = 0;
@@ -117,8 +120,9 @@ int CliApp::parse()
     if (CliHelp::isGroup(path)) {
         // `keys` alone, or `keys frobnicate`: what it can do, in a few lines.
         m_out->error(pos.size() == 1 ? QStringLiteral("'%1' needs a subcommand").arg(path)
-                                     : QStringLiteral("'%1' has no subcommand '%2'").arg(path, pos.at(1)));
-        m_out->info(CliHelp::subcommandList(path));
+                                     : QStringLiteral("'%1' has no subcommand '%2'").arg(path, pos.at(1)),
+                     QStringLiteral("USAGE"));
+        m_out->hint(CliHelp::subcommandList(path));
         return ExitUsage;
     }
     const CliHelp::CommandSpec *spec = CliHelp::find(path);
@@ -126,13 +130,14 @@ int CliApp::parse()
     if (args.size() != spec->positionals) {
         m_out->error(args.size() > spec->positionals
                          ? QStringLiteral("'%1' does not take %2").arg(path, args.mid(spec->positionals).join(QLatin1Char(' ')))
-                         : QStringLiteral("'%1' needs %2").arg(path, spec->arguments.section(QLatin1Char(' '), 0, 0)));
-        m_out->info(CliHelp::usageLine(path) + QStringLiteral("\n(see '%1 help %2')").arg(CliHelp::programName(), path));
+                         : QStringLiteral("'%1' needs %2").arg(path, spec->arguments.section(QLatin1Char(' '), 0, 0)),
+                     QStringLiteral("USAGE"));
+        m_out->hint(CliHelp::usageLine(path) + QStringLiteral("\n(see '%1 help %2')").arg(CliHelp::programName(), path));
         return ExitUsage;
     }
     for (const QString &name : m_parser.optionNames()) {
         if (!CliHelp::takesOption(path, name)) {
-            m_out->error(QStringLiteral("'%1' does not take --%2 (see '%3 help %1')").arg(path, name, CliHelp::programName()));
+            m_out->error(QStringLiteral("'%1' does not take --%2 (see '%3 help %1')").arg(path, name, CliHelp::programName()), QStringLiteral("USAGE"));
             return ExitUsage;
         }
     }
@@ -150,6 +155,27 @@ void CliApp::start()
         const int code = parse();
         if (code >= 0) {
             done(code);
+            return;
+        }
+        if (m_command == QLatin1String("completion")) {
+            const QString script = CliDocs::completion(m_rest.value(0));
+            if (script.isEmpty()) {
+                m_out->error(QStringLiteral("completion takes bash, zsh or fish, not '%1'").arg(m_rest.value(0)), QStringLiteral("USAGE"));
+                done(ExitUsage);
+                return;
+            }
+            std::fwrite(script.toUtf8().constData(), 1, size_t(script.toUtf8().size()), stdout);   // our own text, verbatim
+            done(ExitOk);
+            return;
+        }
+        if (m_command == QLatin1String("man")) {
+            const QByteArray page = CliDocs::manPage().toUtf8();
+            std::fwrite(page.constData(), 1, size_t(page.size()), stdout);
+            done(ExitOk);
+            return;
+        }
+        if (m_command == QLatin1String("servers") || m_command == QLatin1String("status")) {
+            runCommand(ServerEndpoint{});   // the saved servers themselves, no endpoint to resolve
             return;
         }
         resolveEndpoint([this](const ServerEndpoint &endpoint) {
@@ -177,7 +203,7 @@ void CliApp::resolveEndpoint(std::function<void(ServerEndpoint)> next)
     QString why;
     const QUrl parsed = ServerUrl::parse(profile.url, &why);
     if (!parsed.isValid()) {
-        m_out->error(why);
+        m_out->error(why, QStringLiteral("USAGE"));
         done(ExitUsage);
         return;
     }
@@ -186,7 +212,7 @@ void CliApp::resolveEndpoint(std::function<void(ServerEndpoint)> next)
         profile.allowInsecureHttp = true;
     const ApiError policy = ServerUrl::checkTransport(parsed, profile.allowInsecureHttp);
     if (policy.isError()) {
-        m_out->error(policy.userMessage());
+        m_out->error(policy.userMessage(), QStringLiteral("USAGE"));
         done(ExitUsage);
         return;
     }
@@ -245,12 +271,14 @@ void CliApp::cmdLogin(const ServerEndpoint &endpoint)
     });
     connect(m_flow, &DeviceFlow::ended, this, [this, endpoint](DeviceFlow::State s, const QString &message) {
         if (s == DeviceFlow::State::Denied || s == DeviceFlow::State::Expired) {
-            m_out->error(message);
+            m_out->error(message, s == DeviceFlow::State::Denied ? QStringLiteral("access_denied") : QStringLiteral("expired_token"));
             done(ExitDeviceDenied);
             return;
         }
         if (s != DeviceFlow::State::SignedIn) {
-            m_out->error(message);
+            const ApiError &e = m_flow->lastError();
+            m_out->error(message, e.serverCode.isEmpty() ? e.kindName().toUpper().replace(QLatin1Char('-'), QLatin1Char('_')) : e.serverCode,
+                         e.httpStatus);
             done(m_flow->lastError().kind == ApiError::Kind::Unauthorized ? ExitNotSignedIn : ExitFailure);
             return;
         }
@@ -289,8 +317,8 @@ void CliApp::cmdWhoami(const ServerEndpoint &endpoint)
         if (!r.ok()) {
             const ApiError &e = r.error();
             if (e.kind == ApiError::Kind::Unauthorized) {
-                m_out->error(e.displayText());
-                m_out->info(QStringLiteral("Run `pikku-admin login --server %1` to sign in.").arg(endpoint.key()));
+                m_out->error(e.displayText(), e.serverCode.isEmpty() ? QStringLiteral("UNAUTHORIZED") : e.serverCode, e.httpStatus);
+                m_out->hint(QStringLiteral("Run `pikku-admin login --server %1` to sign in.").arg(endpoint.key()));
                 done(ExitNotSignedIn);
                 return;
             }
@@ -322,7 +350,7 @@ void CliApp::cmdLogout(const ServerEndpoint &endpoint)
                 m_out->printJson({{QStringLiteral("signedOut"), false}, {QStringLiteral("serverRevoked"), false},
                                   {QStringLiteral("error"), QStringLiteral("keychain-unavailable")}});
             m_out->error(QStringLiteral("Cannot sign out of %1: the system keychain is not available (%2).")
-                             .arg(endpoint.key(), o.keychainError));
+                             .arg(endpoint.key(), o.keychainError), QStringLiteral("KEYCHAIN_UNAVAILABLE"));
             done(ExitFailure);
             return;
         }
@@ -382,4 +410,8 @@ void CliApp::runCommand(const ServerEndpoint &endpoint)
         CliCommands::users(*m_context);
     else if (m_command == QLatin1String("keys"))
         CliCommands::keys(*m_context);
+    else if (m_command == QLatin1String("servers"))
+        CliCommands::servers(*m_context);
+    else if (m_command == QLatin1String("status"))
+        CliCommands::status(*m_context);
 }

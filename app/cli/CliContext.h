@@ -26,7 +26,7 @@ struct CliContext
     bool isSet(const char *option) const { return parser->isSet(QLatin1String(option)); }
     QString value(const char *option) const { return parser->value(QLatin1String(option)); }
     QStringList values(const char *option) const { return parser->values(QLatin1String(option)); }
-    int usage(const QString &message) const { out->error(message); done(ExitUsage); return ExitUsage; }
+    int usage(const QString &message) const { out->error(message, QStringLiteral("USAGE")); done(ExitUsage); return ExitUsage; }
 };
 
 namespace CliCommands {
@@ -38,6 +38,11 @@ void sessions(CliContext &ctx);
 // `users list|create`, `keys list|mint|update|revoke|rotate`
 void users(CliContext &ctx);
 void keys(CliContext &ctx);
+// `sessions watch [--count N] [--timeout S]`: the live channel's session and key events as JSON lines
+void sessionsWatch(CliContext &ctx);
+// `servers list|add URL|remove URL|use URL`, `status`
+void servers(CliContext &ctx);
+void status(CliContext &ctx);
 // `channel URL|live [--as-key-env VAR] [--send JSON]... [--count N] [--timeout S]`
 void channel(CliContext &ctx);
 

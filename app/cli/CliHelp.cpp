@@ -81,10 +81,16 @@ const QList<OptionSpec> &commandOptions()
         {S("user"), S("ID"), {}},
         {S("limit"), S("N"), {}},
         {S("offset"), S("N"), {}},
+        {S("cursor"), S("CURSOR"), {}},
+        {S("all"), {}, {}},
         {S("search"), S("TEXT"), {}},
         {S("email"), S("EMAIL"), {}},
         {S("name"), S("NAME"), {}},
         {S("expires"), S("DURATION"), {}},
+        {S("no-expiry"), {}, {}},
+        {S("no-permissions"), {}, {}},
+        {S("no-metadata"), {}, {}},
+        {S("label"), S("TEXT"), {}},
         {S("permission"), S("RESOURCE=ACTION[,ACTION]"), {}},
         {S("metadata"), S("KEY=VALUE"), {}},
         {S("prefix"), S("PREFIX"), {}},
@@ -109,6 +115,8 @@ const QList<CommandSpec> &commands()
     static const QString devices = S("Approving other devices");
     static const QString admin = S("Service users, keys and sessions");
     static const QString live = S("Live channels");
+    static const QString servers = S("Servers");
+    static const QString shell = S("Shell integration");
     static const QList<CommandSpec> table = {
         {S("login"), {}, 0, session, S("sign in with the device flow (RFC 8628)"),
          S("Shows a code and a URL; approve the code in a browser where you are signed in as an admin.\n"
@@ -131,26 +139,42 @@ const QList<CommandSpec> &commands()
 
         {S("sessions"), S("<list|revoke>"), 0, admin, S("live sessions"), {}, {}, {}},
         {S("sessions list"), S("[options]"), 0, admin, S("list live sessions (never their tokens)"), {},
-         {{S("user"), S("only this user's sessions")}, {S("limit"), S("at most N (default 100)")}},
-         {S("sessions list --user USER_ID --json")}},
+         {{S("user"), S("only this user's sessions")},
+          {S("limit"), S("at most N per page, 1 to 1000 (default 100; with --all 1000)")},
+          {S("offset"), S("skip the first N")},
+          {S("cursor"), S("the page after this cursor ('' for the first page; the server's v1.1 keyset paging)")},
+          {S("all"), S("every page, printed as it arrives (progress on stderr)")}},
+         {S("sessions list --user USER_ID --json"), S("sessions list --all")}},
         {S("sessions revoke"), S("ID"), 1, admin, S("revoke one session"), {}, {}, {}},
+        {S("sessions watch"), S("[--count N] [--timeout SECONDS]"), 0, admin,
+         S("print the live channel's session and key events as JSON lines"),
+         S("Subscribes to the live channel's \"sessions\" topic as you (Bearer, only to your server's own\n"
+           "origin) and prints each pushed event ({topic, event, at, data}) on its own line until --count\n"
+           "events arrived, --timeout passed, the server closed the channel, or Ctrl-C."),
+         {{S("count"), S("exit after N events")}, {S("timeout"), S("stop after this many seconds")}},
+         {S("sessions watch"), S("sessions watch --count 1 --timeout 60")}},
 
         {S("users"), S("<list|create>"), 0, admin, S("service users (the owners of API keys)"), {}, {}, {}},
         {S("users list"), S("[options]"), 0, admin, S("list service users"), {},
          {{S("search"), S("name or email contains TEXT")},
-          {S("limit"), S("at most N (default 50)")},
-          {S("offset"), S("skip the first N")}},
-         {S("users list --search backup")}},
+          {S("limit"), S("at most N per page, 1 to 1000 (default 50; with --all 1000)")},
+          {S("offset"), S("skip the first N")},
+          {S("cursor"), S("the page after this cursor ('' for the first page; the server's v1.1 keyset paging)")},
+          {S("all"), S("every page, printed as it arrives (progress on stderr)")}},
+         {S("users list --search backup"), S("users list --all --json")}},
         {S("users create"), S("NAME [--email EMAIL]"), 1, admin, S("create a service user; prints its id"), {},
          {{S("email"), S("its email (default: generated)")}},
          {S("users create backup-agent --email backup@service.local")}},
 
         {S("keys"), S("<list|mint|update|revoke|rotate>"), 0, admin, S("scoped API keys of service users"), {}, {}, {}},
-        {S("keys list"), S("[options]"), 0, admin, S("list API keys (never their secrets)"), {},
+        {S("keys list"), S("[options]"), 0, admin, S("list API keys (never their secrets)"),
+         S("Each line: id, name, start, state, owner, expiry, request count and last use."),
          {{S("user"), S("only the keys of this service user")},
-          {S("limit"), S("at most N (default 100)")},
-          {S("offset"), S("skip the first N")}},
-         {S("keys list --user USER_ID --json")}},
+          {S("limit"), S("at most N per page, 1 to 1000 (default 100; with --all 1000)")},
+          {S("offset"), S("skip the first N")},
+          {S("cursor"), S("the page after this cursor ('' for the first page; the server's v1.1 keyset paging)")},
+          {S("all"), S("every page, printed as it arrives (progress on stderr)")}},
+         {S("keys list --user USER_ID --json"), S("keys list --all")}},
         {S("keys mint"), S("--user ID --name NAME [options]"), 0, admin, S("mint a key; prints the secret alone on stdout, once"),
          S("Without --json the secret is the only thing on stdout, so KEY=$(...) works; the rest goes to stderr."),
          {{S("user"), S("the service user who will own the key (required)")},
@@ -165,12 +189,21 @@ const QList<CommandSpec> &commands()
                               "again with the same key and secret, minting nothing")}},
          {S("KEY=$(keys mint --user USER_ID --name backup --rate-limit off --expires 30d)"),
           S("keys mint --user USER_ID --name sync --permission files=read,write --json")}},
-        {S("keys update"), S("ID [options]"), 1, admin, S("change a key's name, lifetime or state"), {},
+        {S("keys update"), S("ID [options]"), 1, admin,
+         S("change a key: name, state, expiry, permissions, metadata, limits"),
+         S("Only the fields given are sent. --permission and --metadata replace the key's whole set."),
          {{S("enable"), S("enable the key")},
           {S("disable"), S("disable the key (it stops working at once)")},
           {S("name"), S("rename it")},
-          {S("expires"), S("new lifetime from now: 30d, 12h, 90m or seconds")}},
-         {S("keys update KEY_ID --disable")}},
+          {S("expires"), S("new lifetime from now: 30d, 12h, 90m or seconds")},
+          {S("no-expiry"), S("the key never expires")},
+          {S("permission"), S("what it may do (repeatable; replaces all)")},
+          {S("no-permissions"), S("remove every permission")},
+          {S("metadata"), S("a label (repeatable; replaces all; stable ids only, no secrets)")},
+          {S("no-metadata"), S("remove every label")},
+          {S("rate-limit"), S("off, or MAX requests per WINDOW (100/1h)")},
+          {S("remaining"), S("number of uses left")}},
+         {S("keys update KEY_ID --disable"), S("keys update KEY_ID --permission files=read --rate-limit 1000/1h --remaining 500")}},
         {S("keys revoke"), S("ID"), 1, admin, S("delete a key; it stops working at once"), {}, {}, {}},
         {S("keys rotate"), S("ID [--overlap DURATION]"), 1, admin,
          S("replace a key: prints the new secret alone on stdout, once"), {},
@@ -178,6 +211,18 @@ const QList<CommandSpec> &commands()
           {S("request-id"), S("repeat an earlier rotate whose reply was lost (the id it printed): the server answers "
                               "again with the same new key and secret")}},
          {S("NEW=$(keys rotate KEY_ID --overlap 15m)")}},
+
+        {S("servers"), S("<list|add|remove|use>"), 0, servers, S("the saved servers (the GUI's server list)"), {}, {}, {}},
+        {S("servers list"), {}, 0, servers, S("list the saved servers; * marks the one in use"), {}, {}, {S("servers list --json")}},
+        {S("servers add"), S("URL [options]"), 1, servers, S("save a server (and its auth path) without signing in"), {},
+         {{S("label"), S("a name to show for it")}},
+         {S("servers add https://admin.example.com --label prod")}},
+        {S("servers remove"), S("URL"), 1, servers, S("forget a saved server and its saved session"), {}, {}, {}},
+        {S("servers use"), S("URL"), 1, servers, S("make a saved server the one used without --server"), {}, {}, {}},
+        {S("status"), {}, 0, servers, S("check every saved server: session valid, expiry, keychain health"),
+         S("Exit 1 when any saved server is unhealthy (no usable keychain, an expired or refused session,\n"
+           "or a server that cannot be reached); a server never signed in to is listed, not unhealthy."),
+         {}, {S("status"), S("status --json")}},
 
         {S("channel"), S("URL|live [options]"), 1, live, S("open a channel and print each received message on its own line"),
          S("live is the server's console channel. Runs until --count messages arrived, --timeout passed,\n"
@@ -190,8 +235,26 @@ const QList<CommandSpec> &commands()
           {S("timeout"), S("give up after this many seconds")}},
          {S("channel live --send '{\"action\":\"whoami\"}' --count 1"),
           S("channel wss://api.example.com/ws --as-key-env SVC_KEY --count 10 --timeout 30")}},
+
+        {S("completion"), S("bash|zsh|fish"), 1, shell, S("print a shell completion script"),
+         S("Generated from the same command table as --help. The .deb installs all three."),
+         {}, {S("completion bash > ~/.local/share/bash-completion/completions/pikku-admin")}},
+        {S("man"), {}, 0, shell, S("print the manual page (roff), generated from the same table as --help"), {}, {},
+         {S("man | man -l -")}},
     };
     return table;
+}
+
+const QList<ExitCodeSpec> &exitCodes()
+{
+    static const QList<ExitCodeSpec> codes = {
+        {0, S("done"), S("done")},
+        {1, S("failed"), S("failed: network, server error, refused by the server, timeout, an unhealthy server in status")},
+        {2, S("usage"), S("usage error, or a confirmation needed with no terminal to ask")},
+        {3, S("not signed in"), S("not signed in, or the session is gone")},
+        {4, S("code denied"), S("this login's device code was denied or expired")},
+    };
+    return codes;
 }
 
 const CommandSpec *find(const QString &path)
@@ -323,6 +386,10 @@ QString commandHelp(const QString &path)
             out += row(optionLabel(o.name), o.help);
     }
     out += QStringLiteral("\nGlobal options (--server, --auth-path, --json, ...): see '%1 --help'.\n").arg(programName());
+    out += QStringLiteral("\nExit codes:");
+    for (const ExitCodeSpec &e : exitCodes())
+        out += QStringLiteral(" %1 %2%3").arg(e.code).arg(e.brief, e.code == exitCodes().last().code ? QStringLiteral(".") : QStringLiteral(","));
+    out += QStringLiteral("\nWith --json an error is one line on stderr: {\"error\":{\"code\",\"message\",\"status\"}}.\n");
     if (!c->examples.isEmpty()) {
         out += QStringLiteral("\nExamples:\n");
         for (QString e : c->examples) {
@@ -360,11 +427,8 @@ QString globalHelp()
     for (const OptionSpec &o : globalOptions())
         out += row(optionLabel(o.name), o.help);
     out += QStringLiteral("\nExit codes:\n");
-    out += row(QStringLiteral("0"), QStringLiteral("done"));
-    out += row(QStringLiteral("1"), QStringLiteral("failed: network, server error, refused by the server, timeout"));
-    out += row(QStringLiteral("2"), QStringLiteral("usage error, or a confirmation needed with no terminal to ask"));
-    out += row(QStringLiteral("3"), QStringLiteral("not signed in, or the session is gone"));
-    out += row(QStringLiteral("4"), QStringLiteral("this login's device code was denied or expired"));
+    for (const ExitCodeSpec &e : exitCodes())
+        out += row(QString::number(e.code), e.meaning);
     out += QStringLiteral("\nRun '%1 help COMMAND' or '%1 COMMAND --help' for a command's options.\n").arg(name);
     return out;
 }

@@ -34,7 +34,15 @@ struct CommandSpec
     QStringList examples;          // without the program name: "keys mint --user ID --name backup"
 };
 
-QString programName();                          // QCoreApplication::applicationName(), else "pikku-admin"
+struct ExitCodeSpec
+{
+    int code;
+    QString brief;     // "usage"
+    QString meaning;   // one line
+};
+
+QString programName();
+const QList<ExitCodeSpec> &exitCodes();         // cli.md's table, for --help, each command's help and the man page                          // QCoreApplication::applicationName(), else "pikku-admin"
 const QList<OptionSpec> &globalOptions();       // before or after the command: --server, --json, ...
 const QList<OptionSpec> &commandOptions();      // every command's options, once each
 const QList<CommandSpec> &commands();           // groups and leaves; a group has "sub" entries after it

@@ -153,9 +153,31 @@ void CliOutput::warn(const QString &text) const
     write(stderr, QStringLiteral("warning: ") + text);
 }
 
-void CliOutput::error(const QString &text) const
+QJsonObject CliOutput::errorJson(const QString &code, const QString &message, int httpStatus)
 {
-    write(stderr, QStringLiteral("error: ") + text);
+    return {{QStringLiteral("error"),
+             QJsonObject{{QStringLiteral("code"), code},
+                         {QStringLiteral("message"), message},
+                         {QStringLiteral("status"), httpStatus > 0 ? QJsonValue(httpStatus) : QJsonValue(QJsonValue::Null)}}}};
+}
+
+void CliOutput::error(const QString &text, const QString &code, int httpStatus) const
+{
+    if (!m_json) {
+        write(stderr, QStringLiteral("error: ") + text);
+        return;
+    }
+    const QString doc = QString::fromUtf8(QJsonDocument(errorJson(code, text, httpStatus)).toJson(QJsonDocument::Compact));
+    const QByteArray utf8 = escapeControls(doc, Newlines::Escape, Style::Json).toUtf8();
+    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stderr);
+    std::fputc('\n', stderr);
+    std::fflush(stderr);
+}
+
+void CliOutput::hint(const QString &text) const
+{
+    if (!m_json)
+        write(stderr, text);
 }
 
 void CliOutput::prompt(const QString &text) const
@@ -168,6 +190,6 @@ int CliOutput::fail(const ApiError &e, const QString &what) const
     QString text = what.isEmpty() ? e.userMessage() : what + QStringLiteral(": ") + e.userMessage();
     if (!e.serverCode.isEmpty() && !text.contains(e.serverCode))
         text += QStringLiteral(" [%1]").arg(e.serverCode);
-    error(text);
+    error(text, e.serverCode.isEmpty() ? e.kindName().toUpper().replace(QLatin1Char('-'), QLatin1Char('_')) : e.serverCode, e.httpStatus);
     return e.kind == ApiError::Kind::Unauthorized ? ExitNotSignedIn : ExitFailure;
 }

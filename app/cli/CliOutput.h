@@ -47,10 +47,17 @@ public:
     void result(const QString &text) const;          // stdout, human form
     void info(const QString &text) const;            // stderr
     void warn(const QString &text) const;            // stderr, "warning: "
-    void error(const QString &text) const;           // stderr, "error: "
+    // stderr, "error: "; with --json one line {"error":{"code","message","status"}} instead (code: the
+    // server's code, else the error's kind, "USAGE" for a usage error; status: the HTTP status or null).
+    void error(const QString &text, const QString &code = QStringLiteral("FAILED"), int httpStatus = 0) const;
     void prompt(const QString &text) const;          // stderr, no newline (a question waiting for its answer)
     // Prints the error and returns the exit code it maps to (3 for any 401 / no session, else 1).
     int fail(const ApiError &e, const QString &what) const;
+    // The --json error object (also for tests): {"error":{"code","message","status"}}.
+    static QJsonObject errorJson(const QString &code, const QString &message, int httpStatus);
+    // Lines on stderr without "error: " (hints after an error): dropped with --json, where stderr holds
+    // the one error object and nothing else a script would have to skip.
+    void hint(const QString &text) const;
 
 private:
     bool m_json;

@@ -2,6 +2,7 @@
 // better-auth's own claim/approve endpoints, and the console API's session list.
 #include "CliContext.h"
 #include "CliHelp.h"
+#include "CliPaging.h"
 
 #include "services/AuthService.h"
 #include "core/Json.h"
@@ -26,8 +27,8 @@ void withSession(CliContext &ctx, std::function<void(const QString &)> next)
         if (!r.ok()) {
             const ApiError &e = r.error();
             if (e.kind == ApiError::Kind::Unauthorized) {
-                ctx.out->error(e.displayText());
-                ctx.out->info(QStringLiteral("Run `pikku-admin login --server %1` first.").arg(ctx.endpoint.key()));
+                ctx.out->error(e.displayText(), e.serverCode.isEmpty() ? QStringLiteral("UNAUTHORIZED") : e.serverCode, e.httpStatus);
+                ctx.out->hint(QStringLiteral("Run `pikku-admin login --server %1` first.").arg(ctx.endpoint.key()));
                 ctx.done(ExitNotSignedIn);
             } else {
                 ctx.done(ctx.out->fail(e, QStringLiteral("cannot read the saved session")));
@@ -73,7 +74,7 @@ QJsonObject pageBody(const Page<T> &p)
 void askYesNo(CliContext &ctx, const QString &question, std::function<void(bool)> answer)
 {
     if (!isatty(STDIN_FILENO)) {
-        ctx.out->error(QStringLiteral("confirmation needed and stdin is not a terminal: pass --yes"));
+        ctx.out->error(QStringLiteral("confirmation needed and stdin is not a terminal: pass --yes"), QStringLiteral("USAGE"));
         ctx.done(ExitUsage);
         return;
     }
@@ -194,26 +195,25 @@ void sessions(CliContext &ctx)
 {
     const QString sub = ctx.args.value(0);
     if (sub == QLatin1String("list") && ctx.args.size() == 1) {
-        bool ok = true;
-        const int limit = ctx.isSet("limit") ? ctx.value("limit").toInt(&ok) : 100;
-        if (!ok || limit < 0 || limit > 1000) {
-            ctx.usage(QStringLiteral("--limit takes a whole number from 0 to 1000"));
+        ListQuery query;
+        bool all = false;
+        if (!CliPaging::readQuery(ctx, 100, &query, &all))
             return;
-        }
-        const QString user = ctx.isSet("user") ? ctx.value("user") : QString();
-        consoleCall<Page<UserSession>>(
-            ctx, QStringLiteral("list sessions"),
-            [user, limit](ConsoleApi &api, QObject *owner, ConsoleApi::Cb<Page<UserSession>> cb) {
-                return api.listSessions(user, limit, 0, owner, cb);
-            },
-            pageBody<UserSession>,
-            [ctx](const Page<UserSession> &page) {
-                for (const UserSession &s : page.items)
-                    ctx.out->result(QStringLiteral("%1  %2  created %3  expires %4  %5")
-                                        .arg(CliOutput::plain(s.id), CliOutput::plain(s.userEmail),
-                                             toIsoString(s.createdAt), toIsoString(s.expiresAt), CliOutput::plain(s.userAgent)));
-                ctx.out->info(QStringLiteral("%1 active sessions").arg(page.total));
-            });
+        query.userId = ctx.value("user");
+        withSession(ctx, [ctx, query, all](const QString &) mutable {
+            CliPaging::run<UserSession>(
+                ctx, QStringLiteral("list sessions"), QStringLiteral("sessions"), query, all,
+                [](ConsoleApi &api, const ListQuery &q, QObject *owner, ConsoleApi::Cb<Page<UserSession>> cb) {
+                    return api.listSessions(q, owner, cb);
+                },
+                [ctx](const Page<UserSession> &page) {
+                    for (const UserSession &s : page.items)
+                        ctx.out->result(QStringLiteral("%1  %2  created %3  expires %4  %5")
+                                            .arg(CliOutput::plain(s.id), CliOutput::plain(s.userEmail),
+                                                 toIsoString(s.createdAt), toIsoString(s.expiresAt), CliOutput::plain(s.userAgent)));
+                },
+                [ctx](int total, int) { ctx.out->info(QStringLiteral("%1 active sessions").arg(total)); });
+        });
         return;
     }
     if (sub == QLatin1String("revoke") && ctx.args.size() == 2) {
@@ -223,6 +223,10 @@ void sessions(CliContext &ctx)
             [id](ConsoleApi &api, QObject *owner, ConsoleApi::Cb<QJsonObject> cb) { return api.revokeSession(id, owner, cb); },
             [](const QJsonObject &o) { return o; },
             [ctx, id](const QJsonObject &) { ctx.out->info(QStringLiteral("Revoked session %1.").arg(id)); });
+        return;
+    }
+    if (sub == QLatin1String("watch") && ctx.args.size() == 1) {
+        sessionsWatch(ctx);
         return;
     }
     ctx.usage(CliHelp::usageLine(QStringLiteral("sessions")));

@@ -3,6 +3,7 @@
 // `keys rotate` print the secret alone on stdout (so KEY=$(...) works) and everything else on stderr.
 #include "CliContext.h"
 #include "CliHelp.h"
+#include "CliPaging.h"
 
 #include "core/Duration.h"
 #include "core/Json.h"
@@ -69,12 +70,47 @@ void typedCall(CliContext &ctx, const QString &what, Start<T> start, std::functi
 
 QString keyLine(const ApiKey &k)
 {
-    return QStringLiteral("%1  %2  %3…  %4  owner=%5  expires=%6  used=%7")
+    // requests: the key's request count; last: its last use (what a rotation is watched by).
+    return QStringLiteral("%1  %2  %3…  %4  owner=%5  expires=%6  requests=%7  last=%8")
         .arg(CliOutput::plain(k.id), CliOutput::plain(k.name), CliOutput::plain(k.start),
              k.enabled ? QStringLiteral("enabled") : QStringLiteral("DISABLED"), CliOutput::plain(k.userId),
              k.expiresAt.isValid() ? toIsoString(k.expiresAt) : QStringLiteral("never"))
-        .arg(k.requestCount);
+        .arg(k.requestCount)
+        .arg(k.lastRequest.isValid() ? toIsoString(k.lastRequest) : QStringLiteral("never"));
 }
+
+// The warnings /console/info gives reason for, before a mint or an update is sent (the server decides;
+// these only say what it will do): lifetime outside the server's range, metadata on a server that has it
+// off, and the default rate limit a mint without --rate-limit gets.
+void infoWarnings(const CliContext &ctx, const ConsoleInfo &info, const KeyFields &f, bool mint, bool rateGiven)
+{
+    if (f.expiresIn && (*f.expiresIn < info.minExpiresIn || *f.expiresIn > info.maxExpiresIn))
+        ctx.out->warn(QStringLiteral("--expires %1 is outside what the server allows (%2 to %3); it may refuse it")
+                          .arg(formatDuration(*f.expiresIn), formatDuration(info.minExpiresIn), formatDuration(info.maxExpiresIn)));
+    if (f.metadata && !info.metadataEnabled)
+        ctx.out->warn(QStringLiteral("the server has API key metadata turned off (apiKey.metadataEnabled false); --metadata "
+                                     "will be refused or dropped"));
+    if (mint && !rateGiven) {
+        if (info.defaultRateLimitEnabled)
+            ctx.out->warn(QStringLiteral("no --rate-limit: the server's default applies (%1 requests per %2, after which a "
+                                         "machine key is blocked); pass --rate-limit off or MAX/WINDOW")
+                              .arg(info.defaultRateLimitMax).arg(formatRateWindow(info.defaultRateLimitWindow)));
+        else
+            ctx.out->info(QStringLiteral("no --rate-limit: the server's default applies (no rate limit)"));
+    }
+}
+
+// /console/info, then next(info or nullopt): a server that cannot answer it gets no warnings, and the
+// call itself reports what is wrong.
+void withInfo(const CliContext &ctx, std::function<void(std::optional<ConsoleInfo>)> next)
+{
+    auto api = std::make_shared<ConsoleApi>(*ctx.services->console());
+    api->info(ctx.owner, [next, api](Result<ConsoleInfo> r) { next(r.ok() ? std::optional<ConsoleInfo>(r.value()) : std::nullopt); });
+}
+
+// The key fields both `keys mint` and `keys update` take: --expires, --permission, --metadata,
+// --rate-limit, --remaining (and for update --no-expiry, --no-permissions, --no-metadata).
+bool readKeyFields(CliContext &ctx, KeyFields &f);
 
 // After a create whose reply was lost or could not be read: the key may exist. The owner's keys of that
 // name created since the request left (KeyOperations::findMinted, the GUI's too), so an orphan can be
@@ -186,20 +222,52 @@ void reportLostRotate(const CliContext &ctx, const QString &keyId, const ApiErro
     });
 }
 
-// --limit / --offset: a whole number in range, else a usage error.
-bool readCount(CliContext &ctx, const char *option, int fallback, int max, int *out)
+bool readKeyFields(CliContext &ctx, KeyFields &f)
 {
-    if (!ctx.isSet(option)) {
-        *out = fallback;
-        return true;
+    QString error;
+    if (ctx.isSet("expires") && ctx.isSet("no-expiry"))
+        return ctx.usage(QStringLiteral("--expires or --no-expiry, not both")), false;
+    if (ctx.isSet("expires")) {
+        f.expiresIn = parseDurationSeconds(ctx.value("expires"));
+        if (!f.expiresIn || *f.expiresIn <= 0 || *f.expiresIn > 100LL * 365 * 86400)
+            return ctx.usage(QStringLiteral("--expires takes a duration (30d, 12h, 3600)")), false;
     }
-    bool ok = false;
-    const int n = ctx.value(option).toInt(&ok);
-    if (!ok || n < 0 || n > max) {
-        ctx.usage(QStringLiteral("--%1 takes a whole number from 0 to %2").arg(QLatin1String(option)).arg(max));
-        return false;
+    if (ctx.isSet("no-expiry"))
+        f.clearExpiry = true;
+    if (ctx.isSet("permission") && ctx.isSet("no-permissions"))
+        return ctx.usage(QStringLiteral("--permission or --no-permissions, not both")), false;
+    if (!ctx.values("permission").isEmpty()) {
+        f.permissions = parsePermissionArgs(ctx.values("permission"), &error);
+        if (!error.isEmpty())
+            return ctx.usage(error), false;
     }
-    *out = n;
+    if (ctx.isSet("no-permissions"))
+        f.permissions = Permissions{};
+    if (ctx.isSet("metadata") && ctx.isSet("no-metadata"))
+        return ctx.usage(QStringLiteral("--metadata or --no-metadata, not both")), false;
+    if (!ctx.values("metadata").isEmpty()) {
+        QJsonObject meta;
+        for (const QString &kv : ctx.values("metadata")) {
+            const int eq = kv.indexOf(QLatin1Char('='));
+            const QString key = kv.left(std::max(0, eq)).trimmed();
+            if (eq <= 0 || key.isEmpty())
+                return ctx.usage(QStringLiteral("--metadata takes KEY=VALUE: %1").arg(kv)), false;
+            if (meta.contains(key))
+                return ctx.usage(QStringLiteral("--metadata %1 given twice").arg(key)), false;
+            meta.insert(key, kv.mid(eq + 1));
+        }
+        f.metadata = meta;
+    }
+    if (ctx.isSet("no-metadata"))
+        f.metadata = QJsonObject{};
+    if (ctx.isSet("rate-limit") && !parseRateLimit(ctx.value("rate-limit"), f, &error))
+        return ctx.usage(error), false;
+    if (ctx.isSet("remaining")) {
+        bool ok = false;
+        f.remaining = ctx.value("remaining").toLongLong(&ok);
+        if (!ok || *f.remaining < 0 || *f.remaining > 1000000000000LL)
+            return ctx.usage(QStringLiteral("--remaining takes a whole number from 0 to 10^12")), false;
+    }
     return true;
 }
 
@@ -209,21 +277,26 @@ void users(CliContext &ctx)
 {
     const QString sub = ctx.args.value(0);
     if (sub == QLatin1String("list") && ctx.args.size() == 1) {
-        int limit = 0, offset = 0;
-        if (!readCount(ctx, "limit", 50, 1000, &limit) || !readCount(ctx, "offset", 0, 1000000000, &offset))
+        ListQuery query;
+        bool all = false;
+        if (!CliPaging::readQuery(ctx, 50, &query, &all))
             return;
-        const QString search = ctx.value("search");
-        typedCall<Page<ServiceUser>>(
-            ctx, QStringLiteral("list service users"),
-            [=](ConsoleApi &api, auto cb) { return api.listServiceUsers(limit, offset, search, ctx.owner, cb); },
-            [ctx](const Page<ServiceUser> &p) {
-                for (const ServiceUser &u : p.items)
-                    ctx.out->result(QStringLiteral("%1  %2  %3  keys=%4%5")
-                                        .arg(CliOutput::plain(u.id), CliOutput::plain(u.name), CliOutput::plain(u.email))
-                                        .arg(u.apiKeyCount)
-                                        .arg(u.banned ? QStringLiteral("  BANNED") : QString()));
-                ctx.out->info(QStringLiteral("%1 service users").arg(p.total));
-            });
+        query.search = ctx.value("search");
+        withSession(ctx, [ctx, query, all](const QString &) mutable {
+            CliPaging::run<ServiceUser>(
+                ctx, QStringLiteral("list service users"), QStringLiteral("users"), query, all,
+                [](ConsoleApi &api, const ListQuery &q, QObject *owner, ConsoleApi::Cb<Page<ServiceUser>> cb) {
+                    return api.listServiceUsers(q, owner, cb);
+                },
+                [ctx](const Page<ServiceUser> &p) {
+                    for (const ServiceUser &u : p.items)
+                        ctx.out->result(QStringLiteral("%1  %2  %3  keys=%4%5")
+                                            .arg(CliOutput::plain(u.id), CliOutput::plain(u.name), CliOutput::plain(u.email))
+                                            .arg(u.apiKeyCount)
+                                            .arg(u.banned ? QStringLiteral("  BANNED") : QString()));
+                },
+                [ctx](int total, int) { ctx.out->info(QStringLiteral("%1 service users").arg(total)); });
+        });
         return;
     }
     if (sub == QLatin1String("create") && ctx.args.size() == 2) {
@@ -244,18 +317,21 @@ void keys(CliContext &ctx)
 {
     const QString sub = ctx.args.value(0);
     if (sub == QLatin1String("list") && ctx.args.size() == 1) {
-        int limit = 0, offset = 0;
-        if (!readCount(ctx, "limit", 100, 1000, &limit) || !readCount(ctx, "offset", 0, 1000000000, &offset))
+        ListQuery query;
+        bool all = false;
+        if (!CliPaging::readQuery(ctx, 100, &query, &all))
             return;
-        const QString user = ctx.value("user");
-        typedCall<Page<ApiKey>>(
-            ctx, QStringLiteral("list keys"),
-            [=](ConsoleApi &api, auto cb) { return api.listApiKeys(user, limit, offset, ctx.owner, cb); },
-            [ctx](const Page<ApiKey> &p) {
-                for (const ApiKey &k : p.items)
-                    ctx.out->result(keyLine(k));
-                ctx.out->info(QStringLiteral("%1 keys").arg(p.total));
-            });
+        query.userId = ctx.value("user");
+        withSession(ctx, [ctx, query, all](const QString &) mutable {
+            CliPaging::run<ApiKey>(
+                ctx, QStringLiteral("list keys"), QStringLiteral("apiKeys"), query, all,
+                [](ConsoleApi &api, const ListQuery &q, QObject *owner, ConsoleApi::Cb<Page<ApiKey>> cb) { return api.listApiKeys(q, owner, cb); },
+                [ctx](const Page<ApiKey> &p) {
+                    for (const ApiKey &k : p.items)
+                        ctx.out->result(keyLine(k));
+                },
+                [ctx](int total, int) { ctx.out->info(QStringLiteral("%1 keys").arg(total)); });
+        });
         return;
     }
     if (sub == QLatin1String("mint") && ctx.args.size() == 1) {
@@ -267,57 +343,20 @@ void keys(CliContext &ctx)
         f.userId = ctx.value("user");
         f.name = ctx.value("name");
         f.prefix = ctx.value("prefix");
-        QString error;
-        if (ctx.isSet("expires")) {
-            f.expiresIn = parseDurationSeconds(ctx.value("expires"));
-            if (!f.expiresIn) {
-                ctx.usage(QStringLiteral("--expires takes a duration (30d, 12h, 3600)"));
-                return;
-            }
-        }
-        if (!ctx.values("permission").isEmpty()) {
-            f.permissions = parsePermissionArgs(ctx.values("permission"), &error);
-            if (!error.isEmpty()) {
-                ctx.usage(error);
-                return;
-            }
-        }
-        if (!ctx.values("metadata").isEmpty()) {
-            QJsonObject meta;
-            for (const QString &kv : ctx.values("metadata")) {
-                const int eq = kv.indexOf(QLatin1Char('='));
-                const QString key = kv.left(std::max(0, eq)).trimmed();
-                if (eq <= 0 || key.isEmpty()) {
-                    ctx.usage(QStringLiteral("--metadata takes KEY=VALUE: %1").arg(kv));
-                    return;
-                }
-                if (meta.contains(key)) {
-                    ctx.usage(QStringLiteral("--metadata %1 given twice").arg(key));
-                    return;
-                }
-                meta.insert(key, kv.mid(eq + 1));
-            }
-            f.metadata = meta;
-        }
-        if (ctx.isSet("rate-limit") && !parseRateLimit(ctx.value("rate-limit"), f, &error)) {
-            ctx.usage(error);
+        if (ctx.isSet("no-expiry") || ctx.isSet("no-permissions") || ctx.isSet("no-metadata")) {
+            ctx.usage(QStringLiteral("keys mint: --no-expiry, --no-permissions and --no-metadata are for keys update"));
             return;
         }
-        if (!ctx.isSet("rate-limit"))
-            ctx.out->warn(QStringLiteral("no --rate-limit: the server's default applies (better-auth's is 10 requests per day, "
-                                         "after which a machine key is blocked); pass --rate-limit off or MAX/WINDOW"));
-        if (ctx.isSet("remaining")) {
-            bool ok = false;
-            f.remaining = ctx.value("remaining").toLongLong(&ok);
-            if (!ok || *f.remaining < 0) {
-                ctx.usage(QStringLiteral("--remaining takes a whole number"));
-                return;
-            }
-        }
+        if (!readKeyFields(ctx, f))
+            return;
+        const bool rateGiven = ctx.isSet("rate-limit");
         QString retryId;
         if (!readRequestId(ctx, &retryId))
             return;
-        withSession(ctx, [ctx, f, retryId](const QString &) mutable {
+        withSession(ctx, [ctx, f, retryId, rateGiven](const QString &) mutable {
+          withInfo(ctx, [ctx, f, retryId, rateGiven](std::optional<ConsoleInfo> info) mutable {
+            if (info)
+                infoWarnings(ctx, *info, f, true, rateGiven);
             auto ops = std::make_shared<KeyOperations>(ctx.services->console());
             ops->mint(f, retryId, ctx.owner, [ctx, f, ops](Result<MintedKey> r, const KeyAttempt &a) {
                 if (r.ok()) {
@@ -333,6 +372,7 @@ void keys(CliContext &ctx)
                     ctx.done(failConsole(ctx, r.error(), QStringLiteral("mint a key")));
                 }
             });
+          });
         });
         return;
     }
@@ -352,21 +392,40 @@ void keys(CliContext &ctx)
                 return;
             }
         }
-        if (ctx.isSet("expires")) {
-            f.expiresIn = parseDurationSeconds(ctx.value("expires"));
-            if (!f.expiresIn) {
-                ctx.usage(QStringLiteral("--expires takes a duration (30d, 12h, 3600)"));
-                return;
-            }
-        }
-        if (!f.enabled && f.name.isEmpty() && !f.expiresIn) {
-            ctx.usage(QStringLiteral("keys update needs --enable, --disable, --name or --expires"));
+        if (!readKeyFields(ctx, f))
+            return;
+        const bool nothing = f.name.isEmpty() && !f.enabled && !f.expiresIn && !f.clearExpiry && !f.permissions && !f.metadata
+            && !f.rateLimitEnabled && !f.rateLimitMax && !f.rateLimitTimeWindow && !f.remaining;
+        if (nothing) {
+            ctx.usage(QStringLiteral("keys update needs at least one change: --name, --enable, --disable, --expires, --no-expiry, "
+                                     "--permission, --no-permissions, --metadata, --no-metadata, --rate-limit or --remaining"));
             return;
         }
-        typedCall<ApiKey>(
-            ctx, QStringLiteral("update key"),
-            [=](ConsoleApi &api, auto cb) { return api.updateApiKey(id, f, ctx.owner, cb); },
-            [ctx](const ApiKey &k) { ctx.out->result(keyLine(k)); });
+        // The edit dialog's call (ConsoleApi::updateApiKey with the changed KeyFields), after /console/info's warnings.
+        withSession(ctx, [ctx, id, f](const QString &) {
+            withInfo(ctx, [ctx, id, f](std::optional<ConsoleInfo> info) {
+                if (info)
+                    infoWarnings(ctx, *info, f, false, true);
+                auto api = consoleApi(ctx);
+                auto call = std::make_shared<QPointer<ApiCall>>();
+                *call = api->updateApiKey(id, f, ctx.owner, [ctx, api, call](Result<ApiKey> r) {
+                    if (!r.ok()) {
+                        ctx.done(failConsole(ctx, r.error(), QStringLiteral("update key")));
+                        return;
+                    }
+                    if (ctx.out->json() && !*call) {   // cannot happen: a reply comes from a call still reporting
+                        ctx.out->error(QStringLiteral("update key: the reply's body is gone"));
+                        ctx.done(ExitFailure);
+                        return;
+                    }
+                    if (ctx.out->json())
+                        ctx.out->printJson((*call)->response().json.object());   // the server's body, as it passed the parser
+                    else
+                        ctx.out->result(keyLine(r.value()));
+                    ctx.done(ExitOk);
+                });
+            });
+        });
         return;
     }
     if (sub == QLatin1String("revoke") && ctx.args.size() == 2) {

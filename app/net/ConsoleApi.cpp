@@ -150,6 +150,52 @@ QString readEnvelope(const QJsonObject &o, const QString &list, int *total)
     *total = int(*t);
     return {};
 }
+
+QString listQueryString(const ListQuery &query)
+{
+    QUrlQuery q;
+    if (!query.userId.isEmpty())
+        q.addQueryItem(QStringLiteral("userId"), query.userId);
+    q.addQueryItem(QStringLiteral("limit"), QString::number(query.limit));
+    if (query.cursor)
+        q.addQueryItem(QStringLiteral("cursor"), *query.cursor);
+    else
+        q.addQueryItem(QStringLiteral("offset"), QString::number(query.offset));
+    if (!query.search.isEmpty())
+        q.addQueryItem(QStringLiteral("search"), query.search);
+    return q.toString(QUrl::FullyEncoded);
+}
+
+// A list reply: {<list>: [T], total} and, in cursor mode, nextCursor (a string of at most 1024
+// characters, or null) and totalExact.
+template<typename T>
+Result<Page<T>> parsePage(const QJsonObject &o, const QString &list)
+{
+    Page<T> p;
+    p.body = o;
+    if (const QString why = readEnvelope(o, list, &p.total); !why.isEmpty())
+        return bad(why);
+    if (o.contains(QStringLiteral("nextCursor"))) {
+        const QJsonValue c = o.value(QStringLiteral("nextCursor"));
+        if (c.isString() && !c.toString().isEmpty() && c.toString().size() <= 1024)
+            p.nextCursor = c.toString();
+        else if (!c.isNull())
+            return bad(QStringLiteral("the reply's \"nextCursor\" is not a cursor (a string of 1 to 1024 characters, or null)"));
+    }
+    if (o.contains(QStringLiteral("totalExact"))) {
+        if (!o.value(QStringLiteral("totalExact")).isBool())
+            return bad(QStringLiteral("the reply's \"totalExact\" is not true or false"));
+        p.totalExact = o.value(QStringLiteral("totalExact")).toBool();
+    }
+    for (const QJsonValue &v : o.value(list).toArray()) {
+        QString why;
+        const auto item = T::fromJson(v.toObject(), &why);
+        if (!item)
+            return bad(why);
+        p.items << *item;
+    }
+    return p;
+}
 } // namespace
 
 ApiCall *ConsoleApi::raw(const QByteArray &method, const QString &path, const QJsonObject &body, QObject *context,
@@ -171,26 +217,17 @@ ApiCall *ConsoleApi::info(QObject *context, Cb<ConsoleInfo> cb)
 
 ApiCall *ConsoleApi::listServiceUsers(int limit, int offset, const QString &search, QObject *context, Cb<Page<ServiceUser>> cb)
 {
-    QUrlQuery q;
-    q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
-    q.addQueryItem(QStringLiteral("offset"), QString::number(offset));
-    if (!search.isEmpty())
-        q.addQueryItem(QStringLiteral("search"), search);
-    return call<Page<ServiceUser>>("GET", QStringLiteral("/console/service-users?") + q.toString(QUrl::FullyEncoded), {}, context,
-                                   std::move(cb), [](const QJsonObject &o) -> Result<Page<ServiceUser>> {
-                                       Page<ServiceUser> p;
-                                       p.body = o;
-                                       if (const QString why = readEnvelope(o, QStringLiteral("users"), &p.total); !why.isEmpty())
-                                           return bad(why);
-                                       for (const QJsonValue &v : o.value(QStringLiteral("users")).toArray()) {
-                                           QString why;
-                                           const auto u = ServiceUser::fromJson(v.toObject(), &why);
-                                           if (!u)
-                                               return bad(why);
-                                           p.items << *u;
-                                       }
-                                       return p;
-                                   });
+    ListQuery q;
+    q.limit = limit;
+    q.offset = offset;
+    q.search = search;
+    return listServiceUsers(q, context, std::move(cb));
+}
+
+ApiCall *ConsoleApi::listServiceUsers(const ListQuery &query, QObject *context, Cb<Page<ServiceUser>> cb)
+{
+    return call<Page<ServiceUser>>("GET", QStringLiteral("/console/service-users?") + listQueryString(query), {}, context,
+                                   std::move(cb), [](const QJsonObject &o) { return parsePage<ServiceUser>(o, QStringLiteral("users")); });
 }
 
 ApiCall *ConsoleApi::createServiceUser(const QString &name, const QString &email, QObject *context, Cb<ServiceUser> cb)
@@ -209,26 +246,17 @@ ApiCall *ConsoleApi::createServiceUser(const QString &name, const QString &email
 
 ApiCall *ConsoleApi::listApiKeys(const QString &userId, int limit, int offset, QObject *context, Cb<Page<ApiKey>> cb)
 {
-    QUrlQuery q;
-    q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
-    q.addQueryItem(QStringLiteral("offset"), QString::number(offset));
-    if (!userId.isEmpty())
-        q.addQueryItem(QStringLiteral("userId"), userId);
-    return call<Page<ApiKey>>("GET", QStringLiteral("/console/api-keys?") + q.toString(QUrl::FullyEncoded), {}, context,
-                              std::move(cb), [](const QJsonObject &o) -> Result<Page<ApiKey>> {
-                                  Page<ApiKey> p;
-                                  p.body = o;
-                                  if (const QString why = readEnvelope(o, QStringLiteral("apiKeys"), &p.total); !why.isEmpty())
-                                      return bad(why);
-                                  for (const QJsonValue &v : o.value(QStringLiteral("apiKeys")).toArray()) {
-                                      QString why;
-                                      const auto k = ApiKey::fromJson(v.toObject(), &why);
-                                      if (!k)
-                                          return bad(why);
-                                      p.items << *k;
-                                  }
-                                  return p;
-                              });
+    ListQuery q;
+    q.limit = limit;
+    q.offset = offset;
+    q.userId = userId;
+    return listApiKeys(q, context, std::move(cb));
+}
+
+ApiCall *ConsoleApi::listApiKeys(const ListQuery &query, QObject *context, Cb<Page<ApiKey>> cb)
+{
+    return call<Page<ApiKey>>("GET", QStringLiteral("/console/api-keys?") + listQueryString(query), {}, context,
+                              std::move(cb), [](const QJsonObject &o) { return parsePage<ApiKey>(o, QStringLiteral("apiKeys")); });
 }
 
 namespace {
@@ -290,26 +318,17 @@ ApiCall *ConsoleApi::rotateApiKey(const QString &keyId, qint64 overlapSeconds, Q
 
 ApiCall *ConsoleApi::listSessions(const QString &userId, int limit, int offset, QObject *context, Cb<Page<UserSession>> cb)
 {
-    QUrlQuery q;
-    if (!userId.isEmpty())
-        q.addQueryItem(QStringLiteral("userId"), userId);
-    q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
-    q.addQueryItem(QStringLiteral("offset"), QString::number(offset));
-    return call<Page<UserSession>>("GET", QStringLiteral("/console/sessions?") + q.toString(QUrl::FullyEncoded), {}, context,
-                                   std::move(cb), [](const QJsonObject &o) -> Result<Page<UserSession>> {
-                                       Page<UserSession> p;
-                                       p.body = o;
-                                       if (const QString why = readEnvelope(o, QStringLiteral("sessions"), &p.total); !why.isEmpty())
-                                           return bad(why);
-                                       for (const QJsonValue &v : o.value(QStringLiteral("sessions")).toArray()) {
-                                           QString why;
-                                           const auto u = UserSession::fromJson(v.toObject(), &why);
-                                           if (!u)
-                                               return bad(why);
-                                           p.items << *u;
-                                       }
-                                       return p;
-                                   });
+    ListQuery q;
+    q.limit = limit;
+    q.offset = offset;
+    q.userId = userId;
+    return listSessions(q, context, std::move(cb));
+}
+
+ApiCall *ConsoleApi::listSessions(const ListQuery &query, QObject *context, Cb<Page<UserSession>> cb)
+{
+    return call<Page<UserSession>>("GET", QStringLiteral("/console/sessions?") + listQueryString(query), {}, context,
+                                   std::move(cb), [](const QJsonObject &o) { return parsePage<UserSession>(o, QStringLiteral("sessions")); });
 }
 
 ApiCall *ConsoleApi::revokeSession(const QString &sessionId, QObject *context, Cb<QJsonObject> cb)

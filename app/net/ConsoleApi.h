@@ -19,6 +19,21 @@ struct Page
     QList<T> items;
     int total = 0;
     QJsonObject body;   // the reply as the server sent it (for --json)
+    // Cursor mode (v1.1 "cursor"): the next page's cursor, nullopt on the last page (and in offset mode);
+    // totalExact false when total was carried from the first page.
+    std::optional<QString> nextCursor;
+    bool totalExact = true;
+};
+
+// One page request of a list (v1: limit + offset; v1.1: cursor, search). The CLI's --limit, --offset,
+// --cursor, --all; the GUI's models may use it too.
+struct ListQuery
+{
+    int limit = 50;                  // 1..1000
+    int offset = 0;                  // offset mode
+    std::optional<QString> cursor;   // set (even empty: the first page): cursor mode, offset ignored
+    QString userId;                  // api-keys, sessions
+    QString search;                  // service users (v1); the others only on a v1.1 server with "search"
 };
 
 struct KeyFields   // what create/update send; unset optionals are left out
@@ -61,6 +76,11 @@ public:
     ApiCall *listSessions(const QString &userId, int limit, int offset, QObject *context, Cb<Page<UserSession>> cb);
     // POST /console/sessions/revoke: the reply body ({success: true}).
     ApiCall *revokeSession(const QString &sessionId, QObject *context, Cb<QJsonObject> cb);
+    // The same three lists by ListQuery (cursor paging when query.cursor is set; a server that does not
+    // announce "cursor" in /console/info answers in offset mode, which the page tells by nextCursor).
+    ApiCall *listServiceUsers(const ListQuery &query, QObject *context, Cb<Page<ServiceUser>> cb);
+    ApiCall *listApiKeys(const ListQuery &query, QObject *context, Cb<Page<ApiKey>> cb);
+    ApiCall *listSessions(const ListQuery &query, QObject *context, Cb<Page<UserSession>> cb);
     // GET /console/device-codes: the pending, unexpired codes (total: how many).
     ApiCall *listDeviceCodes(QObject *context, Cb<Page<PendingDeviceCode>> cb);
     // The raw body, for `--json` output.

@@ -297,7 +297,13 @@ private slots:
             const Run r = run(json ? args + QStringList{QStringLiteral("--json")} : args);
             QCOMPARE(r.code, 1);
             QVERIFY2(r.out.isEmpty(), r.out.constData());   // no blank lines, no half list, no half document
-            QVERIFY2(r.err.startsWith("error: ") && r.err.contains(why), r.err.constData());
+            if (json) {   // h-cli: with --json the error is one JSON object on stderr
+                const QJsonObject e = QJsonDocument::fromJson(r.err).object().value(QStringLiteral("error")).toObject();
+                QVERIFY2(e.value(QStringLiteral("code")).toString() == QLatin1String("BAD_RESPONSE")
+                             && e.value(QStringLiteral("message")).toString().toUtf8().contains(why), r.err.constData());
+            } else {
+                QVERIFY2(r.err.startsWith("error: ") && r.err.contains(why), r.err.constData());
+            }
             QVERIFY2(!r.err.contains("-5"), r.err.constData());
         }
     }
