@@ -3,6 +3,7 @@
 #include "ui_MainWindow.h"
 
 #include "AppContext.h"
+#include "Appearance.h"
 #include "ChannelInspectorPage.h"
 #include "ApiKeysPage.h"
 #include "DeviceApprovalPage.h"
@@ -19,9 +20,11 @@
 #include "net/AuthApi.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QComboBox>
 #include <QIcon>
 #include <QLabel>
+#include <QSettings>
 #include <QStyle>
 #include <QToolBar>
 
@@ -116,6 +119,8 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     connect(m_signInAction, &QAction::triggered, this, &MainWindow::signIn);
     connect(m_signOutAction, &QAction::triggered, this, &MainWindow::signOut);
 
+    setUpViewMenu();
+
     m_statusLabel = new QLabel(this);
     m_statusLabel->setTextFormat(Qt::PlainText);   // the user's name is the server's
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
@@ -209,6 +214,42 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::setUpViewMenu()
+{
+    QSettings *settings = m_context->services()->settings();
+    auto *themes = new QActionGroup(this);
+    const QList<std::pair<QAction *, Appearance::Theme>> themeActions{
+        {m_ui->themeSystemAction, Appearance::Theme::System},
+        {m_ui->themeLightAction, Appearance::Theme::Light},
+        {m_ui->themeDarkAction, Appearance::Theme::Dark}};
+    const Appearance::Theme current = Appearance::savedTheme(settings);
+    for (const auto &[action, theme] : themeActions) {
+        themes->addAction(action);
+        action->setChecked(theme == current);
+        connect(action, &QAction::triggered, this, [this, theme = theme] {
+            Appearance::saveTheme(m_context->services()->settings(), theme);
+            Appearance::applyTheme(theme);
+        });
+    }
+    m_ui->themeSystemAction->setToolTip(tr("Follow the desktop's colours"));
+    auto *languages = new QActionGroup(this);
+    const QList<std::pair<QAction *, QString>> languageActions{
+        {m_ui->languageSystemAction, QString()},
+        {m_ui->languageEnglishAction, QStringLiteral("en")},
+        {m_ui->languageFinnishAction, QStringLiteral("fi")}};
+    const QString language = Appearance::savedLanguage(settings);
+    for (const auto &[action, code] : languageActions) {
+        languages->addAction(action);
+        action->setChecked(code == language);
+        connect(action, &QAction::triggered, this, [this, code = code] {
+            if (code == Appearance::savedLanguage(m_context->services()->settings()))
+                return;
+            Appearance::saveLanguage(m_context->services()->settings(), code);
+            showGlobalMessage(tr("The language changes the next time Pikku Admin starts."), int(MessageBanner::Type::Info), 8000);
+        });
+    }
+}
 
 MessageBanner *MainWindow::globalBanner() const
 {

@@ -50,6 +50,7 @@ public slots:
     void checkSession();
 
 private:
+    void setUpViewMenu();
     void addPage(QWidget *page, const QString &title, const QIcon &icon);
     void addLazyPage(const QString &title, const QIcon &icon, std::function<QWidget *()> make);
     void ensurePage(int index);

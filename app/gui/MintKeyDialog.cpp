@@ -1,4 +1,5 @@
 #include "MintKeyDialog.h"
+#include "Tones.h"
 
 #include "AppContext.h"
 #include "KeyFieldEditors.h"
@@ -133,7 +134,11 @@ MintKeyDialog::MintKeyDialog(AppContext *context, const QList<ServiceUser> &owne
     m_warnings->setTextFormat(Qt::PlainText);
     m_warnings->setObjectName(QStringLiteral("mintWarnings"));
     m_warnings->setWordWrap(true);
-    m_warnings->setStyleSheet(QStringLiteral("QLabel { color: #8a5300; }"));
+    {
+        QPalette warningText = m_warnings->palette();   // amber from the palette: readable light or dark
+        warningText.setColor(QPalette::WindowText, Tones::warning(warningText));
+        m_warnings->setPalette(warningText);
+    }
     outer->addWidget(m_warnings);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
