@@ -1,4 +1,5 @@
 #include "EditKeyDialog.h"
+#include "Tones.h"
 
 #include "AppContext.h"
 #include "KeyFieldEditors.h"
@@ -28,7 +29,7 @@ QLabel *note(const QString &text, QWidget *parent, const char *name = nullptr)
     if (name)
         l->setObjectName(QLatin1String(name));
     l->setWordWrap(true);
-    l->setStyleSheet(QStringLiteral("color: palette(dark);"));
+    Tones::setTextTone(l, &Tones::muted);
     return l;
 }
 } // namespace

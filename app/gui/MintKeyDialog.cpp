@@ -85,7 +85,7 @@ MintKeyDialog::MintKeyDialog(AppContext *context, const QList<ServiceUser> &owne
     connect(metadata, &KeyValueEditor::changed, this, &MintKeyDialog::updateWarnings);
     auto *metaNote = new QLabel(tr("Only stable ids belong in metadata (host, region, ticket); it is readable by anyone who can list keys."), this);
     metaNote->setWordWrap(true);
-    metaNote->setStyleSheet(QStringLiteral("color: palette(dark);"));
+    Tones::setTextTone(metaNote, &Tones::muted);
     form->addRow(QString(), metaNote);
 
     m_prefix = new QLineEdit(this);
@@ -134,11 +134,7 @@ MintKeyDialog::MintKeyDialog(AppContext *context, const QList<ServiceUser> &owne
     m_warnings->setTextFormat(Qt::PlainText);
     m_warnings->setObjectName(QStringLiteral("mintWarnings"));
     m_warnings->setWordWrap(true);
-    {
-        QPalette warningText = m_warnings->palette();   // amber from the palette: readable light or dark
-        warningText.setColor(QPalette::WindowText, Tones::warning(warningText));
-        m_warnings->setPalette(warningText);
-    }
+    Tones::setTextTone(m_warnings, &Tones::warning);   // amber from the palette: readable light or dark
     outer->addWidget(m_warnings);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);

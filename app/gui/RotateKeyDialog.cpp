@@ -1,4 +1,5 @@
 #include "RotateKeyDialog.h"
+#include "Tones.h"
 
 #include "AppContext.h"
 #include "Dialogs.h"
@@ -138,7 +139,7 @@ RotateKeyDialog::RotateKeyDialog(AppContext *context, const ApiKey &key, const Q
     f->addWidget(box);
     f->addWidget(wrapped(tr("Once its last use stops moving, every client has switched: retire it then, or let it expire."), follow));
     m_refreshStatus = wrapped(QString(), follow, "refreshStatus");
-    m_refreshStatus->setStyleSheet(QStringLiteral("color: palette(dark);"));
+    Tones::setTextTone(m_refreshStatus, &Tones::muted);
     f->addWidget(m_refreshStatus);
     f->addStretch(1);
     auto *followButtons = new QHBoxLayout;

@@ -7,6 +7,8 @@
 #include "services/models/ServiceUsersModel.h"
 #include "services/models/UserSessionsModel.h"
 
+#include <QApplication>
+#include <QEvent>
 #include <QFontMetrics>
 #include <QPainter>
 #include <QPainterPath>
@@ -48,6 +50,32 @@ QColor positive(const QPalette &palette)
 {
     return onBase(palette, 0.37f);
 }
+void setTextTone(QWidget *widget, QColor (*tone)(const QPalette &))
+{
+    class Follower : public QObject
+    {
+    public:
+        Follower(QWidget *w, QColor (*tone)(const QPalette &)) : QObject(w), m_tone(tone) { apply(w); }
+        bool eventFilter(QObject *watched, QEvent *event) override
+        {
+            if (event->type() == QEvent::ApplicationPaletteChange)
+                apply(static_cast<QWidget *>(watched));
+            return false;
+        }
+
+    private:
+        void apply(QWidget *w)
+        {
+            QPalette p = QApplication::palette(w);
+            p.setColor(QPalette::WindowText, m_tone(p));
+            p.setColor(QPalette::Text, m_tone(p));
+            w->setPalette(p);
+        }
+        QColor (*m_tone)(const QPalette &);
+    };
+    widget->installEventFilter(new Follower(widget, tone));
+}
+
 void paintNotice(QPainter *painter, const QRectF &rect, const QPalette &palette, const QColor &tone)
 {
     painter->save();

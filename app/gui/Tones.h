@@ -18,6 +18,9 @@ QColor warning(const QPalette &palette);    // expiring soon: an amber that read
 QColor tint(const QPalette &palette, const QColor &tone);   // a background: tone blended into the base
 QColor info(const QPalette &palette);       // information: a blue that reads on the base colour
 QColor positive(const QPalette &palette);   // done, saved: a green that reads on the base colour
+// Gives `widget` text in a tone of the palette (muted, warning, …) and keeps it so when the application's
+// palette changes (View > Theme, or the desktop's): a style sheet's palette(dark) is unreadable on dark.
+void setTextTone(QWidget *widget, QColor (*tone)(const QPalette &));
 // A notice box (banner, hint): the tone's tint as the background, the tone as a 1 px rounded border.
 void paintNotice(QPainter *painter, const QRectF &rect, const QPalette &palette, const QColor &tone);
 } // namespace Tones

@@ -10,6 +10,7 @@
 #include "gui/AppContext.h"
 #include "gui/DeviceApprovalPage.h"
 #include "gui/MainWindow.h"
+#include "gui/Appearance.h"
 #include "gui/ServiceUsersPage.h"
 #include "services/models/UserSessionsModel.h"
 #include "gui/SessionsPage.h"
@@ -305,6 +306,12 @@ private slots:
         QStringList found;
         const bool fits = QTest::qWaitFor([&] { return (found = problems(w.get())).isEmpty(); }, 3000);
         grab(w.get(), QStringLiteral("layout-%1-%2x%3.png").arg(QLatin1String(kPageNames[page])).arg(width).arg(height));
+        if (!qEnvironmentVariableIsEmpty("PIKKU_SCREENSHOT_DIR")) {
+            // The same page in the dark theme (View > Theme > Dark), for docs/screenshots/.
+            Appearance::applyTheme(Appearance::Theme::Dark);
+            grab(w.get(), QStringLiteral("layout-%1-%2x%3-dark.png").arg(QLatin1String(kPageNames[page])).arg(width).arg(height));
+            Appearance::applyTheme(Appearance::Theme::System);
+        }
         QVERIFY2(fits, qPrintable(QStringLiteral("\n  ") + found.join(QStringLiteral("\n  "))));
         // No page forces the window wider or taller than asked (a minimum size beyond it would).
         QVERIFY2(w->size() == QSize(width, height) && w->minimumSizeHint().width() <= width,
