@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/ConsoleTypes.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QSet>
@@ -11,7 +13,6 @@ class AppContext;
 class ChannelSocket;
 class QTableWidget;
 class QTimer;
-struct UserSession;
 namespace Ui { class LiveConnectionsPanel; }
 
 // The live channel's connections (the lower half of the Sessions page), kept current by pushed events

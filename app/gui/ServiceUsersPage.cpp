@@ -22,6 +22,9 @@
 #include <QSortFilterProxyModel>
 #include <QTimer>
 
+#include <algorithm>
+#include <utility>
+
 static_assert(int(ServiceUsersPage::IdColumn) == int(ServiceUsersModel::IdColumn)
               && int(ServiceUsersPage::CreatedColumn) == int(ServiceUsersModel::CreatedColumn));
 
@@ -64,7 +67,7 @@ ServiceUsersPage::ServiceUsersPage(AppContext *context, QWidget *parent)
     table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);   // the server's order until a header is clicked
     table->horizontalHeader()->setToolTip(tr("Sorts the users loaded so far; the search runs on the server"));
     // The id (MonospaceRole) in the fixed font, elided in the middle: its start and end tell ids apart.
-    auto *delegate = new ReadOnlyTextDelegate(Tones::serviceUsersDelegate(QFontDatabase::systemFont(QFontDatabase::FixedFont)), table);
+    auto *delegate = new ReadOnlyTextDelegate(Tones::serviceUsersStyler(QFontDatabase::systemFont(QFontDatabase::FixedFont)), table);
     table->setItemDelegate(delegate);
     // The id gives way (elided in the middle; Copy id copies it whole); State and Created stay in view.
     TableColumns::Options columns;

@@ -188,8 +188,8 @@ void SessionsPage::revokeSelected()
     const QString id = s.id;
     const bool own = id == m_context->services()->session()->sessionId();
     // Every row may belong to the same user: name the session by what tells it apart.
-    const auto orUnknown = [this](const QString &t) {
-        return t.isEmpty() || t == QStringLiteral("—") ? tr("unknown") : t;
+    const auto orUnknown = [](const QString &t) {
+        return t.isEmpty() || t == QStringLiteral("—") ? SessionsPage::tr("unknown") : t;
     };
     const QString text =
         own ? tr("<p><b>This is the session this console is using; you will be signed out.</b></p>"

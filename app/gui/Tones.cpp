@@ -194,7 +194,12 @@ ToneDelegate *deviceCodesDelegate(const QFont &mono, QObject *parent)
 }
 ToneDelegate *serviceUsersDelegate(const QFont &mono, QObject *parent)
 {
-    return new ToneDelegate([mono](QStyleOptionViewItem *option, const QModelIndex &index) {
+    return new ToneDelegate(serviceUsersStyler(mono), parent);
+}
+
+std::function<void(QStyleOptionViewItem *, const QModelIndex &)> serviceUsersStyler(const QFont &mono)
+{
+    return [mono](QStyleOptionViewItem *option, const QModelIndex &index) {
         if (index.data(ServiceUsersModel::MonospaceRole).toBool()) {
             option->font = mono;
             option->fontMetrics = QFontMetrics(option->font);
@@ -202,7 +207,7 @@ ToneDelegate *serviceUsersDelegate(const QFont &mono, QObject *parent)
         }
         if (index.data(ServiceUsersModel::BannedRole).toBool())
             option->palette.setColor(QPalette::Text, muted(option->palette));
-    }, parent);
+    };
 }
 
 ToneDelegate *sessionsDelegate(QObject *parent)

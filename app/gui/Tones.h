@@ -7,6 +7,9 @@
 
 #include <functional>
 
+class QPainter;
+class QRectF;
+
 // Colours for the states models report through semantic roles (ApiKeysModel::StateRole,
 // ChannelLogModel::ErrorRole/DirectionRole, DeviceCodesModel::SecondsLeftRole): worked out from the
 // widget's palette, so a dark theme gets readable colours too. Models never hand out colours or fonts.
@@ -76,6 +79,7 @@ ToneDelegate *deviceCodesDelegate(const QFont &mono, QObject *parent);
 // Service users: the id (ServiceUsersModel::MonospaceRole) in `mono`; banned users muted (the State
 // column says "banned" in words).
 ToneDelegate *serviceUsersDelegate(const QFont &mono, QObject *parent = nullptr);
+std::function<void(QStyleOptionViewItem *, const QModelIndex &)> serviceUsersStyler(const QFont &mono);
 // Sessions: this console's own session (UserSessionsModel::OwnSessionRole) bold (its text says so too).
 ToneDelegate *sessionsDelegate(QObject *parent);
 } // namespace Tones

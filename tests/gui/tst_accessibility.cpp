@@ -49,9 +49,8 @@ bool needsName(const QWidget *w)
         qobject_cast<const QPlainTextEdit *>(w) || qobject_cast<const QTextEdit *>(w) || qobject_cast<const QAbstractItemView *>(w) ||
         qobject_cast<const QAbstractSlider *>(w))
         return true;
-    if (auto *b = qobject_cast<const QAbstractButton *>(w))
-        return true;   // with words its text is its name; an icon-only button needs one set
-    return false;
+    // A button with words has its text as its name; an icon-only one needs one set.
+    return qobject_cast<const QAbstractButton *>(w) != nullptr;
 }
 
 // The widgets under `root` a screen reader would announce without a name.
