@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Nimi</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -57,15 +57,15 @@
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Tila</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Luotu</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Päättyy</translation>
     </message>
     <message>
         <source>Last used</source>
@@ -496,7 +496,7 @@
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">(ei mitään)</translation>
     </message>
     <message>
         <source>Your session belongs to %1 and is never sent to another host. Connect to %2 with a service key, or sign in to that server.</source>
@@ -835,7 +835,7 @@ You can still type a code below; looking it up and approving it use better-auth&
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">(ei mitään)</translation>
     </message>
     <message>
         <source>Expires at %1</source>
@@ -1615,75 +1615,75 @@ You can still type a code below; looking it up and approving it use better-auth&
     <name>OverviewPage</name>
     <message>
         <source>Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Palvelin:</translation>
     </message>
     <message>
         <source>Signed in as:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjautunut:</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nimi:</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rooli:</translation>
     </message>
     <message>
         <source>User ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>Käyttäjätunnus:</translation>
     </message>
     <message>
         <source>Session expires:</source>
-        <translation type="unfinished"></translation>
+        <translation>Istunto päättyy:</translation>
     </message>
     <message>
         <source>Token kept in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunniste säilytetään:</translation>
     </message>
     <message>
         <source>Sign in…</source>
-        <translation type="unfinished">Kirjaudu…</translation>
+        <translation>Kirjaudu…</translation>
     </message>
     <message>
         <source>Check session</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarkista istunto</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished">Kirjaudu ulos</translation>
+        <translation>Kirjaudu ulos</translation>
     </message>
     <message>
         <source>Not signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei kirjauduttu</translation>
     </message>
     <message>
         <source>Sign in to %1 with the device flow: the console shows a code, you approve it in a browser as an admin, and the session token is kept in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjaudu palvelimelle %1 laitevahvistuksella: konsoli näyttää koodin, hyväksyt sen selaimessa ylläpitäjänä, ja istuntotunniste säilytetään järjestelmän avainnipussa.</translation>
     </message>
     <message>
         <source>Signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjauduttu</translation>
     </message>
     <message>
         <source>You have the admin role on this server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinulla on tällä palvelimella ylläpitäjän rooli.</translation>
     </message>
     <message>
         <source>This account does not have the admin role: most admin pages will be refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tällä tilillä ei ole ylläpitäjän roolia: useimmat ylläpitosivut torjutaan.</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ei mitään)</translation>
     </message>
     <message>
         <source>The system keychain (service &quot;pikku-admin&quot;, one entry per server)</source>
-        <translation type="unfinished"></translation>
+        <translation>Järjestelmän avainnippu (palvelu &quot;pikku-admin&quot;, yksi merkintä palvelinta kohden)</translation>
     </message>
     <message>
         <source>Memory only: this sign-in will not be remembered</source>
-        <translation type="unfinished"></translation>
+        <translation>Vain muistissa: tätä kirjautumista ei muisteta</translation>
     </message>
 </context>
 <context>
@@ -2033,11 +2033,11 @@ You can still type a code below; looking it up and approving it use better-auth&
     <name>ServiceUsersModel</name>
     <message>
         <source>banned</source>
-        <translation type="unfinished"></translation>
+        <translation>estetty</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>käytössä</translation>
     </message>
     <message>
         <source>Double-click to select; Ctrl+C or &quot;Copy id&quot; copies it</source>
@@ -2045,27 +2045,27 @@ You can still type a code below; looking it up and approving it use better-auth&
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nimi</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Sähköposti</translation>
     </message>
     <message>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnus</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Avaimet</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Tila</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Luotu</translation>
     </message>
 </context>
 <context>
@@ -2297,35 +2297,35 @@ You can still type a code below; looking it up and approving it use better-auth&
     <name>UserSessionsModel</name>
     <message>
         <source>  (this console)</source>
-        <translation type="unfinished"></translation>
+        <translation>  (tämä konsoli)</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Käyttäjä</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nimi</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Luotu</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Päättyy</translation>
     </message>
     <message>
         <source>IP</source>
-        <translation type="unfinished"></translation>
+        <translation>IP</translation>
     </message>
     <message>
         <source>Impersonated by</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilillä esiintyi</translation>
     </message>
     <message>
         <source>User agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Selain</translation>
     </message>
 </context>
 </TS>
