@@ -83,6 +83,7 @@ DeviceApprovalPage::DeviceApprovalPage(AppContext *context, QWidget *parent)
     m_queueStack = new QStackedWidget(this);
     m_queue = new HonestTableView(m_queueStack);
     m_queue->setObjectName(QStringLiteral("pendingCodesView"));
+    m_queue->setAccessibleName(tr("Pending device codes"));
     m_queue->setModel(m_codes);
     m_queue->setItemDelegate(Tones::deviceCodesDelegate(mono, m_queue));   // code font, urgent countdown
     m_queue->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -113,6 +114,7 @@ DeviceApprovalPage::DeviceApprovalPage(AppContext *context, QWidget *parent)
     auto *entry = new QHBoxLayout;
     m_code = new QLineEdit(this);
     m_code->setObjectName(QStringLiteral("userCodeEdit"));
+    m_code->setAccessibleName(tr("Device code"));
     m_code->setPlaceholderText(tr("ABCD-EFGH"));
     m_code->setMaxLength(12);
     QFont bigMono = mono;

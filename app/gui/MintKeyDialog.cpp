@@ -61,6 +61,7 @@ MintKeyDialog::MintKeyDialog(AppContext *context, const QList<ServiceUser> &owne
     m_expiry->setCurrentIndex(2);
     m_customDays = new QSpinBox(this);
     m_customDays->setObjectName(QStringLiteral("customDaysSpin"));
+    m_customDays->setAccessibleName(tr("Custom expiry in days"));
     m_customDays->setRange(1, 3650);
     m_customDays->setValue(14);
     m_customDays->setSuffix(tr(" days"));
@@ -76,10 +77,12 @@ MintKeyDialog::MintKeyDialog(AppContext *context, const QList<ServiceUser> &owne
                                            QStringLiteral("removePermissionButton"), tr("Resource"),
                                            tr("Actions (comma-separated)"), this);
     m_permissions = permissions->table();
+    m_permissions->setAccessibleName(tr("Permissions"));
     form->addRow(tr("&Permissions:"), permissions);
     auto *metadata = new KeyValueEditor(QStringLiteral("metadataTable"), QStringLiteral("addMetadataButton"),
                                         QStringLiteral("removeMetadataButton"), tr("Key"), tr("Value"), this);
     m_metadata = metadata->table();
+    m_metadata->setAccessibleName(tr("Metadata"));
     form->addRow(tr("M&etadata:"), metadata);   // &M is "Mint key"
     connect(permissions, &KeyValueEditor::changed, this, &MintKeyDialog::updateWarnings);
     connect(metadata, &KeyValueEditor::changed, this, &MintKeyDialog::updateWarnings);
@@ -99,6 +102,7 @@ MintKeyDialog::MintKeyDialog(AppContext *context, const QList<ServiceUser> &owne
     m_rateMode->addItems({tr("Server default"), tr("Off"), tr("Custom")});
     m_rateMax = new QSpinBox(this);
     m_rateMax->setObjectName(QStringLiteral("rateMaxSpin"));
+    m_rateMax->setAccessibleName(tr("Requests allowed per window"));
     m_rateMax->setRange(1, 100000000);
     m_rateMax->setValue(1000);
     m_rateMax->setSuffix(tr(" requests"));
@@ -119,6 +123,7 @@ MintKeyDialog::MintKeyDialog(AppContext *context, const QList<ServiceUser> &owne
     m_limitUses = new QCheckBox(tr("Limit to"), this);
     m_limitUses->setObjectName(QStringLiteral("limitUsesCheck"));
     m_remaining = new QSpinBox(this);
+    m_remaining->setAccessibleName(tr("Uses allowed"));
     m_remaining->setRange(1, 100000000);
     m_remaining->setValue(1000);
     m_remaining->setSuffix(tr(" uses"));

@@ -94,6 +94,7 @@ RotateKeyDialog::RotateKeyDialog(AppContext *context, const ApiKey &key, const Q
     m_overlap->addButton(custom, kCustomId);
     m_customOverlap = new QLineEdit(choose);
     m_customOverlap->setObjectName(QStringLiteral("customOverlapEdit"));
+    m_customOverlap->setAccessibleName(tr("Custom overlap"));
     m_customOverlap->setPlaceholderText(tr("e.g. 90s, 30m, 12h, 3d"));
     m_customOverlap->setMaximumWidth(160);
     customRow->addWidget(custom);
