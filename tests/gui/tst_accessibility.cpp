@@ -25,6 +25,8 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTest>
 #include <QTextEdit>
 
@@ -37,13 +39,12 @@ bool isInternal(const QWidget *w, const QWidget *root)
         return true;   // hidden on purpose (a banner's action button before it has words): not announced
     if (qobject_cast<const QScrollBar *>(w))
         return true;
-    for (const QWidget *p = w; p && p != root; p = p->parentWidget()) {
-        if (p->objectName().startsWith(QLatin1String("qt_")))
-            return true;   // Qt's own parts (a spin box's line edit, a scroll area's viewport, a tab bar's close button)
-        if (p != w && (qobject_cast<const QAbstractSpinBox *>(p) || qobject_cast<const QComboBox *>(p) ||
-                       qobject_cast<const QAbstractItemView *>(p) || qobject_cast<const QLineEdit *>(p)))
+    if (w->objectName().startsWith(QLatin1String("qt_")) || qobject_cast<const QTabBar *>(w->parentWidget()))
+        return true;   // Qt's own parts (a spin box's line edit, a tab's close button)
+    for (const QWidget *p = w->parentWidget(); p && p != root; p = p->parentWidget())
+        if (qobject_cast<const QAbstractSpinBox *>(p) || qobject_cast<const QComboBox *>(p) ||
+            qobject_cast<const QAbstractItemView *>(p) || qobject_cast<const QLineEdit *>(p))
             return true;   // the internals of a composite control (a clear button), or an item editor (named by its cell)
-    }
     return false;
 }
 
@@ -130,8 +131,15 @@ private slots:
         auto *hidden = new QPushButton(&root);   // hidden on purpose: not announced, not counted
         hidden->setObjectName(QStringLiteral("hidden"));
         hidden->hide();
+        auto *tabs = new QTabWidget(&root);   // inside Qt's own containers (qt_tabwidget_stackedwidget) too
+        auto *tabPage = new QWidget;
+        auto *inTab = new QLineEdit(tabPage);
+        inTab->setObjectName(QStringLiteral("inTab"));
+        tabs->addTab(tabPage, QStringLiteral("Tab"));
+        tabs->setTabsClosable(true);
         const QStringList found = unnamed(&root);
-        QCOMPARE(found.size(), 2);
+        QCOMPARE(found.size(), 3);
+        QVERIFY(found.join(QLatin1Char(' ')).contains(QStringLiteral("'inTab'")));
         QVERIFY(found.join(QLatin1Char(' ')).contains(QStringLiteral("'bare'")));
         QVERIFY(found.join(QLatin1Char(' ')).contains(QStringLiteral("'iconOnly'")));
     }

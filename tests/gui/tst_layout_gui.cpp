@@ -309,8 +309,10 @@ private slots:
         if (!qEnvironmentVariableIsEmpty("PIKKU_SCREENSHOT_DIR")) {
             // The same page in the dark theme (View > Theme > Dark), for docs/screenshots/.
             Appearance::applyTheme(Appearance::Theme::Dark);
+            QTRY_VERIFY(Appearance::isDark(w->palette()) && Appearance::isDark(w->findChild<QListWidget *>(QStringLiteral("navList"))->palette()));
             grab(w.get(), QStringLiteral("layout-%1-%2x%3-dark.png").arg(QLatin1String(kPageNames[page])).arg(width).arg(height));
             Appearance::applyTheme(Appearance::Theme::System);
+            QTRY_VERIFY(!Appearance::isDark(w->palette()));
         }
         QVERIFY2(fits, qPrintable(QStringLiteral("\n  ") + found.join(QStringLiteral("\n  "))));
         // No page forces the window wider or taller than asked (a minimum size beyond it would).
