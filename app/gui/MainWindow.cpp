@@ -22,6 +22,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QComboBox>
+#include <QEvent>
 #include <QIcon>
 #include <QLabel>
 #include <QSettings>
@@ -47,9 +48,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/pikku-admin.svg")));
     m_ui->navList->setIconSize(QSize(20, 20));
-    m_ui->navList->setStyleSheet(QStringLiteral(
-        "QListWidget#navList { background: palette(base); border-right: 1px solid palette(mid); padding-top: 6px; }"
-        " QListWidget#navList::item { padding-left: 10px; }"));
+    applyNavStyle();
 
     auto *serverCaption = new QLabel(tr(" Server: "), this);
     m_serverBox = new QComboBox(this);
@@ -214,6 +213,23 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::applyNavStyle()
+{
+    // A style sheet resolves palette(...) when it is applied: set again when the palette changes (View > Theme,
+    // the desktop's theme), or the navigation would keep the old theme's colours.
+    m_ui->navList->setStyleSheet(QString());
+    m_ui->navList->setStyleSheet(QStringLiteral(
+        "QListWidget#navList { background: palette(base); border-right: 1px solid palette(mid); padding-top: 6px; }"
+        " QListWidget#navList::item { padding-left: 10px; }"));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyNavStyle();
+}
 
 void MainWindow::setUpViewMenu()
 {

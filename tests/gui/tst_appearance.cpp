@@ -89,6 +89,10 @@ private slots:
         QVERIFY(dark->isChecked());
         QVERIFY(Appearance::isDark(QApplication::palette()));
         QTRY_VERIFY(Appearance::isDark(w.palette()));
+        // The navigation's style sheet (palette(base)) follows too, not only widgets without one.
+        auto *nav = w.findChild<QListWidget *>(QStringLiteral("navList"));
+        QTRY_VERIFY(Appearance::isDark(nav->palette()));
+        QVERIFY(lightness(nav->palette().color(QPalette::Base)) < 0.5);
         QCOMPARE(m_services->settings()->value(QStringLiteral("ui/theme")).toString(), QStringLiteral("dark"));
         // The banner's tone is worked out again from the dark palette, and its text reads on its background.
         const QColor darkTone = banner->toneColor();
