@@ -1,5 +1,7 @@
 #include "Appearance.h"
 
+#include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -147,6 +149,48 @@ QString installTranslations(QApplication *app, const QSettings *settings)
     else
         delete qt;
     return locale.name().section(QLatin1Char('_'), 0, 0);
+}
+
+void bindThemeActions(QSettings *settings, const QList<QAction *> &systemLightDark)
+{
+    if (systemLightDark.size() != 3)
+        return;
+    auto *group = new QActionGroup(systemLightDark.first());
+    const Theme themes[] = {Theme::System, Theme::Light, Theme::Dark};
+    const Theme current = savedTheme(settings);
+    for (int i = 0; i < 3; ++i) {
+        QAction *action = systemLightDark.at(i);
+        const Theme theme = themes[i];
+        group->addAction(action);
+        action->setChecked(theme == current);
+        QObject::connect(action, &QAction::triggered, action, [settings, theme] {
+            saveTheme(settings, theme);
+            applyTheme(theme);
+        });
+    }
+}
+
+void bindLanguageActions(QSettings *settings, const QList<QAction *> &systemEnglishFinnish, QObject *context,
+                         std::function<void()> changed)
+{
+    if (systemEnglishFinnish.size() != 3)
+        return;
+    auto *group = new QActionGroup(systemEnglishFinnish.first());
+    const QString codes[] = {QString(), QStringLiteral("en"), QStringLiteral("fi")};
+    const QString current = savedLanguage(settings);
+    for (int i = 0; i < 3; ++i) {
+        QAction *action = systemEnglishFinnish.at(i);
+        const QString code = codes[i];
+        group->addAction(action);
+        action->setChecked(code == current);
+        QObject::connect(action, &QAction::triggered, context, [settings, code, changed] {
+            if (code == savedLanguage(settings))
+                return;
+            saveLanguage(settings, code);
+            if (changed)
+                changed();
+        });
+    }
 }
 
 } // namespace Appearance

@@ -3,7 +3,13 @@
 #include <QPalette>
 #include <QString>
 
+#include <QList>
+
+#include <functional>
+
+class QAction;
 class QApplication;
+class QObject;
 class QSettings;
 
 // The console's look and language, chosen in View > Theme / View > Language and kept in the settings
@@ -28,4 +34,12 @@ void saveLanguage(QSettings *settings, const QString &language);
 // Installs the console's translation (and Qt's own, when present) for the saved language or, with none
 // saved, the system locale; returns the language in force ("en" when nothing was loaded).
 QString installTranslations(QApplication *app, const QSettings *settings);
+
+// View > Theme: {System, Light, Dark} actions made an exclusive group, the saved one checked; picking one
+// saves and applies it.
+void bindThemeActions(QSettings *settings, const QList<QAction *> &systemLightDark);
+// View > Language: {System, English, Finnish}; picking another one saves it and calls changed() (it takes
+// effect at the next start).
+void bindLanguageActions(QSettings *settings, const QList<QAction *> &systemEnglishFinnish, QObject *context,
+                         std::function<void()> changed);
 } // namespace Appearance

@@ -20,7 +20,6 @@
 #include "net/AuthApi.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QComboBox>
 #include <QEvent>
 #include <QIcon>
@@ -233,38 +232,15 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::setUpViewMenu()
 {
-    QSettings *settings = m_context->services()->settings();
-    auto *themes = new QActionGroup(this);
-    const QList<std::pair<QAction *, Appearance::Theme>> themeActions{
-        {m_ui->themeSystemAction, Appearance::Theme::System},
-        {m_ui->themeLightAction, Appearance::Theme::Light},
-        {m_ui->themeDarkAction, Appearance::Theme::Dark}};
-    const Appearance::Theme current = Appearance::savedTheme(settings);
-    for (const auto &[action, theme] : themeActions) {
-        themes->addAction(action);
-        action->setChecked(theme == current);
-        connect(action, &QAction::triggered, this, [this, theme = theme] {
-            Appearance::saveTheme(m_context->services()->settings(), theme);
-            Appearance::applyTheme(theme);
-        });
-    }
+    Appearance::bindThemeActions(m_context->services()->settings(),
+                                 {m_ui->themeSystemAction, m_ui->themeLightAction, m_ui->themeDarkAction});
     m_ui->themeSystemAction->setToolTip(tr("Follow the desktop's colours"));
-    auto *languages = new QActionGroup(this);
-    const QList<std::pair<QAction *, QString>> languageActions{
-        {m_ui->languageSystemAction, QString()},
-        {m_ui->languageEnglishAction, QStringLiteral("en")},
-        {m_ui->languageFinnishAction, QStringLiteral("fi")}};
-    const QString language = Appearance::savedLanguage(settings);
-    for (const auto &[action, code] : languageActions) {
-        languages->addAction(action);
-        action->setChecked(code == language);
-        connect(action, &QAction::triggered, this, [this, code = code] {
-            if (code == Appearance::savedLanguage(m_context->services()->settings()))
-                return;
-            Appearance::saveLanguage(m_context->services()->settings(), code);
-            showGlobalMessage(tr("The language changes the next time Pikku Admin starts."), int(MessageBanner::Type::Info), 8000);
-        });
-    }
+    Appearance::bindLanguageActions(m_context->services()->settings(),
+                                    {m_ui->languageSystemAction, m_ui->languageEnglishAction, m_ui->languageFinnishAction},
+                                    this, [this] {
+                                        showGlobalMessage(tr("The language changes the next time Pikku Admin starts."),
+                                                          int(MessageBanner::Type::Info), 8000);
+                                    });
 }
 
 MessageBanner *MainWindow::globalBanner() const
