@@ -170,6 +170,14 @@
         <source>Saved %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Filter keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation type="unfinished">API-avaimet</translation>
+    </message>
 </context>
 <context>
     <name>ChannelComposer</name>
@@ -818,6 +826,14 @@ You can still type a code below; looking it up and approving it use better-auth&
         <source>Denied %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Pending device codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device code</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeviceCodesModel</name>
@@ -1046,6 +1062,30 @@ You can still type a code below; looking it up and approving it use better-auth&
     </message>
     <message>
         <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests allowed per window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate limit window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uses left</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1610,6 +1650,26 @@ You can still type a code below; looking it up and approving it use better-auth&
         <source>The reply was lost after the server created: %1. Its secret cannot be recovered: revoke it on the keys page, then mint again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Custom expiry in days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests allowed per window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uses allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
@@ -1975,6 +2035,10 @@ You can still type a code below; looking it up and approving it use better-auth&
     </message>
     <message>
         <source>Retired the previous key %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom overlap</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
