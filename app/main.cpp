@@ -2,6 +2,7 @@
 #include "cli/CliApp.h"
 #include "services/Services.h"
 #include "gui/AppContext.h"
+#include "gui/Appearance.h"
 #include "gui/MainWindow.h"
 #include "gui/SignInDialog.h"
 
@@ -100,6 +101,8 @@ int runGui(int argc, char **argv)
         services.profiles().save(p);
         services.profiles().setCurrent(p.key());
     }
+    Appearance::installTranslations(&app, services.settings());
+    Appearance::applyTheme(Appearance::savedTheme(services.settings()));
     AppContext context(&services);
     MainWindow window(&context);
     if (qEnvironmentVariableIsSet("PIKKU_ADMIN_BENCH_STARTUP"))

@@ -48,6 +48,7 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
     m_ownerFilter->addItem(tr("All service users"), QString());
     m_textFilter = new QLineEdit(this);
     m_textFilter->setObjectName(QStringLiteral("keyTextFilter"));
+    m_textFilter->setAccessibleName(tr("Filter keys"));
     m_textFilter->setPlaceholderText(tr("Filter loaded keys by name, owner, prefix…"));
     m_textFilter->setClearButtonEnabled(true);
     m_count = new QLabel(this);
@@ -103,6 +104,7 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
     m_proxy->setFilterKeyColumn(-1);
     m_view = new HonestTableView(this);
     m_view->setObjectName(QStringLiteral("keysView"));
+    m_view->setAccessibleName(tr("API keys"));
     m_view->setModel(m_proxy);
     m_view->setItemDelegate(Tones::apiKeysDelegate(m_view));   // state colours from the model's StateRole
     m_view->setSortingEnabled(true);

@@ -83,6 +83,7 @@ DeviceApprovalPage::DeviceApprovalPage(AppContext *context, QWidget *parent)
     m_queueStack = new QStackedWidget(this);
     m_queue = new HonestTableView(m_queueStack);
     m_queue->setObjectName(QStringLiteral("pendingCodesView"));
+    m_queue->setAccessibleName(tr("Pending device codes"));
     m_queue->setModel(m_codes);
     m_queue->setItemDelegate(Tones::deviceCodesDelegate(mono, m_queue));   // code font, urgent countdown
     m_queue->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -113,6 +114,7 @@ DeviceApprovalPage::DeviceApprovalPage(AppContext *context, QWidget *parent)
     auto *entry = new QHBoxLayout;
     m_code = new QLineEdit(this);
     m_code->setObjectName(QStringLiteral("userCodeEdit"));
+    m_code->setAccessibleName(tr("Device code"));
     m_code->setPlaceholderText(tr("ABCD-EFGH"));
     m_code->setMaxLength(12);
     QFont bigMono = mono;
@@ -126,10 +128,10 @@ DeviceApprovalPage::DeviceApprovalPage(AppContext *context, QWidget *parent)
     entry->addWidget(m_code, 1);
     entry->addWidget(m_lookUp);
     outer->addLayout(entry);
-    m_compareHint = new QLabel(this);
+    m_compareHint = new NoticeLabel(this, NoticeLabel::Kind::Info);
     m_compareHint->setObjectName(QStringLiteral("compareHint"));
     m_compareHint->setWordWrap(true);
-    m_compareHint->setStyleSheet(QStringLiteral("QLabel { background: #e8f0fb; border: 1px solid #8fb0e0; border-radius: 4px; padding: 6px; color: #1d1d1d; }"));
+    m_compareHint->setMargin(6);
     m_compareHint->setVisible(false);
     outer->addWidget(m_compareHint);
 
@@ -154,10 +156,9 @@ DeviceApprovalPage::DeviceApprovalPage(AppContext *context, QWidget *parent)
     form->addRow(tr("Client:"), m_clientId);
     form->addRow(tr("Scope:"), m_scope);
     form->addRow(tr("Status:"), m_status);
-    m_warning = new QLabel(m_claimBox);
+    m_warning = new NoticeLabel(m_claimBox, NoticeLabel::Kind::Warning);
     m_warning->setObjectName(QStringLiteral("approvalWarning"));
     m_warning->setWordWrap(true);
-    m_warning->setStyleSheet(QStringLiteral("QLabel { background: #fdf4e0; border: 1px solid #e2b755; border-radius: 4px; padding: 8px; color: #1d1d1d; }"));
     form->addRow(m_warning);
     m_matches = new QCheckBox(tr("The requesting device shows exactly this code, and I started that sign-in"), m_claimBox);
     m_matches->setObjectName(QStringLiteral("codeMatchesCheck"));

@@ -1,4 +1,5 @@
 #include "EditKeyDialog.h"
+#include "Tones.h"
 
 #include "AppContext.h"
 #include "KeyFieldEditors.h"
@@ -28,7 +29,7 @@ QLabel *note(const QString &text, QWidget *parent, const char *name = nullptr)
     if (name)
         l->setObjectName(QLatin1String(name));
     l->setWordWrap(true);
-    l->setStyleSheet(QStringLiteral("color: palette(dark);"));
+    Tones::setTextTone(l, &Tones::muted);
     return l;
 }
 } // namespace
@@ -72,6 +73,7 @@ EditKeyDialog::EditKeyDialog(AppContext *context, const ApiKey &key, const QStri
     m_expiry->addItem(tr("Never"), qint64(Never));
     m_customExpiry = new QLineEdit(this);
     m_customExpiry->setObjectName(QStringLiteral("customExpiryEdit"));
+    m_customExpiry->setAccessibleName(tr("Custom expiry"));
     m_customExpiry->setPlaceholderText(tr("e.g. 14d, 36h"));
     m_customExpiry->setMaximumWidth(120);
     m_customExpiry->setVisible(false);
@@ -91,11 +93,13 @@ EditKeyDialog::EditKeyDialog(AppContext *context, const ApiKey &key, const QStri
     m_permissions = new KeyValueEditor(QStringLiteral("permissionsTable"), QStringLiteral("addPermissionButton"),
                                        QStringLiteral("removePermissionButton"), tr("Resource"), tr("Actions (comma-separated)"), this);
     KeyFieldEditors::setPermissions(m_permissions, key.permissions);
+    m_permissions->table()->setAccessibleName(tr("Permissions"));
     form->addRow(tr("&Permissions:"), m_permissions);
 
     m_metadata = new KeyValueEditor(QStringLiteral("metadataTable"), QStringLiteral("addMetadataButton"),
                                     QStringLiteral("removeMetadataButton"), tr("Key"), tr("Value"), this);
     KeyFieldEditors::setMetadata(m_metadata, key.metadata);
+    m_metadata->table()->setAccessibleName(tr("Metadata"));
     form->addRow(tr("&Metadata:"), m_metadata);
     const bool metadataOff = info && !info->metadataEnabled;
     m_metadata->setEnabled(!metadataOff);
@@ -109,11 +113,13 @@ EditKeyDialog::EditKeyDialog(AppContext *context, const ApiKey &key, const QStri
     m_rateEnabled->setChecked(key.rateLimitEnabled);
     m_rateMax = new QSpinBox(this);
     m_rateMax->setObjectName(QStringLiteral("rateMaxSpin"));
+    m_rateMax->setAccessibleName(tr("Requests allowed per window"));
     m_rateMax->setRange(1, 100000000);
     m_rateMax->setValue(int(key.rateLimitMax.value_or(info ? info->defaultRateLimitMax : 10)));
     m_rateMax->setSuffix(tr(" requests"));
     m_rateWindow = new QLineEdit(formatDurationCompact(key.rateLimitTimeWindow.value_or(info ? info->defaultRateLimitWindow : 86400)), this);
     m_rateWindow->setObjectName(QStringLiteral("rateWindowEdit"));
+    m_rateWindow->setAccessibleName(tr("Rate limit window"));
     m_rateWindow->setPlaceholderText(tr("e.g. 1h"));
     m_rateWindow->setMaximumWidth(90);
     rateRow->addWidget(m_rateEnabled);
@@ -129,6 +135,7 @@ EditKeyDialog::EditKeyDialog(AppContext *context, const ApiKey &key, const QStri
     m_limitUses->setChecked(key.remaining.has_value());
     m_remaining = new QSpinBox(this);
     m_remaining->setObjectName(QStringLiteral("remainingSpin"));
+    m_remaining->setAccessibleName(tr("Uses left"));
     m_remaining->setRange(0, 100000000);
     m_remaining->setValue(int(key.remaining.value_or(1000)));
     m_remaining->setSuffix(tr(" uses left"));

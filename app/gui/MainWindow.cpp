@@ -3,6 +3,7 @@
 #include "ui_MainWindow.h"
 
 #include "AppContext.h"
+#include "Appearance.h"
 #include "ChannelInspectorPage.h"
 #include "ApiKeysPage.h"
 #include "DeviceApprovalPage.h"
@@ -20,8 +21,10 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QEvent>
 #include <QIcon>
 #include <QLabel>
+#include <QSettings>
 #include <QStyle>
 #include <QToolBar>
 
@@ -44,9 +47,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/pikku-admin.svg")));
     m_ui->navList->setIconSize(QSize(20, 20));
-    m_ui->navList->setStyleSheet(QStringLiteral(
-        "QListWidget#navList { background: palette(base); border-right: 1px solid palette(mid); padding-top: 6px; }"
-        " QListWidget#navList::item { padding-left: 10px; }"));
+    applyNavStyle();
 
     auto *serverCaption = new QLabel(tr(" Server: "), this);
     m_serverBox = new QComboBox(this);
@@ -115,6 +116,8 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     });
     connect(m_signInAction, &QAction::triggered, this, &MainWindow::signIn);
     connect(m_signOutAction, &QAction::triggered, this, &MainWindow::signOut);
+
+    setUpViewMenu();
 
     m_statusLabel = new QLabel(this);
     m_statusLabel->setTextFormat(Qt::PlainText);   // the user's name is the server's
@@ -209,6 +212,36 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::applyNavStyle()
+{
+    // A style sheet resolves palette(...) when it is applied: set again when the palette changes (View > Theme,
+    // the desktop's theme), or the navigation would keep the old theme's colours.
+    m_ui->navList->setStyleSheet(QString());
+    m_ui->navList->setStyleSheet(QStringLiteral(
+        "QListWidget#navList { background: palette(base); border-right: 1px solid palette(mid); padding-top: 6px; }"
+        " QListWidget#navList::item { padding-left: 10px; }"));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyNavStyle();
+}
+
+void MainWindow::setUpViewMenu()
+{
+    Appearance::bindThemeActions(m_context->services()->settings(),
+                                 {m_ui->themeSystemAction, m_ui->themeLightAction, m_ui->themeDarkAction});
+    m_ui->themeSystemAction->setToolTip(tr("Follow the desktop's colours"));
+    Appearance::bindLanguageActions(m_context->services()->settings(),
+                                    {m_ui->languageSystemAction, m_ui->languageEnglishAction, m_ui->languageFinnishAction},
+                                    this, [this] {
+                                        showGlobalMessage(tr("The language changes the next time Pikku Admin starts."),
+                                                          int(MessageBanner::Type::Info), 8000);
+                                    });
+}
 
 MessageBanner *MainWindow::globalBanner() const
 {

@@ -44,12 +44,17 @@ public:
     void showPage(QWidget *page);
     void showGlobalMessage(const QString &text, int type, int autoHideMs = 0);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 public slots:
     void signIn();
     void signOut();
     void checkSession();
 
 private:
+    void setUpViewMenu();
+    void applyNavStyle();
     void addPage(QWidget *page, const QString &title, const QIcon &icon);
     void addLazyPage(const QString &title, const QIcon &icon, std::function<QWidget *()> make);
     void ensurePage(int index);

@@ -1,10 +1,12 @@
 #include "MessageBanner.h"
 
+#include "Tones.h"
 #include "core/ApiError.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
 #include <QPushButton>
 #include <QStyle>
 #include <QTimer>
@@ -76,19 +78,14 @@ void MessageBanner::showMessage(const QString &text, Type type, int autoHideMs)
     m_label->setText(text);
     m_action->hide();
     m_actionFn = nullptr;
-    QString bg, border;
     QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
     switch (type) {
-    case Type::Info: bg = QStringLiteral("#e8f1fb"); border = QStringLiteral("#8fb5e0"); break;
-    case Type::Positive:
-        bg = QStringLiteral("#e7f6ea"); border = QStringLiteral("#86c596"); icon = QStyle::SP_DialogApplyButton; break;
-    case Type::Warning:
-        bg = QStringLiteral("#fdf4e0"); border = QStringLiteral("#e2b755"); icon = QStyle::SP_MessageBoxWarning; break;
-    case Type::Error:
-        bg = QStringLiteral("#fbe9e9"); border = QStringLiteral("#e08f8f"); icon = QStyle::SP_MessageBoxCritical; break;
+    case Type::Info: break;
+    case Type::Positive: icon = QStyle::SP_DialogApplyButton; break;
+    case Type::Warning: icon = QStyle::SP_MessageBoxWarning; break;
+    case Type::Error: icon = QStyle::SP_MessageBoxCritical; break;
     }
-    setStyleSheet(QStringLiteral("#messageBanner { background: %1; border: 1px solid %2; border-radius: 4px; }"
-                                 " #messageBanner QLabel { color: #1d1d1d; }").arg(bg, border));
+    update();   // the box's tone (paintEvent) follows the type
     m_icon->setPixmap(style()->standardIcon(icon).pixmap(20, 20));
     show();
     if (m_floating)
@@ -214,4 +211,23 @@ QString MessageBanner::text() const
     if (m_toast && m_toast->isVisible())
         return m_toast->text();
     return isVisible() ? m_label->text() : QString();
+}
+
+QColor MessageBanner::toneColor() const
+{
+    switch (m_type) {
+    case Type::Info: return Tones::info(palette());
+    case Type::Positive: return Tones::positive(palette());
+    case Type::Warning: return Tones::warning(palette());
+    case Type::Error: return Tones::negative(palette());
+    }
+    return Tones::info(palette());
+}
+
+void MessageBanner::paintEvent(QPaintEvent *)
+{
+    // Drawn from the palette (not a style sheet of fixed light colours): readable in a dark theme, and it
+    // follows a theme switch at once. The icon and the words carry the kind too, not the colour alone.
+    QPainter painter(this);
+    Tones::paintNotice(&painter, rect(), palette(), toneColor());
 }

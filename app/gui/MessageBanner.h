@@ -39,6 +39,7 @@ public:
     void dismiss();
     QString text() const;
     Type type() const { return m_type; }
+    QColor toneColor() const;   // the box's border colour for this type, from the palette
     bool isCountingDown() const { return m_countdown != nullptr && m_countdownActive; }
     // The floating strip a success is shown in (nullptr until the first success).
     MessageBanner *floatingStrip() const { return m_toast; }
@@ -51,6 +52,7 @@ signals:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     void placeFloating();

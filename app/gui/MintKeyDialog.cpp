@@ -1,4 +1,5 @@
 #include "MintKeyDialog.h"
+#include "Tones.h"
 
 #include "AppContext.h"
 #include "KeyFieldEditors.h"
@@ -60,6 +61,7 @@ MintKeyDialog::MintKeyDialog(AppContext *context, const QList<ServiceUser> &owne
     m_expiry->setCurrentIndex(2);
     m_customDays = new QSpinBox(this);
     m_customDays->setObjectName(QStringLiteral("customDaysSpin"));
+    m_customDays->setAccessibleName(tr("Custom expiry in days"));
     m_customDays->setRange(1, 3650);
     m_customDays->setValue(14);
     m_customDays->setSuffix(tr(" days"));
@@ -75,16 +77,18 @@ MintKeyDialog::MintKeyDialog(AppContext *context, const QList<ServiceUser> &owne
                                            QStringLiteral("removePermissionButton"), tr("Resource"),
                                            tr("Actions (comma-separated)"), this);
     m_permissions = permissions->table();
+    m_permissions->setAccessibleName(tr("Permissions"));
     form->addRow(tr("&Permissions:"), permissions);
     auto *metadata = new KeyValueEditor(QStringLiteral("metadataTable"), QStringLiteral("addMetadataButton"),
                                         QStringLiteral("removeMetadataButton"), tr("Key"), tr("Value"), this);
     m_metadata = metadata->table();
+    m_metadata->setAccessibleName(tr("Metadata"));
     form->addRow(tr("M&etadata:"), metadata);   // &M is "Mint key"
     connect(permissions, &KeyValueEditor::changed, this, &MintKeyDialog::updateWarnings);
     connect(metadata, &KeyValueEditor::changed, this, &MintKeyDialog::updateWarnings);
     auto *metaNote = new QLabel(tr("Only stable ids belong in metadata (host, region, ticket); it is readable by anyone who can list keys."), this);
     metaNote->setWordWrap(true);
-    metaNote->setStyleSheet(QStringLiteral("color: palette(dark);"));
+    Tones::setTextTone(metaNote, &Tones::muted);
     form->addRow(QString(), metaNote);
 
     m_prefix = new QLineEdit(this);
@@ -98,6 +102,7 @@ MintKeyDialog::MintKeyDialog(AppContext *context, const QList<ServiceUser> &owne
     m_rateMode->addItems({tr("Server default"), tr("Off"), tr("Custom")});
     m_rateMax = new QSpinBox(this);
     m_rateMax->setObjectName(QStringLiteral("rateMaxSpin"));
+    m_rateMax->setAccessibleName(tr("Requests allowed per window"));
     m_rateMax->setRange(1, 100000000);
     m_rateMax->setValue(1000);
     m_rateMax->setSuffix(tr(" requests"));
@@ -118,6 +123,7 @@ MintKeyDialog::MintKeyDialog(AppContext *context, const QList<ServiceUser> &owne
     m_limitUses = new QCheckBox(tr("Limit to"), this);
     m_limitUses->setObjectName(QStringLiteral("limitUsesCheck"));
     m_remaining = new QSpinBox(this);
+    m_remaining->setAccessibleName(tr("Uses allowed"));
     m_remaining->setRange(1, 100000000);
     m_remaining->setValue(1000);
     m_remaining->setSuffix(tr(" uses"));
@@ -133,7 +139,7 @@ MintKeyDialog::MintKeyDialog(AppContext *context, const QList<ServiceUser> &owne
     m_warnings->setTextFormat(Qt::PlainText);
     m_warnings->setObjectName(QStringLiteral("mintWarnings"));
     m_warnings->setWordWrap(true);
-    m_warnings->setStyleSheet(QStringLiteral("QLabel { color: #8a5300; }"));
+    Tones::setTextTone(m_warnings, &Tones::warning);   // amber from the palette: readable light or dark
     outer->addWidget(m_warnings);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);

@@ -1,82 +1,38 @@
 #include "OverviewPage.h"
+#include "ui_OverviewPage.h"
 
 #include "AppContext.h"
 #include "MessageBanner.h"
 #include "core/Duration.h"
 #include "services/Services.h"
 
-#include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QVBoxLayout>
-
-namespace {
-QLabel *valueLabel(QWidget *parent, const char *name)
-{
-    auto *l = new QLabel(parent);
-    l->setObjectName(QLatin1String(name));
-    l->setTextFormat(Qt::PlainText);   // name, email, role and id come from the server
-    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return l;
-}
-} // namespace
 
 OverviewPage::OverviewPage(AppContext *context, QWidget *parent)
-    : QWidget(parent), m_context(context), m_banner(new MessageBanner(this))
+    : QWidget(parent), m_ui(std::make_unique<Ui::OverviewPage>()), m_context(context)
 {
     setObjectName(QStringLiteral("overviewPage"));
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(24, 16, 24, 16);
-    outer->setSpacing(14);
-    outer->addWidget(m_banner);
-
-    m_title = new QLabel(this);
-    m_title->setObjectName(QStringLiteral("overviewTitle"));
+    m_ui->setupUi(this);
+    m_banner = m_ui->banner;
+    m_title = m_ui->overviewTitle;
     QFont f = m_title->font();
     f.setPointSizeF(f.pointSizeF() * 1.6);
     f.setBold(true);
     m_title->setFont(f);
-    m_subtitle = new QLabel(this);
-    m_subtitle->setWordWrap(true);
-    m_subtitle->setTextFormat(Qt::PlainText);
-    outer->addWidget(m_title);
-    outer->addWidget(m_subtitle);
-
-    m_details = new QWidget(this);
-    auto *form = new QFormLayout(m_details);
-    form->setLabelAlignment(Qt::AlignRight);
-    form->setHorizontalSpacing(16);
-    form->setVerticalSpacing(8);
-    m_server = valueLabel(m_details, "serverValue");
-    m_user = valueLabel(m_details, "userValue");
-    m_name = valueLabel(m_details, "nameValue");
-    m_role = valueLabel(m_details, "roleValue");
-    m_userId = valueLabel(m_details, "userIdValue");
-    m_expires = valueLabel(m_details, "expiresValue");
-    m_storage = valueLabel(m_details, "storageValue");
-    form->addRow(tr("Server:"), m_server);
-    form->addRow(tr("Signed in as:"), m_user);
-    form->addRow(tr("Name:"), m_name);
-    form->addRow(tr("Role:"), m_role);
-    form->addRow(tr("User ID:"), m_userId);
-    form->addRow(tr("Session expires:"), m_expires);
-    form->addRow(tr("Token kept in:"), m_storage);
-    outer->addWidget(m_details);
-
-    auto *buttons = new QHBoxLayout;
-    m_signIn = new QPushButton(tr("Sign in…"), this);
-    m_signIn->setObjectName(QStringLiteral("signInButton"));
-    m_check = new QPushButton(tr("Check session"), this);
-    m_check->setObjectName(QStringLiteral("checkSessionButton"));
-    m_signOut = new QPushButton(tr("Sign out"), this);
-    m_signOut->setObjectName(QStringLiteral("signOutButton"));
-    buttons->addWidget(m_signIn);
-    buttons->addWidget(m_check);
-    buttons->addWidget(m_signOut);
-    buttons->addStretch(1);
-    outer->addLayout(buttons);
-    outer->addStretch(1);
+    m_subtitle = m_ui->overviewSubtitle;
+    m_details = m_ui->detailsBox;
+    // Name, email, role and id come from the server: plain text (the form says so for each).
+    m_server = m_ui->serverValue;
+    m_user = m_ui->userValue;
+    m_name = m_ui->nameValue;
+    m_role = m_ui->roleValue;
+    m_userId = m_ui->userIdValue;
+    m_expires = m_ui->expiresValue;
+    m_storage = m_ui->storageValue;
+    m_signIn = m_ui->signInButton;
+    m_check = m_ui->checkSessionButton;
+    m_signOut = m_ui->signOutButton;
 
     connect(m_signIn, &QPushButton::clicked, this, &OverviewPage::signInRequested);
     connect(m_signOut, &QPushButton::clicked, this, &OverviewPage::signOutRequested);
@@ -84,6 +40,8 @@ OverviewPage::OverviewPage(AppContext *context, QWidget *parent)
     connect(context->services()->session(), &Session::changed, this, &OverviewPage::refresh);
     refresh();
 }
+
+OverviewPage::~OverviewPage() = default;
 
 void OverviewPage::setBusy(const QString &text)
 {

@@ -2,17 +2,22 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class AppContext;
 class QLabel;
 class QPushButton;
 class MessageBanner;
+namespace Ui { class OverviewPage; }
 
 // Who the console is signed in as, on which server, until when, and where the token is kept.
+// Layout: ui/OverviewPage.ui.
 class OverviewPage : public QWidget
 {
     Q_OBJECT
 public:
     explicit OverviewPage(AppContext *context, QWidget *parent = nullptr);
+    ~OverviewPage() override;
 
     MessageBanner *banner() const { return m_banner; }
     void refresh();
@@ -24,6 +29,7 @@ signals:
     void checkRequested();
 
 private:
+    std::unique_ptr<Ui::OverviewPage> m_ui;
     AppContext *m_context;
     MessageBanner *m_banner;
     QLabel *m_title;

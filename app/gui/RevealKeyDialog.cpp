@@ -1,4 +1,5 @@
 #include "RevealKeyDialog.h"
+#include "Tones.h"
 
 #include "AppContext.h"
 #include "Clipboard.h"
@@ -22,10 +23,11 @@ RevealKeyDialog::RevealKeyDialog(AppContext *context, const MintedKey &minted, c
     auto *layout = new QVBoxLayout(this);
     auto *title = new QLabel(tr("<b>%1</b> for %2").arg(minted.apiKey.name.toHtmlEscaped(), ownerName.toHtmlEscaped()), this);
     layout->addWidget(title);
-    auto *warn = new QLabel(tr("Copy the secret now. It is shown this once and cannot be retrieved again; the server "
-                               "only keeps a hash."), this);
+    auto *warn = new NoticeLabel(this, NoticeLabel::Kind::Warning);
+    warn->setText(tr("Copy the secret now. It is shown this once and cannot be retrieved again; the server "
+                               "only keeps a hash."));
+    warn->setObjectName(QStringLiteral("secretWarning"));
     warn->setWordWrap(true);
-    warn->setStyleSheet(QStringLiteral("QLabel { background: #fdf4e0; border: 1px solid #e2b755; border-radius: 4px; padding: 8px; color: #1d1d1d; }"));
     layout->addWidget(warn);
     auto *row = new QHBoxLayout;
     // A label, not a line edit: nothing to select, so neither Ctrl+C nor the PRIMARY selection (which a

@@ -1,4 +1,5 @@
 #include "RotateKeyDialog.h"
+#include "Tones.h"
 
 #include "AppContext.h"
 #include "Dialogs.h"
@@ -93,6 +94,7 @@ RotateKeyDialog::RotateKeyDialog(AppContext *context, const ApiKey &key, const Q
     m_overlap->addButton(custom, kCustomId);
     m_customOverlap = new QLineEdit(choose);
     m_customOverlap->setObjectName(QStringLiteral("customOverlapEdit"));
+    m_customOverlap->setAccessibleName(tr("Custom overlap"));
     m_customOverlap->setPlaceholderText(tr("e.g. 90s, 30m, 12h, 3d"));
     m_customOverlap->setMaximumWidth(160);
     customRow->addWidget(custom);
@@ -138,7 +140,7 @@ RotateKeyDialog::RotateKeyDialog(AppContext *context, const ApiKey &key, const Q
     f->addWidget(box);
     f->addWidget(wrapped(tr("Once its last use stops moving, every client has switched: retire it then, or let it expire."), follow));
     m_refreshStatus = wrapped(QString(), follow, "refreshStatus");
-    m_refreshStatus->setStyleSheet(QStringLiteral("color: palette(dark);"));
+    Tones::setTextTone(m_refreshStatus, &Tones::muted);
     f->addWidget(m_refreshStatus);
     f->addStretch(1);
     auto *followButtons = new QHBoxLayout;

@@ -2,24 +2,30 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class AppContext;
 class MessageBanner;
-class QLineEdit;
-class QTableWidget;
-class QPushButton;
-class QLabel;
+class QSortFilterProxyModel;
+class QTableView;
+class ServiceUsersModel;
+namespace Ui { class ServiceUsersPage; }
 
-// Service users (role "service": no password, they own API keys): paged list with search, and create.
+// Service users (role "service": no password, they own API keys): paged list with search (the server's),
+// sortable by column over the rows loaded so far, and create. Layout: ui/ServiceUsersPage.ui.
 class ServiceUsersPage : public QWidget
 {
     Q_OBJECT
 public:
     explicit ServiceUsersPage(AppContext *context, QWidget *parent = nullptr);
+    ~ServiceUsersPage() override;
     void reload();
     void loadMore();
     void create(const QString &name, const QString &email);
-    MessageBanner *banner() const { return m_banner; }
-    QTableWidget *table() const { return m_table; }
+    MessageBanner *banner() const;
+    QTableView *table() const;
+    ServiceUsersModel *model() const { return m_model; }
+    // Columns as the view shows them (the model's).
     enum Column { NameColumn, EmailColumn, IdColumn, KeysColumn, StateColumn, CreatedColumn };
     QString selectedUserId() const;
     // The id the CLI's `--user ID` wants: to the clipboard (plainly; an id is not a secret).
@@ -31,13 +37,13 @@ signals:
     void mintKeyRequested(const QString &ownerId);
 
 private:
+    void openCreateDialog();
+    void updateCount();
+
+    std::unique_ptr<Ui::ServiceUsersPage> m_ui;
     AppContext *m_context;
-    MessageBanner *m_banner;
-    QLineEdit *m_search;
-    QTableWidget *m_table;
-    QPushButton *m_more;
-    QPushButton *m_copyId;
-    QLabel *m_count;
+    ServiceUsersModel *m_model;
+    QSortFilterProxyModel *m_proxy;
     int m_total = 0;
     int m_generation = 0;
 };

@@ -1,4 +1,5 @@
 #include "SignInDialog.h"
+#include "Tones.h"
 
 #include "ui_SignInDialog.h"
 
@@ -156,5 +157,8 @@ void SignInDialog::setStatus(const QString &text, bool error)
 {
     m_ui->statusLabel->setTextFormat(Qt::PlainText);
     m_ui->statusLabel->setText(text);
-    m_ui->statusLabel->setStyleSheet(error ? QStringLiteral("color: #b3261e;") : QString());
+    QPalette p = palette();   // an error in the palette's red (readable light or dark); the words say it too
+    if (error)
+        p.setColor(QPalette::WindowText, Tones::negative(p));
+    m_ui->statusLabel->setPalette(p);
 }

@@ -4,8 +4,14 @@
 #include "services/models/ApiKeysModel.h"
 #include "services/models/ChannelLogModel.h"
 #include "services/models/DeviceCodesModel.h"
+#include "services/models/ServiceUsersModel.h"
+#include "services/models/UserSessionsModel.h"
 
+#include <QApplication>
+#include <QEvent>
 #include <QFontMetrics>
+#include <QPainter>
+#include <QPainterPath>
 
 namespace {
 bool darkBase(const QPalette &p)
@@ -36,6 +42,49 @@ QColor warning(const QPalette &palette)
 {
     return onBase(palette, 0.09f);
 }
+QColor info(const QPalette &palette)
+{
+    return onBase(palette, 0.58f);
+}
+QColor positive(const QPalette &palette)
+{
+    return onBase(palette, 0.37f);
+}
+void setTextTone(QWidget *widget, QColor (*tone)(const QPalette &))
+{
+    class Follower : public QObject
+    {
+    public:
+        Follower(QWidget *w, QColor (*tone)(const QPalette &)) : QObject(w), m_tone(tone) { apply(w); }
+        bool eventFilter(QObject *watched, QEvent *event) override
+        {
+            if (event->type() == QEvent::ApplicationPaletteChange)
+                apply(static_cast<QWidget *>(watched));
+            return false;
+        }
+
+    private:
+        void apply(QWidget *w)
+        {
+            QPalette p = QApplication::palette(w);
+            p.setColor(QPalette::WindowText, m_tone(p));
+            p.setColor(QPalette::Text, m_tone(p));
+            w->setPalette(p);
+        }
+        QColor (*m_tone)(const QPalette &);
+    };
+    widget->installEventFilter(new Follower(widget, tone));
+}
+
+void paintNotice(QPainter *painter, const QRectF &rect, const QPalette &palette, const QColor &tone)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(QPen(tone, 1));
+    painter->setBrush(tint(palette, tone));
+    painter->drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+    painter->restore();
+}
 QColor tint(const QPalette &palette, const QColor &tone)
 {
     const QColor base = palette.color(QPalette::Base);
@@ -44,6 +93,37 @@ QColor tint(const QPalette &palette, const QColor &tone)
                             base.blueF() * (1 - a) + tone.blueF() * a);
 }
 } // namespace Tones
+
+NoticeLabel::NoticeLabel(QWidget *parent, Kind kind) : QLabel(parent), m_kind(kind)
+{
+    setMargin(8);
+}
+
+void NoticeLabel::setKind(Kind kind)
+{
+    if (kind == m_kind)
+        return;
+    m_kind = kind;
+    update();
+}
+
+QColor NoticeLabel::toneColor() const
+{
+    switch (m_kind) {
+    case Kind::Info: return Tones::info(palette());
+    case Kind::Warning: return Tones::warning(palette());
+    case Kind::Negative: return Tones::negative(palette());
+    }
+    return Tones::info(palette());
+}
+
+void NoticeLabel::paintEvent(QPaintEvent *event)
+{
+    QPainter painter(this);
+    Tones::paintNotice(&painter, rect(), palette(), toneColor());
+    painter.end();
+    QLabel::paintEvent(event);
+}
 
 ToneDelegate::ToneDelegate(Styler styler, QObject *parent) : QStyledItemDelegate(parent), m_styler(std::move(styler))
 {
@@ -112,4 +192,32 @@ ToneDelegate *deviceCodesDelegate(const QFont &mono, QObject *parent)
             option->palette.setColor(QPalette::Text, negative(option->palette));
     }, parent);
 }
+ToneDelegate *serviceUsersDelegate(const QFont &mono, QObject *parent)
+{
+    return new ToneDelegate(serviceUsersStyler(mono), parent);
+}
+
+std::function<void(QStyleOptionViewItem *, const QModelIndex &)> serviceUsersStyler(const QFont &mono)
+{
+    return [mono](QStyleOptionViewItem *option, const QModelIndex &index) {
+        if (index.data(ServiceUsersModel::MonospaceRole).toBool()) {
+            option->font = mono;
+            option->fontMetrics = QFontMetrics(option->font);
+            option->textElideMode = Qt::ElideMiddle;
+        }
+        if (index.data(ServiceUsersModel::BannedRole).toBool())
+            option->palette.setColor(QPalette::Text, muted(option->palette));
+    };
+}
+
+ToneDelegate *sessionsDelegate(QObject *parent)
+{
+    return new ToneDelegate([](QStyleOptionViewItem *option, const QModelIndex &index) {
+        if (index.column() == UserSessionsModel::UserColumn && index.data(UserSessionsModel::OwnSessionRole).toBool()) {
+            option->font.setBold(true);
+            option->fontMetrics = QFontMetrics(option->font);
+        }
+    }, parent);
+}
+
 } // namespace Tones

@@ -8,7 +8,10 @@
 #include "gui/ChannelTab.h"
 #include "gui/DeviceApprovalPage.h"
 #include "gui/MainWindow.h"
+#include "gui/LiveConnectionsPanel.h"
 #include "gui/ServiceUsersPage.h"
+#include "gui/Tones.h"
+#include "services/models/UserSessionsModel.h"
 #include "gui/Dialogs.h"
 #include "gui/SessionsPage.h"
 #include "net/ConsoleApi.h"
@@ -410,14 +413,14 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&page));
         page.reload();
         QTRY_VERIFY_WITH_TIMEOUT(page.isLive(), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(page.sessionsTable()->rowCount() >= 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(page.sessionsTable()->model()->rowCount() >= 1, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(page.connectionsTable()->rowCount() >= 1, 10000);   // our own live connection
-        const int before = page.sessionsTable()->rowCount();
+        const int before = page.sessionsTable()->model()->rowCount();
 
         // A new sign-in appears by itself (pushed session.created), at the top.
         const ServerEndpoint e = TestEnv::endpointFor(m_server.url());
         const QString other = TestEnv::adminToken(m_services->http(), e);
-        QTRY_COMPARE_WITH_TIMEOUT(page.sessionsTable()->rowCount(), before + 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(page.sessionsTable()->model()->rowCount(), before + 1, 10000);
         // A new channel connection too (connection.opened).
         const int conns = page.connectionsTable()->rowCount();
         ChannelSocket extra;
@@ -430,19 +433,19 @@ private slots:
 
         // Revoke the new session: confirmation, then it is gone on the server and its channel closes.
         QSignalSpy closed(&extra, &ChannelSocket::closed);
-        page.sessionsTable()->setCurrentCell(0, 0);
-        const QString agent = page.sessionsTable()->item(0, 6)->text();
+        page.sessionsTable()->setCurrentIndex(page.sessionsTable()->model()->index(0, 0));
+        const QString agent = page.sessionsTable()->model()->index(0, 6).data().toString();
         Dialogs::setNextAnswer(true);
         page.revokeSelected();
         // The question names the session by what tells it apart, not only by its (shared) user.
         QVERIFY2(Dialogs::lastQuestion().contains(QStringLiteral("Client: ") + agent.toHtmlEscaped()),
                  qPrintable(Dialogs::lastQuestion()));
         QVERIFY(Dialogs::lastQuestion().contains(QStringLiteral("From: ")));
-        QTRY_COMPARE_WITH_TIMEOUT(page.sessionsTable()->rowCount(), before, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(page.sessionsTable()->model()->rowCount(), before, 10000);
         // Nothing the admin did not pick is selected afterwards (Qt would move to a neighbour, often this
         // console's own session), and Revoke is off.
-        QVERIFY(page.sessionsTable()->selectedItems().isEmpty());
-        QCOMPARE(page.sessionsTable()->currentRow(), -1);
+        QVERIFY(page.sessionsTable()->selectionModel()->selectedIndexes().isEmpty());
+        QCOMPARE(page.sessionsTable()->currentIndex().row(), -1);
         QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("revokeSessionButton"))->isEnabled());
         AuthApi api(m_services->http(), e);
         const auto dead = awaitResult<SessionInfo>([&](QObject *c, auto cb) { api.getSession(other, c, cb); });
@@ -559,7 +562,7 @@ private slots:
         QCOMPARE(page.listIntervalMs(), 5000);
         page.reload();
         QTRY_VERIFY_WITH_TIMEOUT(page.isLive(), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(page.sessionsTable()->rowCount() >= 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(page.sessionsTable()->model()->rowCount() >= 1, 10000);
 
         const ServerEndpoint e = TestEnv::endpointFor(m_server.url());
         QUrl live = e.authUrl(QStringLiteral("/console/live"));
@@ -573,15 +576,15 @@ private slots:
         QTableWidget *t = page.connectionsTable();
         auto keyRow = [&] {
             for (int r = 0; r < t->rowCount(); ++r)
-                if (t->item(r, SessionsPage::ViaColumn)->text() == QLatin1String("api-key")
-                    && t->item(r, SessionsPage::KeyColumn)->data(Qt::UserRole).toString() == key->apiKey.id)
+                if (t->item(r, LiveConnectionsPanel::ViaColumn)->text() == QLatin1String("api-key")
+                    && t->item(r, LiveConnectionsPanel::KeyColumn)->data(Qt::UserRole).toString() == key->apiKey.id)
                     return r;
             return -1;
         };
         QTRY_VERIFY_WITH_TIMEOUT(keyRow() >= 0, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(t->item(keyRow(), SessionsPage::KeyColumn)->text(), QStringLiteral("ingest-worker"), 10000);
-        QVERIFY(t->item(keyRow(), SessionsPage::KeyColumn)->toolTip().contains(key->apiKey.id));
-        QVERIFY(!t->item(keyRow(), SessionsPage::WhoColumn)->text().isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(t->item(keyRow(), LiveConnectionsPanel::KeyColumn)->text(), QStringLiteral("ingest-worker"), 10000);
+        QVERIFY(t->item(keyRow(), LiveConnectionsPanel::KeyColumn)->toolTip().contains(key->apiKey.id));
+        QVERIFY(!t->item(keyRow(), LiveConnectionsPanel::WhoColumn)->text().isEmpty());
 
         // Renamed on the server: the pushed key.updated renames it here (no reload).
         ConsoleApi api(m_services->http(), m_services->session());
@@ -589,33 +592,33 @@ private slots:
         rename.name = QStringLiteral("ingest-worker-eu");
         const auto updated = awaitResult<ApiKey>([&](QObject *c, auto cb) { api.updateApiKey(key->apiKey.id, rename, c, cb); });
         QVERIFY(updated && updated->ok());
-        QTRY_COMPARE_WITH_TIMEOUT(t->item(keyRow(), SessionsPage::KeyColumn)->text(), QStringLiteral("ingest-worker-eu"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(t->item(keyRow(), LiveConnectionsPanel::KeyColumn)->text(), QStringLiteral("ingest-worker-eu"), 10000);
 
         // Message counts: five echoes, no reopening; the periodic list brings the new count.
-        const QString connectionId = t->item(keyRow(), SessionsPage::ConnectionIdColumn)->text();
-        t->setCurrentCell(keyRow(), SessionsPage::WhoColumn);
-        const int inBefore = t->item(keyRow(), SessionsPage::InColumn)->text().toInt();
+        const QString connectionId = t->item(keyRow(), LiveConnectionsPanel::ConnectionIdColumn)->text();
+        t->setCurrentCell(keyRow(), LiveConnectionsPanel::WhoColumn);
+        const int inBefore = t->item(keyRow(), LiveConnectionsPanel::InColumn)->text().toInt();
         for (int i = 0; i < 5; ++i)
             QVERIFY(machine.sendText(QStringLiteral(R"({"action":"echo","n":%1})").arg(i).toUtf8()));
         QTRY_COMPARE_WITH_TIMEOUT(echoes.count(), 5, 5000);
-        QTRY_VERIFY_WITH_TIMEOUT(t->item(keyRow(), SessionsPage::InColumn)->text().toInt() >= inBefore + 5, 12000);
-        QVERIFY(t->item(keyRow(), SessionsPage::OutColumn)->text().toInt() >= 5);
-        QCOMPARE(t->item(t->currentRow(), SessionsPage::ConnectionIdColumn)->text(), connectionId);   // selection kept
+        QTRY_VERIFY_WITH_TIMEOUT(t->item(keyRow(), LiveConnectionsPanel::InColumn)->text().toInt() >= inBefore + 5, 12000);
+        QVERIFY(t->item(keyRow(), LiveConnectionsPanel::OutColumn)->text().toInt() >= 5);
+        QCOMPARE(t->item(t->currentRow(), LiveConnectionsPanel::ConnectionIdColumn)->text(), connectionId);   // selection kept
         QVERIFY(!t->selectedItems().isEmpty());
 
         // A second person signed in, for the screenshot; revoked again afterwards.
-        const int sessionsBefore = page.sessionsTable()->rowCount();
+        const int sessionsBefore = page.sessionsTable()->model()->rowCount();
         const QString second = TestEnv::adminToken(m_services->http(), e);
-        QTRY_COMPARE_WITH_TIMEOUT(page.sessionsTable()->rowCount(), sessionsBefore + 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(page.sessionsTable()->model()->rowCount(), sessionsBefore + 1, 10000);
         QVERIFY(page.findChild<QLabel *>(QStringLiteral("sessionCount"))->text().startsWith(QString::number(sessionsBefore + 1)));
         QTest::qWait(300);
         grab(&page, QStringLiteral("sessions.png"));
-        const QString secondId = page.sessionsTable()->item(0, 0)->data(Qt::UserRole).toString();
+        const QString secondId = page.sessionsTable()->model()->index(0, 0).data(UserSessionsModel::SessionIdRole).toString();
         const auto gone = awaitResult<QJsonObject>([&](QObject *c, auto cb) {
             api.raw("POST", QStringLiteral("/console/sessions/revoke"), {{QStringLiteral("sessionId"), secondId}}, c, cb);
         });
         QVERIFY(gone && gone->ok());
-        QTRY_COMPARE_WITH_TIMEOUT(page.sessionsTable()->rowCount(), sessionsBefore, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(page.sessionsTable()->model()->rowCount(), sessionsBefore, 10000);
         machine.close();
         QTRY_COMPARE_WITH_TIMEOUT(keyRow(), -1, 10000);
     }
@@ -643,9 +646,9 @@ private slots:
 
         // "(this console)" is the new session now.
         QTRY_VERIFY_WITH_TIMEOUT([&] {
-            for (int row = 0; row < page.sessionsTable()->rowCount(); ++row)
-                if (page.sessionsTable()->item(row, 0)->data(Qt::UserRole).toString() == services->session()->sessionId())
-                    return page.sessionsTable()->item(row, 0)->text().contains(QStringLiteral("(this console)"));
+            for (int row = 0; row < page.sessionsTable()->model()->rowCount(); ++row)
+                if (page.sessionsTable()->model()->index(row, 0).data(UserSessionsModel::SessionIdRole).toString() == services->session()->sessionId())
+                    return page.sessionsTable()->model()->index(row, 0).data().toString().contains(QStringLiteral("(this console)"));
             return false;
         }(), 10000);
 
@@ -675,17 +678,17 @@ private slots:
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
         page.reload();
-        QTRY_VERIFY_WITH_TIMEOUT(page.sessionsTable()->rowCount() >= 2, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(page.sessionsTable()->model()->rowCount() >= 2, 10000);
         int own = -1, other = -1;
-        for (int row = 0; row < page.sessionsTable()->rowCount(); ++row) {
-            if (page.sessionsTable()->item(row, 0)->data(Qt::UserRole).toString() == services->session()->sessionId())
+        for (int row = 0; row < page.sessionsTable()->model()->rowCount(); ++row) {
+            if (page.sessionsTable()->model()->index(row, 0).data(UserSessionsModel::SessionIdRole).toString() == services->session()->sessionId())
                 own = row;
             else if (other < 0)
                 other = row;
         }
         QVERIFY(own >= 0 && other >= 0);
 
-        page.sessionsTable()->setCurrentCell(other, 0);
+        page.sessionsTable()->setCurrentIndex(page.sessionsTable()->model()->index(other, 0));
         page.revokeSelected();
         QMessageBox *box = waitForBox(&page);
         QVERIFY(box);
@@ -693,7 +696,7 @@ private slots:
         clickBoxButton(box, box->button(QMessageBox::Cancel)->text());
         QTRY_VERIFY_WITH_TIMEOUT(page.findChild<QMessageBox *>() == nullptr, 5000);
 
-        page.sessionsTable()->setCurrentCell(own, 0);
+        page.sessionsTable()->setCurrentIndex(page.sessionsTable()->model()->index(own, 0));
         page.revokeSelected();
         box = waitForBox(&page);
         QVERIFY(box);
@@ -708,7 +711,7 @@ private slots:
         const auto dead = awaitResult<SessionInfo>([&](QObject *c, auto cb) { auth.getSession(token, c, cb); });
         QVERIFY(dead);
         QCOMPARE(dead->error().kind, ApiError::Kind::Unauthorized);
-        QCOMPARE(page.sessionsTable()->rowCount(), 0);   // nothing stale shown signed out
+        QCOMPARE(page.sessionsTable()->model()->rowCount(), 0);   // nothing stale shown signed out
         QVERIFY(m_services->session()->isSignedIn());    // the other sessions are untouched
     }
 
@@ -728,13 +731,17 @@ private slots:
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
         page.findChild<QLineEdit *>(QStringLiteral("userSearch"))->setText(QStringLiteral("svc-copy-id"));
-        QTRY_COMPARE_WITH_TIMEOUT(page.table()->rowCount(), 1, 10000);
-        QCOMPARE(page.table()->horizontalHeaderItem(ServiceUsersPage::IdColumn)->text(), QStringLiteral("Id"));
-        QTableWidgetItem *idItem = page.table()->item(0, ServiceUsersPage::IdColumn);
-        QCOMPARE(idItem->text(), id);
-        QVERIFY(QFontInfo(idItem->font()).fixedPitch());
-        QVERIFY(idItem->flags() & Qt::ItemIsSelectable);
-        QVERIFY(!(page.table()->item(0, ServiceUsersPage::NameColumn)->flags() & Qt::ItemIsEditable));
+        QTRY_COMPARE_WITH_TIMEOUT(page.table()->model()->rowCount(), 1, 10000);
+        QCOMPARE(page.table()->model()->headerData(ServiceUsersPage::IdColumn, Qt::Horizontal).toString(), QStringLiteral("Id"));
+        const QModelIndex idItem = page.table()->model()->index(0, ServiceUsersPage::IdColumn);
+        QCOMPARE(idItem.data().toString(), id);
+        auto *tones = qobject_cast<ToneDelegate *>(page.table()->itemDelegate());
+        QVERIFY(tones);
+        QVERIFY(QFontInfo(tones->fontFor(idItem, page.table()->font())).fixedPitch());
+        QVERIFY(!QFontInfo(tones->fontFor(idItem.siblingAtColumn(ServiceUsersPage::NameColumn), page.table()->font())).fixedPitch()
+                || QFontInfo(page.table()->font()).fixedPitch());
+        QVERIFY(idItem.flags() & Qt::ItemIsSelectable);
+        QVERIFY(!(page.table()->model()->index(0, ServiceUsersPage::NameColumn).flags() & Qt::ItemIsEditable));
 
         auto *copy = page.findChild<QPushButton *>(QStringLiteral("copyUserIdButton"));
         QVERIFY(!copy->isEnabled());   // nothing selected yet
@@ -747,7 +754,7 @@ private slots:
 
         // Context menu.
         QGuiApplication::clipboard()->setText(QStringLiteral("something else"));
-        const QPoint at = page.table()->visualItemRect(page.table()->item(0, ServiceUsersPage::EmailColumn)).center();
+        const QPoint at = page.table()->visualRect(page.table()->model()->index(0, ServiceUsersPage::EmailColumn)).center();
         emit page.table()->customContextMenuRequested(at);
         QMenu *menu = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((menu = page.table()->findChild<QMenu *>(QStringLiteral("usersContextMenu"))) && menu->isVisible(), 5000);
@@ -850,7 +857,7 @@ private slots:
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
         page.reload();
-        QTRY_COMPARE_WITH_TIMEOUT(page.sessionsTable()->rowCount(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(page.sessionsTable()->model()->rowCount(), 1, 10000);
         const int total = page.sessionsTotal();
         QVERIFY2(total >= 3, qPrintable(QString::number(total)));
         auto *count = page.findChild<QLabel *>(QStringLiteral("sessionCount"));
@@ -858,36 +865,36 @@ private slots:
         auto *more = page.findChild<QPushButton *>(QStringLiteral("loadMoreSessionsButton"));
         QVERIFY(more->isVisible());
         QTest::mouseClick(more, Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(page.sessionsTable()->rowCount(), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(page.sessionsTable()->model()->rowCount(), 2, 10000);
         QCOMPARE(count->text(), QStringLiteral("2 of %1").arg(total));
         // A new sign-in is pushed to the top; the next page does not list a session twice.
         QTRY_VERIFY_WITH_TIMEOUT(page.isLive(), 10000);
         QTest::qWait(300);   // subscribed
         const QString pushed = TestEnv::adminToken(m_services->http(), e);
-        QTRY_COMPARE_WITH_TIMEOUT(page.sessionsTable()->rowCount(), 3, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(page.sessionsTable()->model()->rowCount(), 3, 10000);
         QCOMPARE(page.sessionsTotal(), total + 1);
         while (more->isVisible()) {
-            const int rows = page.sessionsTable()->rowCount();
+            const int rows = page.sessionsTable()->model()->rowCount();
             page.loadMoreSessions();
-            QTRY_VERIFY_WITH_TIMEOUT(page.sessionsTable()->rowCount() > rows || !more->isVisible(), 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(page.sessionsTable()->model()->rowCount() > rows || !more->isVisible(), 10000);
         }
-        QCOMPARE(page.sessionsTable()->rowCount(), total + 1);
+        QCOMPARE(page.sessionsTable()->model()->rowCount(), total + 1);
         QSet<QString> ids;
-        for (int r = 0; r < page.sessionsTable()->rowCount(); ++r)
-            ids.insert(page.sessionsTable()->item(r, 0)->data(Qt::UserRole).toString());
+        for (int r = 0; r < page.sessionsTable()->model()->rowCount(); ++r)
+            ids.insert(page.sessionsTable()->model()->index(r, 0).data(UserSessionsModel::SessionIdRole).toString());
         QCOMPARE(int(ids.size()), total + 1);
         QCOMPARE(count->text(), QStringLiteral("%1 of %1").arg(total + 1));
 
         // Tidy up: the extra sessions go (revoked through the page, one by one, first rows that are not us).
         for (int i = 0; i < 3; ++i) {
             int row = 0;
-            while (page.sessionsTable()->item(row, 0)->data(Qt::UserRole).toString() == m_services->session()->sessionId())
+            while (page.sessionsTable()->model()->index(row, 0).data(UserSessionsModel::SessionIdRole).toString() == m_services->session()->sessionId())
                 ++row;
-            const int before = page.sessionsTable()->rowCount();
-            page.sessionsTable()->setCurrentCell(row, 0);
+            const int before = page.sessionsTable()->model()->rowCount();
+            page.sessionsTable()->setCurrentIndex(page.sessionsTable()->model()->index(row, 0));
             Dialogs::setNextAnswer(true);
             page.revokeSelected();
-            QTRY_COMPARE_WITH_TIMEOUT(page.sessionsTable()->rowCount(), before - 1, 10000);
+            QTRY_COMPARE_WITH_TIMEOUT(page.sessionsTable()->model()->rowCount(), before - 1, 10000);
         }
         QVERIFY(m_services->session()->isSignedIn());
     }

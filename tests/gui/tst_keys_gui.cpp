@@ -16,6 +16,7 @@
 #include "gui/RevealKeyDialog.h"
 #include "gui/RotateKeyDialog.h"
 #include "gui/ServiceUsersPage.h"
+#include "services/models/ServiceUsersModel.h"
 #include "services/models/ApiKeysModel.h"
 #include "net/ConsoleApi.h"
 
@@ -175,8 +176,8 @@ private slots:
         QVERIFY(create->isEnabled());
         QSignalSpy mintAsked(&page, &ServiceUsersPage::mintKeyRequested);
         QTest::mouseClick(create, Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(page.table()->rowCount() == 1, 10000);
-        QCOMPARE(page.table()->item(0, 0)->text(), QStringLiteral("svc-gui"));
+        QTRY_VERIFY_WITH_TIMEOUT(page.table()->model()->rowCount() == 1, 10000);
+        QCOMPARE(page.table()->model()->index(0, 0).data().toString(), QStringLiteral("svc-gui"));
         QVERIFY(page.banner()->text().contains(QStringLiteral("Created")));
         // The success offers the next step: a key for that user, preselected in the mint dialog.
         auto *next = page.banner()->floatingStrip()->findChild<QPushButton *>(QStringLiteral("messageBannerAction"));
@@ -185,7 +186,7 @@ private slots:
         QTest::mouseClick(next, Qt::LeftButton);
         QCOMPARE(mintAsked.size(), 1);
         const QString id = mintAsked.first().first().toString();
-        QCOMPARE(id, page.table()->item(0, 0)->data(Qt::UserRole).toString());
+        QCOMPARE(id, page.table()->model()->index(0, 0).data(ServiceUsersModel::UserIdRole).toString());
         ApiKeysPage keys(m_context.get());
         keys.show();
         keys.openMintDialogFor(id);   // owners not loaded yet: opens once they are

@@ -10,7 +10,9 @@
 #include "gui/AppContext.h"
 #include "gui/DeviceApprovalPage.h"
 #include "gui/MainWindow.h"
+#include "gui/Appearance.h"
 #include "gui/ServiceUsersPage.h"
+#include "services/models/UserSessionsModel.h"
 #include "gui/SessionsPage.h"
 #include "gui/TableColumns.h"
 #include "services/models/ApiKeysModel.h"
@@ -194,13 +196,13 @@ private:
         w->findChild<QListWidget *>(QStringLiteral("navList"))->setCurrentRow(page);
         switch (page) {
         case Users:
-            return QTest::qWaitFor([&] { return w->serviceUsers()->table()->rowCount() >= 8; }, 10000);
+            return QTest::qWaitFor([&] { return w->serviceUsers()->table()->model()->rowCount() >= 8; }, 10000);
         case Keys:
             return QTest::qWaitFor([&] { return w->apiKeys()->view()->model()->rowCount() >= 12; }, 10000);
         case Sessions:
             return QTest::qWaitFor([&] {
                 auto *s = w->findChild<SessionsPage *>();
-                return s && s->sessionsTable()->rowCount() >= kUserAgents.size() + 1 && s->connectionsTable()->rowCount() >= 1;
+                return s && s->sessionsTable()->model()->rowCount() >= kUserAgents.size() + 1 && s->connectionsTable()->rowCount() >= 1;
             }, 15000);
         case Devices: {
             DeviceApprovalPage *d = w->deviceApprovals();
@@ -304,6 +306,14 @@ private slots:
         QStringList found;
         const bool fits = QTest::qWaitFor([&] { return (found = problems(w.get())).isEmpty(); }, 3000);
         grab(w.get(), QStringLiteral("layout-%1-%2x%3.png").arg(QLatin1String(kPageNames[page])).arg(width).arg(height));
+        if (!qEnvironmentVariableIsEmpty("PIKKU_SCREENSHOT_DIR")) {
+            // The same page in the dark theme (View > Theme > Dark), for docs/screenshots/.
+            Appearance::applyTheme(Appearance::Theme::Dark);
+            QTRY_VERIFY(Appearance::isDark(w->palette()) && Appearance::isDark(w->findChild<QListWidget *>(QStringLiteral("navList"))->palette()));
+            grab(w.get(), QStringLiteral("layout-%1-%2x%3-dark.png").arg(QLatin1String(kPageNames[page])).arg(width).arg(height));
+            Appearance::applyTheme(Appearance::Theme::System);
+            QTRY_VERIFY(!Appearance::isDark(w->palette()));
+        }
         QVERIFY2(fits, qPrintable(QStringLiteral("\n  ") + found.join(QStringLiteral("\n  "))));
         // No page forces the window wider or taller than asked (a minimum size beyond it would).
         QVERIFY2(w->size() == QSize(width, height) && w->minimumSizeHint().width() <= width,
@@ -456,20 +466,21 @@ private slots:
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
         page.reload();
-        QTableWidget *t = page.sessionsTable();
-        QTRY_VERIFY_WITH_TIMEOUT(t->rowCount() >= kUserAgents.size() + 1, 10000);
+        QTableView *t = page.sessionsTable();
+        QAbstractItemModel *m = t->model();
+        QTRY_VERIFY_WITH_TIMEOUT(m->rowCount() >= kUserAgents.size() + 1, 10000);
         auto rowOf = [&](const QString &ua) {
-            for (int r = 0; r < t->rowCount(); ++r)
-                if (t->item(r, 6)->text() == ua)
+            for (int r = 0; r < m->rowCount(); ++r)
+                if (m->index(r, 6).data().toString() == ua)
                     return r;
             return -1;
         };
         const int chrome = rowOf(kUserAgents.at(0));
         QVERIFY(chrome >= 0);
         QTRY_VERIFY(t->columnWidth(6) < t->fontMetrics().horizontalAdvance(kUserAgents.at(0)));   // elided
-        t->scrollToItem(t->item(chrome, 6));
+        t->scrollTo(m->index(chrome, 6));
         auto tipAt = [&](int row) {
-            const QRect cell = t->visualItemRect(t->item(row, 6));
+            const QRect cell = t->visualRect(m->index(row, 6));
             QHelpEvent help(QEvent::ToolTip, cell.center(), t->viewport()->mapToGlobal(cell.center()));
             QCoreApplication::sendEvent(t->viewport(), &help);
             return QToolTip::isVisible() ? QToolTip::text() : QString();
@@ -478,7 +489,7 @@ private slots:
         QVERIFY2(tip.contains(kUserAgents.at(0)), qPrintable(tip));
         const int markup = rowOf(kUserAgents.at(4));
         QVERIFY(markup >= 0);
-        t->scrollToItem(t->item(markup, 6));
+        t->scrollTo(m->index(markup, 6));
         tip = tipAt(markup);
         QVERIFY2(tip.contains(QStringLiteral("&lt;b&gt;markup&lt;/b&gt; &amp;")), qPrintable(tip));
         QVERIFY(!tip.contains(QStringLiteral("<b>")));
@@ -522,20 +533,23 @@ private slots:
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
         page.reload();
-        QTableWidget *t = page.sessionsTable();
-        QTRY_VERIFY_WITH_TIMEOUT(t->rowCount() >= kUserAgents.size() + 1, 10000);
+        QTableView *t = page.sessionsTable();
+        UserSessionsModel *m = page.sessionsModel();
+        QTRY_VERIFY_WITH_TIMEOUT(m->rowCount() >= kUserAgents.size() + 1, 10000);
         t->horizontalHeader()->resizeSection(0, 2000);   // the admin widens a column by hand and scrolls
         QTRY_VERIFY(t->horizontalScrollBar()->maximum() > 0);
         // A cell changing (as live counts do) does not undo the admin's width.
-        t->item(0, 2)->setText(t->item(0, 2)->text() + QLatin1Char(' '));
+        const QString own = m->ownSessionId();   // a row's cells change (dataChanged), as a re-sign-in does
+        m->setOwnSessionId(m->session(0).id == own ? QStringLiteral("another") : m->session(0).id);
+        m->setOwnSessionId(own);
         QCoreApplication::processEvents();
         QCoreApplication::processEvents();
         QCOMPARE(t->columnWidth(0), 2000);
         t->horizontalScrollBar()->setValue(t->horizontalScrollBar()->maximum());
         QVERIFY(t->horizontalScrollBar()->value() > 0);
-        const int rows = t->rowCount();
+        const int rows = m->rowCount();
         page.reload();
-        QTRY_COMPARE_WITH_TIMEOUT(t->rowCount(), rows, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m->rowCount(), rows, 10000);
         QTRY_COMPARE(t->horizontalScrollBar()->value(), 0);
         QTRY_VERIFY(tableProblems(&page).isEmpty());
     }
