@@ -94,7 +94,7 @@ public:
         case 1: {   // an HTTP failure with a Retry-After (429, 5xx, ...)
             const int status = 400 + (m_in.u16() % 200);
             const QList<QPair<QByteArray, QByteArray>> headers{{"Retry-After", m_in.until('\n')}};
-            const ApiError e = ApiError::fromHttp(status, QNetworkReply::UnknownContentError, {}, m_in.until('\n'),
+            const ApiError e = ApiError::fromHttp(status, 299 /* QNetworkReply::UnknownContentError */, {}, m_in.until('\n'),
                                                   headers, false, false);
             cb(e);
             break;
