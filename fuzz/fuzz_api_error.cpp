@@ -31,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     const QByteArray body = in.rest();
 
-    const int transport = (flags & 0x3f) ? int(flags & 0x3f) : 0;   // a QNetworkReply::NetworkError value
+    const int transport = flags & 0x3f;   // a QNetworkReply::NetworkError value (ApiError::Transport)
     const ApiError e = ApiError::fromHttp(status, transport, QStringLiteral("transport text"), body, headers,
                                           flags & 0x40, flags & 0x80);
     FUZZ_CHECK(e.retryAfter.count() >= 0);

@@ -1,4 +1,5 @@
 #include "ChannelSocket.h"
+#include "TsanHandOver.h"
 
 #include "core/Logging.h"
 #include "core/ServerUrl.h"
@@ -18,6 +19,11 @@
 #include <deque>
 #include <mutex>
 #include <utility>
+
+using TsanHandOver::acquireFrom;
+using TsanHandOver::handedOver;
+using TsanHandOver::receivedFrom;
+using TsanHandOver::releaseTo;
 
 // The hand-over queue between the worker and the caller's thread, bounded: when it is full the worker
 // waits (in its own thread, never the caller's) and stops reading, so TCP flow control slows the sender.
@@ -130,27 +136,36 @@ public:
         m_flushTimer = new QTimer(this);
         m_flushTimer->setSingleShot(true);
         connect(m_flushTimer, &QTimer::timeout, this, &ChannelWorker::flush);
-        connect(m_ws, &QWebSocket::connected, this, &ChannelWorker::connected);
+        connect(m_ws, &QWebSocket::connected, this, [this] {
+            releaseTo(this);
+            emit connected();
+        });
         connect(m_ws, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
             QByteArray utf8 = text.toUtf8();
             utf8.squeeze();   // toUtf8() reserves 3 bytes per character: 100k kept messages would hold 3x their size
             add(std::move(utf8), false);
         });
         connect(m_ws, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &data) { add(data, true); });
-        connect(m_ws, &QWebSocket::pong, this, [this](quint64 elapsed, const QByteArray &) { emit pong(elapsed); });
+        connect(m_ws, &QWebSocket::pong, this, [this](quint64 elapsed, const QByteArray &) {
+            releaseTo(this);
+            emit pong(elapsed);
+        });
         // Qt 6.4 has no errorOccurred; the overloaded error signal needs qOverload.
         connect(m_ws, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this](QAbstractSocket::SocketError) {
             flush();
+            releaseTo(this);
             emit socketError(m_ws->errorString());
         });
         connect(m_ws, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
             QStringList texts;
             for (const QSslError &e : errors)
                 texts << e.errorString();
+            releaseTo(this);
             emit tlsErrors(texts.join(QStringLiteral("; ")));   // never ignored
         });
         connect(m_ws, &QWebSocket::disconnected, this, [this] {
             flush();   // every message received goes out before the close
+            releaseTo(this);
             emit disconnected(int(m_ws->closeCode()), m_ws->closeReason());
         });
         m_ws->open(request);
@@ -206,7 +221,10 @@ private:
         m_flushTimer->stop();
         m_pendingBytes = 0;
         if (!m_pending.isEmpty())
-            m_inbox->push(m_pending, [this] { emit ready(); });
+            m_inbox->push(m_pending, [this] {
+                releaseTo(this);
+                emit ready();
+            });
         m_pending.clear();
     }
 
@@ -229,7 +247,7 @@ ChannelSocket::ChannelSocket(QObject *parent) : QObject(parent)
     connect(&m_handshakeTimer, &QTimer::timeout, this, &ChannelSocket::handshakeTimedOut);
     connect(&m_pingTimer, &QTimer::timeout, this, [this] {
         if (ChannelWorker *w = m_worker; w && m_state == State::Open)
-            QMetaObject::invokeMethod(w, [w] { w->ping(); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(w, handedOver([w] { w->ping(); }), Qt::QueuedConnection);
     });
 }
 
@@ -244,7 +262,7 @@ ChannelSocket::~ChannelSocket()
         // event dispatcher, which lives in that thread.
         QThread *t = m_thread;
         if (QAbstractEventDispatcher *d = t->eventDispatcher())
-            QMetaObject::invokeMethod(d, [t] { t->quit(); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(d, handedOver([t] { t->quit(); }), Qt::QueuedConnection);
         else
             t->quit();
         t->wait();   // the worker's last deferred deletion runs as the thread finishes
@@ -259,10 +277,10 @@ void ChannelSocket::dropWorker()
     disconnect(w, nullptr, this, nullptr);
     m_inbox->abort();   // wakes a worker waiting for room; what it held is dropped with the connection
     m_inbox.reset();
-    QMetaObject::invokeMethod(w, [w] {
+    QMetaObject::invokeMethod(w, handedOver([w] {
         w->shutdown();
         w->deleteLater();
-    }, Qt::QueuedConnection);
+    }), Qt::QueuedConnection);
 }
 
 int ChannelSocket::backoffMs(int attempt, int initialMs, int maxMs, double jitter01)
@@ -322,7 +340,7 @@ void ChannelSocket::connectSocket()
     m_closeReason.clear();
     m_lastError.clear();
     ++m_attempt;
-    connect(w, &ChannelWorker::connected, this, [this, gen] {
+    connect(w, &ChannelWorker::connected, this, receivedFrom(w, [this, gen] {
         if (gen != m_generation)
             return;
         m_handshakeTimer.stop();
@@ -331,21 +349,21 @@ void ChannelSocket::connectSocket()
         if (m_options.pingIntervalMs > 0) {
             m_pingTimer.start(m_options.pingIntervalMs);
             if (ChannelWorker *worker = m_worker)
-                QMetaObject::invokeMethod(worker, [worker] { worker->ping(); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(worker, handedOver([worker] { worker->ping(); }), Qt::QueuedConnection);
         }
         emit opened();
-    });
-    connect(w, &ChannelWorker::ready, this, [this, gen] {
+    }));
+    connect(w, &ChannelWorker::ready, this, receivedFrom(w, [this, gen] {
         if (gen == m_generation)
             drain(true);
-    });
-    connect(w, &ChannelWorker::pong, this, [this, gen](quint64 elapsed) {
+    }));
+    connect(w, &ChannelWorker::pong, this, receivedFrom(w, [this, gen](quint64 elapsed) {
         if (gen != m_generation)
             return;
         m_latencyMs = qint64(elapsed);
         emit latencyMeasured(m_latencyMs);
-    });
-    connect(w, &ChannelWorker::socketError, this, [this, gen](const QString &text) {
+    }));
+    connect(w, &ChannelWorker::socketError, this, receivedFrom(w, [this, gen](const QString &text) {
         if (gen != m_generation || !drain(false))
             return;
         m_lastError = text;
@@ -357,15 +375,15 @@ void ChannelSocket::connectSocket()
             m_rejectedStatus = match.captured(1).toInt();
         else if (m_state == State::Connecting && m_lastError.contains(QLatin1String("processHandshake")))
             m_rejectedStatus = -1;   // Qt 6.4 drops the status for some codes (400): refused, status unknown
-    });
-    connect(w, &ChannelWorker::tlsErrors, this, [this, gen](const QString &text) {
+    }));
+    connect(w, &ChannelWorker::tlsErrors, this, receivedFrom(w, [this, gen](const QString &text) {
         if (gen == m_generation)
             m_lastError = tr("TLS: %1").arg(text);
-    });
-    connect(w, &ChannelWorker::disconnected, this, [this, gen](int code, const QString &reason) {
+    }));
+    connect(w, &ChannelWorker::disconnected, this, receivedFrom(w, [this, gen](int code, const QString &reason) {
         if (gen == m_generation && drain(false))   // every message received is delivered before the close
             handleDisconnected(code, reason);
-    });
+    }));
 
     QNetworkRequest req(m_url);
     req.setRawHeader("User-Agent", HttpClient::userAgent());
@@ -377,7 +395,7 @@ void ChannelSocket::connectSocket()
     if (m_options.handshakeTimeoutMs > 0)
         m_handshakeTimer.start(m_options.handshakeTimeoutMs);
     qCInfo(lcWs).noquote() << "opening" << m_url.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo) << "as" << via();
-    QMetaObject::invokeMethod(w, [w, req] { w->open(req); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(w, handedOver([w, req] { w->open(req); }), Qt::QueuedConnection);
 }
 
 bool ChannelSocket::drain(bool budgeted)
@@ -487,7 +505,7 @@ void ChannelSocket::close()
     m_pingTimer.stop();
     m_userClosed = true;
     if (ChannelWorker *w = m_worker; w && (m_state == State::Connecting || m_state == State::Open)) {
-        QMetaObject::invokeMethod(w, [w] { w->close(); }, Qt::QueuedConnection);   // closed() follows
+        QMetaObject::invokeMethod(w, handedOver([w] { w->close(); }), Qt::QueuedConnection);   // closed() follows
     } else if (m_state != State::Idle && m_state != State::Closed) {
         dropWorker();
         setState(State::Closed);
@@ -499,7 +517,7 @@ bool ChannelSocket::sendText(const QByteArray &utf8)
     ChannelWorker *w = m_worker;
     if (!w || m_state != State::Open)
         return false;
-    QMetaObject::invokeMethod(w, [w, text = QString::fromUtf8(utf8)] { w->send(text); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(w, handedOver([w, text = QString::fromUtf8(utf8)] { w->send(text); }), Qt::QueuedConnection);
     ++m_sent;
     emit textSent(utf8);
     return true;
@@ -510,7 +528,7 @@ bool ChannelSocket::sendBinary(const QByteArray &data)
     ChannelWorker *w = m_worker;
     if (!w || m_state != State::Open || data.size() > m_options.maxMessageBytes)
         return false;
-    QMetaObject::invokeMethod(w, [w, data] { w->sendBinary(data); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(w, handedOver([w, data] { w->sendBinary(data); }), Qt::QueuedConnection);
     ++m_sent;
     emit binarySent(data);
     return true;

@@ -13,6 +13,7 @@
 #include "gui/ChannelComposer.h"
 #include "gui/ChannelLogView.h"
 #include "services/models/JsonTreeModel.h"
+#include "net/TsanHandOver.h"   // PIKKU_TSAN
 #include "services/models/ChannelLogModel.h"
 
 #include <QCheckBox>
@@ -499,7 +500,13 @@ private slots:
         // asserted is loose on purpose: this must catch a freeze, not flake on a loaded CI machine.
         QVERIFY2(worst < 500, "the event loop stalled for half a second or more");
         QVERIFY2(ticks >= 3, "the 10 ms timer hardly ever fired during the flood");
+#ifdef PIKKU_TSAN
+        // ThreadSanitizer (build-tsan/) keeps shadow memory for every heap byte the flood touched, several
+        // times its size (+192 MiB measured): the bound is asserted in the normal and the ASan runs.
+        qInfo("the RSS bound is not asserted under ThreadSanitizer");
+#else
         QVERIFY2(rssAfter - rssBefore < 150 * 1024, "memory grew by more than 150 MiB for a 100k-message cap");
+#endif
         flood.kill();
         flood.waitForFinished(2000);
     }
