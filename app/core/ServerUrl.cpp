@@ -37,10 +37,13 @@ QString normalize(const QString &input)
     url.setUserInfo({});
     url.setQuery(QString());
     url.setFragment(QString());
-    QString path = url.path();
+    // The path is trimmed in its encoded form: a decode and re-encode is not the identity for every input
+    // (QUrl does not decode the UTF-8 of a noncharacter such as U+FFFF, and its bytes came back as three
+    // U+FFFD), and this string is the keychain and settings key, so normalizing it again must not change it.
+    QString path = url.path(QUrl::FullyEncoded);
     while (path.endsWith(QLatin1Char('/')))
         path.chop(1);
-    url.setPath(path);
+    url.setPath(path, QUrl::TolerantMode);
     return url.toString(QUrl::FullyEncoded);
 }
 

@@ -29,6 +29,26 @@ private slots:
         QCOMPARE(ServerUrl::normalize(input), expected);
     }
 
+    // The normal form is the keychain and settings key: normalizing it again must not change it.
+    // fuzz_server_url found U+FFFF (a noncharacter) turned into U+FFFD on the second pass.
+    void normalizeIsIdempotent_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::newRow("U+FFFF in the path") << QStringLiteral("https://h.example/a") + QChar(0xFFFF);
+        QTest::newRow("%EF%BF%BF in the path") << QStringLiteral("https://h.example/a%EF%BF%BF/");
+        QTest::newRow("the fuzz finding")
+            << QString::fromUtf8(QByteArray("7/%20\xbf\xbf\xef\xbf\xbf\xbf\xbf:"));
+        QTest::newRow("encoded space and slash") << QStringLiteral("https://h.example/a%20b%2F/");
+        QTest::newRow("non-ASCII path") << QStringLiteral("https://h.example/p\u00e4\u00e4/");
+    }
+
+    void normalizeIsIdempotent()
+    {
+        QFETCH(QString, input);
+        const QString once = ServerUrl::normalize(input);
+        QCOMPARE(ServerUrl::normalize(once), once);
+    }
+
     void transportPolicy_data()
     {
         QTest::addColumn<QString>("url");
