@@ -1,6 +1,7 @@
 // Every input and every button without words has an accessible name (what a screen reader says), on
 // every page of the main window and in every dialog: the name set on it, or its buddy label's text, as
 // Qt's accessibility interface reports it. Walks the widgets; names the ones that say nothing.
+#include "SampleKey.h"
 #include "services/Services.h"
 #include "gui/AppContext.h"
 #include "gui/ChannelInspectorPage.h"
@@ -74,22 +75,6 @@ QStringList unnamed(QWidget *root, const QWidget *except = nullptr)
     return out;
 }
 
-ApiKey sampleKey()
-{
-    ApiKey k;
-    k.id = QStringLiteral("key-1");
-    k.userId = QStringLiteral("user-1");
-    k.name = QStringLiteral("backup-ws");
-    k.start = QStringLiteral("svc_ab");
-    k.createdAt = QDateTime::currentDateTimeUtc().addDays(-3);
-    k.expiresAt = QDateTime::currentDateTimeUtc().addDays(27);
-    k.rateLimitEnabled = true;
-    k.rateLimitMax = 100;
-    k.rateLimitTimeWindow = 3600;
-    k.permissions.insert(QStringLiteral("files"), {QStringLiteral("read")});
-    k.metadata.insert(QStringLiteral("host"), QStringLiteral("db-1"));
-    return k;
-}
 } // namespace
 
 class TestAccessibility : public QObject

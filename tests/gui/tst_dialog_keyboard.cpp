@@ -1,6 +1,7 @@
 // Every dialog can be driven from the keyboard: Tab and Shift+Tab reach every control and come back round
 // (no control traps the focus, as the permissions table did), each mnemonic (Alt+letter) is unique in its
 // dialog and leads somewhere (a label's mnemonic needs a buddy), and the first field to type in has the focus.
+#include "SampleKey.h"
 #include "services/Services.h"
 #include "gui/AppContext.h"
 #include "gui/EditKeyDialog.h"
@@ -144,22 +145,6 @@ void checkMnemonics(QWidget *dlg)
     QVERIFY2(problems.isEmpty(), qPrintable(dlg->objectName() + QStringLiteral(": ") + problems.join(QStringLiteral("; "))));
 }
 
-ApiKey sampleKey()
-{
-    ApiKey k;
-    k.id = QStringLiteral("key-1");
-    k.userId = QStringLiteral("user-1");
-    k.name = QStringLiteral("backup-ws");
-    k.start = QStringLiteral("svc_ab");
-    k.createdAt = QDateTime::currentDateTimeUtc().addDays(-3);
-    k.expiresAt = QDateTime::currentDateTimeUtc().addDays(27);
-    k.rateLimitEnabled = true;
-    k.rateLimitMax = 100;
-    k.rateLimitTimeWindow = 3600;
-    k.permissions.insert(QStringLiteral("files"), {QStringLiteral("read")});
-    k.metadata.insert(QStringLiteral("host"), QStringLiteral("db-1"));
-    return k;
-}
 
 } // namespace
 
