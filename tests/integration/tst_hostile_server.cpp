@@ -718,7 +718,8 @@ private slots:
         QTest::addColumn<QByteArray>("junk");
         QTest::addColumn<bool>("close");
         QTest::addColumn<QByteArray>("said");
-        QTest::newRow("random bytes") << QByteArray("\x00\xff\x13\x37 garbage garbage garbage\r\n", 32) << true << QByteArray("error:");
+        QTest::newRow("random bytes") << QByteArray::fromRawData("\x00\xff\x13\x37 garbage garbage garbage\r\n",
+                                                                   sizeof("\x00\xff\x13\x37 garbage garbage garbage\r\n") - 1) << true << QByteArray("error:");
         QTest::newRow("plain HTTP on the TLS port") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}") << true << QByteArray("error:");
         QTest::newRow("TLS alert, then close") << QByteArray("\x15\x03\x03\x00\x02\x02\x28", 7) << true << QByteArray("error:");
         QTest::newRow("closes at once") << QByteArray() << true
