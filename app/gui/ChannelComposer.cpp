@@ -67,6 +67,7 @@ ChannelComposer::ChannelComposer(QSettings *settings, MessageBanner *banner, Sen
     sendButton->setShortcut(QKeySequence(QStringLiteral("Ctrl+Return")));
     m_state = new QLabel(this);
     m_state->setObjectName(QStringLiteral("composerState"));
+    m_state->setTextFormat(Qt::PlainText);   // parse errors quote what was typed
     auto *quick = new QHBoxLayout;
     for (const auto &[label, json] : {std::pair{tr("whoami"), QStringLiteral(R"({"action":"whoami"})")},
                                       std::pair{tr("list"), QStringLiteral(R"({"action":"list"})")},
