@@ -573,7 +573,9 @@ private slots:
             p->terminate();
         else
             ::kill(pid_t(p->processId()), SIGINT);
-        QCOMPARE(finish(p.get(), 5000), 0);        // a normal exit, not killed by the signal
+        // A normal exit, not killed by the signal. No time limit of its own: under ASan + UBSan on a loaded CI
+        // machine one run did not get out within 5 s (stop 20), the others take well under a second.
+        QCOMPARE(finish(p.get()), 0);
         out += p->readAllStandardOutput();
         const QList<QByteArray> lines = out.trimmed().split('\n');
         QCOMPARE(lines.size(), 20);
