@@ -8,7 +8,15 @@
 # Offline-friendly: `npm install --prefer-offline` takes what the npm cache has. The app uses better-auth's
 # memory adapter: better-sqlite3 has no prebuilt binary here and compiles from source (~3 min), and the
 # plugin on SQLite is what the node suite and the C++ integration tests run against. About 10 s warm.
+#
+#   --console-tests BUILD_DIR   then also run the console's own (C++) CLI integration tests against the
+#                               installed tarball: the bundled dev server's compiled script in a second fresh
+#                               app whose @pikku-admin/better-auth-console is the tarball (PIKKU_DEV_SERVER_SCRIPT,
+#                               tests/support/DevServer); its better-sqlite3 is copied from server/node_modules
+#                               (the same version, already compiled) rather than compiled again.
 set -euo pipefail
+console_build=""
+if [ "${1:-}" = "--console-tests" ]; then console_build="$(cd "${2:?--console-tests takes the build directory}" && pwd)"; fi
 server="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/pikku-pack-XXXXXX")"
 app_pid=""
@@ -146,4 +154,31 @@ done
 base="$(sed -n 's/^ready //p' app.out)"
 [ -n "$base" ] || { cat app.err >&2; echo "pack-install: the app did not start" >&2; exit 1; }
 node smoke.mjs "$base"
+
+if [ -n "$console_build" ]; then
+  echo "== pack-install: the console's CLI integration tests against the installed tarball"
+  mkdir -p "$work/devapp/dist/src" "$work/devapp/node_modules"
+  cd "$work/devapp"
+  cp "$server/dist/src/dev-server.js" "$server/dist/src/device-page.js" dist/src/
+  # The dev server's own dependencies at the versions server/package.json pins, the plugin from the tarball.
+  node -e '
+    const s = require(process.argv[1]);
+    const deps = { ...s.dependencies, "@pikku-admin/better-auth-console": "file:../" + process.argv[2] };
+    console.log(JSON.stringify({ name: "pack-install-devapp", version: "1.0.0", private: true, type: "module", dependencies: deps }, null, 2));
+  ' "$server/package.json" "$tarball" > ../devapp-package.json   # not "> package.json": node reads the empty file first
+  mv ../devapp-package.json package.json
+  echo "legacy-peer-deps=true" > .npmrc
+  cp -a "$server/node_modules/better-sqlite3" node_modules/
+  npm install --prefer-offline --no-audit --no-fund --loglevel=error >/dev/null
+  pkg="node_modules/@pikku-admin/better-auth-console"
+  if [ -L "$pkg" ] || [ ! -f "$pkg/dist/index.js" ]; then echo "pack-install: $pkg is not an installed copy" >&2; exit 1; fi
+  node -e 'require("better-sqlite3")(":memory:").close()' || { echo "pack-install: better-sqlite3 does not load in the fresh app" >&2; exit 1; }
+  # No display: the keychain tests start their own D-Bus + gnome-keyring (tests/support/with-keyring.sh).
+  PIKKU_DEV_SERVER_SCRIPT="$work/devapp/dist/src/dev-server.js" env -u DISPLAY -u WAYLAND_DISPLAY \
+    ctest --test-dir "$console_build" -R '^(tst_cli_admin_live|tst_cli_parity_live)$' --output-on-failure --timeout 300 -V \
+    > "$work/ctest.log" 2>&1 || { cat "$work/ctest.log" >&2; echo "pack-install: console tests failed against the tarball" >&2; exit 1; }
+  grep -q "dev server script: $work/devapp/dist/src/dev-server.js" "$work/ctest.log" \
+    || { echo "pack-install: the console tests did not run against the installed tarball" >&2; exit 1; }
+  grep -E '^[0-9]+% tests passed|Totals:' "$work/ctest.log"
+fi
 echo "== pack-install: passed in $(( $(date +%s) - start )) s"

@@ -16,7 +16,12 @@ DevServer::~DevServer()
 
 bool DevServer::start(int timeoutMs)
 {
-    const QString script = QStringLiteral(PIKKU_SERVER_DIR "/dist/src/dev-server.js");
+    // PIKKU_DEV_SERVER_SCRIPT: the same dev server in another app, e.g. the fresh app of
+    // server/scripts/pack-install-test.sh whose console plugin is the installed npm tarball.
+    const QString other = qEnvironmentVariable("PIKKU_DEV_SERVER_SCRIPT");
+    const QString script = other.isEmpty() ? QStringLiteral(PIKKU_SERVER_DIR "/dist/src/dev-server.js") : other;
+    if (!other.isEmpty())
+        qInfo("dev server script: %s", qPrintable(QDir::toNativeSeparators(script)));
     if (!QFileInfo::exists(script)) {
         m_error = QStringLiteral("%1 is missing: build the dev server first (cd server && npm ci && npm run build)").arg(script);
         return false;
@@ -27,7 +32,7 @@ bool DevServer::start(int timeoutMs)
         return false;
     }
     m_proc = std::make_unique<QProcess>();
-    m_proc->setWorkingDirectory(QStringLiteral(PIKKU_SERVER_DIR));
+    m_proc->setWorkingDirectory(other.isEmpty() ? QStringLiteral(PIKKU_SERVER_DIR) : QFileInfo(script).absolutePath());
     QStringList args{script,
                      QStringLiteral("--port"), QStringLiteral("0"),
                      QStringLiteral("--db"), m_dir.filePath(QStringLiteral("dev.db")),
