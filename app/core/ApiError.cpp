@@ -93,6 +93,12 @@ std::chrono::seconds ApiError::parseRetryAfter(const QByteArray &value, const QD
         const qint64 s = digits.toLongLong(&ok);
         return std::chrono::seconds(ok ? std::min(s, cap) : cap);
     }
+    // Every date form below is 16-40 printable ASCII characters with a ':' in its time; anything else is
+    // no date, and is not handed to Qt's date parsers (a few microseconds each, and a hostile server can send
+    // a reply with hundreds of headers).
+    if (v.size() < 16 || v.size() > 64 || !v.contains(':')
+        || !std::all_of(v.begin(), v.end(), [](char ch) { return ch >= 0x20 && ch < 0x7f; }))
+        return std::chrono::seconds(0);
     // HTTP-date: IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") and the two obsolete forms, with fixed
     // English formats (QLocale::c()). Qt 6.4's RFC 2822 parser refuses "GMT"; it is only the fallback
     // for a numeric zone ("+0000").

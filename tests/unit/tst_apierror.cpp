@@ -177,6 +177,10 @@ private slots:
         QTest::newRow("fraction is not delay-seconds") << QByteArray("1.5") << 0;
         QTest::newRow("IMF-fixdate year 9999") << QByteArray("Fri, 31 Dec 9999 23:59:59 GMT") << 86400;
         QTest::newRow("IMF-fixdate +2 days") << QByteArray("Tue, 08 Nov 1994 08:49:37 GMT") << 86400;
+        QTest::newRow("RFC 2822 numeric zone +90 s") << QByteArray("Sun, 06 Nov 1994 08:51:07 +0000") << 90;
+        QTest::newRow("RFC 2822 no weekday +90 s") << QByteArray("06 Nov 1994 08:51:07 +0000") << 90;
+        QTest::newRow("date with a control character") << QByteArray("Sun, 06 Nov 1994\t08:51:07 GMT") << 0;
+        QTest::newRow("a date inside 100 characters") << (QByteArray(40, 'x') + " Sun, 06 Nov 1994 08:51:07 GMT " + QByteArray(40, 'x')) << 0;
         QTest::newRow("empty") << QByteArray() << 0;
     }
 
