@@ -179,7 +179,7 @@
     </message>
     <message>
         <source>Starts with</source>
-        <translation>Alkaa</translation>
+        <translation>Alku</translation>
     </message>
     <message>
         <source>State</source>
@@ -375,7 +375,7 @@
     </message>
     <message>
         <source>Keep history</source>
-        <translation>Säilytä historia</translation>
+        <translation>Historia</translation>
     </message>
     <message>
         <source>Remember sent messages (Ctrl+Up/Down) for each channel URL. A message containing your key or session is never kept. Unticking erases the stored history.</source>
@@ -403,11 +403,11 @@
     </message>
     <message>
         <source>No saved messages</source>
-        <translation>Ei tallennettuja viestejä</translation>
+        <translation>Ei tallennettuja</translation>
     </message>
     <message>
         <source>Saved messages (%1)</source>
-        <translation>Tallennetut viestit (%1)</translation>
+        <translation>Tallennetut (%1)</translation>
     </message>
     <message>
         <source>Write a JSON message in the composer first, then save it.</source>
@@ -504,7 +504,7 @@
     </message>
     <message>
         <source>Ask whoami on connect</source>
-        <translation>Kysy whoami yhdistettäessä</translation>
+        <translation>Kysy whoami avattaessa</translation>
     </message>
     <message>
         <source>Send {&quot;action&quot;:&quot;whoami&quot;} when the channel opens and show the answer (remembered per URL)</source>
@@ -669,7 +669,7 @@
     </message>
     <message>
         <source>Regex</source>
-        <translation>Säännöllinen lauseke</translation>
+        <translation>Regex</translation>
     </message>
     <message>
         <source>Both directions</source>
@@ -689,7 +689,7 @@
     </message>
     <message>
         <source>Pause view</source>
-        <translation>Pysäytä näkymä</translation>
+        <translation>Pysäytä</translation>
     </message>
     <message>
         <source>Freeze the view; capture continues (bounded by the cap)</source>
@@ -721,7 +721,7 @@
     </message>
     <message>
         <source>Resume view</source>
-        <translation>Jatka näkymää</translation>
+        <translation>Jatka</translation>
     </message>
     <message>
         <source>Select a message to see it formatted, with its paired request or reply.</source>
@@ -973,7 +973,7 @@
     </message>
     <message>
         <source>As me (not offered for another host)</source>
-        <translation>Itsenäni (ei tarjolla toiselle palvelimelle)</translation>
+        <translation>Itsenäni (ei toiselle palvelimelle)</translation>
     </message>
     <message>
         <source>reading the key from the keychain…</source>
@@ -1064,7 +1064,7 @@ Palvelin vastasi pyyntöön %1 %2: %3: %4</translation>
     </message>
     <message>
         <source>Picking a row only fills in the code below. Nothing is approved until you have compared it with the code on the device you are signing in, and confirmed. Anyone can start a sign-in and send you their code.</source>
-        <translation>Rivin valinta vain täyttää koodin alle. Mitään ei hyväksytä, ennen kuin olet verrannut sitä kirjautuvan laitteen koodiin ja vahvistanut. Kuka tahansa voi aloittaa kirjautumisen ja lähettää sinulle koodinsa.</translation>
+        <translation>Rivin valinta vain täyttää alla olevan koodikentän. Mitään ei hyväksytä, ennen kuin olet verrannut koodia kirjautuvan laitteen koodiin ja vahvistanut. Kuka tahansa voi aloittaa kirjautumisen ja lähettää sinulle koodinsa.</translation>
     </message>
     <message>
         <source>ABCD-EFGH</source>
