@@ -3055,7 +3055,7 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
     </message>
     <message>
         <source>Impersonated by</source>
-        <translation>Tilillä esiintyi</translation>
+        <translation>Esiintyjä</translation>
     </message>
     <message>
         <source>User agent</source>
@@ -3082,7 +3082,7 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
     </message>
     <message>
         <source> via %1</source>
-        <translation> tavalla %1</translation>
+        <translation> · %1</translation>
     </message>
     <message>
         <source>bearer</source>

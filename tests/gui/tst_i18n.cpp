@@ -110,7 +110,7 @@ private slots:
         QCOMPARE(formatRateWindow(2 * 3600), QStringLiteral("2 tuntia"));
         const WhoamiAnswer who = WhoamiAnswer::parse(
             R"({"action":"whoami","session":{"userId":"u_1","name":"Aino","via":"bearer","role":"admin"}})");
-        QCOMPARE(who.text, QStringLiteral("tunnuksella Aino tavalla bearer · rooli admin"));
+        QCOMPARE(who.text, QStringLiteral("tunnuksella Aino · bearer · rooli admin"));
         // net: a channel refused before anything leaves, and an HTTP request carrying both credentials.
         ChannelSocket socket;
         QSignalSpy failed(&socket, &ChannelSocket::failed);
