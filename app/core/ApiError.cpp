@@ -11,11 +11,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ApiError", text);
-}
-
 // better-auth speaks four error shapes (better-auth-contract.md §3); the console API one more.
 void readBody(ApiError &e, const QByteArray &body)
 {
@@ -180,11 +175,11 @@ ApiError ApiError::fromHttp(int status, int transport, const QString &transportT
                 ? to.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment).toString()
                 : QString();
             if (transport == TransportTooManyRedirects)
-                e.detail += QStringLiteral(": too many redirects");
+                e.detail += tr(": too many redirects");
             else if (!origin.isEmpty())
-                e.detail += QStringLiteral(": a redirect to %1 was not followed").arg(origin);
+                e.detail += tr(": a redirect to %1 was not followed").arg(origin);
             else if (transport == TransportInsecureRedirect)
-                e.detail += QStringLiteral(": a redirect was not followed");
+                e.detail += tr(": a redirect was not followed");
         }
         return e;
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QPair>
@@ -69,4 +70,7 @@ struct ApiError
     // Returns 0 s for a missing, malformed or past value; a date is rounded up against now; at most
     // kMaxRetryAfter (an absurd delay, digits that overflow, a date in the year 9999 all give the cap).
     static std::chrono::seconds parseRetryAfter(const QByteArray &value, const QDateTime &now);
+
+    // tr() for the texts above (context "ApiError"); the GUI installs a translator, the CLI does not.
+    Q_DECLARE_TR_FUNCTIONS(ApiError)
 };

@@ -9,11 +9,6 @@
 #include <QStringList>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ChannelTab", text);   // the strings' original context
-}
-
 // "files:read,write, ws:connect" from {"files":["read","write"],"ws":["connect"]}.
 QString permissionsText(const QJsonValue &v)
 {

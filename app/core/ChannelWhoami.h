@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 // The server's answer to {"action":"whoami"} on a channel, as text for the tab's identity line.
@@ -17,4 +18,6 @@ struct WhoamiAnswer
     QString detail;
 
     static WhoamiAnswer parse(const QByteArray &payload);
+
+    Q_DECLARE_TR_FUNCTIONS(WhoamiAnswer)
 };

@@ -45,12 +45,20 @@ QString formatDuration(qint64 seconds)
 
 QString formatRateWindow(qint64 seconds)
 {
+    // Whole phrases (not a number glued to a unit word), so a translation can inflect them; without a
+    // translator (the CLI) they read exactly as before: "day", "2 days".
     struct Unit { qint64 size; const char *one; const char *many; };
-    for (const Unit &u : {Unit{86400, "day", "days"}, Unit{3600, "hour", "hours"}, Unit{60, "minute", "minutes"},
-                          Unit{1, "second", "seconds"}}) {
+    static const Unit units[] = {
+        {86400, QT_TRANSLATE_NOOP("Duration", "day"), QT_TRANSLATE_NOOP("Duration", "%1 days")},
+        {3600, QT_TRANSLATE_NOOP("Duration", "hour"), QT_TRANSLATE_NOOP("Duration", "%1 hours")},
+        {60, QT_TRANSLATE_NOOP("Duration", "minute"), QT_TRANSLATE_NOOP("Duration", "%1 minutes")},
+        {1, QT_TRANSLATE_NOOP("Duration", "second"), QT_TRANSLATE_NOOP("Duration", "%1 seconds")},
+    };
+    for (const Unit &u : units) {
         if (seconds > 0 && seconds % u.size == 0) {
             const qint64 n = seconds / u.size;
-            return n == 1 ? QLatin1String(u.one) : QStringLiteral("%1 %2").arg(n).arg(QLatin1String(u.many));
+            return n == 1 ? QCoreApplication::translate("Duration", u.one)
+                          : QCoreApplication::translate("Duration", u.many).arg(n);
         }
     }
     return formatDuration(seconds);
@@ -60,21 +68,32 @@ QString formatRelative(qint64 secondsFromNow)
 {
     const bool past = secondsFromNow < 0;
     const qint64 a = past ? -secondsFromNow : secondsFromNow;
-    auto unit = [](qint64 n, const char *one, const char *many) {
-        return QString::number(n) + QLatin1Char(' ') + QLatin1String(n == 1 ? one : many);
-    };
-    QString amount;
+    // One whole phrase per unit, direction and number (Finnish inflects the unit differently in "ago"
+    // and "in"); English without a translator reads "1 day ago", "in 6 days".
+    struct Phrases { const char *agoOne, *agoMany, *inOne, *inMany; };
+    static const Phrases seconds{QT_TRANSLATE_NOOP("Duration", "%1 second ago"), QT_TRANSLATE_NOOP("Duration", "%1 seconds ago"),
+                                 QT_TRANSLATE_NOOP("Duration", "in %1 second"), QT_TRANSLATE_NOOP("Duration", "in %1 seconds")};
+    static const Phrases minutes{QT_TRANSLATE_NOOP("Duration", "%1 minute ago"), QT_TRANSLATE_NOOP("Duration", "%1 minutes ago"),
+                                 QT_TRANSLATE_NOOP("Duration", "in %1 minute"), QT_TRANSLATE_NOOP("Duration", "in %1 minutes")};
+    static const Phrases hours{QT_TRANSLATE_NOOP("Duration", "%1 hour ago"), QT_TRANSLATE_NOOP("Duration", "%1 hours ago"),
+                               QT_TRANSLATE_NOOP("Duration", "in %1 hour"), QT_TRANSLATE_NOOP("Duration", "in %1 hours")};
+    static const Phrases days{QT_TRANSLATE_NOOP("Duration", "%1 day ago"), QT_TRANSLATE_NOOP("Duration", "%1 days ago"),
+                              QT_TRANSLATE_NOOP("Duration", "in %1 day"), QT_TRANSLATE_NOOP("Duration", "in %1 days")};
     // Rounded to the nearest unit: 6 days 23 hours reads "7 days", not "6 days".
-    if (a < 60)
-        amount = unit(a, "second", "seconds");
-    else if (a < 3600 - 30)
-        amount = unit((a + 30) / 60, "minute", "minutes");
-    else if (a < 86400 - 1800)
-        amount = unit((a + 1800) / 3600, "hour", "hours");
-    else
-        amount = unit((a + 43200) / 86400, "day", "days");
-    return past ? QCoreApplication::translate("Duration", "%1 ago").arg(amount)
-                : QCoreApplication::translate("Duration", "in %1").arg(amount);
+    const Phrases *unit = &days;
+    qint64 n = (a + 43200) / 86400;
+    if (a < 60) {
+        unit = &seconds;
+        n = a;
+    } else if (a < 3600 - 30) {
+        unit = &minutes;
+        n = (a + 30) / 60;
+    } else if (a < 86400 - 1800) {
+        unit = &hours;
+        n = (a + 1800) / 3600;
+    }
+    const char *text = past ? (n == 1 ? unit->agoOne : unit->agoMany) : (n == 1 ? unit->inOne : unit->inMany);
+    return QCoreApplication::translate("Duration", text).arg(n);
 }
 
 QString formatDurationCompact(qint64 s)

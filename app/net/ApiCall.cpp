@@ -122,7 +122,7 @@ void ApiCall::handleFinished()
     const bool tlsNeverUp = m_url.scheme() == QLatin1String("https") && r.status == 0
         && transport == QNetworkReply::RemoteHostClosedError && reply->sslConfiguration().sessionCipher().isNull();
     if (tlsNeverUp && m_tlsErrors.isEmpty())
-        m_tlsErrors = QStringLiteral("the server closed the connection during the TLS handshake");
+        m_tlsErrors = tr("the server closed the connection during the TLS handshake");
 #endif
     // A request that changes state, cut off after it left: Qt refused to re-send it (ContentReSendError, see
     // HttpClient) or gave up on its own (RemoteHostClosedError). Either way the server may have done it.
@@ -135,12 +135,12 @@ void ApiCall::handleFinished()
         r.status = 0;
         r.body.clear();
         r.error = ApiError::make(ApiError::Kind::Timeout,
-                                 QStringLiteral("no complete reply within %1 ms").arg(m_deadlineMs));
+                                 tr("no complete reply within %1 ms").arg(m_deadlineMs));
         r.error.deadline = std::chrono::milliseconds(m_deadlineMs);
     } else if (m_tooLarge) {
         r.status = 0;
         r.error = ApiError::make(ApiError::Kind::BadResponse,
-                                 QStringLiteral("response larger than %1 MiB").arg(m_maxBodyBytes / (1024 * 1024)));
+                                 tr("response larger than %1 MiB").arg(m_maxBodyBytes / (1024 * 1024)));
     } else if (!m_tlsErrors.isEmpty()) {
         r.error = ApiError::make(ApiError::Kind::Tls, m_tlsErrors);
     } else {
@@ -154,7 +154,7 @@ void ApiCall::handleFinished()
     const QByteArray encoding = r.header("content-encoding").trimmed().toLower();
     if (r.ok() && m_method != "HEAD" && lengthOk && declared > r.body.size() && (encoding.isEmpty() || encoding == "identity")) {
         r.error = ApiError::make(ApiError::Kind::BadResponse,
-                                 QStringLiteral("the reply was cut off after %1 of %2 bytes").arg(r.body.size()).arg(declared));
+                                 tr("the reply was cut off after %1 of %2 bytes").arg(r.body.size()).arg(declared));
         r.error.httpStatus = r.status;
     }
     if (!r.body.isEmpty()) {
@@ -166,7 +166,7 @@ void ApiCall::handleFinished()
             && QJsonDocument::fromJson("[" + r.body + "]").isArray();
         if (pe.error != QJsonParseError::NoError && !scalar && r.ok() && ctype.contains("json")) {
             r.error = ApiError::make(ApiError::Kind::BadResponse,
-                                     QStringLiteral("malformed JSON at offset %1: %2").arg(pe.offset).arg(pe.errorString()));
+                                     tr("malformed JSON at offset %1: %2").arg(pe.offset).arg(pe.errorString()));
             r.error.httpStatus = r.status;
         }
     }

@@ -57,7 +57,7 @@ void AuthApi::detectAuthPath(HttpClient *http, const QUrl &baseUrl, bool allowIn
         ApiError e = ApiError::make(ApiError::Kind::NotFound,
                                     QStringLiteral("no better-auth endpoint at %1 (tried %2)")
                                         .arg(baseUrl.toString(), defaultAuthPaths().join(QStringLiteral(", "))));
-        e.serverMessage = QStringLiteral("better-auth was not found at /api/auth/ok or /auth/ok; pass --auth-path");
+        e.serverMessage = tr("better-auth was not found at /api/auth/ok or /auth/ok; pass --auth-path");
         cb(e);
         return;
     }
@@ -142,7 +142,7 @@ ApiCall *AuthApi::getSession(const QString &token, QObject *context, Cb<SessionI
         if (r.json.isNull() && r.body.trimmed() == "null") {
             ApiError e = ApiError::make(ApiError::Kind::Unauthorized, QStringLiteral("get-session returned null"));
             e.httpStatus = r.status;
-            e.serverMessage = QStringLiteral("the session no longer exists on the server");
+            e.serverMessage = tr("the session no longer exists on the server");
             return e;
         }
         QString why;

@@ -6,6 +6,7 @@
 #include "core/Result.h"
 #include "core/ServerUrl.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 
 #include <functional>
@@ -15,6 +16,8 @@
 // a borrowed HttpClient, so it is cheap to build per server.
 class AuthApi final : public DeviceAuthTransport
 {
+    Q_DECLARE_TR_FUNCTIONS(AuthApi)
+
 public:
     AuthApi(HttpClient *http, ServerEndpoint endpoint);
 

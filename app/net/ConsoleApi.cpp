@@ -34,7 +34,7 @@ QString bodyExcerpt(const QByteArray &body)
         if (c.category() == QChar::Other_Control && c != QLatin1Char('\n'))
             c = QLatin1Char(' ');
     if (text.isEmpty())
-        return QStringLiteral("(empty body)");
+        return QCoreApplication::translate("ConsoleApi", "(empty body)");
     if (text.size() > 300 || body.size() > 4096)
         text = text.left(300) + QChar(0x2026);
     return text;
@@ -46,7 +46,7 @@ ApiError pluginMissing(const ApiError &from, const QString &method, const QStrin
     e.serverCode = QStringLiteral("CONSOLE_API_MISSING");
     const QString status = QStringLiteral("HTTP %1 %2").arg(from.httpStatus).arg(reasonPhrase(from.httpStatus)).trimmed();
     e.serverMessage = ConsoleApi::pluginMissingMessage()
-        + QStringLiteral("\nThe server answered %1 %2 with %3: %4").arg(method, urlPath, status, bodyExcerpt(body));
+        + QCoreApplication::translate("ConsoleApi", "\nThe server answered %1 %2 with %3: %4").arg(method, urlPath, status, bodyExcerpt(body));
     return e;
 }
 } // namespace
@@ -77,7 +77,7 @@ ConsoleApi::ConsoleApi(HttpClient *http, Session *session)
 
 QString ConsoleApi::pluginMissingMessage()
 {
-    return QStringLiteral("This server has no console API. Install the @pikku-admin/better-auth-console plugin "
+    return tr("This server has no console API. Install the @pikku-admin/better-auth-console plugin "
                           "(see server/console-plugin/README.md); sign-in and everything else keep working.");
 }
 

@@ -4,6 +4,7 @@
 #include "core/ConsoleTypes.h"
 #include "core/Result.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -54,6 +55,8 @@ struct KeyFields   // what create/update send; unset optionals are left out
 // a 401 is reported to the Session (which offers re-sign-in) and returned, so pages keep their state.
 class ConsoleApi
 {
+    Q_DECLARE_TR_FUNCTIONS(ConsoleApi)
+
 public:
     ConsoleApi(HttpClient *http, Session *session);
     Session *session() const { return m_session; }

@@ -89,21 +89,21 @@ ApiCall *HttpClient::post(const QUrl &url, const QJsonObject &body, const Reques
 ApiCall *HttpClient::send(const QByteArray &verb, const QUrl &url, const QByteArray *body, const RequestOptions &options)
 {
     if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
-        return ApiCall::failed(ApiError::make(ApiError::Kind::Validation, QStringLiteral("invalid URL")), this);
+        return ApiCall::failed(ApiError::make(ApiError::Kind::Validation, tr("invalid URL")), this);
     const ApiError policy = ServerUrl::checkTransport(url, options.allowInsecureHttp);
     if (policy.isError())
         return ApiCall::failed(policy, this);
     if (!options.credentials.bearer.isEmpty() && !options.credentials.apiKey.isEmpty()) {
         // The server's identity would depend on the endpoint; refuse before anything leaves.
         return ApiCall::failed(ApiError::make(ApiError::Kind::Validation,
-                                              QStringLiteral("a request may carry a session or an API key, not both")),
+                                              tr("a request may carry a session or an API key, not both")),
                                this);
     }
     if (!options.credentials.mayBeSentTo(url)) {
         qCWarning(lcNet) << "refused to send a session issued by" << ServerUrl::origin(options.credentials.issuer) << "to"
                          << ServerUrl::origin(url);
         return ApiCall::failed(ApiError::make(ApiError::Kind::Validation,
-                                              QStringLiteral("your session belongs to %1; it is never sent to %2")
+                                              tr("your session belongs to %1; it is never sent to %2")
                                                   .arg(ServerUrl::origin(options.credentials.issuer), ServerUrl::origin(url))),
                                this);
     }

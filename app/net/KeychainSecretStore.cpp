@@ -71,7 +71,7 @@ void KeychainSecretStore::start(Op op, const QString &key, const QByteArray &dat
             qCWarning(lcKeychain) << "keychain job" << int(op) << "did not answer within" << timeoutMs << "ms";
             SecretResult r;
             r.status = SecretResult::Status::Unavailable;
-            r.error = QStringLiteral("the keychain did not answer within %1 s").arg(double(timeoutMs) / 1000.0, 0, 'g', 2);
+            r.error = tr("the keychain did not answer within %1 s").arg(double(timeoutMs) / 1000.0, 0, 'g', 2);
             answer(r);
         });
         connect(job, &QKeychain::Job::finished, this, [this, answer, pending, op, key](QKeychain::Job *j) {

@@ -104,7 +104,7 @@ void AuthService::logout(const ServerEndpoint &endpoint, QObject *context, std::
             out.wasSignedIn = false;
             out.keychainCleared = r.status != SecretResult::Status::Unavailable;
             if (!out.keychainCleared)
-                out.keychainError = r.error.isEmpty() ? QStringLiteral("the keychain did not answer") : r.error;
+                out.keychainError = r.error.isEmpty() ? tr("the keychain did not answer") : r.error;
             cb(out);
             return;
         }

@@ -121,7 +121,7 @@ void KeyOperations::reconcileRotation(const QString &keyId, const std::optional<
         if (!known) {
             // Neither listed nor known: which owner and name to look for cannot be told.
             s.readError = ApiError::make(ApiError::Kind::NotFound);
-            s.readError.serverMessage = QStringLiteral("key %1 is not among the %2 keys listed").arg(keyId).arg(keys.size());
+            s.readError.serverMessage = tr("key %1 is not among the %2 keys listed").arg(keyId).arg(keys.size());
             cb(s);
             return;
         }
@@ -149,27 +149,27 @@ void KeyOperations::reconcileRotation(const QString &keyId, const std::optional<
 QString RotationState::summary() const
 {
     const QString oldText = old ? (old->isExpired(QDateTime::currentDateTimeUtc())
-                                       ? QStringLiteral("the old key %1 (%2…) stopped working at %3").arg(old->id, plain(old->start), when(old->expiresAt))
-                                       : QStringLiteral("the old key %1 (%2…) now stops working at %3").arg(old->id, plain(old->start), when(old->expiresAt)))
-                                : QStringLiteral("the old key %1 is gone").arg(oldKeyId);
+                                       ? tr("the old key %1 (%2…) stopped working at %3").arg(old->id, plain(old->start), when(old->expiresAt))
+                                       : tr("the old key %1 (%2…) now stops working at %3").arg(old->id, plain(old->start), when(old->expiresAt)))
+                                : tr("the old key %1 is gone").arg(oldKeyId);
     switch (outcome) {
     case Outcome::NotRotated:
-        return QStringLiteral("The reply was lost, but nothing changed on the server: the old key %1 (%2…) works as "
+        return tr("The reply was lost, but nothing changed on the server: the old key %1 (%2…) works as "
                               "before (expires %3) and no new key was minted. Rotating again is safe.")
             .arg(oldKeyId, old ? plain(old->start) : QString(), old ? when(old->expiresAt) : QStringLiteral("?"));
     case Outcome::Rotated: {
         QStringList news;
         for (const ApiKey &k : newKeys)
-            news << QStringLiteral("%1 (%2…, created %3)").arg(k.id, plain(k.start), when(k.createdAt));
-        return QStringLiteral("The rotation reached the server: %1; the new key %2 exists, but its secret did not reach "
+            news << tr("%1 (%2…, created %3)").arg(k.id, plain(k.start), when(k.createdAt));
+        return tr("The rotation reached the server: %1; the new key %2 exists, but its secret did not reach "
                               "you.").arg(oldText, news.join(QStringLiteral(", ")));
     }
     case Outcome::OldChangedOnly:
-        return QStringLiteral("The reply was lost: %1, but no new key of the same name was found.").arg(oldText);
+        return tr("The reply was lost: %1, but no new key of the same name was found.").arg(oldText);
     case Outcome::Unknown:
         break;
     }
-    return QStringLiteral("The reply was lost, and what the server did could not be checked (%1): the old key %2 may "
+    return tr("The reply was lost, and what the server did could not be checked (%1): the old key %2 may "
                           "now be retiring and a new key of the same name may exist without its secret.")
-        .arg(readError.isError() ? readError.userMessage() : QStringLiteral("the old key is beyond the first 1000 listed"), oldKeyId);
+        .arg(readError.isError() ? readError.userMessage() : tr("the old key is beyond the first 1000 listed"), oldKeyId);
 }

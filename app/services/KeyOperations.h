@@ -4,6 +4,7 @@
 #include "core/Result.h"
 #include "net/ConsoleApi.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -44,6 +45,8 @@ struct RotationState
     bool recoverable() const { return !attempt.requestId.isEmpty() && outcome != Outcome::NotRotated; }
     // Plain text: what the keys' state is now, for both faces (each adds how to act on it).
     QString summary() const;
+
+    Q_DECLARE_TR_FUNCTIONS(RotationState)
 };
 
 // Mint and rotate for the GUI and the CLI alike: a fresh request id per user action when the server
@@ -51,6 +54,8 @@ struct RotationState
 // retry, and the reconciliation of a rotate whose reply was lost.
 class KeyOperations
 {
+    Q_DECLARE_TR_FUNCTIONS(KeyOperations)
+
 public:
     explicit KeyOperations(ConsoleApi *api);
 

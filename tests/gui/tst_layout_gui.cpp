@@ -31,6 +31,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenu>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -142,6 +143,7 @@ class TestLayoutGui : public QObject
 private:
     DevServer m_server;
     QTemporaryDir m_dir;
+    QString m_shotPrefix;   // "fi-" when the locale is Finnish (tst_layout_gui_fi)
     std::unique_ptr<Services> m_services;
     std::unique_ptr<AppContext> m_context;
     QString m_pendingCode;
@@ -152,7 +154,7 @@ private:
     {
         const QString dir = qEnvironmentVariable("PIKKU_SCREENSHOT_DIR");
         if (!dir.isEmpty())
-            w->grab().save(dir + QLatin1Char('/') + name);
+            w->grab().save(dir + QLatin1Char('/') + m_shotPrefix + name);
     }
 
     // A sign-in as a browser would make it (its own User-Agent; no cookie jar is kept between them).
@@ -245,6 +247,12 @@ private slots:
         m_services->profiles().save(p);
         m_services->profiles().setCurrent(p.key());
         m_context = std::make_unique<AppContext>(m_services.get());
+        // tst_layout_gui_fi (h-fi): the same pages in Finnish, whose words are longer, chosen by the
+        // system locale as a user's would be; its screenshots are named fi-….
+        if (QLocale::system().language() == QLocale::Finnish) {
+            QCOMPARE(Appearance::installTranslations(qApp, m_services->settings()), QStringLiteral("fi"));
+            m_shotPrefix = QStringLiteral("fi-");
+        }
         const QString token = TestEnv::adminToken(m_services->http(), e);
         QVERIFY(!token.isEmpty());
         const auto r = awaitResult<SignInOutcome>([&](QObject *c, auto cb) { m_services->auth()->completeSignIn(e, token, c, cb); });
@@ -336,7 +344,9 @@ private slots:
             columns << columnProblem(w->findChild<SessionsPage *>()->sessionsTable(), 6, 150);   // User agent
         } else if (page == Devices) {
             auto *warning = w->findChild<QLabel *>(QStringLiteral("approvalWarning"));
-            if (!warning->isVisible() || !warning->text().contains(QStringLiteral("signs that device in as you")))
+            const QString says = m_shotPrefix.isEmpty() ? QStringLiteral("signs that device in as you")
+                                                        : QStringLiteral("kirjaa laitteen sisään sinun nimissäsi");
+            if (!warning->isVisible() || !warning->text().contains(says))
                 columns << QStringLiteral("the approval warning is not shown");
             else if (warning->visibleRegion().boundingRect() != warning->rect())   // not scrolled or clipped away
                 columns << QStringLiteral("the approval warning is only partly in view (%1 px of %2)")
@@ -425,7 +435,7 @@ private slots:
             QTRY_VERIFY((menu = v->horizontalHeader()->findChild<QMenu *>(QStringLiteral("columnsMenu"))) && menu->isVisible());
             QCOMPARE(menu->actions().size(), int(ApiKeysModel::ColumnCount));
             QAction *requests = menu->actions().at(ApiKeysModel::RequestsColumn);
-            QCOMPARE(requests->text(), QStringLiteral("Requests"));
+            QCOMPARE(requests->text(), ApiKeysModel::tr("Requests"));   // "Pyynnöt" in tst_layout_gui_fi
             QVERIFY(requests->isCheckable() && !requests->isChecked());
             QAction *lastUsed = menu->actions().at(ApiKeysModel::LastUsedColumn);
             QVERIFY(lastUsed->isChecked());
