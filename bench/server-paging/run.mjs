@@ -76,8 +76,9 @@ async function call(base, method, path, token, body, retried = false) {
   try {
     r = await fetch(base + path, { method, headers, body: body ? JSON.stringify(body) : undefined });
   } catch (e) {
-    // A pooled keep-alive connection the server closed while we were seeding (its 5 s keep-alive timeout).
-    if (retried || e?.cause?.code !== "UND_ERR_SOCKET") throw e;
+    // A pooled keep-alive connection the server closed while we were seeding (its 5 s keep-alive timeout):
+    // a GET is tried once more on a new connection (never a POST).
+    if (retried || method !== "GET" || !["UND_ERR_SOCKET", "EPIPE", "ECONNRESET"].includes(e?.cause?.code)) throw e;
     return call(base, method, path, token, body, true);
   }
   const json = await r.json();
