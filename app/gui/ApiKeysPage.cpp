@@ -96,7 +96,6 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
     auto *actions = new QHBoxLayout;
     for (QAction *a : {m_mint, m_edit, m_toggle, m_rotate, m_revoke, m_refresh})
         actions->addWidget(button(a));
-    installBulkActions(actions);
     actions->addStretch(1);
     outer->addLayout(actions);
 
@@ -151,6 +150,7 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
     connect(m_revoke, &QAction::triggered, this, &ApiKeysPage::revokeSelected);
     connect(m_refresh, &QAction::triggered, this, &ApiKeysPage::reload);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ApiKeysPage::updateActions);
+    installBulkActions(actions);   // after updateActions: it may turn the one-key actions off again
     connect(m_model, &ApiKeysModel::pageLoaded, this, [this](int loaded, int total) {
         m_count->setText(tr("%1 of %2 loaded").arg(loaded).arg(total));
         updateActions();
@@ -374,7 +374,7 @@ void ApiKeysPage::installBulkActions(QBoxLayout *actionsRow)
     add(tr("Enable selected…"), "bulkEnableKeysAction", LifecycleAction::EnableKey);
     add(tr("Revoke selected…"), "bulkRevokeKeysAction", LifecycleAction::RevokeKey);
     bulk->setMenu(menu);
-    actionsRow->addWidget(bulk);
+    actionsRow->insertWidget(actionsRow->count() - 1, bulk);   // before the row's stretch
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this, bulk] {
         const int n = int(m_view->selectionModel()->selectedRows().size());
         const bool can = m_context->services()->session()->isSignedIn() && m_available;
