@@ -68,9 +68,7 @@ void report(const CliContext &ctx, const Bulk &b, const BulkRun &run, bool singl
             ctx.out->result(QStringLiteral("%1  %2  %3")
                                 .arg(CliOutput::plain(o.id), o.ok() ? QStringLiteral("ok") : QStringLiteral("FAILED"),
                                      CliOutput::plain(o.message)));
-        ctx.out->info(QStringLiteral("%1 %2: %3.")
-                          .arg(ServiceUserOperations::verb(b.action), ServiceUserOperations::noun(b.action, int(rows.size())),
-                               run.summary()));
+        ctx.out->info(ServiceUserOperations::outcomeLine(b.action, run));
     }
     ctx.done(run.failedCount() == 0 ? ExitOk : gone ? ExitNotSignedIn : ExitFailure);
 }
@@ -187,8 +185,11 @@ bool lifecycle(CliContext &ctx)
     if (group == QLatin1String("keys")) {
         const QString user = ctx.value("user");
         if (ctx.isSet("user") == !ids.isEmpty()) {
-            ctx.usage(ids.isEmpty() ? QStringLiteral("%1 needs key ids or --user ID").arg(path)
-                                    : QStringLiteral("%1 takes key ids or --user ID, not both").arg(path));
+            ctx.out->error(ids.isEmpty() ? QStringLiteral("%1 needs key ids or --user ID").arg(path)
+                                         : QStringLiteral("%1 takes key ids or --user ID, not both").arg(path),
+                           QStringLiteral("USAGE"));
+            ctx.out->hint(CliHelp::usageLine(path) + QStringLiteral("\n(see '%1 help %2')").arg(CliHelp::programName(), path));
+            ctx.done(ExitUsage);
             return true;
         }
         if (ctx.isSet("yes") && ids.size() > 0) {

@@ -397,8 +397,8 @@ void ApiKeysPage::bulkSelected(int action)
     }
     const auto a = LifecycleAction(action);
     ServiceUserOperations ops(m_context->services()->console());
-    BulkResultDialog::confirmAndRun(this, a, targets, ops.operation(a), [this](const BulkRun &run) {
-        m_banner->showMessage(run.summary(), run.failedCount() ? MessageBanner::Type::Warning : MessageBanner::Type::Positive, 6000);
+    BulkResultDialog::confirmAndRun(this, a, targets, ops.operation(a), [this, a](const BulkRun &run) {
+        m_banner->showMessage(ServiceUserOperations::outcomeLine(a, run), run.failedCount() ? MessageBanner::Type::Warning : MessageBanner::Type::Positive, 6000);
         reload();
     });
 }

@@ -99,11 +99,6 @@ ServiceUsersPage::ServiceUsersPage(AppContext *context, QWidget *parent)
         menu->setObjectName(QStringLiteral("usersContextMenu"));
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->addAction(copyAction);
-        menu->addSeparator();
-        for (QPushButton *b : {m_ui->renameUserButton, m_ui->disableUserButton, m_ui->enableUserButton, m_ui->deleteUserButton}) {
-            QAction *a = menu->addAction(b->text(), b, &QPushButton::click);
-            a->setEnabled(b->isEnabled());
-        }
         menu->popup(table->viewport()->mapToGlobal(pos));
     });
     auto *debounce = new QTimer(this);
@@ -257,7 +252,10 @@ void ServiceUsersPage::renameSelected()
     dlg->setObjectName(QStringLiteral("renameUserDialog"));
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     dlg->setWindowTitle(tr("Rename service user"));
-    dlg->setLabelText(tr("New name for %1 (1 to %2 characters):").arg(t.id).arg(ServiceUserOperations::kMaxNameLength));
+    // The name and id are the server's text: escaped into the label's rich text, never read as markup.
+    dlg->setLabelText(QStringLiteral("<p>%1</p>").arg(tr("New name for %1 (id %2), 1 to %3 characters:")
+                                                         .arg(t.label, t.id).arg(ServiceUserOperations::kMaxNameLength)
+                                                         .toHtmlEscaped()));
     dlg->setTextValue(t.label);
     dlg->setOkButtonText(tr("&Rename"));
     connect(dlg, &QInputDialog::textValueSelected, this, [this, id = t.id](const QString &name) {
@@ -283,7 +281,7 @@ void ServiceUsersPage::runOnSelected(LifecycleAction action)
 {
     const QList<LifecycleTarget> targets = selectedTargets();
     ServiceUserOperations ops(m_context->services()->console());
-    BulkResultDialog::confirmAndRun(this, action, targets, ops.operation(action), [this](const BulkRun &run) { afterBulk(run); });
+    BulkResultDialog::confirmAndRun(this, action, targets, ops.operation(action), [this, action](const BulkRun &run) { afterBulk(action, run); });
 }
 
 void ServiceUsersPage::disableSelected()
@@ -308,13 +306,13 @@ void ServiceUsersPage::deleteSelected()
     ops->countKeys(targets, this, [this, ops](QList<LifecycleTarget> counted) {
         updateActions();
         BulkResultDialog::confirmAndRun(this, LifecycleAction::DeleteUser, counted, ops->deleteOperation(counted),
-                                        [this](const BulkRun &run) { afterBulk(run); });
+                                        [this](const BulkRun &run) { afterBulk(LifecycleAction::DeleteUser, run); });
     });
 }
 
-void ServiceUsersPage::afterBulk(const BulkRun &run)
+void ServiceUsersPage::afterBulk(LifecycleAction action, const BulkRun &run)
 {
-    banner()->showMessage(run.summary(), run.failedCount() ? MessageBanner::Type::Warning : MessageBanner::Type::Positive, 6000);
+    banner()->showMessage(ServiceUserOperations::outcomeLine(action, run), run.failedCount() ? MessageBanner::Type::Warning : MessageBanner::Type::Positive, 6000);
     reload();
     emit usersChanged();
 }

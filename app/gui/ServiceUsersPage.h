@@ -50,7 +50,7 @@ private:
     void updateActions();
     QList<LifecycleTarget> selectedTargets() const;
     void runOnSelected(LifecycleAction action);
-    void afterBulk(const BulkRun &run);
+    void afterBulk(LifecycleAction action, const BulkRun &run);
     void updateCount();
 
     std::unique_ptr<Ui::ServiceUsersPage> m_ui;

@@ -262,7 +262,7 @@ void SessionsPage::revokeSelectedTogether()
                                         for (const BulkOutcome &o : run.rows())
                                             if (o.ok())
                                                 onSessionRevoked(o.id);
-                                        banner()->showMessage(run.summary(), run.failedCount() ? MessageBanner::Type::Warning
+                                        banner()->showMessage(ServiceUserOperations::outcomeLine(LifecycleAction::RevokeSession, run), run.failedCount() ? MessageBanner::Type::Warning
                                                                                                : MessageBanner::Type::Positive, 6000);
                                     });
 }

@@ -206,6 +206,11 @@ BulkRun::Operation ServiceUserOperations::deleteOperation(const QList<LifecycleT
     });
 }
 
+QString ServiceUserOperations::outcomeLine(LifecycleAction action, const BulkRun &run)
+{
+    return tr("%1 %2: %3.").arg(verb(action), noun(action, int(run.rows().size())), run.summary());
+}
+
 QString ServiceUserOperations::verb(LifecycleAction action)
 {
     switch (action) {

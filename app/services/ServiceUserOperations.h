@@ -70,6 +70,8 @@ public:
     static QString question(LifecycleAction action, const QList<LifecycleTarget> &targets);
     // A failed row's text: the server's code and words; a lost reply says it may have been carried out.
     static QString rowError(const ApiError &e);
+    // After a run: "Disable 3 service users: 2 done, 1 failed." (both faces' last line).
+    static QString outcomeLine(LifecycleAction action, const BulkRun &run);
 
 private:
     ConsoleApi *m_api;

@@ -8,6 +8,7 @@
 #include "gui/AppContext.h"
 #include "gui/BulkResultDialog.h"
 #include "gui/Dialogs.h"
+#include "gui/MessageBanner.h"
 #include "gui/ServiceUsersPage.h"
 #include "gui/SessionsPage.h"
 #include "net/ConsoleApi.h"
@@ -192,6 +193,7 @@ private slots:
         QVERIFY(result->findChild<QPushButton *>(S("bulkCloseButton"))->isEnabled());
         result->resize(760, 300);
         grab(result, S("bulk-result.png"));
+        QTRY_COMPARE(page.banner()->text(), S("Disable 3 service users: 2 done, 1 failed."));
         QTRY_VERIFY(rowOf(page.table()->model(), ServiceUsersModel::UserIdRole, b) >= 0);   // reloaded
         const int rb = rowOf(page.table()->model(), ServiceUsersModel::UserIdRole, b);
         QTRY_COMPARE(page.table()->model()->index(rb, 0).data(ServiceUsersModel::BannedRole).toBool(), true);
