@@ -20,9 +20,17 @@ QString BulkOutcome::stateName(State s)
 BulkRun::BulkRun(const QStringList &ids, Operation op, QObject *context, int concurrency)
     : QObject(context), m_op(std::move(op)), m_concurrency(std::clamp(concurrency, 1, 16))
 {
-    for (const QString &id : ids.mid(0, kMaxIds)) {
+    // An id given twice is sent once (one row). Beyond kMaxIds a row is kept but never sent, and says so.
+    QStringList unique = ids;
+    unique.removeDuplicates();
+    for (const QString &id : unique) {
         BulkOutcome o;
         o.id = id;
+        if (m_rows.size() >= kMaxIds) {
+            o.state = BulkOutcome::State::NotSent;
+            o.message = tr("not sent: more than %1 items in one run").arg(kMaxIds);
+            ++m_finishedRows;
+        }
         m_rows << o;
     }
 }
@@ -81,6 +89,8 @@ void BulkRun::pump()
 {
     if (m_cancelled) {
         for (int i = m_next; i < m_rows.size(); ++i) {
+            if (m_rows.at(i).finished())
+                continue;
             BulkOutcome o = m_rows.at(i);
             o.state = BulkOutcome::State::NotSent;
             o.message = tr("not sent: cancelled before its turn");
@@ -90,6 +100,8 @@ void BulkRun::pump()
     }
     while (!m_cancelled && m_inFlight < m_concurrency && m_next < m_rows.size()) {
         const int row = m_next++;
+        if (m_rows.at(row).finished())
+            continue;   // refused before the run (over the bound)
         m_rows[row].state = BulkOutcome::State::Running;
         ++m_inFlight;
         m_maxInFlight = std::max(m_maxInFlight, m_inFlight);

@@ -39,7 +39,8 @@ public:
     static constexpr int kDefaultConcurrency = 4;
     static constexpr int kMaxIds = 10000;
 
-    // The run is a child of context: it is dropped (unfinished rows not sent) when context goes.
+    // The run is a child of context: it is dropped (unfinished rows not sent) when context goes. An id
+    // given twice is one row; rows past kMaxIds are "not sent" (never silently dropped).
     BulkRun(const QStringList &ids, Operation op, QObject *context, int concurrency = kDefaultConcurrency);
 
     void start();

@@ -122,6 +122,29 @@ private slots:
         QCOMPARE(held.calls.size(), 4);
     }
 
+    void duplicatesOnceAndTheBoundSaysSo()
+    {
+        QObject context;
+        QStringList calls;
+        QStringList many = ids(BulkRun::kMaxIds + 2);
+        many.insert(1, QStringLiteral("id-0"));
+        auto *run = new BulkRun(many, [&calls](const QString &id, QObject *, std::function<void(BulkOutcome)> done) {
+            calls << id;
+            BulkOutcome o;
+            o.state = BulkOutcome::State::Ok;
+            done(o);
+        }, &context);
+        QSignalSpy finished(run, &BulkRun::finished);
+        run->start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(run->rows().size(), BulkRun::kMaxIds + 2);
+        QCOMPARE(calls.size(), BulkRun::kMaxIds);
+        QCOMPARE(calls.count(QStringLiteral("id-0")), 1);
+        QCOMPARE(run->rows().last().state, BulkOutcome::State::NotSent);
+        QVERIFY(run->rows().last().message.contains(QStringLiteral("more than 10000")));
+        QCOMPARE(run->failedCount(), 2);
+    }
+
     void emptyRunFinishes()
     {
         QObject context;
