@@ -127,7 +127,9 @@ int CliApp::parse()
     }
     const CliHelp::CommandSpec *spec = CliHelp::find(path);
     const QStringList args = pos.mid(used);
-    if (args.size() != spec->positionals) {
+    // "ID..." in the usage: positionals is the least number of them, and there is no most.
+    const bool many = CliHelp::takesMany(*spec);
+    if (many ? args.size() < spec->positionals : args.size() != spec->positionals) {
         m_out->error(args.size() > spec->positionals
                          ? QStringLiteral("'%1' does not take %2").arg(path, args.mid(spec->positionals).join(QLatin1Char(' ')))
                          : QStringLiteral("'%1' needs %2").arg(path, spec->arguments.section(QLatin1Char(' '), 0, 0)),

@@ -46,6 +46,12 @@ void status(CliContext &ctx);
 // `channel URL|live [--as-key-env VAR] [--send JSON]... [--count N] [--timeout S]`
 void channel(CliContext &ctx);
 
+// Issue 13 items 1-2: `users rename ID NAME`, `users disable|enable|delete ID...`, `keys disable|enable|revoke
+// ID...|--user ID`, `sessions revoke ID...`, through ServiceUserOperations and BulkRun. True when handled.
+bool lifecycle(CliContext &ctx);
+// Asks on the terminal ([y/N] on stderr); without a terminal on stdin: a usage error (exit 2).
+void askYesNo(CliContext &ctx, const QString &question, std::function<void(bool)> answer);
+
 // Restores the keychain session for the endpoint, then runs next(token); reports and exits otherwise.
 void withSession(CliContext &ctx, std::function<void(const QString &token)> next);
 

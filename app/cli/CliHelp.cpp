@@ -137,7 +137,7 @@ const QList<CommandSpec> &commands()
          {S("device approve ABCD-EFGH")}},
         {S("device deny"), S("CODE"), 1, devices, S("deny another client's sign-in"), {}, {}, {S("device deny ABCD-EFGH")}},
 
-        {S("sessions"), S("<list|revoke>"), 0, admin, S("live sessions"), {}, {}, {}},
+        {S("sessions"), S("<list|revoke|watch>"), 0, admin, S("live sessions"), {}, {}, {}},
         {S("sessions list"), S("[options]"), 0, admin, S("list live sessions (never their tokens)"), {},
          {{S("user"), S("only this user's sessions")},
           {S("limit"), S("at most N per page, 1 to 1000 (default 100; with --all 1000)")},
@@ -145,7 +145,10 @@ const QList<CommandSpec> &commands()
           {S("cursor"), S("the page after this cursor ('' for the first page; the server's v1.1 keyset paging)")},
           {S("all"), S("every page, printed as it arrives (progress on stderr)")}},
          {S("sessions list --user USER_ID --json"), S("sessions list --all")}},
-        {S("sessions revoke"), S("ID"), 1, admin, S("revoke one session"), {}, {}, {}},
+        {S("sessions revoke"), S("ID..."), 1, admin, S("revoke sessions; with several ids a result line per id"),
+         S("Each id is sent once, at most 4 at a time, never re-sent. With one id --json prints the server's\n"
+           "reply; with several, one array of {id, ok, error}. Exit 1 if any failed."),
+         {}, {S("sessions revoke SESSION_ID"), S("sessions revoke ID1 ID2 ID3 --json")}},
         {S("sessions watch"), S("[--count N] [--timeout SECONDS]"), 0, admin,
          S("print the live channel's session and key events as JSON lines"),
          S("Subscribes to the live channel's \"sessions\" topic as you (Bearer, only to your server's own\n"
@@ -154,7 +157,7 @@ const QList<CommandSpec> &commands()
          {{S("count"), S("exit after N events")}, {S("timeout"), S("stop after this many seconds")}},
          {S("sessions watch"), S("sessions watch --count 1 --timeout 60")}},
 
-        {S("users"), S("<list|create>"), 0, admin, S("service users (the owners of API keys)"), {}, {}, {}},
+        {S("users"), S("<list|create|rename|disable|enable|delete>"), 0, admin, S("service users (the owners of API keys)"), {}, {}, {}},
         {S("users list"), S("[options]"), 0, admin, S("list service users"), {},
          {{S("search"), S("name or email contains TEXT")},
           {S("limit"), S("at most N per page, 1 to 1000 (default 50; with --all 1000)")},
@@ -165,8 +168,23 @@ const QList<CommandSpec> &commands()
         {S("users create"), S("NAME [--email EMAIL]"), 1, admin, S("create a service user; prints its id"), {},
          {{S("email"), S("its email (default: generated)")}},
          {S("users create backup-agent --email backup@service.local")}},
+        {S("users rename"), S("ID NAME"), 2, admin, S("rename a service user (1 to 100 characters)"), {}, {},
+         {S("users rename USER_ID backup-agent-2")}},
+        {S("users disable"), S("ID..."), 1, admin, S("disable service users: every key off, banned, live channels closed"),
+         S("Enable brings back only the keys the disable turned off. Your own account and admins are refused\n"
+           "(LOCKOUT). With several ids: a result line per id (--json: one array of {id, ok, error}); exit 1\n"
+           "if any failed."),
+         {}, {S("users disable USER_ID"), S("users disable ID1 ID2 --json")}},
+        {S("users enable"), S("ID..."), 1, admin, S("enable service users again (and the keys their disable turned off)"),
+         S("With several ids: a result line per id (--json: one array of {id, ok, error}); exit 1 if any failed."),
+         {}, {S("users enable USER_ID")}},
+        {S("users delete"), S("ID... [--yes]"), 1, admin, S("delete service users and all their keys"),
+         S("Counts each user's keys and asks on a terminal (\"... deletes N keys\"); without one, --yes is\n"
+           "needed (exit 2 otherwise). With several ids: a result line per id; exit 1 if any failed."),
+         {{S("yes"), S("do not ask for confirmation")}},
+         {S("users delete USER_ID"), S("users delete ID1 ID2 --yes --json")}},
 
-        {S("keys"), S("<list|mint|update|revoke|rotate>"), 0, admin, S("scoped API keys of service users"), {}, {}, {}},
+        {S("keys"), S("<list|mint|update|disable|enable|revoke|rotate>"), 0, admin, S("scoped API keys of service users"), {}, {}, {}},
         {S("keys list"), S("[options]"), 0, admin, S("list API keys (never their secrets)"),
          S("Each line: id, name, start, state, owner, expiry, request count and last use."),
          {{S("user"), S("only the keys of this service user")},
@@ -204,7 +222,21 @@ const QList<CommandSpec> &commands()
           {S("rate-limit"), S("off, or MAX requests per WINDOW (100/1h)")},
           {S("remaining"), S("number of uses left")}},
          {S("keys update KEY_ID --disable"), S("keys update KEY_ID --permission files=read --rate-limit 1000/1h --remaining 500")}},
-        {S("keys revoke"), S("ID"), 1, admin, S("delete a key; it stops working at once"), {}, {}, {}},
+        {S("keys disable"), S("ID... | --user ID"), 0, admin, S("disable keys (they stop working at once)"),
+         S("--user instead of ids: every key of that service user (at most 10,000). With several keys: a\n"
+           "result line per id (--json: one array of {id, ok, error}); exit 1 if any failed."),
+         {{S("user"), S("every key of this service user")}},
+         {S("keys disable KEY_ID"), S("keys disable --user USER_ID --json")}},
+        {S("keys enable"), S("ID... | --user ID"), 0, admin, S("enable keys again"),
+         S("--user instead of ids: every key of that service user. A result line per id with several."),
+         {{S("user"), S("every key of this service user")}},
+         {S("keys enable KEY_ID1 KEY_ID2")}},
+        {S("keys revoke"), S("ID... | --user ID [--yes]"), 0, admin, S("delete keys; they stop working at once"),
+         S("--user instead of ids: every key of that service user, after a confirmation on a terminal (or\n"
+           "--yes; exit 2 without either). With several keys: a result line per id (--json: one array of\n"
+           "{id, ok, error}); exit 1 if any failed."),
+         {{S("user"), S("every key of this service user")}, {S("yes"), S("do not ask for confirmation (--user)")}},
+         {S("keys revoke KEY_ID"), S("keys revoke --user USER_ID --yes")}},
         {S("keys rotate"), S("ID [--overlap DURATION]"), 1, admin,
          S("replace a key: prints the new secret alone on stdout, once"), {},
          {{S("overlap"), S("how long the old key keeps working (default 1h; 0: stops at once)")},
@@ -255,6 +287,11 @@ const QList<ExitCodeSpec> &exitCodes()
         {4, S("code denied"), S("this login's device code was denied or expired")},
     };
     return codes;
+}
+
+bool takesMany(const CommandSpec &c)
+{
+    return c.arguments.contains(QStringLiteral("..."));
 }
 
 const CommandSpec *find(const QString &path)
@@ -421,7 +458,7 @@ QString globalHelp()
             out += QStringLiteral("\n") + group + QStringLiteral(":\n");
         }
         // The path and its positional placeholder (CODE, ID, URL|live); options are in its own help.
-        out += row(c.positionals > 0 ? c.path + QLatin1Char(' ') + c.arguments.section(QLatin1Char(' '), 0, 0) : c.path, c.summary);
+        out += row(c.positionals > 0 || takesMany(c) ? c.path + QLatin1Char(' ') + c.arguments.section(QLatin1Char(' '), 0, 0) : c.path, c.summary);
     }
     out += QStringLiteral("\nGlobal options (before or after the command):\n");
     for (const OptionSpec &o : globalOptions())

@@ -42,6 +42,9 @@ struct ExitCodeSpec
 };
 
 QString programName();
+// The command takes several of its last positional ("ID..." in its arguments): positionals is then the
+// least number.
+bool takesMany(const CommandSpec &c);
 const QList<ExitCodeSpec> &exitCodes();         // cli.md's table, for --help, each command's help and the man page                          // QCoreApplication::applicationName(), else "pikku-admin"
 const QList<OptionSpec> &globalOptions();       // before or after the command: --server, --json, ...
 const QList<OptionSpec> &commandOptions();      // every command's options, once each

@@ -138,6 +138,15 @@ void CliOutput::printJson(const QJsonObject &o) const
     std::fflush(stdout);
 }
 
+void CliOutput::printJsonArray(const QJsonArray &a) const
+{
+    const QString doc = QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+    const QByteArray utf8 = escapeControls(doc, Newlines::Escape, Style::Json).toUtf8();
+    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
 void CliOutput::result(const QString &text) const
 {
     write(stdout, text);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 
@@ -44,6 +45,7 @@ public:
     static QByteArray frameLine(const QByteArray &frame, bool json);
 
     void printJson(const QJsonObject &o) const;      // one compact line on stdout
+    void printJsonArray(const QJsonArray &a) const;     // the same for an array (a bulk command's rows)
     void result(const QString &text) const;          // stdout, human form
     void info(const QString &text) const;            // stderr
     void warn(const QString &text) const;            // stderr, "warning: "

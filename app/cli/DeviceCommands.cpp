@@ -71,24 +71,6 @@ QJsonObject pageBody(const Page<T> &p)
     return p.body;
 }
 
-void askYesNo(CliContext &ctx, const QString &question, std::function<void(bool)> answer)
-{
-    if (!isatty(STDIN_FILENO)) {
-        ctx.out->error(QStringLiteral("confirmation needed and stdin is not a terminal: pass --yes"), QStringLiteral("USAGE"));
-        ctx.done(ExitUsage);
-        return;
-    }
-    ctx.out->prompt(question + QStringLiteral(" [y/N] "));
-    auto *notifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, ctx.owner);
-    QObject::connect(notifier, &QSocketNotifier::activated, ctx.owner, [notifier, answer] {
-        char buf[64] = {};
-        const ssize_t n = ::read(STDIN_FILENO, buf, sizeof(buf) - 1);
-        notifier->setEnabled(false);
-        notifier->deleteLater();
-        const QString reply = n > 0 ? QString::fromLocal8Bit(buf, int(n)).trimmed().toLower() : QString();
-        answer(reply == QLatin1String("y") || reply == QLatin1String("yes"));
-    });
-}
 
 QString claimProblem(const DeviceClaim &c)
 {
@@ -117,6 +99,25 @@ void decide(CliContext &ctx, const QString &token, const QString &code, bool app
 }
 
 } // namespace
+
+void askYesNo(CliContext &ctx, const QString &question, std::function<void(bool)> answer)
+{
+    if (!isatty(STDIN_FILENO)) {
+        ctx.out->error(QStringLiteral("confirmation needed and stdin is not a terminal: pass --yes"), QStringLiteral("USAGE"));
+        ctx.done(ExitUsage);
+        return;
+    }
+    ctx.out->prompt(question + QStringLiteral(" [y/N] "));
+    auto *notifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, ctx.owner);
+    QObject::connect(notifier, &QSocketNotifier::activated, ctx.owner, [notifier, answer] {
+        char buf[64] = {};
+        const ssize_t n = ::read(STDIN_FILENO, buf, sizeof(buf) - 1);
+        notifier->setEnabled(false);
+        notifier->deleteLater();
+        const QString reply = n > 0 ? QString::fromLocal8Bit(buf, int(n)).trimmed().toLower() : QString();
+        answer(reply == QLatin1String("y") || reply == QLatin1String("yes"));
+    });
+}
 
 void device(CliContext &ctx)
 {
@@ -193,6 +194,8 @@ void device(CliContext &ctx)
 
 void sessions(CliContext &ctx)
 {
+    if (lifecycle(ctx))
+        return;
     const QString sub = ctx.args.value(0);
     if (sub == QLatin1String("list") && ctx.args.size() == 1) {
         ListQuery query;

@@ -275,6 +275,8 @@ bool readKeyFields(CliContext &ctx, KeyFields &f)
 
 void users(CliContext &ctx)
 {
+    if (lifecycle(ctx))
+        return;
     const QString sub = ctx.args.value(0);
     if (sub == QLatin1String("list") && ctx.args.size() == 1) {
         ListQuery query;
@@ -315,6 +317,8 @@ void users(CliContext &ctx)
 
 void keys(CliContext &ctx)
 {
+    if (lifecycle(ctx))
+        return;
     const QString sub = ctx.args.value(0);
     if (sub == QLatin1String("list") && ctx.args.size() == 1) {
         ListQuery query;

@@ -1,5 +1,6 @@
 #include "ApiKeysPage.h"
 #include "ViewSelection.h"
+#include "BulkResultDialog.h"
 
 #include "AppContext.h"
 #include "Dialogs.h"
@@ -149,6 +150,7 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
     connect(m_revoke, &QAction::triggered, this, &ApiKeysPage::revokeSelected);
     connect(m_refresh, &QAction::triggered, this, &ApiKeysPage::reload);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ApiKeysPage::updateActions);
+    installBulkActions(actions);   // after updateActions: it may turn the one-key actions off again
     connect(m_model, &ApiKeysModel::pageLoaded, this, [this](int loaded, int total) {
         m_count->setText(tr("%1 of %2 loaded").arg(loaded).arg(total));
         updateActions();
@@ -350,4 +352,53 @@ void ApiKeysPage::rotateSelected(qint64 overlapSeconds)
         wizard->setOverlapSeconds(overlapSeconds);
         wizard->rotate();
     }
+}
+
+// h-lifecycle: multi-selection and the bulk actions, kept in this one function (the page's layout is
+// h-forms'). With several rows selected the one-key actions are off (they would act on the first row only).
+void ApiKeysPage::installBulkActions(QBoxLayout *actionsRow)
+{
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    auto *bulk = new QToolButton(this);
+    bulk->setObjectName(QStringLiteral("bulkKeysButton"));
+    bulk->setText(tr("Selected keys"));
+    bulk->setToolTip(tr("Disable, enable or revoke every selected key (one confirmation, a result per key)"));
+    bulk->setPopupMode(QToolButton::InstantPopup);
+    bulk->setEnabled(false);
+    auto *menu = new QMenu(bulk);
+    const auto add = [this, menu](const QString &text, const char *name, LifecycleAction a) {
+        QAction *act = menu->addAction(text, this, [this, a] { bulkSelected(int(a)); });
+        act->setObjectName(QString::fromLatin1(name));
+    };
+    add(tr("Disable selected…"), "bulkDisableKeysAction", LifecycleAction::DisableKey);
+    add(tr("Enable selected…"), "bulkEnableKeysAction", LifecycleAction::EnableKey);
+    add(tr("Revoke selected…"), "bulkRevokeKeysAction", LifecycleAction::RevokeKey);
+    bulk->setMenu(menu);
+    actionsRow->insertWidget(actionsRow->count() - 1, bulk);   // before the row's stretch
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this, bulk] {
+        const int n = int(m_view->selectionModel()->selectedRows().size());
+        const bool can = m_context->services()->session()->isSignedIn() && m_available;
+        bulk->setEnabled(can && n > 0);
+        bulk->setText(n > 1 ? tr("Selected keys (%1)").arg(n) : tr("Selected keys"));
+        if (n > 1)
+            for (QAction *a : {m_edit, m_toggle, m_rotate, m_revoke})
+                a->setEnabled(false);
+    });
+}
+
+void ApiKeysPage::bulkSelected(int action)
+{
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QList<LifecycleTarget> targets;
+    for (const QModelIndex &i : rows) {
+        const ApiKey &k = m_model->key(m_proxy->mapToSource(i).row());
+        targets << LifecycleTarget{k.id, tr("%1 of %2").arg(k.name, ownerName(k.userId)), -1, {}};
+    }
+    const auto a = LifecycleAction(action);
+    ServiceUserOperations ops(m_context->services()->console());
+    BulkResultDialog::confirmAndRun(this, a, targets, ops.operation(a), [this, a](const BulkRun &run) {
+        m_banner->showMessage(ServiceUserOperations::outcomeLine(a, run), run.failedCount() ? MessageBanner::Type::Warning : MessageBanner::Type::Positive, 6000);
+        reload();
+    });
 }

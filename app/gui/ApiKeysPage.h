@@ -15,6 +15,7 @@ class QLabel;
 class QTableView;
 class QSortFilterProxyModel;
 class QAction;
+class QBoxLayout;
 
 // Scoped API keys of service users: paged from the server, filtered by owner on the server and by text
 // over the loaded rows, with mint, edit, enable/disable, rotate (a wizard that follows the previous key) and
@@ -39,11 +40,14 @@ public:
     // and the rotate starts at once.
     void rotateSelected(qint64 overlapSeconds = -1);
     const QList<ServiceUser> &owners() const { return m_owners; }
+    // Issue 13 item 2 (h-lifecycle): several keys at once; one confirmation, a result row per key.
+    void bulkSelected(int action);   // a LifecycleAction: DisableKey, EnableKey or RevokeKey
 
 signals:
     void ownersLoaded();
 
 private:
+    void installBulkActions(QBoxLayout *actionsRow);
     void openMintDialogWithOwner(const QString &ownerId);
     int selectedRow() const;
     void updateActions();

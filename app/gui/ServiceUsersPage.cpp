@@ -3,6 +3,7 @@
 #include "ui_ServiceUsersPage.h"
 
 #include "AppContext.h"
+#include "BulkResultDialog.h"
 #include "Clipboard.h"
 #include "MessageBanner.h"
 #include "TableColumns.h"
@@ -15,6 +16,7 @@
 #include <QAction>
 #include <QDialog>
 #include <QFontDatabase>
+#include <QInputDialog>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
@@ -82,13 +84,17 @@ ServiceUsersPage::ServiceUsersPage(AppContext *context, QWidget *parent)
     table->addAction(copyAction);
     connect(copyAction, &QAction::triggered, this, &ServiceUsersPage::copySelectedId);
     connect(m_ui->copyUserIdButton, &QPushButton::clicked, this, &ServiceUsersPage::copySelectedId);
-    connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            [this] { m_ui->copyUserIdButton->setEnabled(!selectedUserId().isEmpty()); });
+    connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ServiceUsersPage::updateActions);
+    connect(m_ui->renameUserButton, &QPushButton::clicked, this, &ServiceUsersPage::renameSelected);
+    connect(m_ui->disableUserButton, &QPushButton::clicked, this, &ServiceUsersPage::disableSelected);
+    connect(m_ui->enableUserButton, &QPushButton::clicked, this, &ServiceUsersPage::enableSelected);
+    connect(m_ui->deleteUserButton, &QPushButton::clicked, this, &ServiceUsersPage::deleteSelected);
     connect(table, &QWidget::customContextMenuRequested, this, [this, table, copyAction](const QPoint &pos) {
         const QModelIndex at = table->indexAt(pos);
         if (!at.isValid())
             return;
-        table->selectRow(at.row());
+        if (!table->selectionModel()->isRowSelected(at.row(), at.parent()))
+            table->selectRow(at.row());   // a click inside the selection keeps it (the actions apply to all of it)
         auto *menu = new QMenu(table);
         menu->setObjectName(QStringLiteral("usersContextMenu"));
         menu->setAttribute(Qt::WA_DeleteOnClose);
@@ -205,4 +211,108 @@ void ServiceUsersPage::copySelectedId()
     m_context->clipboard()->copyText(id);
     const QString name = table()->currentIndex().siblingAtColumn(NameColumn).data().toString();
     banner()->showMessage(tr("Copied the id of %1: %2").arg(name, id), MessageBanner::Type::Positive, 4000);
+}
+
+QStringList ServiceUsersPage::selectedUserIds() const
+{
+    QStringList out;
+    for (const LifecycleTarget &t : selectedTargets())
+        out << t.id;
+    return out;
+}
+
+QList<LifecycleTarget> ServiceUsersPage::selectedTargets() const
+{
+    QModelIndexList rows = table()->selectionModel()->selectedRows(NameColumn);
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QList<LifecycleTarget> out;
+    for (const QModelIndex &i : rows)
+        out << LifecycleTarget{i.data(ServiceUsersModel::UserIdRole).toString(), i.data(Qt::DisplayRole).toString(),
+                               i.siblingAtColumn(KeysColumn).data(Qt::DisplayRole).toInt(), {}};
+    return out;
+}
+
+void ServiceUsersPage::updateActions()
+{
+    const int n = int(table()->selectionModel()->selectedRows().size());
+    const bool signedIn = m_context->services()->session()->isSignedIn();
+    m_ui->copyUserIdButton->setEnabled(!selectedUserId().isEmpty());
+    m_ui->renameUserButton->setEnabled(signedIn && n == 1);
+    for (QPushButton *b : {m_ui->disableUserButton, m_ui->enableUserButton, m_ui->deleteUserButton})
+        b->setEnabled(signedIn && n > 0);
+}
+
+void ServiceUsersPage::renameSelected()
+{
+    const QList<LifecycleTarget> targets = selectedTargets();
+    if (targets.size() != 1)
+        return;
+    const LifecycleTarget t = targets.first();
+    auto *dlg = new QInputDialog(this);
+    dlg->setObjectName(QStringLiteral("renameUserDialog"));
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    dlg->setWindowTitle(tr("Rename service user"));
+    // The name and id are the server's text: escaped into the label's rich text, never read as markup.
+    dlg->setLabelText(QStringLiteral("<p>%1</p>").arg(tr("New name for %1 (id %2), 1 to %3 characters:")
+                                                         .arg(t.label, t.id).arg(ServiceUserOperations::kMaxNameLength)
+                                                         .toHtmlEscaped()));
+    dlg->setTextValue(t.label);
+    dlg->setOkButtonText(tr("&Rename"));
+    connect(dlg, &QInputDialog::textValueSelected, this, [this, id = t.id](const QString &name) {
+        if (const QString why = ServiceUserOperations::nameProblem(name); !why.isEmpty()) {
+            banner()->showMessage(tr("Not renamed: %1.").arg(why), MessageBanner::Type::Error);
+            return;
+        }
+        ServiceUserOperations ops(m_context->services()->console());
+        ops.rename(id, name, this, [this](Result<ServiceUser> r) {
+            if (!r.ok()) {
+                banner()->showMessage(ServiceUserOperations::rowError(r.error()), MessageBanner::Type::Error);
+                return;
+            }
+            banner()->showMessage(tr("Renamed to %1.").arg(r.value().name), MessageBanner::Type::Positive, 6000);
+            reload();
+            emit usersChanged();
+        });
+    });
+    dlg->open();
+}
+
+void ServiceUsersPage::runOnSelected(LifecycleAction action)
+{
+    const QList<LifecycleTarget> targets = selectedTargets();
+    ServiceUserOperations ops(m_context->services()->console());
+    BulkResultDialog::confirmAndRun(this, action, targets, ops.operation(action), [this, action](const BulkRun &run) { afterBulk(action, run); });
+}
+
+void ServiceUsersPage::disableSelected()
+{
+    runOnSelected(LifecycleAction::DisableUser);
+}
+
+void ServiceUsersPage::enableSelected()
+{
+    runOnSelected(LifecycleAction::EnableUser);
+}
+
+void ServiceUsersPage::deleteSelected()
+{
+    QList<LifecycleTarget> targets = selectedTargets();
+    if (targets.isEmpty())
+        return;
+    for (LifecycleTarget &t : targets)
+        t.keys = -1;   // counted on the server now, not taken from a list that may be old
+    auto ops = std::make_shared<ServiceUserOperations>(m_context->services()->console());
+    m_ui->deleteUserButton->setEnabled(false);
+    ops->countKeys(targets, this, [this, ops](QList<LifecycleTarget> counted) {
+        updateActions();
+        BulkResultDialog::confirmAndRun(this, LifecycleAction::DeleteUser, counted, ops->deleteOperation(counted),
+                                        [this](const BulkRun &run) { afterBulk(LifecycleAction::DeleteUser, run); });
+    });
+}
+
+void ServiceUsersPage::afterBulk(LifecycleAction action, const BulkRun &run)
+{
+    banner()->showMessage(ServiceUserOperations::outcomeLine(action, run), run.failedCount() ? MessageBanner::Type::Warning : MessageBanner::Type::Positive, 6000);
+    reload();
+    emit usersChanged();
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "services/ServiceUserOperations.h"
+
 #include <QWidget>
 
 #include <memory>
@@ -28,6 +30,13 @@ public:
     // Columns as the view shows them (the model's).
     enum Column { NameColumn, EmailColumn, IdColumn, KeysColumn, StateColumn, CreatedColumn };
     QString selectedUserId() const;
+    QStringList selectedUserIds() const;   // every selected row, in the view's order
+    // Issue 13 item 1: the lifecycle of the selected users (through ServiceUserOperations and BulkRun; one
+    // confirmation, then a result row per user). Rename takes one user.
+    void renameSelected();
+    void disableSelected();
+    void enableSelected();
+    void deleteSelected();   // counts each user's keys first: "This deletes N keys"
     // The id the CLI's `--user ID` wants: to the clipboard (plainly; an id is not a secret).
     void copySelectedId();
 
@@ -38,6 +47,10 @@ signals:
 
 private:
     void openCreateDialog();
+    void updateActions();
+    QList<LifecycleTarget> selectedTargets() const;
+    void runOnSelected(LifecycleAction action);
+    void afterBulk(LifecycleAction action, const BulkRun &run);
     void updateCount();
 
     std::unique_ptr<Ui::ServiceUsersPage> m_ui;

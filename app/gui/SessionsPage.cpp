@@ -2,6 +2,7 @@
 #include "ui_SessionsPage.h"
 
 #include "AppContext.h"
+#include "BulkResultDialog.h"
 #include "Dialogs.h"
 #include "LiveConnectionsPanel.h"
 #include "MessageBanner.h"
@@ -180,6 +181,10 @@ void SessionsPage::onSessionRevoked(const QString &id)
 void SessionsPage::revokeSelected()
 {
     QTableView *table = m_ui->sessionsTable;
+    if (table->selectionModel()->selectedRows().size() > 1) {
+        revokeSelectedTogether();
+        return;
+    }
     const QModelIndex current = table->currentIndex();
     if (!current.isValid() || !table->selectionModel()->hasSelection())
         return;
@@ -233,4 +238,31 @@ void SessionsPage::revoke(const QString &id, bool own)
                                       MessageBanner::Type::Info);
         });
     });
+}
+
+// Several sessions (issue 13 item 2): one confirmation naming each, then a result row per session. This
+// console's own session is not sent in a bulk revoke (it would sign this console out halfway through the
+// run); its row says so, and revoking it alone asks the question that explains the sign-out.
+void SessionsPage::revokeSelectedTogether()
+{
+    QModelIndexList rows = m_ui->sessionsTable->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QList<LifecycleTarget> targets;
+    for (const QModelIndex &i : rows) {
+        const UserSession &s = m_model->session(m_proxy->mapToSource(i).row());
+        targets << LifecycleTarget{s.id, QStringLiteral("%1, %2").arg(s.userEmail, s.userAgent.isEmpty() ? tr("unknown client") : s.userAgent), -1, {}};
+    }
+    const QString own = m_context->services()->session()->sessionId();
+    ServiceUserOperations ops(m_context->services()->console());
+    const auto refuse = [own](const QString &id) {
+        return id == own ? tr("this console's own session (revoke it alone: that signs this console out)") : QString();
+    };
+    BulkResultDialog::confirmAndRun(this, LifecycleAction::RevokeSession, targets, ops.operation(LifecycleAction::RevokeSession, refuse),
+                                    [this](const BulkRun &run) {
+                                        for (const BulkOutcome &o : run.rows())
+                                            if (o.ok())
+                                                onSessionRevoked(o.id);
+                                        banner()->showMessage(ServiceUserOperations::outcomeLine(LifecycleAction::RevokeSession, run), run.failedCount() ? MessageBanner::Type::Warning
+                                                                                               : MessageBanner::Type::Positive, 6000);
+                                    });
 }

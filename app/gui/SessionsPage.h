@@ -26,7 +26,7 @@ public:
 
     void reload();                 // first page of sessions again, and the live channel if it is not open
     void loadMoreSessions();
-    void revokeSelected();
+    void revokeSelected();   // one session: its own question; several: one confirmation and a result per row
     QTableView *sessionsTable() const;
     UserSessionsModel *sessionsModel() const { return m_model; }
     LiveConnectionsPanel *liveConnections() const { return m_liveConnections; }
@@ -45,6 +45,7 @@ private:
     void updateSessionCount();
     void clearAll();
     void revoke(const QString &id, bool own);
+    void revokeSelectedTogether();
 
     std::unique_ptr<Ui::SessionsPage> m_ui;
     AppContext *m_context;

@@ -244,6 +244,61 @@ ApiCall *ConsoleApi::createServiceUser(const QString &name, const QString &email
                              });
 }
 
+namespace {
+Result<ServiceUser> parseUser(const QJsonObject &o)
+{
+    QString why;
+    if (auto u = ServiceUser::fromJson(o.value(QStringLiteral("user")).toObject(), &why))
+        return *u;
+    return bad(why);
+}
+
+// {user, <count>}: the count a whole number 0..INT_MAX.
+Result<ServiceUserChange> parseChange(const QJsonObject &o, const QString &count)
+{
+    const Result<ServiceUser> u = parseUser(o);
+    if (!u.ok())
+        return u.error();
+    const auto n = jsonInteger(o.value(count), 0, std::numeric_limits<int>::max());
+    if (!n)
+        return bad(QStringLiteral("the reply's \"%1\" is not a count").arg(count));
+    return ServiceUserChange{u.value(), int(*n)};
+}
+} // namespace
+
+ApiCall *ConsoleApi::renameServiceUser(const QString &userId, const QString &name, QObject *context, Cb<ServiceUser> cb)
+{
+    return call<ServiceUser>("POST", QStringLiteral("/console/service-users/update"),
+                             {{QStringLiteral("userId"), userId}, {QStringLiteral("name"), name}}, context, std::move(cb), parseUser);
+}
+
+ApiCall *ConsoleApi::disableServiceUser(const QString &userId, QObject *context, Cb<ServiceUserChange> cb)
+{
+    return call<ServiceUserChange>("POST", QStringLiteral("/console/service-users/disable"), {{QStringLiteral("userId"), userId}},
+                                   context, std::move(cb),
+                                   [](const QJsonObject &o) { return parseChange(o, QStringLiteral("disabledKeys")); });
+}
+
+ApiCall *ConsoleApi::enableServiceUser(const QString &userId, QObject *context, Cb<ServiceUserChange> cb)
+{
+    return call<ServiceUserChange>("POST", QStringLiteral("/console/service-users/enable"), {{QStringLiteral("userId"), userId}},
+                                   context, std::move(cb),
+                                   [](const QJsonObject &o) { return parseChange(o, QStringLiteral("enabledKeys")); });
+}
+
+ApiCall *ConsoleApi::deleteServiceUser(const QString &userId, QObject *context, Cb<int> cb)
+{
+    return call<int>("POST", QStringLiteral("/console/service-users/delete"), {{QStringLiteral("userId"), userId}}, context,
+                     std::move(cb), [](const QJsonObject &o) -> Result<int> {
+                         if (o.value(QStringLiteral("success")) != QJsonValue(true))
+                             return bad(QStringLiteral("the reply does not say \"success\": true"));
+                         const auto n = jsonInteger(o.value(QStringLiteral("deletedKeys")), 0, std::numeric_limits<int>::max());
+                         if (!n)
+                             return bad(QStringLiteral("the reply's \"deletedKeys\" is not a count"));
+                         return int(*n);
+                     });
+}
+
 ApiCall *ConsoleApi::listApiKeys(const QString &userId, int limit, int offset, QObject *context, Cb<Page<ApiKey>> cb)
 {
     ListQuery q;

@@ -37,6 +37,14 @@ struct ListQuery
     QString search;                  // service users (v1); the others only on a v1.1 server with "search"
 };
 
+// A service-user lifecycle reply (v1.1 "service-users.lifecycle"): the user as it is now and how many of
+// its keys the call turned off (disable) or on again (enable).
+struct ServiceUserChange
+{
+    ServiceUser user;
+    int keys = 0;
+};
+
 struct KeyFields   // what create/update send; unset optionals are left out
 {
     QString userId, name, prefix;
@@ -67,6 +75,13 @@ public:
     ApiCall *info(QObject *context, Cb<ConsoleInfo> cb);
     ApiCall *listServiceUsers(int limit, int offset, const QString &search, QObject *context, Cb<Page<ServiceUser>> cb);
     ApiCall *createServiceUser(const QString &name, const QString &email, QObject *context, Cb<ServiceUser> cb);
+    // v1.1 "service-users.lifecycle": rename (1-100 characters), disable (every key off, banned, channels
+    // closed), enable (only the keys the disable turned off), delete (its keys, then the user; the reply's
+    // deletedKeys). The caller's own account and admins are refused with 409 LOCKOUT.
+    ApiCall *renameServiceUser(const QString &userId, const QString &name, QObject *context, Cb<ServiceUser> cb);
+    ApiCall *disableServiceUser(const QString &userId, QObject *context, Cb<ServiceUserChange> cb);
+    ApiCall *enableServiceUser(const QString &userId, QObject *context, Cb<ServiceUserChange> cb);
+    ApiCall *deleteServiceUser(const QString &userId, QObject *context, Cb<int> cb);
     ApiCall *listApiKeys(const QString &userId, int limit, int offset, QObject *context, Cb<Page<ApiKey>> cb);
     ApiCall *createApiKey(const KeyFields &fields, QObject *context, Cb<MintedKey> cb);
     ApiCall *updateApiKey(const QString &keyId, const KeyFields &fields, QObject *context, Cb<ApiKey> cb);
