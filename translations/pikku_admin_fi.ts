@@ -304,6 +304,34 @@
         <source>API keys</source>
         <translation>API-avaimet</translation>
     </message>
+    <message>
+        <source>Selected keys</source>
+        <translation>Valitut avaimet</translation>
+    </message>
+    <message>
+        <source>Disable, enable or revoke every selected key (one confirmation, a result per key)</source>
+        <translation>Poista käytöstä, ota käyttöön tai peru kaikki valitut avaimet (yksi vahvistus, tulos avaimittain)</translation>
+    </message>
+    <message>
+        <source>Disable selected…</source>
+        <translation>Poista valitut käytöstä…</translation>
+    </message>
+    <message>
+        <source>Enable selected…</source>
+        <translation>Ota valitut käyttöön…</translation>
+    </message>
+    <message>
+        <source>Revoke selected…</source>
+        <translation>Peru valitut…</translation>
+    </message>
+    <message>
+        <source>Selected keys (%1)</source>
+        <translation>Valitut avaimet (%1)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 (käyttäjä %2)</translation>
+    </message>
 </context>
 <context>
     <name>AuthApi</name>
@@ -329,6 +357,96 @@
     <message>
         <source>the keychain did not answer</source>
         <translation>avainnippu ei vastannut</translation>
+    </message>
+</context>
+<context>
+    <name>BulkResultDialog</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Result per item</source>
+        <translation>Tulos kohteittain</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Kohde</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Tulos</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Pysäytä</translation>
+    </message>
+    <message>
+        <source>Send no more; what was sent finishes and is shown</source>
+        <translation>Älä lähetä enempää; jo lähetetyt viedään loppuun ja näytetään</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>odottaa</translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation>lähetetään…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>valmis</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>EPÄONNISTUI</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>ei lähetetty</translation>
+    </message>
+    <message>
+        <source>%1 %2: all done.</source>
+        <translation>%1 %2: kaikki valmiina.</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3. The failed rows were not retried; each says why.</source>
+        <translation>%1 %2: %3. Epäonnistuneita rivejä ei yritetty uudelleen; kukin kertoo syyn.</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3…</source>
+        <translation>%1 %2: %3…</translation>
+    </message>
+</context>
+<context>
+    <name>BulkRun</name>
+    <message>
+        <source>not sent: more than %1 items in one run</source>
+        <translation>ei lähetetty: yhdessä ajossa yli %1 kohdetta</translation>
+    </message>
+    <message>
+        <source>%1 done</source>
+        <translation>%1 valmiina</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 epäonnistui</translation>
+    </message>
+    <message>
+        <source>%1 not sent</source>
+        <translation>%1 lähettämättä</translation>
+    </message>
+    <message>
+        <source>%1 still running</source>
+        <translation>%1 vielä kesken</translation>
+    </message>
+    <message>
+        <source>not sent: cancelled before its turn</source>
+        <translation>ei lähetetty: pysäytettiin ennen sen vuoroa</translation>
     </message>
 </context>
 <context>
@@ -2764,6 +2882,161 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
     </message>
 </context>
 <context>
+    <name>ServiceUserOperations</name>
+    <message>
+        <source>a name is needed</source>
+        <translation>nimi tarvitaan</translation>
+    </message>
+    <message>
+        <source>a name has at most %1 characters (this one has %2)</source>
+        <translation>nimessä on enintään %1 merkkiä (tässä on %2)</translation>
+    </message>
+    <message>
+        <source>a name cannot hold control characters</source>
+        <translation>nimessä ei voi olla ohjausmerkkejä</translation>
+    </message>
+    <message>
+        <source>no answer (%1): it may have been carried out; not re-sent, check before trying again</source>
+        <translation>ei vastausta (%1): toiminto on ehkä jo tehty; ei lähetetty uudelleen, tarkista ennen kuin yrität uudelleen</translation>
+    </message>
+    <message>
+        <source>disabled, with %1</source>
+        <translation>poistettu käytöstä, mukana %1</translation>
+    </message>
+    <message>
+        <source>enabled; %1 on again</source>
+        <translation>otettu käyttöön; %1 taas käytössä</translation>
+    </message>
+    <message>
+        <source>deleted, with %1</source>
+        <translation>poistettu, mukana %1</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>käytössä</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>poissa käytöstä</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>peruttu</translation>
+    </message>
+    <message>
+        <source>its keys could not be counted</source>
+        <translation>sen avaimia ei voitu laskea</translation>
+    </message>
+    <message>
+        <source>its keys could not be counted (%1)</source>
+        <translation>sen avaimia ei voitu laskea (%1)</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3.</source>
+        <translation>%1 %2: %3.</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Poista käytöstä</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Ota käyttöön</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Poista</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Peru</translation>
+    </message>
+    <message>
+        <source>Every key of each is disabled, each is banned, and their live channels close. Enable brings back only the keys this turns off.</source>
+        <translation>Jokaisen kaikki avaimet poistetaan käytöstä, jokainen estetään ja niiden live-kanavat suljetaan. Käyttöönotto palauttaa vain ne avaimet, jotka tämä poistaa käytöstä.</translation>
+    </message>
+    <message>
+        <source>Each is unbanned; only the keys its disable turned off work again.</source>
+        <translation>Jokaisen esto poistetaan; vain ne avaimet, jotka käytöstä poisto sulki, toimivat taas.</translation>
+    </message>
+    <message>
+        <source>This deletes %1 with them; they stop working at once and cannot be restored.</source>
+        <translation>Niiden mukana poistuu %1; ne lakkaavat toimimasta heti, eikä niitä voi palauttaa.</translation>
+    </message>
+    <message>
+        <source>%1 whose keys could not be counted will not be sent.</source>
+        <translation>Lähettämättä jää %1: avaimia ei voitu laskea.</translation>
+    </message>
+    <message>
+        <source>They stop working at once; their live channels close.</source>
+        <translation>Ne lakkaavat toimimasta heti; niiden live-kanavat suljetaan.</translation>
+    </message>
+    <message>
+        <source>They work again (within their expiry and limits).</source>
+        <translation>Ne toimivat taas (vanhenemisaikansa ja rajojensa puitteissa).</translation>
+    </message>
+    <message>
+        <source>They are deleted and stop working at once; this cannot be undone.</source>
+        <translation>Ne poistetaan ja lakkaavat toimimasta heti; tätä ei voi perua.</translation>
+    </message>
+    <message>
+        <source>Those clients are signed out at once and their open channels close.</source>
+        <translation>Ne asiakkaat kirjataan heti ulos, ja niiden avoimet kanavat suljetaan.</translation>
+    </message>
+    <message>
+        <source>%1 %2?</source>
+        <translation>%1 %2?</translation>
+    </message>
+    <message>
+        <source>deletes %1</source>
+        <translation>poistuu %1</translation>
+    </message>
+    <message>
+        <source>keys not counted, not sent</source>
+        <translation>avaimia ei laskettu, ei lähetetty</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>ja %1 muuta</translation>
+    </message>
+    <message>
+        <source>not sent: %1</source>
+        <translation>ei lähetetty: %1</translation>
+    </message>
+    <message>
+        <source>%1 key</source>
+        <translation>%1 avain</translation>
+    </message>
+    <message>
+        <source>%1 keys</source>
+        <translation>%1 avainta</translation>
+    </message>
+    <message>
+        <source>%1 service user</source>
+        <translation>%1 palvelukäyttäjä</translation>
+    </message>
+    <message>
+        <source>%1 service users</source>
+        <translation>%1 palvelukäyttäjää</translation>
+    </message>
+    <message>
+        <source>%1 session</source>
+        <translation>%1 istunto</translation>
+    </message>
+    <message>
+        <source>%1 sessions</source>
+        <translation>%1 istuntoa</translation>
+    </message>
+    <message>
+        <source>%1 user</source>
+        <translation>%1 käyttäjä</translation>
+    </message>
+    <message>
+        <source>%1 users</source>
+        <translation>%1 käyttäjää</translation>
+    </message>
+</context>
+<context>
     <name>ServiceUsersModel</name>
     <message>
         <source>banned</source>
@@ -2864,6 +3137,58 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
         <source>Copied the id of %1: %2</source>
         <translation>Käyttäjän %1 tunnus kopioitiin: %2</translation>
     </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>Nimeä &amp;uudelleen…</translation>
+    </message>
+    <message>
+        <source>Rename the selected service user</source>
+        <translation>Nimeä valittu palvelukäyttäjä uudelleen</translation>
+    </message>
+    <message>
+        <source>&amp;Disable…</source>
+        <translation>Poista &amp;käytöstä…</translation>
+    </message>
+    <message>
+        <source>Disable the selected service users: every key off, banned, live channels closed</source>
+        <translation>Poista valitut palvelukäyttäjät käytöstä: kaikki avaimet pois käytöstä, esto päälle, live-kanavat suljetaan</translation>
+    </message>
+    <message>
+        <source>E&amp;nable…</source>
+        <translation>&amp;Ota käyttöön…</translation>
+    </message>
+    <message>
+        <source>Enable the selected service users and the keys their disable turned off</source>
+        <translation>Ota käyttöön valitut palvelukäyttäjät ja avaimet, jotka niiden käytöstä poisto sulki</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Poista…</translation>
+    </message>
+    <message>
+        <source>Delete the selected service users with all their keys (the confirmation counts them)</source>
+        <translation>Poista valitut palvelukäyttäjät kaikkine avaimineen (vahvistus kertoo avainten määrän)</translation>
+    </message>
+    <message>
+        <source>Rename service user</source>
+        <translation>Nimeä palvelukäyttäjä uudelleen</translation>
+    </message>
+    <message>
+        <source>New name for %1 (id %2), 1 to %3 characters:</source>
+        <translation>Uusi nimi kohteelle %1 (tunnus %2), 1–%3 merkkiä:</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>Nimeä &amp;uudelleen</translation>
+    </message>
+    <message>
+        <source>Not renamed: %1.</source>
+        <translation>Nimeä ei vaihdettu: %1.</translation>
+    </message>
+    <message>
+        <source>Renamed to %1.</source>
+        <translation>Uusi nimi on %1.</translation>
+    </message>
 </context>
 <context>
     <name>SessionsPage</name>
@@ -2942,6 +3267,14 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
     <message>
         <source>This console&apos;s session is revoked; you are signed out.</source>
         <translation>Tämän konsolin istunto on peruttu; sinut on kirjattu ulos.</translation>
+    </message>
+    <message>
+        <source>unknown client</source>
+        <translation>tuntematon asiakas</translation>
+    </message>
+    <message>
+        <source>this console&apos;s own session (revoke it alone: that signs this console out)</source>
+        <translation>tämän konsolin oma istunto (peru se erikseen: se kirjaa tämän konsolin ulos)</translation>
     </message>
 </context>
 <context>

@@ -34,11 +34,12 @@ BulkOutcome notSent(const QString &why)
 {
     BulkOutcome o;
     o.state = BulkOutcome::State::NotSent;
-    o.message = tr("not sent: %1").arg(why);
+    o.message = QCoreApplication::translate("ServiceUserOperations", "not sent: %1").arg(why);
     return o;
 }
 
 // "1 key", "2 keys" (English plurals written out: "%n key(s)" would show its "(s)" without a translation).
+// Callers mark both texts with QT_TRANSLATE_NOOP("ServiceUserOperations", …) so lupdate collects them.
 QString count(int n, const char *one, const char *many)
 {
     return (n == 1 ? tr(one) : tr(many)).arg(n);
@@ -46,7 +47,7 @@ QString count(int n, const char *one, const char *many)
 
 QString keysText(int n)
 {
-    return count(n, "%1 key", "%1 keys");
+    return count(n, QT_TRANSLATE_NOOP("ServiceUserOperations", "%1 key"), QT_TRANSLATE_NOOP("ServiceUserOperations", "%1 keys"));
 }
 } // namespace
 
@@ -230,11 +231,11 @@ QString ServiceUserOperations::noun(LifecycleAction action, int n)
     switch (action) {
     case LifecycleAction::DisableUser:
     case LifecycleAction::EnableUser:
-    case LifecycleAction::DeleteUser: return count(n, "%1 service user", "%1 service users");
+    case LifecycleAction::DeleteUser: return count(n, QT_TRANSLATE_NOOP("ServiceUserOperations", "%1 service user"), QT_TRANSLATE_NOOP("ServiceUserOperations", "%1 service users"));
     case LifecycleAction::DisableKey:
     case LifecycleAction::EnableKey:
-    case LifecycleAction::RevokeKey: return count(n, "%1 key", "%1 keys");
-    case LifecycleAction::RevokeSession: return count(n, "%1 session", "%1 sessions");
+    case LifecycleAction::RevokeKey: return count(n, QT_TRANSLATE_NOOP("ServiceUserOperations", "%1 key"), QT_TRANSLATE_NOOP("ServiceUserOperations", "%1 keys"));
+    case LifecycleAction::RevokeSession: return count(n, QT_TRANSLATE_NOOP("ServiceUserOperations", "%1 session"), QT_TRANSLATE_NOOP("ServiceUserOperations", "%1 sessions"));
     }
     return {};
 }
@@ -261,7 +262,7 @@ QString ServiceUserOperations::question(LifecycleAction action, const QList<Life
         }
         what = tr("This deletes %1 with them; they stop working at once and cannot be restored.").arg(keysText(keys));
         if (uncounted)
-            what += QLatin1Char(' ') + tr("%1 whose keys could not be counted will not be sent.").arg(count(uncounted, "%1 user", "%1 users"));
+            what += QLatin1Char(' ') + tr("%1 whose keys could not be counted will not be sent.").arg(count(uncounted, QT_TRANSLATE_NOOP("ServiceUserOperations", "%1 user"), QT_TRANSLATE_NOOP("ServiceUserOperations", "%1 users")));
         break;
     }
     case LifecycleAction::DisableKey:
