@@ -46,6 +46,9 @@ void status(CliContext &ctx);
 // `channel URL|live [--as-key-env VAR] [--send JSON]... [--count N] [--timeout S]`
 void channel(CliContext &ctx);
 
+// `audit [--since 1h|ISO] [--until ISO] [--actor ID|EMAIL] [--action A] [--target T] [paging]`
+void audit(CliContext &ctx);
+
 // Restores the keychain session for the endpoint, then runs next(token); reports and exits otherwise.
 void withSession(CliContext &ctx, std::function<void(const QString &token)> next);
 

@@ -4,6 +4,7 @@
 
 #include "AppContext.h"
 #include "Appearance.h"
+#include "AuditPage.h"
 #include "ChannelInspectorPage.h"
 #include "ApiKeysPage.h"
 #include "DeviceApprovalPage.h"
@@ -11,6 +12,7 @@
 #include "SessionsPage.h"
 #include "Dialogs.h"
 #include "MessageBanner.h"
+#include "OverviewDashboard.h"
 #include "OverviewPage.h"
 #include "ServerDialog.h"
 #include "SignInDialog.h"
@@ -38,7 +40,7 @@ QIcon uiIcon(const char *name)
     return QIcon(QStringLiteral(":/icons/ui/%1.svg").arg(QLatin1String(name)));
 }
 // The navigation's order; pages after the overview are built on first use.
-enum PageIndex { OverviewIndex, UsersIndex, KeysIndex, SessionsIndex, DevicesIndex, ChannelsIndex };
+enum PageIndex { OverviewIndex, UsersIndex, KeysIndex, SessionsIndex, DevicesIndex, ChannelsIndex, AuditIndex };
 } // namespace
 
 MainWindow::MainWindow(AppContext *context, QWidget *parent)
@@ -147,6 +149,24 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     addLazyPage(tr("Device approvals"), uiIcon("device-approvals"),
                 [this, context] { return m_devices = new DeviceApprovalPage(context, this); });
     addLazyPage(tr("Channels"), uiIcon("channels"), [this, context] { return m_channels = new ChannelInspectorPage(context, this); });
+    addLazyPage(tr("Audit"), uiIcon("audit"), [this, context] { return m_audit = new AuditPage(context, this); });
+    // The dashboard's counts open the page they count; its audit entries the Audit page, filtered.
+    connect(m_overview->dashboard(), &OverviewDashboard::openRequested, this, [this](OverviewSnapshot::Item item) {
+        switch (item) {
+        case OverviewSnapshot::ServiceUsers:
+        case OverviewSnapshot::ServiceUsersWithoutKeys: showPage(serviceUsers()); break;
+        case OverviewSnapshot::Sessions:
+        case OverviewSnapshot::LiveConnections: ensurePage(SessionsIndex); showPage(m_sessions); break;
+        case OverviewSnapshot::PendingDeviceCodes: showPage(deviceApprovals()); break;
+        default: showPage(apiKeys()); break;
+        }
+    });
+    connect(m_overview->dashboard(), &OverviewDashboard::auditRequested, this, [this](const AuditFilter &f) {
+        AuditPage *audit = auditPage();
+        audit->applyFilter(f);
+        m_loadedPages.insert(audit);   // loaded with the filter: showing it does not load it again
+        showPage(audit);
+    });
     connect(m_ui->navList, &QListWidget::currentRowChanged, this, [this](int i) {
         ensurePage(i);
         m_ui->pageStack->setCurrentIndex(i);
@@ -163,6 +183,8 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
             m_users->reload();
         else if (page == m_sessions)
             m_sessions->reload();
+        else if (page == m_audit)
+            m_audit->reload();
     });
     connect(context->services()->session(), &Session::changed, this, [this] { m_loadedPages.clear(); });
     m_ui->navList->setCurrentRow(0);
@@ -296,6 +318,12 @@ DeviceApprovalPage *MainWindow::deviceApprovals() const
 {
     const_cast<MainWindow *>(this)->ensurePage(DevicesIndex);
     return m_devices;
+}
+
+AuditPage *MainWindow::auditPage() const
+{
+    const_cast<MainWindow *>(this)->ensurePage(AuditIndex);
+    return m_audit;
 }
 
 ApiKeysPage *MainWindow::apiKeys() const

@@ -1,5 +1,7 @@
 #include "Services.h"
 
+#include "AuditService.h"
+
 #include "net/ConsoleApi.h"
 #include "net/HttpClient.h"
 #include "net/KeychainSecretStore.h"
@@ -43,6 +45,7 @@ Services::Services(std::unique_ptr<Clock> clock, SecretStore *secrets, QSettings
     m_http->setDefaultTimeoutMs(envInt("PIKKU_ADMIN_HTTP_TIMEOUT_MS", 15000));
     m_http->setDefaultDeadlineMs(envInt("PIKKU_ADMIN_HTTP_DEADLINE_MS", 30000));
     m_handshakeTimeoutMs = envInt("PIKKU_ADMIN_WS_HANDSHAKE_TIMEOUT_MS", 10000);
+    m_audit = std::make_unique<AuditService>(m_console.get());
 }
 
 Services::~Services() = default;
