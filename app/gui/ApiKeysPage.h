@@ -1,5 +1,7 @@
 #pragma once
 
+#include "services/models/ApiKeysFilterModel.h"
+
 #include "core/ConsoleTypes.h"
 
 #include <QWidget>
@@ -39,6 +41,9 @@ public:
     // and the rotate starts at once.
     void rotateSelected(qint64 overlapSeconds = -1);
     const QList<ServiceUser> &owners() const { return m_owners; }
+    // Only keys in one state (the dashboard's counts); All shows every key again.
+    void showOnly(ApiKeysFilterModel::Only only);
+    ApiKeysFilterModel *filterModel() const { return m_proxy; }
 
 signals:
     void ownersLoaded();
@@ -51,7 +56,7 @@ private:
 
     AppContext *m_context;
     ApiKeysModel *m_model;
-    QSortFilterProxyModel *m_proxy;
+    ApiKeysFilterModel *m_proxy;
     MessageBanner *m_banner;
     QComboBox *m_ownerFilter;
     QLineEdit *m_textFilter;

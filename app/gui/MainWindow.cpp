@@ -158,7 +158,17 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
         case OverviewSnapshot::Sessions:
         case OverviewSnapshot::LiveConnections: ensurePage(SessionsIndex); showPage(m_sessions); break;
         case OverviewSnapshot::PendingDeviceCodes: showPage(deviceApprovals()); break;
-        default: showPage(apiKeys()); break;
+        case OverviewSnapshot::KeysExpiring:
+        case OverviewSnapshot::DisabledKeys:
+        case OverviewSnapshot::KeysNeverUsed: {
+            ApiKeysPage *keys = apiKeys();
+            showPage(keys);
+            keys->showOnly(item == OverviewSnapshot::KeysExpiring   ? ApiKeysFilterModel::Only::ExpiringWithin7Days
+                           : item == OverviewSnapshot::DisabledKeys ? ApiKeysFilterModel::Only::Disabled
+                                                                     : ApiKeysFilterModel::Only::NeverUsed);
+            break;
+        }
+        case OverviewSnapshot::ItemCount: break;
         }
     });
     connect(m_overview->dashboard(), &OverviewDashboard::auditRequested, this, [this](const AuditFilter &f) {

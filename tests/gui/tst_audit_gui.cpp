@@ -5,6 +5,7 @@
 #include "DevServer.h"
 #include "FixtureServer.h"
 #include "TestEnv.h"
+#include "gui/ApiKeysPage.h"
 #include "gui/AppContext.h"
 #include "gui/AuditPage.h"
 #include "gui/MainWindow.h"
@@ -14,6 +15,7 @@
 #include "net/ConsoleApi.h"
 #include "services/AuditService.h"
 #include "services/Services.h"
+#include "services/models/ApiKeysModel.h"
 #include "services/models/AuditModel.h"
 
 #include <QLabel>
@@ -189,6 +191,20 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *dashboard = window.findChild<OverviewDashboard *>(QStringLiteral("overviewDashboard"));
         QVERIFY(dashboard);
+        // One disabled key among others: the count's click shows only it.
+        const QString owner = createServiceUser(QStringLiteral("dash-owner"));
+        KeyFields k;
+        k.userId = owner;
+        k.name = QStringLiteral("to-disable");
+        k.rateLimitEnabled = false;
+        const auto minted = awaitResult<MintedKey>([&](QObject *c, auto cb) { m_services->console()->createApiKey(k, c, cb); });
+        QVERIFY(minted && minted->ok());
+        k.name = QStringLiteral("stays-on");
+        QVERIFY(awaitResult<MintedKey>([&](QObject *c, auto cb) { m_services->console()->createApiKey(k, c, cb); })->ok());
+        KeyFields off;
+        off.enabled = false;
+        QVERIFY(awaitResult<ApiKey>([&](QObject *c, auto cb) {
+            m_services->console()->updateApiKey(minted->value().apiKey.id, off, c, cb); })->ok());
         dashboard->refresh();
         QPushButton *users = dashboard->countButton(OverviewSnapshot::ServiceUsers);
         QTRY_VERIFY_WITH_TIMEOUT(!dashboard->service()->isLoading() && !users->text().isEmpty(), 20000);
@@ -206,6 +222,21 @@ private slots:
         QVERIFY(stack);
         QTest::mouseClick(dashboard->countButton(OverviewSnapshot::Sessions), Qt::LeftButton);
         QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("sessionsPage"));
+
+        QCOMPARE(dashboard->service()->snapshot().counts[OverviewSnapshot::DisabledKeys].value_or(-1), 1);
+        QTest::mouseClick(dashboard->countButton(OverviewSnapshot::DisabledKeys), Qt::LeftButton);
+        QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("apiKeysPage"));
+        ApiKeysPage *keys = window.apiKeys();
+        QCOMPARE(keys->filterModel()->only(), ApiKeysFilterModel::Only::Disabled);
+        QTRY_VERIFY_WITH_TIMEOUT(keys->model()->rowCount() >= 2 && !keys->model()->isLoading(), 20000);   // the two above (and "outside")
+        QTRY_COMPARE_WITH_TIMEOUT(keys->view()->model()->rowCount(), 1, 10000);
+        QVERIFY(keys->filterModel()->coversAll());
+        QVERIFY(keys->banner()->text().contains(QStringLiteral("disabled keys")));
+        keys->banner()->dismiss();
+        QCOMPARE(keys->filterModel()->only(), ApiKeysFilterModel::Only::All);
+        QCOMPARE(keys->view()->model()->rowCount(), keys->model()->rowCount());
+        dashboard->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!dashboard->service()->isLoading(), 20000);
 
         QListWidgetItem *first = dashboard->recentAudit()->item(0);
         const QString target = first->data(Qt::UserRole).toString();
