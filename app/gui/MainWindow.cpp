@@ -8,6 +8,7 @@
 #include "ChannelInspectorPage.h"
 #include "ApiKeysPage.h"
 #include "DeviceApprovalPage.h"
+#include "DeviceNotifier.h"
 #include "ServiceUsersPage.h"
 #include "SessionsPage.h"
 #include "Dialogs.h"
@@ -150,6 +151,25 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
                 [this, context] { return m_devices = new DeviceApprovalPage(context, this); });
     addLazyPage(tr("Channels"), uiIcon("channels"), [this, context] { return m_channels = new ChannelInspectorPage(context, this); });
     addLazyPage(tr("Audit"), uiIcon("audit"), [this, context] { return m_audit = new AuditPage(context, this); });
+    // New device codes pushed live: a badge on the navigation, the tray, a notification that opens the code.
+    m_deviceNotifier = new DeviceNotifier(context, this);
+    m_ui->viewMenu->addSeparator();
+    m_ui->viewMenu->addAction(m_deviceNotifier->toggleAction());
+    connect(m_deviceNotifier, &DeviceNotifier::countChanged, this, [this](int n) {
+        if (QListWidgetItem *item = m_ui->navList->item(DevicesIndex)) {
+            item->setText(DeviceNotifier::badgeText(tr("Device approvals"), n));
+            item->setToolTip(n ? tr("%n device code(s) waiting for approval", nullptr, n) : QString());
+        }
+    });
+    connect(m_deviceNotifier, &DeviceNotifier::openRequested, this, [this](const QString &code) {
+        showNormal();
+        raise();
+        activateWindow();
+        DeviceApprovalPage *devices = deviceApprovals();
+        showPage(devices);
+        if (!code.isEmpty())
+            devices->prefill(code);
+    });
     // The dashboard's counts open the page they count; its audit entries the Audit page, filtered.
     connect(m_overview->dashboard(), &OverviewDashboard::openRequested, this, [this](OverviewSnapshot::Item item) {
         switch (item) {

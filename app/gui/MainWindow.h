@@ -12,6 +12,7 @@ namespace Ui { class MainWindow; }
 class AppContext;
 class OverviewPage;
 class AuditPage;
+class DeviceNotifier;
 class ChannelInspectorPage;
 class DeviceApprovalPage;
 class ApiKeysPage;
@@ -43,6 +44,7 @@ public:
     ApiKeysPage *apiKeys() const;
     ServiceUsersPage *serviceUsers() const;
     AuditPage *auditPage() const;
+    DeviceNotifier *deviceNotifier() const { return m_deviceNotifier; }
     void showPage(QWidget *page);
     void showGlobalMessage(const QString &text, int type, int autoHideMs = 0);
 
@@ -75,6 +77,7 @@ private:
     ServiceUsersPage *m_users = nullptr;
     SessionsPage *m_sessions = nullptr;
     AuditPage *m_audit = nullptr;
+    DeviceNotifier *m_deviceNotifier = nullptr;
     QList<std::function<QWidget *()>> m_makePage;   // per stack index; empty once built (or never lazy)
     QSet<QWidget *> m_loadedPages;
     QComboBox *m_serverBox;

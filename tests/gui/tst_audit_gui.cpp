@@ -8,16 +8,23 @@
 #include "gui/ApiKeysPage.h"
 #include "gui/AppContext.h"
 #include "gui/AuditPage.h"
+#include "gui/DeviceApprovalPage.h"
+#include "gui/DeviceNotifier.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBanner.h"
 #include "gui/OverviewDashboard.h"
 #include "gui/OverviewPage.h"
 #include "net/ConsoleApi.h"
 #include "services/AuditService.h"
+#include "services/DeviceRequestWatcher.h"
+#include "core/AuthTypes.h"
 #include "services/Services.h"
 #include "services/models/ApiKeysModel.h"
 #include "services/models/AuditModel.h"
 
+#include <QAction>
+#include <QGroupBox>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -250,6 +257,52 @@ private slots:
         QVERIFY(audit->service()->model()->rowCount() >= 1);
         for (int r = 0; r < audit->service()->model()->rowCount(); ++r)
             QCOMPARE(audit->service()->model()->entry(r).target, target);
+    }
+
+    // Item 8: a device code requested while the window is hidden: the navigation's badge counts it, the
+    // notification's click (openRequested: offscreen has no tray) opens its approval with the code filled in
+    // and approving still needs the match confirmation; the View menu's switch turns it all off.
+    void deviceRequestCallsYou()
+    {
+        QSettings *settings = m_services->settings();
+        settings->remove(DeviceRequestWatcher::settingKey());
+        MainWindow window(m_context.get());
+        window.resize(1100, 700);
+        DeviceRequestWatcher *watcher = m_services->deviceRequests();
+        DeviceNotifier *notifier = window.deviceNotifier();
+        QVERIFY(notifier->toggleAction()->isChecked());
+        QTRY_VERIFY_WITH_TIMEOUT(watcher->isSupported() && watcher->isLive(), 20000);   // with no window shown
+        QVERIFY(!window.isVisible());
+        auto *nav = window.findChild<QListWidget *>(QStringLiteral("navList"));
+        const int devicesRow = 4;
+        QTRY_COMPARE_WITH_TIMEOUT(nav->item(devicesRow)->text(), QStringLiteral("Device approvals"), 10000);
+
+        const ServerEndpoint e = TestEnv::endpointFor(m_server.url());
+        const auto post = TestEnv::awaitCall(m_services->http()->post(
+            e.authUrl(QStringLiteral("/device/code")), {{QStringLiteral("client_id"), QStringLiteral("tv-\u202eapp")},
+                                                        {QStringLiteral("scope"), QStringLiteral("openid")}}));
+        QVERIFY(post && post->ok());
+        const QString userCode = post->json.object().value(QStringLiteral("user_code")).toString();
+        QTRY_COMPARE_WITH_TIMEOUT(nav->item(devicesRow)->text(), QStringLiteral("Device approvals (1)"), 10000);
+        QCOMPARE(notifier->lastCode(), normalizeUserCode(userCode));
+
+        emit notifier->openRequested(notifier->lastCode());
+        QVERIFY(window.isVisible());
+        auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("pageStack"));
+        QCOMPARE(stack->currentWidget()->objectName(), window.deviceApprovals()->objectName());
+        QCOMPARE(normalizeUserCode(window.deviceApprovals()->findChild<QLineEdit *>(QStringLiteral("userCodeEdit"))->text()),
+                 normalizeUserCode(userCode));
+        auto *box = window.deviceApprovals()->findChild<QGroupBox *>(QStringLiteral("claimBox"));
+        QTRY_VERIFY_WITH_TIMEOUT(box->isVisible(), 10000);
+        QVERIFY(!window.deviceApprovals()->findChild<QPushButton *>(QStringLiteral("approveButton"))->isEnabled());
+
+        notifier->toggleAction()->setChecked(false);
+        QCOMPARE(settings->value(DeviceRequestWatcher::settingKey()).toBool(), false);
+        QTRY_COMPARE(nav->item(devicesRow)->text(), QStringLiteral("Device approvals"));
+        QTRY_VERIFY_WITH_TIMEOUT(!watcher->isLive(), 10000);
+        notifier->toggleAction()->setChecked(true);
+        QTRY_VERIFY_WITH_TIMEOUT(watcher->isSupported() && watcher->isLive(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(nav->item(devicesRow)->text(), QStringLiteral("Device approvals (1)"), 10000);   // recounted
     }
 
     // A v1 server: the Audit page says in one line that there is no audit trail, and the dashboard shows what
