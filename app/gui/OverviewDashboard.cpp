@@ -66,6 +66,13 @@ OverviewDashboard::OverviewDashboard(AppContext *context, QWidget *parent)
         b->setFlat(true);
         b->setCursor(Qt::PointingHandCursor);
         b->setStyleSheet(QStringLiteral("text-align: left; padding: 4px 8px;"));
+        b->setText(QStringLiteral("…  ") + caption(item));   // until the counts arrive
+        b->setAccessibleName(caption(item));
+        b->setToolTip(item == OverviewSnapshot::ServiceUsers || item == OverviewSnapshot::ServiceUsersWithoutKeys
+                          ? tr("Open Service users")
+                      : item == OverviewSnapshot::Sessions || item == OverviewSnapshot::LiveConnections ? tr("Open Sessions")
+                      : item == OverviewSnapshot::PendingDeviceCodes                                   ? tr("Open Device approvals")
+                                                                                                       : tr("Open API keys, showing only these"));
         m_buttons[i] = b;
         auto *why = new QLabel(this);
         why->setTextFormat(Qt::PlainText);
