@@ -47,7 +47,7 @@ DeviceNotifier::DeviceNotifier(AppContext *context, QObject *parent) : QObject(p
         emit countChanged(n);
     });
     // Follows the sign-in: another server or token restarts it, signing out stops it.
-    connect(context->services()->session(), &Session::changed, w, [w, this] {
+    connect(context->services()->session(), &Session::changed, this, [w, this] {
         if (m_context->services()->session()->isSignedIn())
             w->start();
         else

@@ -20,10 +20,11 @@ AuditService::AuditService(ConsoleApi *api, QObject *parent)
             clear();
             return;
         }
-        if (m_live && identity != m_liveFor) {
+        if (identity != m_identity) {
             // Another sign-in or server: the feature is asked again, the channel reopened with the new token.
+            m_identity = identity;
             m_checked = false;
-            if (m_liveWanted)
+            if (m_live && identity != m_liveFor && m_liveWanted)
                 openLive();
         }
     });

@@ -85,6 +85,7 @@ private:
     bool m_checked = false;      // /console/info asked for this sign-in
     bool m_liveWanted = false;
     QString m_liveFor;           // endpoint + session id the live channel was opened for
+    QString m_identity;          // ... and the one /console/info was asked for
     QString m_liveStatus;
     QElapsedTimer m_sinceReload;
     qint64 m_firstRowsMs = -1;
