@@ -4,12 +4,18 @@
 //   inspector URL --count N [--cap C] [--filter TEXT]
 //                                        the channel inspector page, offscreen, view open, filter active:
 //                                        ingest rate, event-loop lateness (p50/p99/max), RSS
+//   audit-page URL [--reps R]           the Audit page against a dev server seeded with many audit entries:
+//                                        ms from reload() to the first rows in the model and to their first
+//                                        paint (median of R fresh loads), and one page's HTTP round trip
 //   empty-window                         an empty Qt Widgets main window: ms to first paint and RSS
 //   keys-page URL [--scroll-pages P]     the API keys page against a dev server seeded with many keys: one
 //                                        page's HTTP round trip (same client), time to the first painted page,
 //                                        then event-loop lateness while scrolling P pages in with fetchMore
 #include "services/Services.h"
 #include "gui/ApiKeysPage.h"
+#include "gui/AuditPage.h"
+#include "services/AuditService.h"
+#include "services/models/AuditModel.h"
 #include "services/models/ApiKeysModel.h"
 #include "net/AuthApi.h"
 #include "gui/AppContext.h"
@@ -324,6 +330,91 @@ int keysPage(const QStringList &args)
     return QCoreApplication::exec();
 }
 
+// The Audit page's time to first rows: sign in, open the page offscreen, then R times: reload() with the
+// default (empty) filter and time until the model has rows (AuditService::firstRowsMs) and until the table's
+// viewport paints with rows in it.
+int auditPage(const QStringList &args)
+{
+    const QUrl url(args.value(2));
+    const int reps = std::max(1, arg(args, QStringLiteral("--reps"), QStringLiteral("15")).toInt());
+    QTemporaryDir dir;
+    Services services(std::make_unique<SystemClock>(), new MemorySecretStore,
+                      new QSettings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat));
+    AppContext context(&services);
+    ServerEndpoint endpoint;
+    endpoint.baseUrl = url;
+    AuthApi auth(services.http(), endpoint);
+    std::unique_ptr<AuditPage> page;
+    std::unique_ptr<PaintWatch> watch;
+    std::vector<double> rows, paints, rtts;
+    QElapsedTimer t;
+    QObject owner;
+    QString token;
+    std::function<void()> once;
+    auto finish = [&] {
+        std::sort(rows.begin(), rows.end());
+        std::sort(paints.begin(), paints.end());
+        std::sort(rtts.begin(), rtts.end());
+        AuditService *a = services.audit();
+        emitJson({{"bench", "audit-page"}, {"reps", reps}, {"rowsLoaded", a->model()->rowCount()}, {"pageSize", a->pageSize()},
+                  {"firstRowsMs", rows[rows.size() / 2]}, {"firstRowsMin", rows.front()}, {"firstRowsMax", rows.back()},
+                  {"firstPaintMs", paints[paints.size() / 2]}, {"firstPaintMin", paints.front()}, {"firstPaintMax", paints.back()},
+                  {"rttMs", rtts[rtts.size() / 2]}, {"rssKb", double(rssKb())}});
+        QCoreApplication::exit(0);
+    };
+    once = [&] {
+        if (int(paints.size()) == reps)
+            return finish();
+        AuditModel *model = services.audit()->model();
+        watch = std::make_unique<PaintWatch>([model] { return model->rowCount() > 0; }, [&] {
+            paints.push_back(double(t.nsecsElapsed()) / 1e6);
+            rows.push_back(double(services.audit()->firstRowsMs()));
+            QTimer::singleShot(0, &owner, once);
+        });
+        page->table()->viewport()->installEventFilter(watch.get());
+        t.start();
+        page->reload();
+    };
+    std::function<void()> roundTrip = [&] {
+        if (rtts.size() == 7) {
+            page = std::make_unique<AuditPage>(&context);
+            page->resize(1200, 800);
+            page->show();
+            return once();
+        }
+        RequestOptions o;
+        o.credentials = Credentials::person(token, url);
+        QElapsedTimer rt;
+        rt.start();
+        ApiCall *call = services.http()->get(endpoint.authUrl(QStringLiteral("/console/audit?limit=%1").arg(services.audit()->pageSize())), o);
+        call->onFinished(&owner, [&, rt](const HttpResponse &r) {
+            if (!r.ok()) {
+                std::fprintf(stderr, "audit-page: list failed\n");
+                QCoreApplication::exit(1);
+                return;
+            }
+            rtts.push_back(double(rt.nsecsElapsed()) / 1e6);
+            roundTrip();
+        });
+    };
+    auth.signInEmail(QStringLiteral("admin@example.com"), QStringLiteral("admin-password-123"), &owner, [&](Result<QString> r) {
+        if (!r.ok()) {
+            std::fprintf(stderr, "audit-page: sign-in failed: %s\n", qPrintable(r.error().userMessage()));
+            QCoreApplication::exit(1);
+            return;
+        }
+        token = r.value();
+        services.auth()->completeSignIn(endpoint, token, &owner, [&](Result<SignInOutcome> s) {
+            if (!s.ok()) {
+                QCoreApplication::exit(1);
+                return;
+            }
+            roundTrip();
+        });
+    });
+    return QCoreApplication::exec();
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -339,6 +430,8 @@ int main(int argc, char **argv)
         return inspector(args);
     if (cmd == QLatin1String("keys-page"))
         return keysPage(args);
+    if (cmd == QLatin1String("audit-page"))
+        return auditPage(args);
     if (cmd == QLatin1String("empty-window")) {
         QMainWindow w;
         w.resize(1100, 700);

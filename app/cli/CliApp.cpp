@@ -416,4 +416,6 @@ void CliApp::runCommand(const ServerEndpoint &endpoint)
         CliCommands::servers(*m_context);
     else if (m_command == QLatin1String("status"))
         CliCommands::status(*m_context);
+    else if (m_command == QLatin1String("audit"))
+        CliCommands::audit(*m_context);
 }

@@ -51,6 +51,8 @@ void channel(CliContext &ctx);
 bool lifecycle(CliContext &ctx);
 // Asks on the terminal ([y/N] on stderr); without a terminal on stdin: a usage error (exit 2).
 void askYesNo(CliContext &ctx, const QString &question, std::function<void(bool)> answer);
+// `audit [--since 1h|ISO] [--until ISO] [--actor ID|EMAIL] [--action A] [--target T] [paging]`
+void audit(CliContext &ctx);
 
 // Restores the keychain session for the endpoint, then runs next(token); reports and exits otherwise.
 void withSession(CliContext &ctx, std::function<void(const QString &token)> next);

@@ -105,6 +105,11 @@ const QList<OptionSpec> &commandOptions()
         {S("send"), S("JSON"), {}},
         {S("count"), S("N"), {}},
         {S("timeout"), S("SECONDS"), {}},
+        {S("since"), S("1h|ISO"), {}},
+        {S("until"), S("ISO"), {}},
+        {S("actor"), S("ID|EMAIL"), {}},
+        {S("action"), S("ACTION"), {}},
+        {S("target"), S("TARGET"), {}},
     };
     return options;
 }
@@ -158,6 +163,20 @@ const QList<CommandSpec> &commands()
          {S("sessions watch"), S("sessions watch --count 1 --timeout 60")}},
 
         {S("users"), S("<list|create|rename|disable|enable|delete>"), 0, admin, S("service users (the owners of API keys)"), {}, {}, {}},
+        {S("audit"), S("[--since 1h|ISO] [--actor ID|EMAIL] [--action A] [--target T] [options]"), 0, admin,
+         S("the server's audit trail: who did what, on which target, when (newest first)"),
+         S("Each line: time, actor, action, target, outcome, address, credential kind. Needs a server whose\n"
+           "console plugin keeps an audit trail (console API v1.1 \"audit\"); others are said to lack it."),
+         {{S("since"), S("entries from this time on: back from now (1h, 30m, 7d) or ISO 8601")},
+          {S("until"), S("entries before this time (same forms)")},
+          {S("actor"), S("who acted: a user id, or an email (any case)")},
+          {S("action"), S("the action, e.g. /admin/ban-user; a trailing * matches a prefix (/console/*)")},
+          {S("target"), S("the target id, exact (device:<CODE> for device decisions)")},
+          {S("limit"), S("at most N per page, 1 to 1000 (default 50; with --all 1000)")},
+          {S("cursor"), S("the page after this cursor ('' for the first page)")},
+          {S("all"), S("every page, printed as it arrives (progress on stderr)")}},
+         {S("audit --since 1h"), S("audit --actor admin@example.com --action '/console/*' --json"), S("audit --target KEY_ID --all")}},
+
         {S("users list"), S("[options]"), 0, admin, S("list service users"), {},
          {{S("search"), S("name or email contains TEXT")},
           {S("limit"), S("at most N per page, 1 to 1000 (default 50; with --all 1000)")},

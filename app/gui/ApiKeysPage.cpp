@@ -1,4 +1,6 @@
 #include "ApiKeysPage.h"
+
+#include "services/models/ApiKeysFilterModel.h"
 #include "ViewSelection.h"
 #include "BulkResultDialog.h"
 
@@ -35,7 +37,7 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
     : QWidget(parent),
       m_context(context),
       m_model(new ApiKeysModel(context->services()->console(), this)),
-      m_proxy(new QSortFilterProxyModel(this)),
+      m_proxy(new ApiKeysFilterModel(this)),
       m_banner(new MessageBanner(this))
 {
     setObjectName(QStringLiteral("apiKeysPage"));
@@ -99,7 +101,7 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
     actions->addStretch(1);
     outer->addLayout(actions);
 
-    m_proxy->setSourceModel(m_model);
+    m_proxy->setKeys(m_model);
     m_proxy->setSortRole(ApiKeysModel::SortRole);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setFilterKeyColumn(-1);
@@ -401,4 +403,21 @@ void ApiKeysPage::bulkSelected(int action)
         m_banner->showMessage(ServiceUserOperations::outcomeLine(a, run), run.failedCount() ? MessageBanner::Type::Warning : MessageBanner::Type::Positive, 6000);
         reload();
     });
+}
+
+void ApiKeysPage::showOnly(ApiKeysFilterModel::Only only)
+{
+    // The dashboard's counts: the state filter loads every page (the server cannot filter by state).
+    m_proxy->setOnly(only, QDateTime::currentDateTimeUtc());
+    if (only == ApiKeysFilterModel::Only::All) {
+        m_banner->dismiss();
+        return;
+    }
+    const QString what = only == ApiKeysFilterModel::Only::ExpiringWithin7Days ? tr("keys expiring within 7 days")
+                         : only == ApiKeysFilterModel::Only::Disabled          ? tr("disabled keys")
+                                                                               : tr("keys never used");
+    m_banner->showMessage(tr("Showing only %1 (every page of keys is loaded for it). Dismiss this to show all keys.").arg(what),
+                          MessageBanner::Type::Info);
+    connect(m_banner, &MessageBanner::dismissed, this, [this] { m_proxy->setOnly(ApiKeysFilterModel::Only::All, {}); },
+            Qt::SingleShotConnection);
 }

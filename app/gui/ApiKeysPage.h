@@ -1,5 +1,7 @@
 #pragma once
 
+#include "services/models/ApiKeysFilterModel.h"
+
 #include "core/ConsoleTypes.h"
 
 #include <QWidget>
@@ -42,6 +44,9 @@ public:
     const QList<ServiceUser> &owners() const { return m_owners; }
     // Issue 13 item 2 (h-lifecycle): several keys at once; one confirmation, a result row per key.
     void bulkSelected(int action);   // a LifecycleAction: DisableKey, EnableKey or RevokeKey
+    // Only keys in one state (the dashboard's counts); All shows every key again.
+    void showOnly(ApiKeysFilterModel::Only only);
+    ApiKeysFilterModel *filterModel() const { return m_proxy; }
 
 signals:
     void ownersLoaded();
@@ -55,7 +60,7 @@ private:
 
     AppContext *m_context;
     ApiKeysModel *m_model;
-    QSortFilterProxyModel *m_proxy;
+    ApiKeysFilterModel *m_proxy;
     MessageBanner *m_banner;
     QComboBox *m_ownerFilter;
     QLineEdit *m_textFilter;

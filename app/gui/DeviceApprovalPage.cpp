@@ -399,6 +399,13 @@ void DeviceApprovalPage::showError(const ApiError &e, const QString &what)
     m_banner->showMessage(what + QStringLiteral(": ") + text, MessageBanner::Type::Error);
 }
 
+void DeviceApprovalPage::prefill(const QString &userCode)
+{
+    // Only looked up: approving still needs the admin's tick that the device shows this code.
+    m_code->setText(formatUserCode(normalizeUserCode(userCode)));
+    lookUp();
+}
+
 void DeviceApprovalPage::lookUp()
 {
     Session *s = m_context->services()->session();

@@ -36,6 +36,7 @@ public:
 
     MessageBanner *banner() const { return m_banner; }
     void lookUp();                 // claim the code in the entry field
+    void prefill(const QString &userCode);   // put a code in the field and look it up (a notification's click)
     void decide(bool approve);     // approve / deny the claimed code (approve needs the confirmation tick)
     const DeviceClaim &claim() const { return m_claim; }
 

@@ -4,13 +4,16 @@
 
 #include "AppContext.h"
 #include "Appearance.h"
+#include "AuditPage.h"
 #include "ChannelInspectorPage.h"
 #include "ApiKeysPage.h"
 #include "DeviceApprovalPage.h"
+#include "DeviceNotifier.h"
 #include "ServiceUsersPage.h"
 #include "SessionsPage.h"
 #include "Dialogs.h"
 #include "MessageBanner.h"
+#include "OverviewDashboard.h"
 #include "OverviewPage.h"
 #include "ServerDialog.h"
 #include "SignInDialog.h"
@@ -38,7 +41,7 @@ QIcon uiIcon(const char *name)
     return QIcon(QStringLiteral(":/icons/ui/%1.svg").arg(QLatin1String(name)));
 }
 // The navigation's order; pages after the overview are built on first use.
-enum PageIndex { OverviewIndex, UsersIndex, KeysIndex, SessionsIndex, DevicesIndex, ChannelsIndex };
+enum PageIndex { OverviewIndex, UsersIndex, KeysIndex, SessionsIndex, DevicesIndex, ChannelsIndex, AuditIndex };
 } // namespace
 
 MainWindow::MainWindow(AppContext *context, QWidget *parent)
@@ -147,6 +150,53 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     addLazyPage(tr("Device approvals"), uiIcon("device-approvals"),
                 [this, context] { return m_devices = new DeviceApprovalPage(context, this); });
     addLazyPage(tr("Channels"), uiIcon("channels"), [this, context] { return m_channels = new ChannelInspectorPage(context, this); });
+    addLazyPage(tr("Audit"), uiIcon("audit"), [this, context] { return m_audit = new AuditPage(context, this); });
+    // New device codes pushed live: a badge on the navigation, the tray, a notification that opens the code.
+    m_deviceNotifier = new DeviceNotifier(context, this);
+    m_ui->viewMenu->addSeparator();
+    m_ui->viewMenu->addAction(m_deviceNotifier->toggleAction());
+    connect(m_deviceNotifier, &DeviceNotifier::countChanged, this, [this](int n) {
+        if (QListWidgetItem *item = m_ui->navList->item(DevicesIndex)) {
+            item->setText(DeviceNotifier::badgeText(tr("Device approvals"), n));
+            item->setToolTip(n ? tr("%n device code(s) waiting for approval", nullptr, n) : QString());
+        }
+    });
+    connect(m_deviceNotifier, &DeviceNotifier::openRequested, this, [this](const QString &code) {
+        showNormal();
+        raise();
+        activateWindow();
+        DeviceApprovalPage *devices = deviceApprovals();
+        showPage(devices);
+        if (!code.isEmpty())
+            devices->prefill(code);
+    });
+    // The dashboard's counts open the page they count; its audit entries the Audit page, filtered.
+    connect(m_overview->dashboard(), &OverviewDashboard::openRequested, this, [this](OverviewSnapshot::Item item) {
+        switch (item) {
+        case OverviewSnapshot::ServiceUsers:
+        case OverviewSnapshot::ServiceUsersWithoutKeys: showPage(serviceUsers()); break;
+        case OverviewSnapshot::Sessions:
+        case OverviewSnapshot::LiveConnections: ensurePage(SessionsIndex); showPage(m_sessions); break;
+        case OverviewSnapshot::PendingDeviceCodes: showPage(deviceApprovals()); break;
+        case OverviewSnapshot::KeysExpiring:
+        case OverviewSnapshot::DisabledKeys:
+        case OverviewSnapshot::KeysNeverUsed: {
+            ApiKeysPage *keys = apiKeys();
+            showPage(keys);
+            keys->showOnly(item == OverviewSnapshot::KeysExpiring   ? ApiKeysFilterModel::Only::ExpiringWithin7Days
+                           : item == OverviewSnapshot::DisabledKeys ? ApiKeysFilterModel::Only::Disabled
+                                                                     : ApiKeysFilterModel::Only::NeverUsed);
+            break;
+        }
+        case OverviewSnapshot::ItemCount: break;
+        }
+    });
+    connect(m_overview->dashboard(), &OverviewDashboard::auditRequested, this, [this](const AuditFilter &f) {
+        AuditPage *audit = auditPage();
+        audit->applyFilter(f);
+        m_loadedPages.insert(audit);   // loaded with the filter: showing it does not load it again
+        showPage(audit);
+    });
     connect(m_ui->navList, &QListWidget::currentRowChanged, this, [this](int i) {
         ensurePage(i);
         m_ui->pageStack->setCurrentIndex(i);
@@ -163,6 +213,8 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
             m_users->reload();
         else if (page == m_sessions)
             m_sessions->reload();
+        else if (page == m_audit)
+            m_audit->reload();
     });
     connect(context->services()->session(), &Session::changed, this, [this] { m_loadedPages.clear(); });
     m_ui->navList->setCurrentRow(0);
@@ -296,6 +348,12 @@ DeviceApprovalPage *MainWindow::deviceApprovals() const
 {
     const_cast<MainWindow *>(this)->ensurePage(DevicesIndex);
     return m_devices;
+}
+
+AuditPage *MainWindow::auditPage() const
+{
+    const_cast<MainWindow *>(this)->ensurePage(AuditIndex);
+    return m_audit;
 }
 
 ApiKeysPage *MainWindow::apiKeys() const

@@ -11,6 +11,8 @@
 namespace Ui { class MainWindow; }
 class AppContext;
 class OverviewPage;
+class AuditPage;
+class DeviceNotifier;
 class ChannelInspectorPage;
 class DeviceApprovalPage;
 class ApiKeysPage;
@@ -41,6 +43,8 @@ public:
     DeviceApprovalPage *deviceApprovals() const;
     ApiKeysPage *apiKeys() const;
     ServiceUsersPage *serviceUsers() const;
+    AuditPage *auditPage() const;
+    DeviceNotifier *deviceNotifier() const { return m_deviceNotifier; }
     void showPage(QWidget *page);
     void showGlobalMessage(const QString &text, int type, int autoHideMs = 0);
 
@@ -72,6 +76,8 @@ private:
     ApiKeysPage *m_keys = nullptr;
     ServiceUsersPage *m_users = nullptr;
     SessionsPage *m_sessions = nullptr;
+    AuditPage *m_audit = nullptr;
+    DeviceNotifier *m_deviceNotifier = nullptr;
     QList<std::function<QWidget *()>> m_makePage;   // per stack index; empty once built (or never lazy)
     QSet<QWidget *> m_loadedPages;
     QComboBox *m_serverBox;

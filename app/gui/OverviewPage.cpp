@@ -3,6 +3,7 @@
 
 #include "AppContext.h"
 #include "MessageBanner.h"
+#include "OverviewDashboard.h"
 #include "core/Duration.h"
 #include "services/Services.h"
 
@@ -34,6 +35,9 @@ OverviewPage::OverviewPage(AppContext *context, QWidget *parent)
     m_check = m_ui->checkSessionButton;
     m_signOut = m_ui->signOutButton;
 
+    m_dashboard = new OverviewDashboard(context, this);
+    m_ui->outerLayout->insertWidget(m_ui->outerLayout->count() - 1, m_dashboard);   // above the bottom spacer
+
     connect(m_signIn, &QPushButton::clicked, this, &OverviewPage::signInRequested);
     connect(m_signOut, &QPushButton::clicked, this, &OverviewPage::signOutRequested);
     connect(m_check, &QPushButton::clicked, this, &OverviewPage::checkRequested);
@@ -42,6 +46,12 @@ OverviewPage::OverviewPage(AppContext *context, QWidget *parent)
 }
 
 OverviewPage::~OverviewPage() = default;
+
+void OverviewPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_dashboard->refresh();   // counts as of now, each time the overview is looked at
+}
 
 void OverviewPage::setBusy(const QString &text)
 {
@@ -54,6 +64,7 @@ void OverviewPage::refresh()
     const Session *session = s->session();
     const bool in = session->isSignedIn();
     m_details->setVisible(in);
+    m_dashboard->setVisible(in);
     m_signIn->setVisible(!in);
     m_check->setVisible(in);
     m_signOut->setVisible(in);
@@ -64,6 +75,8 @@ void OverviewPage::refresh()
                                 .arg(s->profiles().current().key()));
         return;
     }
+    if (isVisible())
+        m_dashboard->refresh();
     const AuthUser &u = session->user();
     m_title->setText(tr("Signed in"));
     m_subtitle->setText(u.isAdmin() ? tr("You have the admin role on this server.")

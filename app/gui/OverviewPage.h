@@ -8,9 +8,11 @@ class AppContext;
 class QLabel;
 class QPushButton;
 class MessageBanner;
+class OverviewDashboard;
 namespace Ui { class OverviewPage; }
 
-// Who the console is signed in as, on which server, until when, and where the token is kept.
+// Who the console is signed in as, on which server, until when, and where the token is kept; below it
+// the dashboard (OverviewDashboard: counts, each a click into its page, and the last audit entries).
 // Layout: ui/OverviewPage.ui.
 class OverviewPage : public QWidget
 {
@@ -22,6 +24,10 @@ public:
     MessageBanner *banner() const { return m_banner; }
     void refresh();
     void setBusy(const QString &text);
+    OverviewDashboard *dashboard() const { return m_dashboard; }
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 signals:
     void signInRequested();
@@ -45,4 +51,5 @@ private:
     QPushButton *m_signIn;
     QPushButton *m_check;
     QPushButton *m_signOut;
+    OverviewDashboard *m_dashboard;
 };

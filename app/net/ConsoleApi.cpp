@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <limits>
 
 namespace {
@@ -406,4 +407,40 @@ ApiCall *ConsoleApi::listDeviceCodes(QObject *context, Cb<Page<PendingDeviceCode
                                              p.body = o;
                                              return p;
                                          });
+}
+
+ApiCall *ConsoleApi::listAudit(const AuditFilter &filter, int limit, const QString &cursor, QObject *context, Cb<AuditEntryPage> cb)
+{
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("limit"), QString::number(std::clamp(limit, 1, 1000)));
+    if (!cursor.isEmpty())
+        q.addQueryItem(QStringLiteral("cursor"), cursor);
+    if (!filter.actor.isEmpty())
+        q.addQueryItem(QStringLiteral("actor"), filter.actor);
+    if (!filter.action.isEmpty())
+        q.addQueryItem(QStringLiteral("action"), filter.action);
+    if (!filter.target.isEmpty())
+        q.addQueryItem(QStringLiteral("target"), filter.target);
+    if (filter.since.isValid())
+        q.addQueryItem(QStringLiteral("since"), toIsoString(filter.since));
+    if (filter.until.isValid())
+        q.addQueryItem(QStringLiteral("until"), toIsoString(filter.until));
+    return call<AuditEntryPage>("GET", QStringLiteral("/console/audit?") + q.toString(QUrl::FullyEncoded), {}, context, std::move(cb),
+                           [](const QJsonObject &o) -> Result<AuditEntryPage> {
+                               QString why;
+                               if (auto p = AuditEntryPage::fromJson(o, &why))
+                                   return *p;
+                               return bad(why);
+                           });
+}
+
+ApiCall *ConsoleApi::overview(QObject *context, Cb<OverviewCounts> cb)
+{
+    return call<OverviewCounts>("GET", QStringLiteral("/console/overview"), {}, context, std::move(cb),
+                                [](const QJsonObject &o) -> Result<OverviewCounts> {
+                                    QString why;
+                                    if (auto c = OverviewCounts::fromJson(o, &why))
+                                        return *c;
+                                    return bad(why);
+                                });
 }

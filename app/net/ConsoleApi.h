@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HttpClient.h"
+#include "core/AuditTypes.h"
 #include "core/ConsoleTypes.h"
 #include "core/Result.h"
 
@@ -101,6 +102,11 @@ public:
     ApiCall *listSessions(const ListQuery &query, QObject *context, Cb<Page<UserSession>> cb);
     // GET /console/device-codes: the pending, unexpired codes (total: how many).
     ApiCall *listDeviceCodes(QObject *context, Cb<Page<PendingDeviceCode>> cb);
+    // GET /console/audit (v1.1 "audit"): newest first, always cursor mode (an empty cursor: the first page);
+    // limit 1..1000. A server without the feature answers 404 (ask /console/info first).
+    ApiCall *listAudit(const AuditFilter &filter, int limit, const QString &cursor, QObject *context, Cb<AuditEntryPage> cb);
+    // GET /console/overview (v1.1 "overview").
+    ApiCall *overview(QObject *context, Cb<OverviewCounts> cb);
     // The raw body, for `--json` output.
     ApiCall *raw(const QByteArray &method, const QString &path, const QJsonObject &body, QObject *context,
                  Cb<QJsonObject> cb);

@@ -1,5 +1,8 @@
 #include "Services.h"
 
+#include "AuditService.h"
+#include "DeviceRequestWatcher.h"
+
 #include "net/ConsoleApi.h"
 #include "net/HttpClient.h"
 #include "net/KeychainSecretStore.h"
@@ -43,6 +46,8 @@ Services::Services(std::unique_ptr<Clock> clock, SecretStore *secrets, QSettings
     m_http->setDefaultTimeoutMs(envInt("PIKKU_ADMIN_HTTP_TIMEOUT_MS", 15000));
     m_http->setDefaultDeadlineMs(envInt("PIKKU_ADMIN_HTTP_DEADLINE_MS", 30000));
     m_handshakeTimeoutMs = envInt("PIKKU_ADMIN_WS_HANDSHAKE_TIMEOUT_MS", 10000);
+    m_audit = std::make_unique<AuditService>(m_console.get());
+    m_deviceRequests = std::make_unique<DeviceRequestWatcher>(m_console.get(), m_settings);
 }
 
 Services::~Services() = default;

@@ -10,6 +10,8 @@
 
 #include <memory>
 
+class AuditService;
+class DeviceRequestWatcher;
 class ConsoleApi;
 class HttpClient;
 class SecretStore;
@@ -33,6 +35,9 @@ public:
     AuthService *auth() const { return m_auth; }
     ConsoleApi *console() const { return m_console.get(); }   // the one typed gateway to the console API
     QSettings *settings() const { return m_settings; }
+    AuditService *audit() const { return m_audit.get(); }   // the audit trail (its model and live merge)
+    // New device codes pushed live (the GUI starts it; the CLI never does).
+    DeviceRequestWatcher *deviceRequests() const { return m_deviceRequests.get(); }
     ServerProfiles &profiles() { return m_profiles; }
     // How long a WebSocket upgrade may take before the attempt fails ($PIKKU_ADMIN_WS_HANDSHAKE_TIMEOUT_MS,
     // default 10 s). The HTTP limits live in HttpClient ($PIKKU_ADMIN_HTTP_TIMEOUT_MS: silence, default
@@ -48,6 +53,8 @@ private:
     Session *m_session;
     AuthService *m_auth;
     std::unique_ptr<ConsoleApi> m_console;
+    std::unique_ptr<AuditService> m_audit;   // after m_console: destroyed before it
+    std::unique_ptr<DeviceRequestWatcher> m_deviceRequests;
     ServerProfiles m_profiles;
     int m_handshakeTimeoutMs = 10000;
 };

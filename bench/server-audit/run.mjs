@@ -3,6 +3,10 @@
 // real dev server and its SQLite file. Writes its table into BENCHMARKS.md between the server-audit markers.
 //
 //   node bench/server-audit/run.mjs [--entries 100000] [--reps 25] [--limit 100] [--no-write]
+//                                   [--console build/bench/pikku-bench] [--console-reps 15]
+//
+// With --console, the console's Audit page is measured too (pikku-bench audit-page, offscreen): from reload()
+// to the first rows in its model and to their first paint, median of --console-reps fresh loads.
 //
 // Needs the built server (cd server && npm run build). A fresh SQLite file; one real entry is made through the
 // console API (a service user created), then N-1 copies of its row are written straight into SQLite in one
@@ -29,6 +33,8 @@ const n = Number(opt("--entries", "100000"));
 const reps = Number(opt("--reps", "25"));
 const limit = Number(opt("--limit", "100"));
 const write = !argv.includes("--no-write");
+const consoleBin = opt("--console", "");
+const consoleReps = Number(opt("--console-reps", "15"));
 const log = (...a) => console.error("[server-audit]", ...a);
 
 const dir = mkdtempSync(join(tmpdir(), "pikku-audit-"));
@@ -115,6 +121,19 @@ try {
     t.sort((a, b) => a - b);
     return `${t[Math.floor(t.length / 2)].toFixed(2)} (${t[0].toFixed(2)}–${t[t.length - 1].toFixed(2)})`;
   };
+  let consoleLine = null;
+  if (consoleBin) {
+    const out = await new Promise((ok, ko) => {
+      const c = spawn(resolve(consoleBin), ["audit-page", base, "--reps", String(consoleReps)], {
+        stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, QT_QPA_PLATFORM: "offscreen" } });
+      let o = "";
+      c.stdout.on("data", (d) => (o += d));
+      c.once("exit", (code) => (code === 0 ? ok(o) : ko(new Error(`pikku-bench audit-page exited ${code}`))));
+    });
+    const j = JSON.parse(out.trim().split("\n").pop());
+    log("console", JSON.stringify(j));
+    consoleLine = `The console's Audit page (\`pikku-bench audit-page\`, offscreen, Qt ${"6.4.2"}, release build, the same server and entries): from \`reload()\` to the first ${j.rowsLoaded} rows in its model ${j.firstRowsMs.toFixed(1)} ms (${j.firstRowsMin.toFixed(1)}–${j.firstRowsMax.toFixed(1)}), to their first paint ${j.firstPaintMs.toFixed(1)} ms (${j.firstPaintMin.toFixed(1)}–${j.firstPaintMax.toFixed(1)}), median (min–max) of ${j.reps} fresh loads (the first includes its \`/console/info\` check); one ${j.pageSize}-row page's HTTP round trip on the same client ${j.rttMs.toFixed(1)} ms (median of 7); RSS ${Math.round(j.rssKb / 1024)} MiB.`;
+  }
   const L = [];
   L.push("<!-- server-audit:begin -->");
   L.push("## Console server: the audit trail's first page at 100k entries (SQLite)");
@@ -125,6 +144,10 @@ try {
   L.push("| request | rows | ms |");
   L.push("|---|---|---|");
   for (const k of Object.keys(kinds)) L.push(`| ${k} | ${rows[k]} | ${stats(times[k])} |`);
+  if (consoleLine) {
+    L.push("");
+    L.push(consoleLine);
+  }
   L.push("<!-- server-audit:end -->");
   const block = L.join("\n");
   console.log(block);

@@ -1,0 +1,83 @@
+#include "DeviceNotifier.h"
+
+#include "AppContext.h"
+#include "core/AuthTypes.h"
+#include "core/Session.h"
+#include "services/DeviceRequestWatcher.h"
+#include "services/Services.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QIcon>
+#include <QSystemTrayIcon>
+
+namespace {
+QString shortPlain(const QString &s, int n)
+{
+    QString t = s.left(n);
+    for (QChar &c : t)
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            c = QLatin1Char(' ');
+    return s.size() > n ? t + QChar(0x2026) : t;
+}
+} // namespace
+
+DeviceNotifier::DeviceNotifier(AppContext *context, QObject *parent) : QObject(parent), m_context(context)
+{
+    DeviceRequestWatcher *w = context->services()->deviceRequests();
+    m_toggle = new QAction(tr("&Notify about device sign-in requests"), this);
+    m_toggle->setObjectName(QStringLiteral("deviceNotificationsAction"));
+    m_toggle->setCheckable(true);
+    m_toggle->setChecked(w->isEnabled());
+    connect(m_toggle, &QAction::toggled, w, &DeviceRequestWatcher::setEnabled);
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(QIcon(QStringLiteral(":/icons/pikku-admin.svg")), this);
+        m_tray->setObjectName(QStringLiteral("deviceTray"));
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            if (!m_lastCode.isEmpty())
+                emit openRequested(m_lastCode);
+        });
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason) {
+            emit openRequested(m_lastCode);   // empty: just the page
+        });
+    }
+    connect(w, &DeviceRequestWatcher::requested, this, &DeviceNotifier::onRequested);
+    connect(w, &DeviceRequestWatcher::pendingCountChanged, this, [this](int n) {
+        updateTray(n);
+        emit countChanged(n);
+    });
+    // Follows the sign-in: another server or token restarts it, signing out stops it.
+    connect(context->services()->session(), &Session::changed, this, [w, this] {
+        if (m_context->services()->session()->isSignedIn())
+            w->start();
+        else
+            w->stop();
+    });
+    if (context->services()->session()->isSignedIn())
+        w->start();
+}
+
+QString DeviceNotifier::badgeText(const QString &title, int count)
+{
+    return count > 0 ? QStringLiteral("%1 (%2)").arg(title).arg(count) : title;
+}
+
+void DeviceNotifier::updateTray(int count)
+{
+    if (!m_tray)
+        return;
+    m_tray->setToolTip(tr("Pikku Admin: %n device code(s) waiting for approval", nullptr, count));
+    m_tray->setVisible(count > 0 && m_toggle->isChecked());
+}
+
+void DeviceNotifier::onRequested(const PendingDeviceCode &code)
+{
+    m_lastCode = code.userCode;
+    if (!m_tray || !m_toggle->isChecked())
+        return;
+    m_tray->setVisible(true);
+    const QString client = code.clientId.isEmpty() ? tr("A client") : tr("Client \"%1\"").arg(shortPlain(code.clientId, 60));
+    m_tray->showMessage(tr("Device sign-in waiting: %1").arg(formatUserCode(code.userCode)),
+                        tr("%1 asks to sign in as you. Click to review it; approve only a code you started.").arg(client),
+                        QSystemTrayIcon::Information, 15000);
+}
