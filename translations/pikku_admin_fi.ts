@@ -332,6 +332,266 @@
         <source>%1 of %2</source>
         <translation>%1 (käyttäjä %2)</translation>
     </message>
+    <message>
+        <source>keys expiring within 7 days</source>
+        <translation>7 päivän sisällä vanhenevat avaimet</translation>
+    </message>
+    <message>
+        <source>disabled keys</source>
+        <translation>käytöstä poistetut avaimet</translation>
+    </message>
+    <message>
+        <source>keys never used</source>
+        <translation>koskaan käyttämättömät avaimet</translation>
+    </message>
+    <message>
+        <source>Showing only %1 (every page of keys is loaded for it). Dismiss this to show all keys.</source>
+        <translation>Näytetään vain %1 (kaikki avainsivut ladataan tätä varten). Sulje tämä ilmoitus nähdäksesi kaikki avaimet.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>success</source>
+        <translation>onnistui</translation>
+    </message>
+    <message>
+        <source>failure (%1)</source>
+        <translation>epäonnistui (%1)</translation>
+    </message>
+    <message>
+        <source>failure (%1 %2)</source>
+        <translation>epäonnistui (%1 %2)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Aika</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Tekijä</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Toiminto</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Kohde</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Tulos</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Osoite</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Tunnistetieto</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Actor: id or email</source>
+        <translation>Tekijä: tunnus tai sähköposti</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Tekijä</translation>
+    </message>
+    <message>
+        <source>Action, e.g. /admin/*</source>
+        <translation>Toiminto, esim. /admin/*</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Toiminto</translation>
+    </message>
+    <message>
+        <source>Target id</source>
+        <translation>Kohteen tunnus</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Kohde</translation>
+    </message>
+    <message>
+        <source>Since: 1h, 7d or ISO</source>
+        <translation>Alkaen: 1h, 7d tai ISO</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Alkaen</translation>
+    </message>
+    <message>
+        <source>Until: ISO</source>
+        <translation>Saakka: ISO</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Saakka</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>&amp;Suodata</translation>
+    </message>
+    <message>
+        <source>&amp;Live</source>
+        <translation>&amp;Live</translation>
+    </message>
+    <message>
+        <source>New entries that match the filter appear at the top as they happen</source>
+        <translation>Suodatinta vastaavat uudet merkinnät tulevat ylimmäksi sitä mukaa kuin niitä syntyy</translation>
+    </message>
+    <message>
+        <source>Audit entries</source>
+        <translation>Tarkastusmerkinnät</translation>
+    </message>
+    <message>
+        <source>Sorts the entries loaded so far; the filter above asks the server</source>
+        <translation>Lajittelee tähän mennessä ladatut merkinnät; yllä oleva suodatin kysyy palvelimelta</translation>
+    </message>
+    <message>
+        <source>Selected entry</source>
+        <translation>Valittu merkintä</translation>
+    </message>
+    <message>
+        <source>Select an entry to see all of it.</source>
+        <translation>Valitse merkintä nähdäksesi sen kokonaan.</translation>
+    </message>
+    <message>
+        <source>Load &amp;more</source>
+        <translation>Lataa l&amp;isää</translation>
+    </message>
+    <message>
+        <source>Since: %1</source>
+        <translation>Alkaen: %1</translation>
+    </message>
+    <message>
+        <source>Until: %1</source>
+        <translation>Saakka: %1</translation>
+    </message>
+    <message>
+        <source>Sign in to see the audit trail.</source>
+        <translation>Kirjaudu sisään nähdäksesi tarkastuslokin.</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Kysytään palvelimelta…</translation>
+    </message>
+    <message>
+        <source>%1 entries; loading more…</source>
+        <translation>%1 merkintää; ladataan lisää…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Ladataan…</translation>
+    </message>
+    <message>
+        <source>Could not load the audit trail.</source>
+        <translation>Tarkastuslokia ei voitu ladata.</translation>
+    </message>
+    <message>
+        <source>No audit entries yet.</source>
+        <translation>Tarkastusmerkintöjä ei vielä ole.</translation>
+    </message>
+    <message>
+        <source>No entries match the filter.</source>
+        <translation>Mikään merkintä ei vastaa suodatinta.</translation>
+    </message>
+    <message>
+        <source>%1 newest entries shown (of %2%3)</source>
+        <translation>Näytetään %1 uusinta merkintää (yhteensä %2%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n merkintä</numerusform>
+            <numerusform>%n merkintää</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — at most %1 are kept here; narrow the filter for older ones</source>
+        <translation> — tässä säilytetään enintään %1; rajaa suodatinta nähdäksesi vanhemmat</translation>
+    </message>
+    <message>
+        <source>When: %1 (%2)</source>
+        <translation>Milloin: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Actor: %1  (id %2)</source>
+        <translation>Tekijä: %1  (tunnus %2)</translation>
+    </message>
+    <message>
+        <source>Credential: %1</source>
+        <translation>Tunnistetieto: %1</translation>
+    </message>
+    <message>
+        <source>Action: %1</source>
+        <translation>Toiminto: %1</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>Kohde: %1</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Tulos: %1</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>Osoite: %1</translation>
+    </message>
+    <message>
+        <source>User agent: %1</source>
+        <translation>Asiakasohjelma: %1</translation>
+    </message>
+    <message>
+        <source>Entry id: %1</source>
+        <translation>Merkinnän tunnus: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditService</name>
+    <message>
+        <source>This server keeps no audit trail (its console plugin does not announce &quot;audit&quot;: console API v1.1 needed).</source>
+        <translation>Tämä palvelin ei pidä tarkastuslokia (sen konsolilaajennus ei ilmoita ominaisuutta &quot;audit&quot;: tarvitaan konsolirajapinta v1.1).</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>ei kirjautunut</translation>
+    </message>
+    <message>
+        <source>Live updates off.</source>
+        <translation>Live-päivitykset pois päältä.</translation>
+    </message>
+    <message>
+        <source>Live: new entries appear at the top.</source>
+        <translation>Live: uudet merkinnät tulevat ylimmäksi.</translation>
+    </message>
+    <message>
+        <source>Live channel refused (HTTP %1): not updating live.</source>
+        <translation>Live-kanava torjuttiin (HTTP %1): ei live-päivityksiä.</translation>
+    </message>
+    <message>
+        <source>Live channel unavailable: %1</source>
+        <translation>Live-kanava ei ole käytettävissä: %1</translation>
+    </message>
+    <message>
+        <source>Live channel lost; reconnecting in %1 s… (entries meanwhile: Refresh)</source>
+        <translation>Yhteys live-kanavaan katkesi; yhdistetään uudelleen %1 s kuluttua… (merkinnät sillä välin: Päivitä)</translation>
+    </message>
+    <message>
+        <source>Live channel closed (%1).</source>
+        <translation>Live-kanava suljettiin (%1).</translation>
+    </message>
+    <message>
+        <source>Connecting to the live channel…</source>
+        <translation>Yhdistetään live-kanavaan…</translation>
+    </message>
 </context>
 <context>
     <name>AuthApi</name>
@@ -1412,6 +1672,36 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
     </message>
 </context>
 <context>
+    <name>DeviceNotifier</name>
+    <message>
+        <source>&amp;Notify about device sign-in requests</source>
+        <translation>&amp;Ilmoita laitteiden kirjautumispyynnöistä</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pikku Admin: %n device code(s) waiting for approval</source>
+        <translation>
+            <numerusform>Pikku Admin: %n laitekoodi odottaa hyväksyntää</numerusform>
+            <numerusform>Pikku Admin: %n laitekoodia odottaa hyväksyntää</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A client</source>
+        <translation>Asiakas</translation>
+    </message>
+    <message>
+        <source>Client &quot;%1&quot;</source>
+        <translation>Asiakas &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Device sign-in waiting: %1</source>
+        <translation>Laitteen kirjautuminen odottaa: %1</translation>
+    </message>
+    <message>
+        <source>%1 asks to sign in as you. Click to review it; approve only a code you started.</source>
+        <translation>%1 pyytää kirjautumista sinuna. Napsauta tarkistaaksesi pyynnön; hyväksy vain itse aloittamasi koodi.</translation>
+    </message>
+</context>
+<context>
     <name>Duration</name>
     <message>
         <source>day</source>
@@ -2150,6 +2440,17 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
         <source>Not signed in · %1</source>
         <translation>Ei kirjauduttu · %1</translation>
     </message>
+    <message>
+        <source>Audit</source>
+        <translation>Tarkastusloki</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device code(s) waiting for approval</source>
+        <translation>
+            <numerusform>%n laitekoodi odottaa hyväksyntää</numerusform>
+            <numerusform>%n laitekoodia odottaa hyväksyntää</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -2394,6 +2695,97 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
     </message>
 </context>
 <context>
+    <name>OverviewDashboard</name>
+    <message>
+        <source>keys expiring within 7 days</source>
+        <translation>7 päivän sisällä vanhenevat avaimet</translation>
+    </message>
+    <message>
+        <source>disabled keys</source>
+        <translation>käytöstä poistetut avaimet</translation>
+    </message>
+    <message>
+        <source>keys never used</source>
+        <translation>koskaan käyttämättömät avaimet</translation>
+    </message>
+    <message>
+        <source>service users</source>
+        <translation>palvelukäyttäjät</translation>
+    </message>
+    <message>
+        <source>service users without keys</source>
+        <translation>palvelukäyttäjät ilman avaimia</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>istunnot</translation>
+    </message>
+    <message>
+        <source>live connections</source>
+        <translation>live-yhteydet</translation>
+    </message>
+    <message>
+        <source>device codes waiting</source>
+        <translation>odottavat laitekoodit</translation>
+    </message>
+    <message>
+        <source>At a glance</source>
+        <translation>Yhdellä silmäyksellä</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh counts</source>
+        <translation>&amp;Päivitä määrät</translation>
+    </message>
+    <message>
+        <source>Open Service users</source>
+        <translation>Avaa Palvelukäyttäjät</translation>
+    </message>
+    <message>
+        <source>Open Sessions</source>
+        <translation>Avaa Istunnot</translation>
+    </message>
+    <message>
+        <source>Open Device approvals</source>
+        <translation>Avaa Laitehyväksynnät</translation>
+    </message>
+    <message>
+        <source>Open API keys, showing only these</source>
+        <translation>Avaa API-avaimet ja näytä vain nämä</translation>
+    </message>
+    <message>
+        <source>Last audit entries</source>
+        <translation>Viimeisimmät tarkastusmerkinnät</translation>
+    </message>
+    <message>
+        <source>Double-click: the Audit page, filtered to that target</source>
+        <translation>Kaksoisnapsautus: Tarkastusloki-sivu suodatettuna tähän kohteeseen</translation>
+    </message>
+    <message>
+        <source>Counts unavailable: %1</source>
+        <translation>Määriä ei saatavilla: %1</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Lasketaan…</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>tilanne %1</translation>
+    </message>
+    <message>
+        <source>from the v1 lists (this server has no overview endpoint)</source>
+        <translation>v1-luetteloista (tällä palvelimella ei ole yleiskatsauksen päätepistettä)</translation>
+    </message>
+    <message>
+        <source> (this instance only)</source>
+        <translation> (vain tämä instanssi)</translation>
+    </message>
+    <message>
+        <source>No audit entries yet.</source>
+        <translation>Tarkastusmerkintöjä ei vielä ole.</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <source>Server:</source>
@@ -2466,6 +2858,33 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
     <message>
         <source>Memory only: this sign-in will not be remembered</source>
         <translation>Vain muistissa: tätä kirjautumista ei muisteta</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewService</name>
+    <message>
+        <source>needs a server with the console API v1.1 overview</source>
+        <translation>vaatii palvelimen, jonka konsolirajapinnassa (v1.1) on yleiskatsaus</translation>
+    </message>
+    <message>
+        <source>not counted by the server above 2,000 service users</source>
+        <translation>palvelin ei laske tätä, kun palvelukäyttäjiä on yli 2 000</translation>
+    </message>
+    <message>
+        <source>not given by the server</source>
+        <translation>palvelin ei antanut tätä</translation>
+    </message>
+    <message>
+        <source>more than %1 service users: %2</source>
+        <translation>yli %1 palvelukäyttäjää: %2</translation>
+    </message>
+    <message>
+        <source>more than %1 keys: %2</source>
+        <translation>yli %1 avainta: %2</translation>
+    </message>
+    <message>
+        <source>The last audit entries: %1</source>
+        <translation>Viimeisimmät tarkastusmerkinnät: %1</translation>
     </message>
 </context>
 <context>
