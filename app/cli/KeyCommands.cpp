@@ -10,6 +10,7 @@
 #include "services/Services.h"
 #include "net/ConsoleApi.h"
 #include "services/KeyOperations.h"
+#include "services/UserAdmin.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -283,6 +284,17 @@ void users(CliContext &ctx)
             return;
         query.search = ctx.value("search");
         withSession(ctx, [ctx, query, all](const QString &) mutable {
+          // The one capability decision (UserAdmin::probe): without the console plugin, every user through
+          // better-auth's admin list.
+          ctx.services->users()->probe(ctx.owner, [ctx, query, all](Result<ConsoleMode> mode) mutable {
+            if (!mode.ok()) {
+                ctx.done(ctx.out->fail(mode.error(), QStringLiteral("read /console/info")));
+                return;
+            }
+            if (mode.value() == ConsoleMode::NoPlugin) {
+                listAllUsers(ctx, query, all);
+                return;
+            }
             CliPaging::run<ServiceUser>(
                 ctx, QStringLiteral("list service users"), QStringLiteral("users"), query, all,
                 [](ConsoleApi &api, const ListQuery &q, QObject *owner, ConsoleApi::Cb<Page<ServiceUser>> cb) {
@@ -296,9 +308,12 @@ void users(CliContext &ctx)
                                             .arg(u.banned ? QStringLiteral("  BANNED") : QString()));
                 },
                 [ctx](int total, int) { ctx.out->info(QStringLiteral("%1 service users").arg(total)); });
+          });
         });
         return;
     }
+    if (userAdminCommand(ctx))
+        return;
     if (sub == QLatin1String("create") && ctx.args.size() == 2) {
         const QString name = ctx.args.at(1), email = ctx.value("email");
         typedCall<ServiceUser>(

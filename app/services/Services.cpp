@@ -1,5 +1,7 @@
 #include "Services.h"
 
+#include "UserAdmin.h"
+#include "net/BetterAuthAdminApi.h"
 #include "net/ConsoleApi.h"
 #include "net/HttpClient.h"
 #include "net/KeychainSecretStore.h"
@@ -36,6 +38,8 @@ Services::Services(std::unique_ptr<Clock> clock, SecretStore *secrets, QSettings
       m_session(new Session(m_clock.get(), this)),
       m_auth(new AuthService(m_http, m_secrets, m_session, this)),
       m_console(std::make_unique<ConsoleApi>(m_http, m_session)),
+      m_admin(std::make_unique<BetterAuthAdminApi>(m_http, m_session)),
+      m_users(std::make_unique<UserAdmin>(m_console.get(), m_admin.get(), m_session)),
       m_profiles(settings)
 {
     m_secrets->setParent(this);

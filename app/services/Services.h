@@ -10,7 +10,9 @@
 
 #include <memory>
 
+class BetterAuthAdminApi;
 class ConsoleApi;
+class UserAdmin;
 class HttpClient;
 class SecretStore;
 
@@ -32,6 +34,8 @@ public:
     Session *session() const { return m_session; }
     AuthService *auth() const { return m_auth; }
     ConsoleApi *console() const { return m_console.get(); }   // the one typed gateway to the console API
+    BetterAuthAdminApi *betterAuthAdmin() const { return m_admin.get(); }   // better-auth's own admin endpoints
+    UserAdmin *users() const { return m_users.get(); }   // users and sessions, with or without the plugin
     QSettings *settings() const { return m_settings; }
     ServerProfiles &profiles() { return m_profiles; }
     // How long a WebSocket upgrade may take before the attempt fails ($PIKKU_ADMIN_WS_HANDSHAKE_TIMEOUT_MS,
@@ -48,6 +52,8 @@ private:
     Session *m_session;
     AuthService *m_auth;
     std::unique_ptr<ConsoleApi> m_console;
+    std::unique_ptr<BetterAuthAdminApi> m_admin;
+    std::unique_ptr<UserAdmin> m_users;
     ServerProfiles m_profiles;
     int m_handshakeTimeoutMs = 10000;
 };
