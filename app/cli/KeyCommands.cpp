@@ -284,14 +284,7 @@ void users(CliContext &ctx)
             return;
         query.search = ctx.value("search");
         withSession(ctx, [ctx, query, all](const QString &) mutable {
-          // The one capability decision (UserAdmin::probe): without the console plugin, every user through
-          // better-auth's admin list.
-          ctx.services->users()->probe(ctx.owner, [ctx, query, all](Result<ConsoleMode> mode) mutable {
-            if (!mode.ok()) {
-                ctx.done(ctx.out->fail(mode.error(), QStringLiteral("read /console/info")));
-                return;
-            }
-            if (mode.value() == ConsoleMode::NoPlugin) {
+            if (ctx.services->users()->knownMode() == ConsoleMode::NoPlugin) {
                 listAllUsers(ctx, query, all);
                 return;
             }
@@ -307,8 +300,16 @@ void users(CliContext &ctx)
                                             .arg(u.apiKeyCount)
                                             .arg(u.banned ? QStringLiteral("  BANNED") : QString()));
                 },
-                [ctx](int total, int) { ctx.out->info(QStringLiteral("%1 service users").arg(total)); });
-          });
+                [ctx](int total, int) { ctx.out->info(QStringLiteral("%1 service users").arg(total)); },
+                // No console plugin (UserAdmin decides from the console API's 404): every user, through
+                // better-auth's admin list.
+                [ctx, query, all](const ApiError &e) {
+                    if (!ctx.services->users()->pluginMissing(e))
+                        return false;
+                    CliContext c = ctx;
+                    listAllUsers(c, query, all);
+                    return true;
+                });
         });
         return;
     }

@@ -16,6 +16,7 @@ class DeviceApprovalPage;
 class ApiKeysPage;
 class ServiceUsersPage;
 class SessionsPage;
+class UsersAdminPage;
 class MessageBanner;
 class SignInDialog;
 class QComboBox;
@@ -41,6 +42,9 @@ public:
     DeviceApprovalPage *deviceApprovals() const;
     ApiKeysPage *apiKeys() const;
     ServiceUsersPage *serviceUsers() const;
+    UsersAdminPage *usersAdmin() const;
+    QWidget *currentPage() const;             // what the page stack shows (the plugin-needed line included)
+    QLabel *pluginNeededLabel() const;
     void showPage(QWidget *page);
     void showGlobalMessage(const QString &text, int type, int autoHideMs = 0);
 
@@ -58,6 +62,10 @@ private:
     void addPage(QWidget *page, const QString &title, const QIcon &icon);
     void addLazyPage(const QString &title, const QIcon &icon, std::function<QWidget *()> make);
     void ensurePage(int index);
+    // The page for navigation row i: the page itself, or (no console plugin, a page that needs it) the one
+    // line that says so.
+    void showNavPage(int index);
+    void probeConsoleMode();
     void reloadServers();
     void switchServer(int index);
     void editServer(bool addNew);
@@ -72,6 +80,10 @@ private:
     ApiKeysPage *m_keys = nullptr;
     ServiceUsersPage *m_users = nullptr;
     SessionsPage *m_sessions = nullptr;
+    UsersAdminPage *m_adminUsers = nullptr;
+    QWidget *m_pluginNeeded = nullptr;        // "X needs the console plugin: install …" (one label)
+    QLabel *m_pluginNeededLabel = nullptr;
+    bool m_noPlugin = false;                  // UserAdmin::probe said so for the current server
     QList<std::function<QWidget *()>> m_makePage;   // per stack index; empty once built (or never lazy)
     QSet<QWidget *> m_loadedPages;
     QComboBox *m_serverBox;

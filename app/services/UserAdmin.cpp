@@ -73,21 +73,6 @@ void UserAdmin::probe(QObject *context, Cb<ConsoleMode> cb)
     });
 }
 
-template<typename T>
-void UserAdmin::withMode(QObject *context, Cb<T> cb, std::function<void(ConsoleMode)> next)
-{
-    if (const auto m = knownMode()) {
-        next(*m);
-        return;
-    }
-    probe(context, [cb, next](Result<ConsoleMode> r) {
-        if (!r.ok())
-            cb(r.error());
-        else
-            next(r.value());
-    });
-}
-
 void UserAdmin::listUsers(const UserQuery &query, QObject *context, Cb<Page<AdminUser>> cb)
 {
     if (query.limit < 1 || query.limit > 1000 || query.offset < 0) {
@@ -100,11 +85,8 @@ void UserAdmin::listUsers(const UserQuery &query, QObject *context, Cb<Page<Admi
 void UserAdmin::listSessions(const ListQuery &query, QObject *context, Cb<Page<UserSession>> cb)
 {
     auto tokens = m_tokens;
-    withMode<Page<UserSession>>(context, cb, [this, query, context, cb, tokens](ConsoleMode mode) {
-        if (mode == ConsoleMode::Plugin) {
-            m_console->listSessions(query, context, cb);
-            return;
-        }
+    BetterAuthAdminApi *admin = m_admin;
+    auto withoutPlugin = [query, context, cb, tokens, admin] {
         if (query.userId.isEmpty()) {
             cb(needsPlugin(QStringLiteral("listing every user's sessions (without it, name one user)")));
             return;
@@ -114,7 +96,7 @@ void UserAdmin::listSessions(const ListQuery &query, QObject *context, Cb<Page<U
             return;
         }
         const int limit = std::clamp(query.limit, 1, 1000), offset = std::max(0, query.offset);
-        m_admin->listUserSessions(query.userId, context, [cb, tokens, limit, offset](Result<AdminSessionList> r) {
+        admin->listUserSessions(query.userId, context, [cb, tokens, limit, offset](Result<AdminSessionList> r) {
             if (!r.ok()) {
                 cb(r.error());
                 return;
@@ -126,33 +108,42 @@ void UserAdmin::listSessions(const ListQuery &query, QObject *context, Cb<Page<U
             p.total = int(all.size());
             p.items = all.mid(offset, limit);
             // The body as --json prints it: the same rows (no token), the same cut, {sessions, total}.
-            QJsonArray rows;
-            const QJsonArray src = r.value().body.value(QStringLiteral("sessions")).toArray();
             QHash<QString, QJsonObject> byId;
-            for (const QJsonValue &v : src)
+            for (const QJsonValue &v : r.value().body.value(QStringLiteral("sessions")).toArray())
                 byId.insert(v.toObject().value(QStringLiteral("id")).toString(), v.toObject());
+            QJsonArray rows;
             for (const UserSession &s : p.items)
                 rows.append(byId.value(s.id));
             p.body.insert(QStringLiteral("sessions"), rows);
             p.body.insert(QStringLiteral("total"), p.total);
             cb(p);
         });
+    };
+    if (knownMode() == ConsoleMode::NoPlugin) {
+        withoutPlugin();
+        return;
+    }
+    m_console->listSessions(query, context, [this, cb, withoutPlugin](Result<Page<UserSession>> r) {
+        if (!r.ok() && pluginMissing(r.error())) {
+            withoutPlugin();
+            return;
+        }
+        cb(r);
     });
+}
+
+bool UserAdmin::pluginMissing(const ApiError &e)
+{
+    if (e.serverCode != QLatin1String("CONSOLE_API_MISSING"))
+        return false;
+    m_modes->insert(m_session->endpoint().key(), ConsoleMode::NoPlugin);
+    return true;
 }
 
 void UserAdmin::revokeSession(const QString &sessionId, const QString &userId, QObject *context, Cb<Done> cb)
 {
     auto tokens = m_tokens;
-    withMode<Done>(context, cb, [this, sessionId, userId, context, cb, tokens](ConsoleMode mode) {
-        if (mode == ConsoleMode::Plugin) {
-            m_console->revokeSession(sessionId, context, [cb](Result<QJsonObject> r) {
-                if (r.ok())
-                    cb(Done{});
-                else
-                    cb(r.error());
-            });
-            return;
-        }
+    auto withoutPlugin = [this, sessionId, userId, context, cb, tokens] {
         if (userId.isEmpty()) {
             cb(needsPlugin(QStringLiteral("revoking a session by its id alone (give the user's id)")));
             return;
@@ -183,6 +174,20 @@ void UserAdmin::revokeSession(const QString &sessionId, const QString &userId, Q
                 cb(d);
             });
         });
+    };
+    if (knownMode() == ConsoleMode::NoPlugin) {
+        withoutPlugin();
+        return;
+    }
+    m_console->revokeSession(sessionId, context, [this, cb, withoutPlugin](Result<QJsonObject> r) {
+        if (!r.ok() && pluginMissing(r.error())) {
+            withoutPlugin();
+            return;
+        }
+        if (r.ok())
+            cb(Done{});
+        else
+            cb(r.error());
     });
 }
 

@@ -36,7 +36,12 @@ public:
     // GET /console/info: Plugin when it answers, NoPlugin when the plugin is missing (404), the error
     // otherwise (network, 401, a garbled reply). Remembered per server; probe() asks again.
     void probe(QObject *context, Cb<ConsoleMode> cb);
-    std::optional<ConsoleMode> knownMode() const;   // for the current server, once probed
+    std::optional<ConsoleMode> knownMode() const;   // for the current server, once probed (or seen)
+    // The same decision from a console API call's failure: true (and NoPlugin remembered for the current
+    // server) when it says the plugin is missing (CONSOLE_API_MISSING, which ConsoleApi derives from
+    // /console/info's 404). Lets a command try the console API first and go on without it, with no extra
+    // request when the plugin is there.
+    bool pluginMissing(const ApiError &e);
     // One line for what needs the plugin: "Needs the console plugin: install @pikku-admin/better-auth-console ...".
     static QString pluginHint();
     // An error with code CONSOLE_API_MISSING and the hint, for a command or page that needs the plugin.
@@ -44,8 +49,8 @@ public:
 
     // Every user (better-auth's admin list; both modes).
     void listUsers(const UserQuery &query, QObject *context, Cb<Page<AdminUser>> cb);
-    // Sessions, newest first, never their tokens. Plugin: /console/sessions as queried (every user's when
-    // query.userId is empty). No plugin: query.userId is required (else CONSOLE_API_MISSING), the user's
+    // Sessions, newest first, never their tokens. Plugin (or not known yet): /console/sessions as queried
+    // (every user's when query.userId is empty); its CONSOLE_API_MISSING switches to no plugin. No plugin: query.userId is required (else CONSOLE_API_MISSING), the user's
     // whole list comes from /admin/list-user-sessions and is cut to query.offset/limit here (the tokens it
     // hands out stay in this object, for revokeSession); a non-empty cursor needs the plugin.
     void listSessions(const ListQuery &query, QObject *context, Cb<Page<UserSession>> cb);
@@ -64,9 +69,6 @@ public:
     QString lockoutReasonForRoles(const QString &userId, const QStringList &roles) const;
 
 private:
-    template<typename T>
-    void withMode(QObject *context, Cb<T> cb, std::function<void(ConsoleMode)> next);
-
     ConsoleApi *m_console;
     BetterAuthAdminApi *m_admin;
     Session *m_session;
