@@ -5,6 +5,7 @@
 // normal close, exit 0); a handshake that gets no answer fails after 15 s (or --timeout if sooner).
 #include "CliContext.h"
 #include "CliHelp.h"
+#include "CliSignals.h"
 
 #include "services/Services.h"
 #include "net/ChannelSocket.h"
@@ -14,11 +15,9 @@
 #include <QTimer>
 
 #include <algorithm>
-#include <csignal>
 #include <cstdio>
 #include <memory>
 
-#include <sys/socket.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -59,35 +58,6 @@ private:
     QTimer m_timer;
     QByteArray m_buffer;
 };
-
-// SIGINT/SIGTERM → one byte on a socketpair → a QSocketNotifier in the event loop (the handler itself
-// only calls write(), which is async-signal-safe).
-int g_signalFds[2] = {-1, -1};
-
-extern "C" void onStopSignal(int)
-{
-    const char b = 1;
-    [[maybe_unused]] const ssize_t n = ::write(g_signalFds[0], &b, 1);
-}
-
-bool watchStopSignals(QObject *owner, std::function<void(int)> onSignal)
-{
-    if (g_signalFds[0] < 0 && ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, g_signalFds) != 0)
-        return false;
-    auto *notifier = new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read, owner);
-    QObject::connect(notifier, &QSocketNotifier::activated, owner, [notifier, onSignal] {
-        char b[16];
-        while (::read(g_signalFds[1], b, sizeof b) > 0) {
-        }
-        notifier->setEnabled(false);
-        onSignal(SIGINT);
-    });
-    struct sigaction sa = {};
-    sa.sa_handler = onStopSignal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESTART;
-    return ::sigaction(SIGINT, &sa, nullptr) == 0 && ::sigaction(SIGTERM, &sa, nullptr) == 0;
-}
 
 // The first line of standard input, read through a QSocketNotifier (no blocking, no nested loop). On a
 // terminal the prompt goes to stderr and echo is off while typing.
@@ -262,7 +232,7 @@ void channel(CliContext &ctx)
             });
         }
         // Ctrl-C / SIGTERM: what arrived so far is printed, the channel closes normally, exit 0.
-        if (!watchStopSignals(ctx.owner, [ctx, finish, received](int) {
+        if (!CliSignals::watchStopSignals(ctx.owner, [ctx, finish, received](int) {
                 ctx.out->info(QStringLiteral("interrupted after %1 messages; closing").arg(*received));
                 finish(ExitOk);
             }))

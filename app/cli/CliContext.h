@@ -10,6 +10,7 @@
 
 class QObject;
 class Services;
+struct ListQuery;
 
 // What a command gets: the shared services, the parsed options, its own positional arguments (after
 // the command word), the output, and done(exitCode) to finish. Commands are asynchronous.
@@ -53,6 +54,13 @@ bool lifecycle(CliContext &ctx);
 void askYesNo(CliContext &ctx, const QString &question, std::function<void(bool)> answer);
 // `audit [--since 1h|ISO] [--until ISO] [--actor ID|EMAIL] [--action A] [--target T] [paging]`
 void audit(CliContext &ctx);
+// `users ban ID [--reason T] [--expires D] | unban ID | set-role ID ROLES` (false: not one of these)
+bool userAdminCommand(CliContext &ctx);
+// `users list` on a server without the console plugin: every user (better-auth's admin list)
+void listAllUsers(CliContext &ctx, const ListQuery &query, bool all);
+// `sessions revoke ID [--user USER_ID]` and `sessions revoke-all USER_ID`, with or without the plugin
+void sessionsRevoke(CliContext &ctx, const QString &sessionId);
+void sessionsRevokeAll(CliContext &ctx, const QString &userId);
 
 // Restores the keychain session for the endpoint, then runs next(token); reports and exits otherwise.
 void withSession(CliContext &ctx, std::function<void(const QString &token)> next);

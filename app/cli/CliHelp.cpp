@@ -84,6 +84,7 @@ const QList<OptionSpec> &commandOptions()
         {S("cursor"), S("CURSOR"), {}},
         {S("all"), {}, {}},
         {S("search"), S("TEXT"), {}},
+        {S("reason"), S("TEXT"), {}},
         {S("email"), S("EMAIL"), {}},
         {S("name"), S("NAME"), {}},
         {S("expires"), S("DURATION"), {}},
@@ -142,18 +143,25 @@ const QList<CommandSpec> &commands()
          {S("device approve ABCD-EFGH")}},
         {S("device deny"), S("CODE"), 1, devices, S("deny another client's sign-in"), {}, {}, {S("device deny ABCD-EFGH")}},
 
-        {S("sessions"), S("<list|revoke|watch>"), 0, admin, S("live sessions"), {}, {}, {}},
-        {S("sessions list"), S("[options]"), 0, admin, S("list live sessions (never their tokens)"), {},
-         {{S("user"), S("only this user's sessions")},
+        {S("sessions"), S("<list|revoke|revoke-all|watch>"), 0, admin, S("live sessions"), {}, {}, {}},
+        {S("sessions list"), S("[options]"), 0, admin, S("list live sessions (never their tokens)"),
+         S("Without the console plugin only one user's sessions can be listed (--user), through better-auth's\n"
+           "admin plugin."),
+         {{S("user"), S("only this user's sessions (required without the console plugin)")},
           {S("limit"), S("at most N per page, 1 to 1000 (default 100; with --all 1000)")},
           {S("offset"), S("skip the first N")},
           {S("cursor"), S("the page after this cursor ('' for the first page; the server's v1.1 keyset paging)")},
           {S("all"), S("every page, printed as it arrives (progress on stderr)")}},
          {S("sessions list --user USER_ID --json"), S("sessions list --all")}},
-        {S("sessions revoke"), S("ID..."), 1, admin, S("revoke sessions; with several ids a result line per id"),
+        {S("sessions revoke"), S("ID... [--user USER_ID]"), 1, admin, S("revoke sessions; with several ids a result line per id"),
          S("Each id is sent once, at most 4 at a time, never re-sent. With one id --json prints the server's\n"
-           "reply; with several, one array of {id, ok, error}. Exit 1 if any failed."),
-         {}, {S("sessions revoke SESSION_ID"), S("sessions revoke ID1 ID2 ID3 --json")}},
+           "reply; with several, one array of {id, ok, error}. Exit 1 if any failed. Without the console plugin\n"
+           "better-auth revokes a session only by its token, which the console looks up among the user's\n"
+           "sessions: --user is needed there."),
+         {{S("user"), S("the session's user (needed without the console plugin)")}},
+         {S("sessions revoke SESSION_ID"), S("sessions revoke ID1 ID2 ID3 --json"), S("sessions revoke SESSION_ID --user USER_ID")}},
+        {S("sessions revoke-all"), S("USER_ID"), 1, admin, S("revoke every session of one user"), {}, {},
+         {S("sessions revoke-all USER_ID")}},
         {S("sessions watch"), S("[--count N] [--timeout SECONDS]"), 0, admin,
          S("print the live channel's session and key events as JSON lines"),
          S("Subscribes to the live channel's \"sessions\" topic as you (Bearer, only to your server's own\n"
@@ -162,7 +170,7 @@ const QList<CommandSpec> &commands()
          {{S("count"), S("exit after N events")}, {S("timeout"), S("stop after this many seconds")}},
          {S("sessions watch"), S("sessions watch --count 1 --timeout 60")}},
 
-        {S("users"), S("<list|create|rename|disable|enable|delete>"), 0, admin, S("service users (the owners of API keys)"), {}, {}, {}},
+        {S("users"), S("<list|create|rename|disable|enable|delete|ban|unban|set-role>"), 0, admin, S("service users (the owners of API keys), bans and roles"), {}, {}, {}},
         {S("audit"), S("[--since 1h|ISO] [--actor ID|EMAIL] [--action A] [--target T] [options]"), 0, admin,
          S("the server's audit trail: who did what, on which target, when (newest first)"),
          S("Each line: time, actor, action, target, outcome, address, credential kind. Needs a server whose\n"
@@ -177,7 +185,8 @@ const QList<CommandSpec> &commands()
           {S("all"), S("every page, printed as it arrives (progress on stderr)")}},
          {S("audit --since 1h"), S("audit --actor admin@example.com --action '/console/*' --json"), S("audit --target KEY_ID --all")}},
 
-        {S("users list"), S("[options]"), 0, admin, S("list service users"), {},
+        {S("users list"), S("[options]"), 0, admin, S("list service users"),
+         S("Without the console plugin: every user, through better-auth's admin plugin (no --cursor)."),
          {{S("search"), S("name or email contains TEXT")},
           {S("limit"), S("at most N per page, 1 to 1000 (default 50; with --all 1000)")},
           {S("offset"), S("skip the first N")},
@@ -202,6 +211,16 @@ const QList<CommandSpec> &commands()
            "needed (exit 2 otherwise). With several ids: a result line per id; exit 1 if any failed."),
          {{S("yes"), S("do not ask for confirmation")}},
          {S("users delete USER_ID"), S("users delete ID1 ID2 --yes --json")}},
+        {S("users ban"), S("ID [--reason TEXT] [--expires DURATION]"), 1, admin, S("ban a user: their sessions end, they cannot sign in"),
+         S("better-auth's admin plugin; works without the console plugin. Their API keys keep working until\n"
+           "revoked. You cannot ban yourself."),
+         {{S("reason"), S("why (shown to the user on sign-in; at most 500 characters)")},
+          {S("expires"), S("lift the ban after 30d, 12h, 90m or seconds (default: never)")}},
+         {S("users ban USER_ID --reason 'leaked password' --expires 7d")}},
+        {S("users unban"), S("ID"), 1, admin, S("lift a user's ban"), {}, {}, {S("users unban USER_ID")}},
+        {S("users set-role"), S("ID ROLE[,ROLE...]"), 2, admin, S("replace a user's roles"),
+         S("better-auth's admin plugin; works without the console plugin. You cannot remove your own admin role."),
+         {}, {S("users set-role USER_ID user,ops")}},
 
         {S("keys"), S("<list|mint|update|disable|enable|revoke|rotate>"), 0, admin, S("scoped API keys of service users"), {}, {}, {}},
         {S("keys list"), S("[options]"), 0, admin, S("list API keys (never their secrets)"),

@@ -39,14 +39,19 @@ using Fetch = std::function<ApiCall *(ConsoleApi &, const ListQuery &, QObject *
 
 // Runs the list; human(page) prints a page's rows (called once per page), summary(total, rows) the last
 // stderr line. Needs the session (withSession) already restored.
+// onFirstPageError, when given, may take over a failure of the first page (returns true: handled, nothing
+// printed here) — `users list` goes on without the console plugin that way.
 template<typename T>
 void run(CliContext &ctx, const QString &what, const QString &listName, ListQuery query, bool all, Fetch<T> fetch,
-         std::function<void(const Page<T> &)> human, std::function<void(int total, int rows)> summary)
+         std::function<void(const Page<T> &)> human, std::function<void(int total, int rows)> summary,
+         std::function<bool(const ApiError &)> onFirstPageError = {})
 {
     auto api = std::make_shared<ConsoleApi>(*ctx.services->console());
     if (!all) {
-        fetch(*api, query, ctx.owner, [ctx, what, human, summary, api, query](Result<Page<T>> r) {
+        fetch(*api, query, ctx.owner, [ctx, what, human, summary, api, query, onFirstPageError](Result<Page<T>> r) {
             if (!r.ok()) {
+                if (onFirstPageError && onFirstPageError(r.error()))
+                    return;
                 ctx.done(ctx.out->fail(r.error(), what));
                 return;
             }
@@ -77,9 +82,13 @@ void run(CliContext &ctx, const QString &what, const QString &listName, ListQuer
     if (!walk->query.cursor)
         walk->query.cursor = QString();   // the first page in cursor mode; a v1 server answers by offset
     auto step = std::make_shared<std::function<void()>>();
-    *step = [ctx, what, listName, human, summary, api, walk, fetch, step] {
-        fetch(*api, walk->query, ctx.owner, [ctx, what, listName, human, summary, api, walk, step](Result<Page<T>> r) {
+    *step = [ctx, what, listName, human, summary, api, walk, fetch, step, onFirstPageError] {
+        fetch(*api, walk->query, ctx.owner, [ctx, what, listName, human, summary, api, walk, step, onFirstPageError](Result<Page<T>> r) {
             if (!r.ok()) {
+                if (walk->pages == 0 && onFirstPageError && onFirstPageError(r.error())) {
+                    *step = nullptr;
+                    return;
+                }
                 progress(walk->fetched, walk->total, true);
                 *step = nullptr;
                 ctx.done(ctx.out->fail(r.error(), QStringLiteral("%1 (after %2 rows)").arg(what).arg(walk->fetched)));

@@ -7,6 +7,7 @@
 #include "services/AuthService.h"
 #include "core/Json.h"
 #include "services/Services.h"
+#include "services/UserAdmin.h"
 #include "net/AuthApi.h"
 #include "services/models/DeviceCodesModel.h"
 #include "net/ConsoleApi.h"
@@ -206,8 +207,11 @@ void sessions(CliContext &ctx)
         withSession(ctx, [ctx, query, all](const QString &) mutable {
             CliPaging::run<UserSession>(
                 ctx, QStringLiteral("list sessions"), QStringLiteral("sessions"), query, all,
-                [](ConsoleApi &api, const ListQuery &q, QObject *owner, ConsoleApi::Cb<Page<UserSession>> cb) {
-                    return api.listSessions(q, owner, cb);
+                // UserAdmin picks the endpoint: /console/sessions, or better-auth's list-user-sessions
+                // (--user needed) on a server without the console plugin.
+                [ctx](ConsoleApi &, const ListQuery &q, QObject *owner, ConsoleApi::Cb<Page<UserSession>> cb) -> ApiCall * {
+                    ctx.services->users()->listSessions(q, owner, cb);
+                    return nullptr;
                 },
                 [ctx](const Page<UserSession> &page) {
                     for (const UserSession &s : page.items)
@@ -220,12 +224,11 @@ void sessions(CliContext &ctx)
         return;
     }
     if (sub == QLatin1String("revoke") && ctx.args.size() == 2) {
-        const QString id = ctx.args.at(1);
-        consoleCall<QJsonObject>(
-            ctx, QStringLiteral("revoke session %1").arg(id),
-            [id](ConsoleApi &api, QObject *owner, ConsoleApi::Cb<QJsonObject> cb) { return api.revokeSession(id, owner, cb); },
-            [](const QJsonObject &o) { return o; },
-            [ctx, id](const QJsonObject &) { ctx.out->info(QStringLiteral("Revoked session %1.").arg(id)); });
+        sessionsRevoke(ctx, ctx.args.at(1));
+        return;
+    }
+    if (sub == QLatin1String("revoke-all") && ctx.args.size() == 2) {
+        sessionsRevokeAll(ctx, ctx.args.at(1));
         return;
     }
     if (sub == QLatin1String("watch") && ctx.args.size() == 1) {

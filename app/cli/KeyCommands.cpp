@@ -10,6 +10,7 @@
 #include "services/Services.h"
 #include "net/ConsoleApi.h"
 #include "services/KeyOperations.h"
+#include "services/UserAdmin.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -285,6 +286,10 @@ void users(CliContext &ctx)
             return;
         query.search = ctx.value("search");
         withSession(ctx, [ctx, query, all](const QString &) mutable {
+            if (ctx.services->users()->knownMode() == ConsoleMode::NoPlugin) {
+                listAllUsers(ctx, query, all);
+                return;
+            }
             CliPaging::run<ServiceUser>(
                 ctx, QStringLiteral("list service users"), QStringLiteral("users"), query, all,
                 [](ConsoleApi &api, const ListQuery &q, QObject *owner, ConsoleApi::Cb<Page<ServiceUser>> cb) {
@@ -297,10 +302,21 @@ void users(CliContext &ctx)
                                             .arg(u.apiKeyCount)
                                             .arg(u.banned ? QStringLiteral("  BANNED") : QString()));
                 },
-                [ctx](int total, int) { ctx.out->info(QStringLiteral("%1 service users").arg(total)); });
+                [ctx](int total, int) { ctx.out->info(QStringLiteral("%1 service users").arg(total)); },
+                // No console plugin (UserAdmin decides from the console API's 404): every user, through
+                // better-auth's admin list.
+                [ctx, query, all](const ApiError &e) {
+                    if (!ctx.services->users()->pluginMissing(e))
+                        return false;
+                    CliContext c = ctx;
+                    listAllUsers(c, query, all);
+                    return true;
+                });
         });
         return;
     }
+    if (userAdminCommand(ctx))
+        return;
     if (sub == QLatin1String("create") && ctx.args.size() == 2) {
         const QString name = ctx.args.at(1), email = ctx.value("email");
         typedCall<ServiceUser>(

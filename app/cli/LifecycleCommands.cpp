@@ -170,7 +170,8 @@ bool lifecycle(CliContext &ctx)
         if (sub == QLatin1String("disable")) bulk = Bulk{LifecycleAction::DisableKey, QStringLiteral("disable key")};
         else if (sub == QLatin1String("enable")) bulk = Bulk{LifecycleAction::EnableKey, QStringLiteral("enable key")};
         else if (sub == QLatin1String("revoke")) bulk = Bulk{LifecycleAction::RevokeKey, QStringLiteral("revoke key")};
-    } else if (group == QLatin1String("sessions") && sub == QLatin1String("revoke")) {
+    } else if (group == QLatin1String("sessions") && sub == QLatin1String("revoke") && ids.size() > 1) {
+        // One id: sessionsRevoke (UserCommands), which also revokes on a server without the console plugin.
         bulk = Bulk{LifecycleAction::RevokeSession, QStringLiteral("revoke session")};
     }
     if (!bulk)

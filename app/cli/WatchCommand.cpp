@@ -1,12 +1,15 @@
 // `pikku-admin sessions watch [--count N] [--timeout S]`: the live channel's "sessions" topic as JSON
 // lines. As the signed-in admin (Bearer, only to the server's own origin, like `channel live`); each
 // pushed event ({topic, event, at, data}) is printed on its own line, re-serialized compactly with its
-// control characters escaped. Replies to our own subscribe are not printed.
+// control characters escaped. Replies to our own subscribe are not printed. SIGINT and SIGTERM end it
+// cleanly (events flushed, a normal close, exit 0), as in `channel`.
 #include "CliContext.h"
 #include "CliHelp.h"
+#include "CliSignals.h"
 
 #include "net/ChannelSocket.h"
 #include "services/Services.h"
+#include "services/UserAdmin.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -85,7 +88,10 @@ void sessionsWatch(CliContext &ctx)
         QObject::connect(socket, &ChannelSocket::rejected, ctx.owner, [ctx, finish](int status, const QString &msg) {
             ctx.out->error(status > 0 ? QStringLiteral("the server refused the channel: HTTP %1").arg(status)
                                       : QStringLiteral("the server refused the channel (%1)").arg(msg),
-                           status == 401 ? QStringLiteral("UNAUTHORIZED") : QStringLiteral("CHANNEL_REFUSED"), status);
+                           status == 401 ? QStringLiteral("UNAUTHORIZED") : status == 404 ? QStringLiteral("CONSOLE_API_MISSING")
+                                                                            : QStringLiteral("CHANNEL_REFUSED"), status);
+            if (status == 404)   // no live channel: a server without the console plugin
+                ctx.out->hint(UserAdmin::pluginHint());
             finish(status == 401 ? ExitNotSignedIn : ExitFailure);
         });
         QObject::connect(socket, &ChannelSocket::failed, ctx.owner, [ctx, finish](const QString &msg) {
@@ -120,6 +126,12 @@ void sessionsWatch(CliContext &ctx)
                 }
             });
         }
+        // Ctrl-C / SIGTERM: the events so far are printed, the channel closes normally, exit 0 (like `channel`).
+        if (!CliSignals::watchStopSignals(ctx.owner, [ctx, finish, received](int) {
+                ctx.out->info(QStringLiteral("interrupted after %1 events; closing").arg(*received));
+                finish(ExitOk);
+            }))
+            ctx.out->info(QStringLiteral("could not install the Ctrl-C handler"));
         ChannelSocket::Options o;
         o.pingIntervalMs = 0;
         o.allowInsecure = ctx.endpoint.allowInsecureHttp;

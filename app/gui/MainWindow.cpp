@@ -11,6 +11,7 @@
 #include "DeviceNotifier.h"
 #include "ServiceUsersPage.h"
 #include "SessionsPage.h"
+#include "UsersAdminPage.h"
 #include "Dialogs.h"
 #include "MessageBanner.h"
 #include "OverviewDashboard.h"
@@ -20,6 +21,7 @@
 #include "core/Duration.h"
 #include "core/Logging.h"
 #include "services/Services.h"
+#include "services/UserAdmin.h"
 #include "net/AuthApi.h"
 
 #include <QAction>
@@ -30,6 +32,7 @@
 #include <QSettings>
 #include <QStyle>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 #include <algorithm>
 #include <utility>
@@ -41,7 +44,7 @@ QIcon uiIcon(const char *name)
     return QIcon(QStringLiteral(":/icons/ui/%1.svg").arg(QLatin1String(name)));
 }
 // The navigation's order; pages after the overview are built on first use.
-enum PageIndex { OverviewIndex, UsersIndex, KeysIndex, SessionsIndex, DevicesIndex, ChannelsIndex, AuditIndex };
+enum PageIndex { OverviewIndex, UsersIndex, KeysIndex, SessionsIndex, DevicesIndex, ChannelsIndex, AuditIndex, AdminUsersIndex };
 } // namespace
 
 MainWindow::MainWindow(AppContext *context, QWidget *parent)
@@ -151,6 +154,19 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
                 [this, context] { return m_devices = new DeviceApprovalPage(context, this); });
     addLazyPage(tr("Channels"), uiIcon("channels"), [this, context] { return m_channels = new ChannelInspectorPage(context, this); });
     addLazyPage(tr("Audit"), uiIcon("audit"), [this, context] { return m_audit = new AuditPage(context, this); });
+    // better-auth's own admin plugin: every user, bans, roles, a user's sessions (with or without our plugin).
+    addLazyPage(tr("Users"), uiIcon("service-users"), [this, context] { return m_adminUsers = new UsersAdminPage(context, this); });
+    // Not in the navigation: what a page that needs the console plugin shows on a server without it.
+    m_pluginNeeded = new QWidget(this);
+    m_pluginNeeded->setObjectName(QStringLiteral("pluginNeededPage"));
+    auto *needLayout = new QVBoxLayout(m_pluginNeeded);
+    m_pluginNeededLabel = new QLabel(m_pluginNeeded);
+    m_pluginNeededLabel->setObjectName(QStringLiteral("pluginNeededLabel"));
+    m_pluginNeededLabel->setTextFormat(Qt::PlainText);
+    m_pluginNeededLabel->setWordWrap(true);
+    needLayout->addWidget(m_pluginNeededLabel);
+    needLayout->addStretch(1);
+    m_ui->pageStack->addWidget(m_pluginNeeded);
     // New device codes pushed live: a badge on the navigation, the tray, a notification that opens the code.
     m_deviceNotifier = new DeviceNotifier(context, this);
     m_ui->viewMenu->addSeparator();
@@ -197,10 +213,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
         m_loadedPages.insert(audit);   // loaded with the filter: showing it does not load it again
         showPage(audit);
     });
-    connect(m_ui->navList, &QListWidget::currentRowChanged, this, [this](int i) {
-        ensurePage(i);
-        m_ui->pageStack->setCurrentIndex(i);
-    });
+    connect(m_ui->navList, &QListWidget::currentRowChanged, this, &MainWindow::showNavPage);
     connect(m_ui->pageStack, &QStackedWidget::currentChanged, this, [this](int i) {
         // Pages load when first shown (and again on F5), not at start-up.
         QWidget *page = m_ui->pageStack->widget(i);
@@ -215,8 +228,13 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
             m_sessions->reload();
         else if (page == m_audit)
             m_audit->reload();
+        else if (page == m_adminUsers)
+            m_adminUsers->reload();
     });
-    connect(context->services()->session(), &Session::changed, this, [this] { m_loadedPages.clear(); });
+    connect(context->services()->session(), &Session::changed, this, [this] {
+        m_loadedPages.clear();
+        probeConsoleMode();
+    });
     m_ui->navList->setCurrentRow(0);
     // The navigation is as wide as its longest entry and sits right against the page (no splitter: no
     // handle, no gutter); its right border is the divider.
@@ -261,9 +279,26 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     connect(m_serverBox, qOverload<int>(&QComboBox::activated), this, &MainWindow::switchServer);
     reloadServers();
     updateStatus();
+    probeConsoleMode();
 }
 
 MainWindow::~MainWindow() = default;
+
+UsersAdminPage *MainWindow::usersAdmin() const
+{
+    const_cast<MainWindow *>(this)->ensurePage(AdminUsersIndex);
+    return m_adminUsers;
+}
+
+QWidget *MainWindow::currentPage() const
+{
+    return m_ui->pageStack->currentWidget();
+}
+
+QLabel *MainWindow::pluginNeededLabel() const
+{
+    return m_pluginNeededLabel;
+}
 
 void MainWindow::applyNavStyle()
 {
@@ -324,6 +359,38 @@ void MainWindow::addLazyPage(const QString &title, const QIcon &icon, std::funct
     while (m_makePage.size() < m_ui->pageStack->count())
         m_makePage.append(nullptr);
     m_makePage.last() = std::move(make);
+}
+
+void MainWindow::probeConsoleMode()
+{
+    if (!m_context->services()->session()->isSignedIn())
+        return;
+    // The one capability decision (UserAdmin): /console/info answers, or the plugin is missing.
+    m_context->services()->users()->probe(this, [this](Result<ConsoleMode> r) {
+        if (!r.ok())
+            return;   // unknown (network, 401): the pages report their own errors
+        const bool noPlugin = r.value() == ConsoleMode::NoPlugin;
+        if (noPlugin == m_noPlugin)
+            return;
+        m_noPlugin = noPlugin;
+        showNavPage(m_ui->navList->currentRow());
+    });
+}
+
+void MainWindow::showNavPage(int index)
+{
+    if (index < 0)
+        return;
+    const bool needsPlugin = index == UsersIndex || index == KeysIndex || index == SessionsIndex || index == AuditIndex;
+    if (m_noPlugin && needsPlugin) {
+        m_pluginNeededLabel->setText(tr("%1 needs the console plugin on the server: install @pikku-admin/better-auth-console "
+                                        "(see server/console-plugin/README.md). Without it: Users, Device approvals and Channels.")
+                                         .arg(m_ui->navList->item(index)->text()));
+        m_ui->pageStack->setCurrentWidget(m_pluginNeeded);
+        return;
+    }
+    ensurePage(index);
+    m_ui->pageStack->setCurrentIndex(index);
 }
 
 void MainWindow::ensurePage(int index)

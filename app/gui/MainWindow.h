@@ -18,6 +18,7 @@ class DeviceApprovalPage;
 class ApiKeysPage;
 class ServiceUsersPage;
 class SessionsPage;
+class UsersAdminPage;
 class MessageBanner;
 class SignInDialog;
 class QComboBox;
@@ -45,6 +46,9 @@ public:
     ServiceUsersPage *serviceUsers() const;
     AuditPage *auditPage() const;
     DeviceNotifier *deviceNotifier() const { return m_deviceNotifier; }
+    UsersAdminPage *usersAdmin() const;
+    QWidget *currentPage() const;             // what the page stack shows (the plugin-needed line included)
+    QLabel *pluginNeededLabel() const;
     void showPage(QWidget *page);
     void showGlobalMessage(const QString &text, int type, int autoHideMs = 0);
 
@@ -62,6 +66,10 @@ private:
     void addPage(QWidget *page, const QString &title, const QIcon &icon);
     void addLazyPage(const QString &title, const QIcon &icon, std::function<QWidget *()> make);
     void ensurePage(int index);
+    // The page for navigation row i: the page itself, or (no console plugin, a page that needs it) the one
+    // line that says so.
+    void showNavPage(int index);
+    void probeConsoleMode();
     void reloadServers();
     void switchServer(int index);
     void editServer(bool addNew);
@@ -78,6 +86,10 @@ private:
     SessionsPage *m_sessions = nullptr;
     AuditPage *m_audit = nullptr;
     DeviceNotifier *m_deviceNotifier = nullptr;
+    UsersAdminPage *m_adminUsers = nullptr;
+    QWidget *m_pluginNeeded = nullptr;        // "X needs the console plugin: install …" (one label)
+    QLabel *m_pluginNeededLabel = nullptr;
+    bool m_noPlugin = false;                  // UserAdmin::probe said so for the current server
     QList<std::function<QWidget *()>> m_makePage;   // per stack index; empty once built (or never lazy)
     QSet<QWidget *> m_loadedPages;
     QComboBox *m_serverBox;

@@ -2,6 +2,8 @@
 
 #include "AuditService.h"
 #include "DeviceRequestWatcher.h"
+#include "UserAdmin.h"
+#include "net/BetterAuthAdminApi.h"
 
 #include "net/ConsoleApi.h"
 #include "net/HttpClient.h"
@@ -39,6 +41,8 @@ Services::Services(std::unique_ptr<Clock> clock, SecretStore *secrets, QSettings
       m_session(new Session(m_clock.get(), this)),
       m_auth(new AuthService(m_http, m_secrets, m_session, this)),
       m_console(std::make_unique<ConsoleApi>(m_http, m_session)),
+      m_admin(std::make_unique<BetterAuthAdminApi>(m_http, m_session)),
+      m_users(std::make_unique<UserAdmin>(m_console.get(), m_admin.get(), m_session)),
       m_profiles(settings)
 {
     m_secrets->setParent(this);

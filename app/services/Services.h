@@ -12,7 +12,9 @@
 
 class AuditService;
 class DeviceRequestWatcher;
+class BetterAuthAdminApi;
 class ConsoleApi;
+class UserAdmin;
 class HttpClient;
 class SecretStore;
 
@@ -34,6 +36,8 @@ public:
     Session *session() const { return m_session; }
     AuthService *auth() const { return m_auth; }
     ConsoleApi *console() const { return m_console.get(); }   // the one typed gateway to the console API
+    BetterAuthAdminApi *betterAuthAdmin() const { return m_admin.get(); }   // better-auth's own admin endpoints
+    UserAdmin *users() const { return m_users.get(); }   // users and sessions, with or without the plugin
     QSettings *settings() const { return m_settings; }
     AuditService *audit() const { return m_audit.get(); }   // the audit trail (its model and live merge)
     // New device codes pushed live (the GUI starts it; the CLI never does).
@@ -55,6 +59,8 @@ private:
     std::unique_ptr<ConsoleApi> m_console;
     std::unique_ptr<AuditService> m_audit;   // after m_console: destroyed before it
     std::unique_ptr<DeviceRequestWatcher> m_deviceRequests;
+    std::unique_ptr<BetterAuthAdminApi> m_admin;
+    std::unique_ptr<UserAdmin> m_users;
     ServerProfiles m_profiles;
     int m_handshakeTimeoutMs = 10000;
 };

@@ -51,6 +51,9 @@ interface Args {
   openapi: boolean;
   /** consolePlugin keyUsage: null = off (--no-key-usage), else the flush interval */
   keyUsageFlush: string | null;
+  /** false (--no-console-plugin): better-auth with admin, bearer, API Key and device plugins only, as a server
+   *  that never installed ours: no /console/*, no live channel (the console's no-plugin mode is tested on it). */
+  consolePlugin: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -77,6 +80,7 @@ function parseArgs(argv: string[]): Args {
     adminUserIds: [],
     openapi: false,
     keyUsageFlush: "10s",
+    consolePlugin: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
@@ -116,9 +120,10 @@ function parseArgs(argv: string[]): Args {
       case "--openapi": a.openapi = true; break;
       case "--key-usage-flush": a.keyUsageFlush = v(); break;
       case "--no-key-usage": a.keyUsageFlush = null; break;
+      case "--no-console-plugin": a.consolePlugin = false; break;
       case "--admin-user-ids": a.adminUserIds = v().split(",").map((r) => r.trim()).filter(Boolean); break;
       case "--help":
-        console.error("usage: dev-server [--port 3000|0] [--host 127.0.0.1] [--db FILE | --database postgres://…|FILE] [--redis redis://…] [--redis-prefix P] [--bus-ttl 15s] [--secondary-storage] [--live-recheck 5min] [--device-expires 5min] [--device-interval 5s] [--session-expires 7d] [--rate-limit] [--seed-demo] [--seed-keys N] [--admin-roles admin,ops] [--admin-user-ids ID,...] [--openapi] [--key-usage-flush 10s | --no-key-usage] [--exit-on-stdin-close]");
+        console.error("usage: dev-server [--port 3000|0] [--host 127.0.0.1] [--db FILE | --database postgres://…|FILE] [--redis redis://…] [--redis-prefix P] [--bus-ttl 15s] [--secondary-storage] [--live-recheck 5min] [--device-expires 5min] [--device-interval 5s] [--session-expires 7d] [--rate-limit] [--seed-demo] [--seed-keys N] [--admin-roles admin,ops] [--admin-user-ids ID,...] [--openapi] [--key-usage-flush 10s | --no-key-usage] [--no-console-plugin] [--exit-on-stdin-close]");
         process.exit(0);
       default:
         throw new Error(`unknown option ${k}`);
@@ -317,7 +322,7 @@ async function main() {
       deviceAuthorization({ expiresIn: args.deviceExpires as any, interval: args.deviceInterval as any, schema: {} } as any),
       bearer(),
       adminPlugin(args),
-      consolePlugin({
+      ...(args.consolePlugin ? [consolePlugin({
         api: () => authRef.api,
         bus,
         serverVersion: "pikku-admin-dev-server 0.1.0 (better-auth 1.7.25)",
@@ -343,7 +348,7 @@ async function main() {
             description: "Live connections, sessions and key events (console API live channel)",
           },
         ],
-      }),
+      })] : []),
       apiKey({ enableMetadata: true, enableSessionForAPIKeys: true, rateLimit: apiKeyRateLimit } as any),
       ...(args.openapi ? [openAPI()] : []),
     ],
@@ -379,13 +384,15 @@ async function main() {
     res.end(req.method === "HEAD" ? undefined : html());
   };
   // This server has no other WebSocket endpoints, so other upgrade paths get a 404.
-  live = createLiveChannel(auth, {
-    path: `${basePath}/console/live`,
-    log,
-    ...(args.liveRecheck ? { recheckMs: seconds(args.liveRecheck) * 1000 } : {}),
-  });
+  if (args.consolePlugin)
+    live = createLiveChannel(auth, {
+      path: `${basePath}/console/live`,
+      log,
+      ...(args.liveRecheck ? { recheckMs: seconds(args.liveRecheck) * 1000 } : {}),
+    });
+  else log("console plugin off (--no-console-plugin): no /console/* endpoints, no live channel");
   upgrade = (req, socket, head) => {
-    if (live!.handleUpgrade(req, socket, head)) return;
+    if (live?.handleUpgrade(req, socket, head)) return;
     const body = JSON.stringify({ code: "NOT_FOUND", message: `no channel at ${new URL(req.url ?? "/", baseURL).pathname}` });
     socket.end(`HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   };

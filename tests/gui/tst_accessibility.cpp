@@ -137,7 +137,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         auto *nav = w.findChild<QListWidget *>(QStringLiteral("navList"));
         QVERIFY(nav);
-        QCOMPARE(nav->count(), 7);   // h-audit: + Audit
+        QCOMPARE(nav->count(), 8);   // h-audit: + Audit; h-noplugin: + Users (better-auth's admin plugin)
         for (int i = 0; i < nav->count(); ++i)
             nav->setCurrentRow(i);   // builds every page
         QWidget *channels = w.channelInspector();

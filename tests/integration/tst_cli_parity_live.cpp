@@ -15,6 +15,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
+#include <signal.h>
+
 class TestCliParityLive : public QObject
 {
     Q_OBJECT
@@ -259,6 +263,50 @@ private slots:
 
         // not signed in: exit 3 before any channel
         QCOMPARE(run({S("sessions"), S("watch"), S("--timeout"), S("5")}, S("pikku-admin-test-nobody")).code, 3);
+    }
+
+    // h-noplugin: Ctrl-C / SIGTERM end `sessions watch` cleanly (events so far printed, a normal close, exit 0),
+    // like tst_cli_admin_live::channelStopsCleanlyOnSignals for `channel`.
+    void sessionsWatchStopsCleanlyOnSignals_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::newRow("SIGINT") << int(SIGINT);
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+    }
+    void sessionsWatchStopsCleanlyOnSignals()
+    {
+        QFETCH(int, signal);
+        auto watch = start({S("sessions"), S("watch")});   // no --count, no --timeout: runs until stopped
+        QByteArray err;
+        QVERIFY(QTest::qWaitFor([&] {
+            err += watch->readAllStandardError();
+            return err.contains("watching") || watch->state() == QProcess::NotRunning;
+        }, 20000));
+        QCOMPARE(watch->state(), QProcess::Running);
+        const QString id = mint(S("watched-then-stopped"));
+        QVERIFY(!id.isEmpty());
+        QByteArray out;
+        QVERIFY(QTest::qWaitFor([&] {
+            out += watch->readAllStandardOutput();
+            return out.contains(id.toUtf8()) || watch->state() == QProcess::NotRunning;
+        }, 15000));
+        QCOMPARE(watch->state(), QProcess::Running);   // still subscribed, waiting for more
+        if (signal == SIGTERM)
+            watch->terminate();
+        else
+            ::kill(pid_t(watch->processId()), SIGINT);
+        QCOMPARE(finish(watch.get()), 0);   // a normal exit, not killed by the signal (no time limit of its own)
+        out += watch->readAllStandardOutput();
+        const QList<QByteArray> lines = out.trimmed().split('\n');
+        bool created = false;   // the mint's key.created among them (others, e.g. usage, may come too)
+        for (const QByteArray &l : lines) {
+            const QJsonObject e = QJsonDocument::fromJson(l).object();
+            QCOMPARE(e.value(S("topic")).toString(), S("sessions"));   // every line whole: flushed before exit
+            created |= e.value(S("event")).toString() == S("key.created") && e.value(S("data")).toObject().value(S("id")).toString() == id;
+        }
+        QVERIFY(created);
+        err += watch->readAllStandardError();
+        QVERIFY2(err.contains(QStringLiteral("interrupted after %1 events").arg(lines.size()).toUtf8()), err.constData());
     }
 
     // Items 5 and 6: servers over the GUI's profiles; status checks every saved one.

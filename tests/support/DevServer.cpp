@@ -40,6 +40,8 @@ bool DevServer::start(int timeoutMs)
                      QStringLiteral("--device-expires"), m_options.deviceExpires,
                      QStringLiteral("--exit-on-stdin-close")};
     args << m_options.extraArgs;
+    if (!m_options.consolePlugin)
+        args << QStringLiteral("--no-console-plugin");
     QObject::connect(m_proc.get(), &QProcess::readyReadStandardError, [this] {
         m_log += QString::fromUtf8(m_proc->readAllStandardError());
     });

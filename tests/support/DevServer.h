@@ -15,6 +15,8 @@ public:
         QString deviceInterval = QStringLiteral("1s");
         QString deviceExpires = QStringLiteral("2min");
         QStringList extraArgs;
+        // false: --no-console-plugin (better-auth's admin, bearer, API Key and device plugins only; /console/* 404)
+        bool consolePlugin = true;
     };
     DevServer();
     explicit DevServer(Options options);
