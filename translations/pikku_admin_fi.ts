@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fi">
 <context>
+    <name>AdminUsersModel</name>
+    <message>
+        <source>active</source>
+        <translation>käytössä</translation>
+    </message>
+    <message>
+        <source>banned until %1</source>
+        <translation>estetty %1 asti</translation>
+    </message>
+    <message>
+        <source>banned</source>
+        <translation>estetty</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Syy: %1</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Sähköposti</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Roolit</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Luotu</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Tunnus</translation>
+    </message>
+</context>
+<context>
     <name>ApiCall</name>
     <message>
         <source>the server closed the connection during the TLS handshake</source>
@@ -2451,6 +2494,14 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
             <numerusform>%n laitekoodia odottaa hyväksyntää</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Users</source>
+        <translation>Käyttäjät</translation>
+    </message>
+    <message>
+        <source>%1 needs the console plugin on the server: install @pikku-admin/better-auth-console (see server/console-plugin/README.md). Without it: Users, Device approvals and Channels.</source>
+        <translation>%1 vaatii palvelimelle konsolilaajennuksen: asenna @pikku-admin/better-auth-console (katso server/console-plugin/README.md). Ilman sitä toimivat Käyttäjät, Laitehyväksynnät ja Kanavat.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -3812,6 +3863,181 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
     <message>
         <source>User agent</source>
         <translation>Selain</translation>
+    </message>
+</context>
+<context>
+    <name>UsersAdminPage</name>
+    <message>
+        <source>Email contains…</source>
+        <translation>Sähköposti sisältää…</translation>
+    </message>
+    <message>
+        <source>Search users by email</source>
+        <translation>Hae käyttäjiä sähköpostin perusteella</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Päivitä</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Käyttäjät</translation>
+    </message>
+    <message>
+        <source>&amp;Ban…</source>
+        <translation>&amp;Estä…</translation>
+    </message>
+    <message>
+        <source>U&amp;nban</source>
+        <translation>Poista est&amp;o</translation>
+    </message>
+    <message>
+        <source>Set r&amp;oles…</source>
+        <translation>Aseta &amp;roolit…</translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation>Lataa lisää</translation>
+    </message>
+    <message>
+        <source>Pick a user to see their sessions.</source>
+        <translation>Valitse käyttäjä nähdäksesi hänen istuntonsa.</translation>
+    </message>
+    <message>
+        <source>Sessions of the selected user</source>
+        <translation>Valitun käyttäjän istunnot</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke session</source>
+        <translation>Peru &amp;istunto</translation>
+    </message>
+    <message>
+        <source>Revoke &amp;all sessions</source>
+        <translation>Peru &amp;kaikki istunnot</translation>
+    </message>
+    <message>
+        <source>Sign in to see users.</source>
+        <translation>Kirjaudu sisään nähdäksesi käyttäjät.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Sessions of %1</source>
+        <translation>Käyttäjän %1 istunnot</translation>
+    </message>
+    <message>
+        <source>Ban %1</source>
+        <translation>Estä %1</translation>
+    </message>
+    <message>
+        <source>%1 is signed out everywhere and cannot sign in while banned. Their API keys keep working until you revoke them.</source>
+        <translation>%1 kirjataan ulos kaikkialta, eikä hän voi kirjautua eston aikana. Hänen API-avaimensa toimivat, kunnes perut ne.</translation>
+    </message>
+    <message>
+        <source>Ban reason</source>
+        <translation>Eston syy</translation>
+    </message>
+    <message>
+        <source>never (or 7d, 12h, 90m)</source>
+        <translation>ei koskaan (tai 7d, 12h, 90m)</translation>
+    </message>
+    <message>
+        <source>Ban ends after</source>
+        <translation>Esto päättyy ajan kuluttua</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Syy:</translation>
+    </message>
+    <message>
+        <source>&amp;Ends after:</source>
+        <translation>&amp;Päättyy ajassa:</translation>
+    </message>
+    <message>
+        <source>Ban</source>
+        <translation>Estä</translation>
+    </message>
+    <message>
+        <source>&quot;Ends after&quot; takes a duration such as 7d, 12h or 90m, or nothing for never.</source>
+        <translation>&quot;Päättyy ajassa&quot; ottaa keston, kuten 7d, 12h tai 90m, tai tyhjän, jos esto ei pääty koskaan.</translation>
+    </message>
+    <message>
+        <source>%1 is banned.</source>
+        <translation>%1 on estetty.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer banned.</source>
+        <translation>%1 ei ole enää estetty.</translation>
+    </message>
+    <message>
+        <source>Roles of %1</source>
+        <translation>Käyttäjän %1 roolit</translation>
+    </message>
+    <message>
+        <source>Roles, comma-separated</source>
+        <translation>Roolit pilkuin erotettuina</translation>
+    </message>
+    <message>
+        <source>&amp;Roles:</source>
+        <translation>&amp;Roolit:</translation>
+    </message>
+    <message>
+        <source>Set roles</source>
+        <translation>Aseta roolit</translation>
+    </message>
+    <message>
+        <source>Roles: %1</source>
+        <translation>Roolit: %1</translation>
+    </message>
+    <message>
+        <source>The roles of %1 are set.</source>
+        <translation>Käyttäjän %1 roolit on asetettu.</translation>
+    </message>
+    <message>
+        <source>This is the session this console is using: use Sign out to end it.</source>
+        <translation>Tämä konsoli käyttää tätä istuntoa: päätä se Kirjaudu ulos -toiminnolla.</translation>
+    </message>
+    <message>
+        <source>Revoke session</source>
+        <translation>Peru istunto</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Revoke this session of &lt;b&gt;%1&lt;/b&gt;?&lt;/p&gt;&lt;p&gt;Client: %2&lt;/p&gt;&lt;p&gt;That client is signed out at once.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Perutaanko käyttäjän &lt;b&gt;%1&lt;/b&gt; tämä istunto?&lt;/p&gt;&lt;p&gt;Asiakas: %2&lt;/p&gt;&lt;p&gt;Asiakas kirjataan heti ulos.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>tuntematon</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Peru</translation>
+    </message>
+    <message>
+        <source>Session revoked.</source>
+        <translation>Istunto peruttiin.</translation>
+    </message>
+    <message>
+        <source>Revoke all sessions</source>
+        <translation>Peru kaikki istunnot</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;These are your own sessions, this console&apos;s included: you will be signed out.&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Nämä ovat omia istuntojasi, myös tämän konsolin istunto: sinut kirjataan ulos.&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Revoke every session of &lt;b&gt;%1&lt;/b&gt;?&lt;/p&gt;&lt;p&gt;They are signed out everywhere at once.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Perutaanko käyttäjän &lt;b&gt;%1&lt;/b&gt; kaikki istunnot?&lt;/p&gt;&lt;p&gt;Hänet kirjataan heti ulos kaikkialta.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Revoke all</source>
+        <translation>Peru kaikki</translation>
+    </message>
+    <message>
+        <source>Every session of this user is revoked.</source>
+        <translation>Tämän käyttäjän kaikki istunnot on peruttu.</translation>
     </message>
 </context>
 <context>

@@ -90,7 +90,8 @@ private slots:
         MainWindow w(m_context.get());
         QCOMPARE(navTexts(w), (QStringList{QStringLiteral("Yleiskatsaus"), QStringLiteral("Palvelukäyttäjät"),
                                            QStringLiteral("API-avaimet"), QStringLiteral("Istunnot"),
-                                           QStringLiteral("Laitehyväksynnät"), QStringLiteral("Kanavat")}));
+                                           QStringLiteral("Laitehyväksynnät"), QStringLiteral("Kanavat"),
+                                           QStringLiteral("Tarkastusloki"), QStringLiteral("Käyttäjät")}));
     }
 
     // The texts made below the GUI reach the user too, so they are translated where they are made.
