@@ -5,11 +5,11 @@
 #include "AppContext.h"
 #include "ChannelComposer.h"
 #include "ChannelConnectionBar.h"
+#include "ChannelKeyMemory.h"
 #include "ChannelLogView.h"
 #include "core/ChannelWhoami.h"
 #include "TableColumns.h"
 #include "MessageBanner.h"
-#include "core/SecretStore.h"
 #include "services/Services.h"
 #include "services/models/ChannelLogModel.h"
 
@@ -23,11 +23,9 @@
 #include <QSettings>
 #include <QStandardItemModel>
 #include <QTimer>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <utility>
 
 namespace {
 constexpr int AsMe = ChannelConnectionBar::AsMe;
@@ -78,8 +76,7 @@ ChannelTab::ChannelTab(AppContext *context, const QUrl &url, QWidget *parent)
         if (m_askWhoami->isChecked())
             askWhoami();
         updateIdentityLine();
-        if (!m_openedKey.isEmpty() && m_rememberKey->isChecked())
-            rememberKey(m_openedKey);
+        m_keys->opened(m_openedKey);
     });
     connect(m_socket, &ChannelSocket::rejected, this, [this, note](int status, const QString &msg) {
         const QString text = status > 0 ? tr("The server refused the channel: HTTP %1.").arg(status)
@@ -133,27 +130,18 @@ void ChannelTab::buildUi()
     m_url = m_bar->urlEdit();
     m_identity = m_bar->identityBox();
     m_keyEdit = m_bar->keyEdit();
-    m_rememberKey = m_bar->rememberKey();
-    m_forgetKey = m_bar->forgetKey();
     m_askWhoami = m_bar->askWhoami();
     m_reconnect = m_bar->reconnect();
     m_connect = m_bar->connectButton();
     m_status = m_bar->status();
     m_identityLine = m_bar->identityLine();
-    // A key belongs to the URL the field shows when it is typed, pasted or filled in.
-    connect(m_keyEdit, &QLineEdit::textChanged, this, [this] {
+    // The pasted key and its keychain memory, bound to the URL it was given for.
+    m_keys = new ChannelKeyMemory(m_context->services(), m_bar, m_banner, [this] {
         const QUrl u = url();
-        m_keyForUrl = u.isValid() && !u.host().isEmpty() ? normalizedUrl(u) : QString();
-    });
-    connect(m_identity, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int i) {
-        // The bar has shown the key field for the mode (ChannelConnectionBar); the remembered state:
-        m_rememberKey->setChecked(i == AsPastedKey && m_keyRemembered);
-        m_forgetKey->setVisible(i == AsPastedKey && m_keyRemembered);
-        if (i == AsPastedKey)
-            loadRememberedKey();
-    });
+        return u.isValid() && !u.host().isEmpty() ? normalizedUrl(u) : QString();
+    }, this);
+    connect(m_keys, &ChannelKeyMemory::keyReadyToConnect, this, &ChannelTab::connectChannel);
     connect(m_url, &QLineEdit::editingFinished, this, &ChannelTab::reloadForUrl);
-    connect(m_forgetKey, &QToolButton::clicked, this, &ChannelTab::forgetKey);
     connect(m_askWhoami, &QCheckBox::toggled, this, [this](bool on) {
         if (m_loading || m_loadedUrl.isEmpty())
             return;
@@ -259,8 +247,7 @@ void ChannelTab::connectChannel()
     }
     case AsPastedKey:
         if (m_keyEdit->text().trimmed().isEmpty()) {
-            if (m_keyLoading) {
-                m_connectWhenKeyLoaded = true;
+            if (m_keys->deferConnect()) {
                 m_banner->showMessage(tr("Reading the key from the keychain…"), MessageBanner::Type::Info);
                 return;
             }
@@ -353,6 +340,11 @@ QString ChannelTab::normalizedUrl(const QUrl &url)
     return n.toString(QUrl::FullyEncoded);
 }
 
+QString ChannelTab::keychainEntry(const QUrl &url)
+{
+    return ChannelKeyMemory::keychainEntry(normalizedUrl(url));
+}
+
 void ChannelTab::reloadForUrl()
 {
     const QUrl u = url();
@@ -362,28 +354,19 @@ void ChannelTab::reloadForUrl()
         return;
     // A key belongs to the URL it was typed or remembered for: moving the tab to another URL clears it,
     // so it is never sent to the new one.
-    if (m_identity->currentIndex() == AsPastedKey && !m_keyEdit->text().isEmpty() && m_keyForUrl != key) {
-        m_keyEdit->clear();
-        m_connectWhenKeyLoaded = false;
-    }
+    m_keys->leaveFor(key);
     m_loadedUrl = key;
     m_loading = true;
-    m_keyRemembered = false;
     if (!key.isEmpty()) {
-        QSettings *s = m_context->services()->settings();
         const QString g = settingsGroup();
-        m_askWhoami->setChecked(s->value(g + QStringLiteral("/askWhoami"), u.path().endsWith(QLatin1String("/console/live"))).toBool());
-        m_keyRemembered = s->value(g + QStringLiteral("/keyInKeychain"), false).toBool();
+        m_askWhoami->setChecked(m_context->services()->settings()->value(g + QStringLiteral("/askWhoami"),
+                                                                          u.path().endsWith(QLatin1String("/console/live"))).toBool());
     } else {
         m_askWhoami->setChecked(false);
     }
     m_composer->loadFor(key, settingsGroup());
-    const bool pasted = m_identity->currentIndex() == AsPastedKey;
-    m_rememberKey->setChecked(pasted && m_keyRemembered);
-    m_forgetKey->setVisible(pasted && m_keyRemembered);
+    m_keys->loadFor(key, settingsGroup());
     m_loading = false;
-    if (pasted)
-        loadRememberedKey();
 }
 
 QString ChannelTab::bearerUnavailableReason() const
@@ -407,100 +390,6 @@ void ChannelTab::updateBearerAvailability()
     }
     if (foreign && m_identity->currentIndex() == AsMe)
         m_identity->setCurrentIndex(AsPastedKey);
-}
-
-void ChannelTab::setKeyRemembered(bool on)
-{
-    m_keyRemembered = on;
-    if (!m_loadedUrl.isEmpty()) {
-        QSettings *s = m_context->services()->settings();
-        s->setValue(settingsGroup() + QStringLiteral("/url"), m_loadedUrl);
-        if (on)
-            s->setValue(settingsGroup() + QStringLiteral("/keyInKeychain"), true);   // a flag, never the key
-        else
-            s->remove(settingsGroup() + QStringLiteral("/keyInKeychain"));
-    }
-    const bool pasted = m_identity->currentIndex() == AsPastedKey;
-    m_forgetKey->setVisible(pasted && on);
-}
-
-void ChannelTab::loadRememberedKey()
-{
-    if (!m_keyRemembered || m_keyLoading || !m_keyEdit->text().isEmpty() || m_loadedUrl.isEmpty())
-        return;
-    m_keyLoading = true;
-    const QString forUrl = m_loadedUrl;
-    m_keyEdit->setPlaceholderText(tr("reading the key from the keychain…"));
-    SecretStore *store = m_context->services()->secrets();
-    store->read(keychainEntry(QUrl(forUrl)), this, [this, forUrl, store](const SecretResult &r) {
-        m_keyLoading = false;
-        const bool connectNow = std::exchange(m_connectWhenKeyLoaded, false);
-        m_keyEdit->setPlaceholderText(tr("API key (memory only unless remembered)"));
-        if (forUrl != m_loadedUrl || m_identity->currentIndex() != AsPastedKey)
-            return;   // the tab moved on meanwhile
-        switch (r.status) {
-        case SecretResult::Status::Ok:
-            if (m_keyEdit->text().isEmpty()) {
-                m_keyEdit->setText(QString::fromUtf8(r.data));
-                m_keyForUrl = forUrl;
-            }
-            m_rememberKey->setChecked(true);
-            if (connectNow)
-                connectChannel();
-            break;
-        case SecretResult::Status::NotFound:
-            setKeyRemembered(false);
-            m_rememberKey->setChecked(false);
-            m_banner->showMessage(tr("The key remembered for this channel is no longer in the keychain: paste it again."),
-                                  MessageBanner::Type::Warning);
-            break;
-        case SecretResult::Status::Unavailable:
-            m_banner->showMessage(tr("The keychain (%1) is unavailable: %2. Paste the key; it is kept in memory only.")
-                                      .arg(store->backendName(), r.error),
-                                  MessageBanner::Type::Warning);
-            break;
-        }
-    });
-}
-
-void ChannelTab::rememberKey(const QString &key)
-{
-    if (m_loadedUrl.isEmpty())
-        return;
-    const QString forUrl = m_loadedUrl;
-    SecretStore *store = m_context->services()->secrets();
-    store->write(keychainEntry(QUrl(forUrl)), key.toUtf8(), this, [this, forUrl, store](const SecretResult &r) {
-        if (forUrl != m_loadedUrl)
-            return;
-        if (r.ok()) {
-            setKeyRemembered(true);
-            return;
-        }
-        m_rememberKey->setChecked(false);
-        m_banner->showMessage(tr("The keychain (%1) is unavailable: %2. The key is kept in memory only, for this tab.")
-                                  .arg(store->backendName(), r.error),
-                              MessageBanner::Type::Warning);
-    });
-}
-
-void ChannelTab::forgetKey()
-{
-    if (m_loadedUrl.isEmpty())
-        return;
-    const QString forUrl = m_loadedUrl;
-    SecretStore *store = m_context->services()->secrets();
-    store->remove(keychainEntry(QUrl(forUrl)), this, [this, forUrl, store](const SecretResult &r) {
-        if (forUrl != m_loadedUrl)
-            return;
-        if (r.status == SecretResult::Status::Unavailable) {
-            m_banner->showMessage(tr("Could not delete the key from the keychain (%1): %2.").arg(store->backendName(), r.error),
-                                  MessageBanner::Type::Error);
-            return;
-        }
-        setKeyRemembered(false);
-        m_rememberKey->setChecked(false);
-        m_banner->showMessage(tr("The key for this channel was removed from the keychain."), MessageBanner::Type::Positive, 5000);
-    });
 }
 
 void ChannelTab::askWhoami()
