@@ -4,7 +4,10 @@
 
 #include <QWidget>
 
+#include <memory>
 #include <optional>
+
+namespace Ui { class ApiKeysPage; }
 
 class AppContext;
 class ApiKeysModel;
@@ -24,6 +27,7 @@ class ApiKeysPage : public QWidget
     Q_OBJECT
 public:
     explicit ApiKeysPage(AppContext *context, QWidget *parent = nullptr);
+    ~ApiKeysPage() override;
 
     ApiKeysModel *model() const { return m_model; }
     MessageBanner *banner() const { return m_banner; }
@@ -49,6 +53,7 @@ private:
     void updateActions();
     QString ownerName(const QString &userId) const;
 
+    std::unique_ptr<Ui::ApiKeysPage> m_ui;
     AppContext *m_context;
     ApiKeysModel *m_model;
     QSortFilterProxyModel *m_proxy;

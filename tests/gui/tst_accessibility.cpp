@@ -9,6 +9,7 @@
 #include "gui/EditKeyDialog.h"
 #include "gui/MainWindow.h"
 #include "gui/MintKeyDialog.h"
+#include "gui/RevealKeyDialog.h"
 #include "gui/RotateKeyDialog.h"
 #include "gui/ServerDialog.h"
 #include "gui/ServiceUsersPage.h"
@@ -203,6 +204,21 @@ private slots:
         {
             RotateKeyDialog dlg(m_context.get(), sampleKey(), u.name);
             check(&dlg);
+        }
+        {
+            // The reveal dialog (a Designer form): its buttons, and the secret named without its text.
+            MintedKey minted;
+            minted.apiKey = sampleKey();
+            minted.secret = QStringLiteral("pk_live_secret_for_the_accessibility_walk");
+            minted.previous = sampleKey();
+            RevealKeyDialog dlg(m_context.get(), minted, u.name);
+            check(&dlg);
+            auto *secret = dlg.findChild<QWidget *>(QStringLiteral("secretField"));
+            QVERIFY(secret);
+            QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(secret);
+            QVERIFY(iface);
+            QCOMPARE(iface->text(QAccessible::Name), QStringLiteral("New secret"));
+            QVERIFY(dlg.findChild<QWidget *>(QStringLiteral("previousKeyLabel"))->isVisibleTo(&dlg));
         }
         {
             ServerProfile p;
