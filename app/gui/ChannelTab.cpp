@@ -5,9 +5,9 @@
 #include "AppContext.h"
 #include "ChannelComposer.h"
 #include "ChannelConnectionBar.h"
+#include "ChannelIdentity.h"
 #include "ChannelKeyMemory.h"
 #include "ChannelLogView.h"
-#include "core/ChannelWhoami.h"
 #include "TableColumns.h"
 #include "MessageBanner.h"
 #include "services/Services.h"
@@ -31,7 +31,6 @@ namespace {
 constexpr int AsMe = ChannelConnectionBar::AsMe;
 constexpr int AsPastedKey = ChannelConnectionBar::AsPastedKey;
 constexpr int AsEnvKey = ChannelConnectionBar::AsEnvKey;
-constexpr int kWhoamiWaitMs = 5000;
 } // namespace
 
 ChannelTab::ChannelTab(AppContext *context, const QUrl &url, QWidget *parent)
@@ -48,8 +47,7 @@ ChannelTab::ChannelTab(AppContext *context, const QUrl &url, QWidget *parent)
     connect(m_context->services()->session(), &Session::changed, this, &ChannelTab::updateBearerAvailability);
     connect(m_socket, &ChannelSocket::textReceived, this, [this](const QByteArray &t) {
         m_log->appendText(t, ChannelMessage::Direction::Received);
-        if (m_awaitingWhoami && t.contains("whoami"))   // cheap test first: floods pass straight through
-            handleWhoami(t);
+        m_identityInfo->received(t);
     });
     connect(m_socket, &ChannelSocket::textSent, this, [this](const QByteArray &t) {
         m_log->appendText(t, ChannelMessage::Direction::Sent);
@@ -70,12 +68,7 @@ ChannelTab::ChannelTab(AppContext *context, const QUrl &url, QWidget *parent)
     connect(m_socket, &ChannelSocket::opened, this, [this, note] {
         note(tr("connected as %1").arg(m_socket->via()));
         m_banner->dismiss();
-        m_whoami.clear();
-        m_whoamiDetail.clear();
-        // Ask the server who it thinks we are; the answer shows in the log and the identity line.
-        if (m_askWhoami->isChecked())
-            askWhoami();
-        updateIdentityLine();
+        m_identityInfo->opened();
         m_keys->opened(m_openedKey);
     });
     connect(m_socket, &ChannelSocket::rejected, this, [this, note](int status, const QString &msg) {
@@ -156,13 +149,7 @@ void ChannelTab::buildUi()
     });
     connect(m_reconnect, &QCheckBox::toggled, m_socket, &ChannelSocket::setReconnect);
 
-    m_whoamiTimer = new QTimer(this);
-    m_whoamiTimer->setSingleShot(true);
-    m_whoamiTimer->setInterval(kWhoamiWaitMs);
-    connect(m_whoamiTimer, &QTimer::timeout, this, [this] {
-        m_awaitingWhoami = false;   // no answer: the line shows the credential kind only
-        updateIdentityLine();
-    });
+    m_identityInfo = new ChannelIdentity(m_socket, m_bar, this);   // whoami: who the server says we are
 
     m_logView = new ChannelLogView(m_log, m_filter, m_banner, this);
     outer->addWidget(m_logView, 1);
@@ -199,10 +186,8 @@ void ChannelTab::buildUi()
     outer->addWidget(m_composer);
     connect(m_composer, &ChannelComposer::aboutToSave, this, &ChannelTab::reloadForUrl);
     connect(m_composer, &ChannelComposer::sent, this, [this](const QJsonDocument &doc) {
-        if (doc.object().value(QStringLiteral("action")).toString() == QLatin1String("whoami")) {
-            m_awaitingWhoami = true;
-            m_whoamiTimer->start();
-        }
+        if (doc.object().value(QStringLiteral("action")).toString() == QLatin1String("whoami"))
+            m_identityInfo->asked();
     });
 }
 
@@ -275,12 +260,9 @@ void ChannelTab::connectChannel()
     const Session *s = m_context->services()->session();
     // Allowing plain http for a server covers that server's own origin only, never another host.
     o.allowInsecure = s->isSignedIn() && s->endpoint().allowInsecureHttp && ServerUrl::sameOrigin(url(), s->endpoint().baseUrl);
-    m_openedKind = credentialKind();
-    m_whoami.clear();
-    m_whoamiDetail.clear();
-    m_awaitingWhoami = false;
+    m_identityInfo->connecting();
     m_socket->open(QUrl(m_url->text().trimmed()), creds, o);
-    updateIdentityLine();
+    m_identityInfo->show();
     emit titleChanged(title());
 }
 
@@ -392,41 +374,9 @@ void ChannelTab::updateBearerAvailability()
         m_identity->setCurrentIndex(AsPastedKey);
 }
 
-void ChannelTab::askWhoami()
-{
-    if (m_socket->sendText(R"({"action":"whoami"})")) {
-        m_awaitingWhoami = true;
-        m_whoamiTimer->start();
-    }
-}
-
-void ChannelTab::handleWhoami(const QByteArray &payload)
-{
-    const WhoamiAnswer answer = WhoamiAnswer::parse(payload);
-    if (answer.kind == WhoamiAnswer::Kind::NotWhoami)
-        return;
-    m_awaitingWhoami = false;
-    m_whoamiTimer->stop();
-    if (answer.kind == WhoamiAnswer::Kind::NoSession)
-        return;
-    m_whoami = answer.text;   // empty when refused
-    m_whoamiDetail = answer.detail;
-    updateIdentityLine();
-}
-
-QString ChannelTab::credentialKind() const
-{
-    return m_bar->credentialKind();
-}
-
 QString ChannelTab::identityText() const
 {
     return m_identityLine->text();
-}
-
-void ChannelTab::updateIdentityLine()
-{
-    m_bar->showIdentity(m_openedKind, m_whoami, m_whoamiDetail, m_awaitingWhoami);
 }
 
 qint64 ChannelTab::exportTo(const QString &path, bool filteredOnly)

@@ -10,6 +10,7 @@ class ChannelComposer;
 class ChannelLogView;
 class ChannelConnectionBar;
 class ChannelKeyMemory;
+class ChannelIdentity;
 class ChannelLogModel;
 class ChannelLogFilterModel;
 class QLineEdit;
@@ -74,10 +75,6 @@ private:
     void updateBearerAvailability();
     QString bearerUnavailableReason() const;
     QString settingsGroup() const;
-    void askWhoami();
-    void handleWhoami(const QByteArray &payload);
-    void updateIdentityLine();
-    QString credentialKind() const;
 
     AppContext *m_context;
     ChannelSocket *m_socket;
@@ -92,16 +89,12 @@ private:
     QLabel *m_status;
     QLabel *m_identityLine;
     QCheckBox *m_askWhoami;
-    QTimer *m_whoamiTimer;
     ChannelConnectionBar *m_bar;
     ChannelKeyMemory *m_keys;
+    ChannelIdentity *m_identityInfo;
     ChannelLogView *m_logView;
     ChannelComposer *m_composer;
     QString m_loadedUrl;            // normalized URL whose settings are loaded
     bool m_loading = false;         // applying stored state: do not write it back
-    bool m_awaitingWhoami = false;
-    QString m_openedKind;           // credential kind of the open (or last) connection
-    QString m_whoami;               // from the server's whoami answer
-    QString m_whoamiDetail;         // tooltip: ids, expiry
     QString m_openedKey;            // the pasted key the current connection uses (memory only)
 };
