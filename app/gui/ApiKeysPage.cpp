@@ -17,11 +17,11 @@
 #include "services/Services.h"
 #include "services/models/ApiKeysModel.h"
 #include "net/ConsoleApi.h"
+#include "ui_ApiKeysPage.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QDialog>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -29,39 +29,22 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QToolButton>
-#include <QVBoxLayout>
 
 #include <algorithm>
 
 ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
     : QWidget(parent),
+      m_ui(std::make_unique<Ui::ApiKeysPage>()),
       m_context(context),
       m_model(new ApiKeysModel(context->services()->console(), this)),
-      m_proxy(new ApiKeysFilterModel(this)),
-      m_banner(new MessageBanner(this))
+      m_proxy(new ApiKeysFilterModel(this))
 {
-    setObjectName(QStringLiteral("apiKeysPage"));
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(12, 10, 12, 10);
-    outer->addWidget(m_banner);
-
-    auto *bar = new QHBoxLayout;
-    m_ownerFilter = new QComboBox(this);
-    m_ownerFilter->setObjectName(QStringLiteral("ownerFilter"));
+    m_ui->setupUi(this);
+    m_banner = m_ui->banner;
+    m_ownerFilter = m_ui->ownerFilter;
     m_ownerFilter->addItem(tr("All service users"), QString());
-    m_textFilter = new QLineEdit(this);
-    m_textFilter->setObjectName(QStringLiteral("keyTextFilter"));
-    m_textFilter->setAccessibleName(tr("Filter keys"));
-    m_textFilter->setPlaceholderText(tr("Filter loaded keys by name, owner, prefix…"));
-    m_textFilter->setClearButtonEnabled(true);
-    m_count = new QLabel(this);
-    m_count->setObjectName(QStringLiteral("keyCount"));
-    auto button = [this](QAction *a) {
-        auto *b = new QToolButton(this);
-        b->setDefaultAction(a);
-        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        return b;
-    };
+    m_textFilter = m_ui->keyTextFilter;
+    m_count = m_ui->keyCount;
     m_mint = new QAction(tr("Mint key…"), this);
     m_mint->setObjectName(QStringLiteral("mintAction"));
     m_mint->setShortcut(QKeySequence::New);
@@ -85,41 +68,24 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(a);
     }
-    // Filters on one line, actions on the next: at 1024 px the filter keeps room for what it says, and a
-    // long service-user name does not widen the owner box.
-    m_ownerFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_ownerFilter->setMinimumContentsLength(20);
+    m_ui->mintKeyButton->setDefaultAction(m_mint);
+    m_ui->editKeyButton->setDefaultAction(m_edit);
+    m_ui->toggleKeyButton->setDefaultAction(m_toggle);
+    m_ui->rotateKeyButton->setDefaultAction(m_rotate);
+    m_ui->revokeKeyButton->setDefaultAction(m_revoke);
+    m_ui->refreshKeysButton->setDefaultAction(m_refresh);
     m_textFilter->setMinimumWidth(m_textFilter->fontMetrics().horizontalAdvance(m_textFilter->placeholderText()) + 40);
-    bar->addWidget(new QLabel(tr("Owner:"), this));
-    bar->addWidget(m_ownerFilter);
-    bar->addWidget(m_textFilter, 1);
-    bar->addWidget(m_count);
-    outer->addLayout(bar);
-    auto *actions = new QHBoxLayout;
-    for (QAction *a : {m_mint, m_edit, m_toggle, m_rotate, m_revoke, m_refresh})
-        actions->addWidget(button(a));
-    actions->addStretch(1);
-    outer->addLayout(actions);
 
     m_proxy->setKeys(m_model);
     m_proxy->setSortRole(ApiKeysModel::SortRole);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setFilterKeyColumn(-1);
-    m_view = new HonestTableView(this);
-    m_view->setObjectName(QStringLiteral("keysView"));
-    m_view->setAccessibleName(tr("API keys"));
+    m_view = m_ui->keysView;
     m_view->setModel(m_proxy);
     m_view->setItemDelegate(Tones::apiKeysDelegate(m_view));   // state colours from the model's StateRole
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(ApiKeysModel::CreatedColumn, Qt::DescendingOrder);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setAlternatingRowColors(true);
-    m_view->setShowGrid(false);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->setVisible(false);
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     // What tells keys apart and whether they are in use stays in view; the counters and limits are one
     // right-click on the header away. The name gives way (elided, full text in its tooltip).
     TableColumns::Options columns;
@@ -131,7 +97,6 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsInserted, this, updateCount);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, updateCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, updateCount);
-    outer->addWidget(m_view, 1);
 
     connect(m_view, &QTableView::customContextMenuRequested, this, [this](const QPoint &p) {
         QMenu menu(this);
@@ -152,7 +117,7 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
     connect(m_revoke, &QAction::triggered, this, &ApiKeysPage::revokeSelected);
     connect(m_refresh, &QAction::triggered, this, &ApiKeysPage::reload);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ApiKeysPage::updateActions);
-    installBulkActions(actions);   // after updateActions: it may turn the one-key actions off again
+    installBulkActions(m_ui->actionsLayout);   // after updateActions: it may turn the one-key actions off again
     connect(m_model, &ApiKeysModel::pageLoaded, this, [this](int loaded, int total) {
         m_count->setText(tr("%1 of %2 loaded").arg(loaded).arg(total));
         updateActions();
@@ -171,6 +136,8 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
     });
     updateActions();
 }
+
+ApiKeysPage::~ApiKeysPage() = default;
 
 QString ApiKeysPage::ownerName(const QString &userId) const
 {

@@ -6,7 +6,10 @@
 
 #include <QWidget>
 
+#include <memory>
 #include <optional>
+
+namespace Ui { class ApiKeysPage; }
 
 class AppContext;
 class ApiKeysModel;
@@ -27,6 +30,7 @@ class ApiKeysPage : public QWidget
     Q_OBJECT
 public:
     explicit ApiKeysPage(AppContext *context, QWidget *parent = nullptr);
+    ~ApiKeysPage() override;
 
     ApiKeysModel *model() const { return m_model; }
     MessageBanner *banner() const { return m_banner; }
@@ -58,6 +62,7 @@ private:
     void updateActions();
     QString ownerName(const QString &userId) const;
 
+    std::unique_ptr<Ui::ApiKeysPage> m_ui;
     AppContext *m_context;
     ApiKeysModel *m_model;
     ApiKeysFilterModel *m_proxy;

@@ -61,6 +61,7 @@ ChannelComposer::ChannelComposer(QSettings *settings, MessageBanner *banner, Sen
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_editor->setPlaceholderText(tr("{\"action\": \"whoami\"}   — Ctrl+Enter sends, Ctrl+Up/Down walks the history"));
     m_editor->setMaximumHeight(90);
+    m_editor->setAccessibleName(tr("Message to send"));
     auto *buttons = new QVBoxLayout;
     auto *sendButton = new QPushButton(tr("Send"), this);
     sendButton->setObjectName(QStringLiteral("sendButton"));
@@ -69,6 +70,7 @@ ChannelComposer::ChannelComposer(QSettings *settings, MessageBanner *banner, Sen
     m_state->setObjectName(QStringLiteral("composerState"));
     m_state->setTextFormat(Qt::PlainText);   // parse errors quote what was typed
     auto *quick = new QHBoxLayout;
+    QList<QWidget *> order;   // Tab follows the layout: the quick row, the editor, then the column at the right
     for (const auto &[label, json] : {std::pair{tr("whoami"), QStringLiteral(R"({"action":"whoami"})")},
                                       std::pair{tr("list"), QStringLiteral(R"({"action":"list"})")},
                                       std::pair{tr("subscribe sessions"), QStringLiteral(R"({"action":"subscribe","topic":"sessions"})")}}) {
@@ -77,6 +79,7 @@ ChannelComposer::ChannelComposer(QSettings *settings, MessageBanner *banner, Sen
         b->setObjectName(QStringLiteral("quick_") + label.section(QLatin1Char(' '), 0, 0));
         connect(b, &QToolButton::clicked, this, [this, json] { quickAction(json); });
         quick->addWidget(b);
+        order << b;
     }
     quick->addSpacing(12);
     m_format = new QComboBox(this);
@@ -130,6 +133,10 @@ ChannelComposer::ChannelComposer(QSettings *settings, MessageBanner *banner, Sen
     composeCol->addWidget(m_editor);
     compose->addLayout(composeCol, 1);
     compose->addLayout(buttons);
+    m_savedBox->setAccessibleName(tr("Saved messages"));
+    order << m_format << m_savedBox << saveButton << m_deleteSaved << m_editor << sendButton << m_keepHistory;
+    for (int i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
     connect(sendButton, &QPushButton::clicked, this, &ChannelComposer::send);
     connect(m_editor, &QPlainTextEdit::textChanged, this, &ChannelComposer::validate);
     connect(m_format, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {

@@ -13,6 +13,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <iterator>
+
 ChannelConnectionBar::ChannelConnectionBar(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("connectionBar"));
@@ -81,6 +83,11 @@ ChannelConnectionBar::ChannelConnectionBar(QWidget *parent) : QWidget(parent)
     m_url->setAccessibleName(tr("Channel URL"));
     m_identity->setAccessibleName(tr("Connect as"));
     m_keyEdit->setAccessibleName(tr("API key or variable name"));
+    m_forgetKey->setAccessibleName(tr("Forget the remembered key"));
+    // Tab follows the layout: row 1 (URL, Connect), then row 2 left to right.
+    QWidget *order[] = {m_url, m_connect, m_identity, m_keyEdit, m_rememberKey, m_forgetKey, m_askWhoami, m_reconnect};
+    for (size_t i = 1; i < std::size(order); ++i)
+        setTabOrder(order[i - 1], order[i]);
     // Shown before the tab's own handler runs (connected first): the field fits the mode.
     connect(m_identity, qOverload<int>(&QComboBox::currentIndexChanged), this, &ChannelConnectionBar::showIdentityMode);
 }

@@ -38,6 +38,8 @@ ChannelLogView::ChannelLogView(ChannelLogModel *log, ChannelLogFilterModel *filt
     m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
     m_filterEdit->setPlaceholderText(tr("Filter messages (text)"));
     m_filterEdit->setClearButtonEnabled(true);
+    // Room for what the placeholder says, also at 1024 px (it was cut to "Filter messages ...").
+    m_filterEdit->setMinimumWidth(m_filterEdit->fontMetrics().horizontalAdvance(m_filterEdit->placeholderText()) + 40);
     m_regex = new QCheckBox(tr("Regex"), this);
     m_regex->setObjectName(QStringLiteral("regexCheck"));
     m_direction = new QComboBox(this);
@@ -54,6 +56,7 @@ ChannelLogView::ChannelLogView(ChannelLogModel *log, ChannelLogFilterModel *filt
     clear->setObjectName(QStringLiteral("clearButton"));
     clear->setText(tr("Clear"));
     auto *exportAll = new QToolButton(this);
+    exportAll->setObjectName(QStringLiteral("exportButton"));
     exportAll->setText(tr("Export…"));
     exportAll->setPopupMode(QToolButton::InstantPopup);
     auto *exportMenu = new QMenu(exportAll);
@@ -68,6 +71,9 @@ ChannelLogView::ChannelLogView(ChannelLogModel *log, ChannelLogFilterModel *filt
     m_capacity->setPrefix(tr("keep "));
     m_capacity->setSuffix(tr(" msgs"));
     m_capacity->setAccelerated(true);
+    m_capacity->setAccessibleName(tr("Messages the log keeps"));
+    m_capacity->setToolTip(tr("The log keeps this many messages; the oldest go first"));
+    m_filterEdit->setAccessibleName(tr("Filter messages"));
     filterRow->addWidget(m_filterEdit, 2);
     filterRow->addWidget(m_regex);
     filterRow->addWidget(m_direction);
@@ -93,6 +99,7 @@ ChannelLogView::ChannelLogView(ChannelLogModel *log, ChannelLogFilterModel *filt
     auto *split = new QSplitter(Qt::Vertical, this);
     m_view = new QTableView(split);
     m_view->setObjectName(QStringLiteral("logView"));
+    m_view->setAccessibleName(tr("Channel messages"));
     m_view->setModel(m_filter);
     m_view->setItemDelegate(Tones::channelLogDelegate(m_view));   // errors, events, sent: from the model's roles
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);

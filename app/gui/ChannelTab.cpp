@@ -5,11 +5,11 @@
 #include "AppContext.h"
 #include "ChannelComposer.h"
 #include "ChannelConnectionBar.h"
+#include "ChannelIdentity.h"
+#include "ChannelKeyMemory.h"
 #include "ChannelLogView.h"
-#include "core/ChannelWhoami.h"
 #include "TableColumns.h"
 #include "MessageBanner.h"
-#include "core/SecretStore.h"
 #include "services/Services.h"
 #include "services/models/ChannelLogModel.h"
 
@@ -23,17 +23,14 @@
 #include <QSettings>
 #include <QStandardItemModel>
 #include <QTimer>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <utility>
 
 namespace {
 constexpr int AsMe = ChannelConnectionBar::AsMe;
 constexpr int AsPastedKey = ChannelConnectionBar::AsPastedKey;
 constexpr int AsEnvKey = ChannelConnectionBar::AsEnvKey;
-constexpr int kWhoamiWaitMs = 5000;
 } // namespace
 
 ChannelTab::ChannelTab(AppContext *context, const QUrl &url, QWidget *parent)
@@ -50,8 +47,7 @@ ChannelTab::ChannelTab(AppContext *context, const QUrl &url, QWidget *parent)
     connect(m_context->services()->session(), &Session::changed, this, &ChannelTab::updateBearerAvailability);
     connect(m_socket, &ChannelSocket::textReceived, this, [this](const QByteArray &t) {
         m_log->appendText(t, ChannelMessage::Direction::Received);
-        if (m_awaitingWhoami && t.contains("whoami"))   // cheap test first: floods pass straight through
-            handleWhoami(t);
+        m_identityInfo->received(t);
     });
     connect(m_socket, &ChannelSocket::textSent, this, [this](const QByteArray &t) {
         m_log->appendText(t, ChannelMessage::Direction::Sent);
@@ -72,14 +68,8 @@ ChannelTab::ChannelTab(AppContext *context, const QUrl &url, QWidget *parent)
     connect(m_socket, &ChannelSocket::opened, this, [this, note] {
         note(tr("connected as %1").arg(m_socket->via()));
         m_banner->dismiss();
-        m_whoami.clear();
-        m_whoamiDetail.clear();
-        // Ask the server who it thinks we are; the answer shows in the log and the identity line.
-        if (m_askWhoami->isChecked())
-            askWhoami();
-        updateIdentityLine();
-        if (!m_openedKey.isEmpty() && m_rememberKey->isChecked())
-            rememberKey(m_openedKey);
+        m_identityInfo->opened();
+        m_keys->opened(m_openedKey);
     });
     connect(m_socket, &ChannelSocket::rejected, this, [this, note](int status, const QString &msg) {
         const QString text = status > 0 ? tr("The server refused the channel: HTTP %1.").arg(status)
@@ -133,27 +123,18 @@ void ChannelTab::buildUi()
     m_url = m_bar->urlEdit();
     m_identity = m_bar->identityBox();
     m_keyEdit = m_bar->keyEdit();
-    m_rememberKey = m_bar->rememberKey();
-    m_forgetKey = m_bar->forgetKey();
     m_askWhoami = m_bar->askWhoami();
     m_reconnect = m_bar->reconnect();
     m_connect = m_bar->connectButton();
     m_status = m_bar->status();
     m_identityLine = m_bar->identityLine();
-    // A key belongs to the URL the field shows when it is typed, pasted or filled in.
-    connect(m_keyEdit, &QLineEdit::textChanged, this, [this] {
+    // The pasted key and its keychain memory, bound to the URL it was given for.
+    m_keys = new ChannelKeyMemory(m_context->services(), m_bar, m_banner, [this] {
         const QUrl u = url();
-        m_keyForUrl = u.isValid() && !u.host().isEmpty() ? normalizedUrl(u) : QString();
-    });
-    connect(m_identity, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int i) {
-        // The bar has shown the key field for the mode (ChannelConnectionBar); the remembered state:
-        m_rememberKey->setChecked(i == AsPastedKey && m_keyRemembered);
-        m_forgetKey->setVisible(i == AsPastedKey && m_keyRemembered);
-        if (i == AsPastedKey)
-            loadRememberedKey();
-    });
+        return u.isValid() && !u.host().isEmpty() ? normalizedUrl(u) : QString();
+    }, this);
+    connect(m_keys, &ChannelKeyMemory::keyReadyToConnect, this, &ChannelTab::connectChannel);
     connect(m_url, &QLineEdit::editingFinished, this, &ChannelTab::reloadForUrl);
-    connect(m_forgetKey, &QToolButton::clicked, this, &ChannelTab::forgetKey);
     connect(m_askWhoami, &QCheckBox::toggled, this, [this](bool on) {
         if (m_loading || m_loadedUrl.isEmpty())
             return;
@@ -168,13 +149,7 @@ void ChannelTab::buildUi()
     });
     connect(m_reconnect, &QCheckBox::toggled, m_socket, &ChannelSocket::setReconnect);
 
-    m_whoamiTimer = new QTimer(this);
-    m_whoamiTimer->setSingleShot(true);
-    m_whoamiTimer->setInterval(kWhoamiWaitMs);
-    connect(m_whoamiTimer, &QTimer::timeout, this, [this] {
-        m_awaitingWhoami = false;   // no answer: the line shows the credential kind only
-        updateIdentityLine();
-    });
+    m_identityInfo = new ChannelIdentity(m_socket, m_bar, this);   // whoami: who the server says we are
 
     m_logView = new ChannelLogView(m_log, m_filter, m_banner, this);
     outer->addWidget(m_logView, 1);
@@ -211,10 +186,8 @@ void ChannelTab::buildUi()
     outer->addWidget(m_composer);
     connect(m_composer, &ChannelComposer::aboutToSave, this, &ChannelTab::reloadForUrl);
     connect(m_composer, &ChannelComposer::sent, this, [this](const QJsonDocument &doc) {
-        if (doc.object().value(QStringLiteral("action")).toString() == QLatin1String("whoami")) {
-            m_awaitingWhoami = true;
-            m_whoamiTimer->start();
-        }
+        if (doc.object().value(QStringLiteral("action")).toString() == QLatin1String("whoami"))
+            m_identityInfo->asked();
     });
 }
 
@@ -259,8 +232,7 @@ void ChannelTab::connectChannel()
     }
     case AsPastedKey:
         if (m_keyEdit->text().trimmed().isEmpty()) {
-            if (m_keyLoading) {
-                m_connectWhenKeyLoaded = true;
+            if (m_keys->deferConnect()) {
                 m_banner->showMessage(tr("Reading the key from the keychain…"), MessageBanner::Type::Info);
                 return;
             }
@@ -288,12 +260,9 @@ void ChannelTab::connectChannel()
     const Session *s = m_context->services()->session();
     // Allowing plain http for a server covers that server's own origin only, never another host.
     o.allowInsecure = s->isSignedIn() && s->endpoint().allowInsecureHttp && ServerUrl::sameOrigin(url(), s->endpoint().baseUrl);
-    m_openedKind = credentialKind();
-    m_whoami.clear();
-    m_whoamiDetail.clear();
-    m_awaitingWhoami = false;
+    m_identityInfo->connecting();
     m_socket->open(QUrl(m_url->text().trimmed()), creds, o);
-    updateIdentityLine();
+    m_identityInfo->show();
     emit titleChanged(title());
 }
 
@@ -353,6 +322,11 @@ QString ChannelTab::normalizedUrl(const QUrl &url)
     return n.toString(QUrl::FullyEncoded);
 }
 
+QString ChannelTab::keychainEntry(const QUrl &url)
+{
+    return ChannelKeyMemory::keychainEntry(normalizedUrl(url));
+}
+
 void ChannelTab::reloadForUrl()
 {
     const QUrl u = url();
@@ -362,28 +336,19 @@ void ChannelTab::reloadForUrl()
         return;
     // A key belongs to the URL it was typed or remembered for: moving the tab to another URL clears it,
     // so it is never sent to the new one.
-    if (m_identity->currentIndex() == AsPastedKey && !m_keyEdit->text().isEmpty() && m_keyForUrl != key) {
-        m_keyEdit->clear();
-        m_connectWhenKeyLoaded = false;
-    }
+    m_keys->leaveFor(key);
     m_loadedUrl = key;
     m_loading = true;
-    m_keyRemembered = false;
     if (!key.isEmpty()) {
-        QSettings *s = m_context->services()->settings();
         const QString g = settingsGroup();
-        m_askWhoami->setChecked(s->value(g + QStringLiteral("/askWhoami"), u.path().endsWith(QLatin1String("/console/live"))).toBool());
-        m_keyRemembered = s->value(g + QStringLiteral("/keyInKeychain"), false).toBool();
+        m_askWhoami->setChecked(m_context->services()->settings()->value(g + QStringLiteral("/askWhoami"),
+                                                                          u.path().endsWith(QLatin1String("/console/live"))).toBool());
     } else {
         m_askWhoami->setChecked(false);
     }
     m_composer->loadFor(key, settingsGroup());
-    const bool pasted = m_identity->currentIndex() == AsPastedKey;
-    m_rememberKey->setChecked(pasted && m_keyRemembered);
-    m_forgetKey->setVisible(pasted && m_keyRemembered);
+    m_keys->loadFor(key, settingsGroup());
     m_loading = false;
-    if (pasted)
-        loadRememberedKey();
 }
 
 QString ChannelTab::bearerUnavailableReason() const
@@ -409,135 +374,9 @@ void ChannelTab::updateBearerAvailability()
         m_identity->setCurrentIndex(AsPastedKey);
 }
 
-void ChannelTab::setKeyRemembered(bool on)
-{
-    m_keyRemembered = on;
-    if (!m_loadedUrl.isEmpty()) {
-        QSettings *s = m_context->services()->settings();
-        s->setValue(settingsGroup() + QStringLiteral("/url"), m_loadedUrl);
-        if (on)
-            s->setValue(settingsGroup() + QStringLiteral("/keyInKeychain"), true);   // a flag, never the key
-        else
-            s->remove(settingsGroup() + QStringLiteral("/keyInKeychain"));
-    }
-    const bool pasted = m_identity->currentIndex() == AsPastedKey;
-    m_forgetKey->setVisible(pasted && on);
-}
-
-void ChannelTab::loadRememberedKey()
-{
-    if (!m_keyRemembered || m_keyLoading || !m_keyEdit->text().isEmpty() || m_loadedUrl.isEmpty())
-        return;
-    m_keyLoading = true;
-    const QString forUrl = m_loadedUrl;
-    m_keyEdit->setPlaceholderText(tr("reading the key from the keychain…"));
-    SecretStore *store = m_context->services()->secrets();
-    store->read(keychainEntry(QUrl(forUrl)), this, [this, forUrl, store](const SecretResult &r) {
-        m_keyLoading = false;
-        const bool connectNow = std::exchange(m_connectWhenKeyLoaded, false);
-        m_keyEdit->setPlaceholderText(tr("API key (memory only unless remembered)"));
-        if (forUrl != m_loadedUrl || m_identity->currentIndex() != AsPastedKey)
-            return;   // the tab moved on meanwhile
-        switch (r.status) {
-        case SecretResult::Status::Ok:
-            if (m_keyEdit->text().isEmpty()) {
-                m_keyEdit->setText(QString::fromUtf8(r.data));
-                m_keyForUrl = forUrl;
-            }
-            m_rememberKey->setChecked(true);
-            if (connectNow)
-                connectChannel();
-            break;
-        case SecretResult::Status::NotFound:
-            setKeyRemembered(false);
-            m_rememberKey->setChecked(false);
-            m_banner->showMessage(tr("The key remembered for this channel is no longer in the keychain: paste it again."),
-                                  MessageBanner::Type::Warning);
-            break;
-        case SecretResult::Status::Unavailable:
-            m_banner->showMessage(tr("The keychain (%1) is unavailable: %2. Paste the key; it is kept in memory only.")
-                                      .arg(store->backendName(), r.error),
-                                  MessageBanner::Type::Warning);
-            break;
-        }
-    });
-}
-
-void ChannelTab::rememberKey(const QString &key)
-{
-    if (m_loadedUrl.isEmpty())
-        return;
-    const QString forUrl = m_loadedUrl;
-    SecretStore *store = m_context->services()->secrets();
-    store->write(keychainEntry(QUrl(forUrl)), key.toUtf8(), this, [this, forUrl, store](const SecretResult &r) {
-        if (forUrl != m_loadedUrl)
-            return;
-        if (r.ok()) {
-            setKeyRemembered(true);
-            return;
-        }
-        m_rememberKey->setChecked(false);
-        m_banner->showMessage(tr("The keychain (%1) is unavailable: %2. The key is kept in memory only, for this tab.")
-                                  .arg(store->backendName(), r.error),
-                              MessageBanner::Type::Warning);
-    });
-}
-
-void ChannelTab::forgetKey()
-{
-    if (m_loadedUrl.isEmpty())
-        return;
-    const QString forUrl = m_loadedUrl;
-    SecretStore *store = m_context->services()->secrets();
-    store->remove(keychainEntry(QUrl(forUrl)), this, [this, forUrl, store](const SecretResult &r) {
-        if (forUrl != m_loadedUrl)
-            return;
-        if (r.status == SecretResult::Status::Unavailable) {
-            m_banner->showMessage(tr("Could not delete the key from the keychain (%1): %2.").arg(store->backendName(), r.error),
-                                  MessageBanner::Type::Error);
-            return;
-        }
-        setKeyRemembered(false);
-        m_rememberKey->setChecked(false);
-        m_banner->showMessage(tr("The key for this channel was removed from the keychain."), MessageBanner::Type::Positive, 5000);
-    });
-}
-
-void ChannelTab::askWhoami()
-{
-    if (m_socket->sendText(R"({"action":"whoami"})")) {
-        m_awaitingWhoami = true;
-        m_whoamiTimer->start();
-    }
-}
-
-void ChannelTab::handleWhoami(const QByteArray &payload)
-{
-    const WhoamiAnswer answer = WhoamiAnswer::parse(payload);
-    if (answer.kind == WhoamiAnswer::Kind::NotWhoami)
-        return;
-    m_awaitingWhoami = false;
-    m_whoamiTimer->stop();
-    if (answer.kind == WhoamiAnswer::Kind::NoSession)
-        return;
-    m_whoami = answer.text;   // empty when refused
-    m_whoamiDetail = answer.detail;
-    updateIdentityLine();
-}
-
-QString ChannelTab::credentialKind() const
-{
-    return m_bar->credentialKind();
-}
-
 QString ChannelTab::identityText() const
 {
     return m_identityLine->text();
-}
-
-void ChannelTab::updateIdentityLine()
-{
-    m_bar->showIdentity(m_openedKind, m_whoami, m_whoamiDetail, m_awaitingWhoami);
 }
 
 qint64 ChannelTab::exportTo(const QString &path, bool filteredOnly)

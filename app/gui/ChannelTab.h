@@ -9,6 +9,8 @@ class AppContext;
 class ChannelComposer;
 class ChannelLogView;
 class ChannelConnectionBar;
+class ChannelKeyMemory;
+class ChannelIdentity;
 class ChannelLogModel;
 class ChannelLogFilterModel;
 class QLineEdit;
@@ -52,7 +54,7 @@ public:
     // Channel URL with scheme and host lower-cased, default port, user info, query, fragment and
     // trailing slash dropped: the key for settings and the keychain entry "channel-key:<this>".
     static QString normalizedUrl(const QUrl &url);
-    static QString keychainEntry(const QUrl &url) { return QStringLiteral("channel-key:") + normalizedUrl(url); }
+    static QString keychainEntry(const QUrl &url);
 
     void connectChannel();
     void disconnectChannel();
@@ -73,14 +75,6 @@ private:
     void updateBearerAvailability();
     QString bearerUnavailableReason() const;
     QString settingsGroup() const;
-    void loadRememberedKey();
-    void rememberKey(const QString &key);
-    void forgetKey();
-    void setKeyRemembered(bool on);
-    void askWhoami();
-    void handleWhoami(const QByteArray &payload);
-    void updateIdentityLine();
-    QString credentialKind() const;
 
     AppContext *m_context;
     ChannelSocket *m_socket;
@@ -95,21 +89,12 @@ private:
     QLabel *m_status;
     QLabel *m_identityLine;
     QCheckBox *m_askWhoami;
-    QCheckBox *m_rememberKey;
-    QToolButton *m_forgetKey;
-    QTimer *m_whoamiTimer;
     ChannelConnectionBar *m_bar;
+    ChannelKeyMemory *m_keys;
+    ChannelIdentity *m_identityInfo;
     ChannelLogView *m_logView;
     ChannelComposer *m_composer;
     QString m_loadedUrl;            // normalized URL whose settings are loaded
-    QString m_keyForUrl;            // normalized URL the key field's key was typed or remembered for
     bool m_loading = false;         // applying stored state: do not write it back
-    bool m_keyRemembered = false;   // the keychain holds a key for m_loadedUrl (a non-secret flag in settings)
-    bool m_keyLoading = false;
-    bool m_connectWhenKeyLoaded = false;
-    bool m_awaitingWhoami = false;
-    QString m_openedKind;           // credential kind of the open (or last) connection
-    QString m_whoami;               // from the server's whoami answer
-    QString m_whoamiDetail;         // tooltip: ids, expiry
     QString m_openedKey;            // the pasted key the current connection uses (memory only)
 };

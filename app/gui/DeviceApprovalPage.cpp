@@ -9,12 +9,11 @@
 #include "services/models/DeviceCodesModel.h"
 #include "net/AuthApi.h"
 #include "net/ConsoleApi.h"
+#include "ui_DeviceApprovalPage.h"
 
 #include <QCheckBox>
 #include <QFontDatabase>
-#include <QFormLayout>
 #include <QGroupBox>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -24,7 +23,6 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTimer>
-#include <QVBoxLayout>
 
 namespace {
 constexpr int RefreshMs = 5000;
@@ -32,150 +30,52 @@ constexpr int TickMs = 1000;
 } // namespace
 
 DeviceApprovalPage::DeviceApprovalPage(AppContext *context, QWidget *parent)
-    : QWidget(parent), m_context(context), m_banner(new MessageBanner(this))
+    : QWidget(parent), m_ui(std::make_unique<Ui::DeviceApprovalPage>()), m_context(context)
 {
-    setObjectName(QStringLiteral("deviceApprovalPage"));
-    // The page scrolls rather than squashing anything: every label, the safety warning above all, keeps the
-    // height its wrapped text needs at the page's width (a compressed layout cut it to a sliver).
-    auto *scroll = new QScrollArea(this);
-    scroll->setObjectName(QStringLiteral("deviceApprovalScroll"));
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidgetResizable(true);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    auto *pageLayout = new QVBoxLayout(this);
-    pageLayout->setContentsMargins(0, 0, 0, 0);
-    pageLayout->addWidget(scroll);
-    auto *content = new QWidget(scroll);
-    auto *outer = new QVBoxLayout(content);
-    outer->setContentsMargins(24, 12, 24, 12);
-    outer->setSpacing(8);
-    outer->addWidget(m_banner);
-    auto *title = new QLabel(tr("Approve a device sign-in"), this);
-    QFont tf = title->font();
+    m_ui->setupUi(this);
+    m_banner = m_ui->banner;
+    m_scroll = m_ui->deviceApprovalScroll;
+    QFont tf = m_ui->pageTitle->font();
     tf.setPointSizeF(tf.pointSizeF() * 1.4);
     tf.setBold(true);
-    title->setFont(tf);
-    outer->addWidget(title);
-    auto *intro = new QLabel(tr("Another client (for example <code>pikku login</code> on a laptop) shows a code. Pick it "
-                                "from the list or type it, look it up to see who is asking, then approve or deny."), this);
-    intro->setWordWrap(true);
-    outer->addWidget(intro);
+    m_ui->pageTitle->setFont(tf);
 
     // The queue of pending codes.
-    auto *queueHeader = new QHBoxLayout;
-    auto *queueTitle = new QLabel(tr("<b>Waiting for approval</b>"), this);
-    m_refresh = new QPushButton(tr("Refresh"), this);
-    m_refresh->setObjectName(QStringLiteral("refreshQueueButton"));
-    m_refresh->setAutoDefault(false);
-    queueHeader->addWidget(queueTitle);
-    queueHeader->addStretch(1);
-    queueHeader->addWidget(m_refresh);
-    outer->addLayout(queueHeader);
-    auto *queueHint = new QLabel(tr("Picking a row only fills in the code below. Nothing is approved until you have "
-                                    "compared it with the code on the device you are signing in, and confirmed. Anyone "
-                                    "can start a sign-in and send you their code."), this);
-    queueHint->setObjectName(QStringLiteral("queueHint"));
-    queueHint->setWordWrap(true);
-    outer->addWidget(queueHint);
-
-    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_refresh = m_ui->refreshQueueButton;
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_codes = new DeviceCodesModel(m_context->services()->clock(), this);
-    m_queueStack = new QStackedWidget(this);
-    m_queue = new HonestTableView(m_queueStack);
-    m_queue->setObjectName(QStringLiteral("pendingCodesView"));
-    m_queue->setAccessibleName(tr("Pending device codes"));
+    m_queueStack = m_ui->queueStack;
+    m_queue = m_ui->pendingCodesView;
     m_queue->setModel(m_codes);
     m_queue->setItemDelegate(Tones::deviceCodesDelegate(mono, m_queue));   // code font, urgent countdown
-    m_queue->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_queue->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_queue->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_queue->setAlternatingRowColors(true);
-    m_queue->setWordWrap(false);
-    m_queue->verticalHeader()->setVisible(false);
-    m_queue->horizontalHeader()->setHighlightSections(false);
     TableColumns::Options columns;
     columns.elastic = DeviceCodesModel::ScopeColumn;   // what the device asks for: elided, whole in its tooltip
     new TableColumns(m_queue, m_context->services()->settings(), QStringLiteral("deviceCodes"), columns);
-    m_queue->setStyleSheet(QStringLiteral("QTableView::item { padding: 0px 8px; }"));
     // A fixed height (four rows, then it scrolls): rows arriving or expiring never move the code field
     // and the buttons below under the admin's pointer.
     m_queueStack->setFixedHeight(m_queue->horizontalHeader()->sizeHint().height()
                                  + 4 * m_queue->verticalHeader()->defaultSectionSize() + 2 * m_queue->frameWidth());
-    m_queueEmpty = new QLabel(m_queueStack);
-    m_queueEmpty->setObjectName(QStringLiteral("queueMessage"));
-    m_queueEmpty->setWordWrap(true);
-    m_queueEmpty->setAlignment(Qt::AlignCenter);
-    m_queueEmpty->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_queueEmpty->setStyleSheet(QStringLiteral("QLabel { border: 1px dashed palette(mid); border-radius: 4px; padding: 16px; }"));
-    m_queueStack->addWidget(m_queue);
-    m_queueStack->addWidget(m_queueEmpty);
-    outer->addWidget(m_queueStack);
+    m_queueEmpty = m_ui->queueMessage;
 
-    auto *entry = new QHBoxLayout;
-    m_code = new QLineEdit(this);
-    m_code->setObjectName(QStringLiteral("userCodeEdit"));
-    m_code->setAccessibleName(tr("Device code"));
-    m_code->setPlaceholderText(tr("ABCD-EFGH"));
-    m_code->setMaxLength(12);
+    m_code = m_ui->userCodeEdit;
     QFont bigMono = mono;
     bigMono.setPointSizeF(mono.pointSizeF() * 1.5);
     m_code->setFont(bigMono);
     m_code->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[A-Za-z0-9 -]{0,12}")), m_code));
-    m_lookUp = new QPushButton(tr("Look up"), this);
-    m_lookUp->setObjectName(QStringLiteral("lookUpButton"));
-    m_lookUp->setDefault(true);
-    entry->addWidget(new QLabel(tr("Code:"), this));
-    entry->addWidget(m_code, 1);
-    entry->addWidget(m_lookUp);
-    outer->addLayout(entry);
-    m_compareHint = new NoticeLabel(this, NoticeLabel::Kind::Info);
-    m_compareHint->setObjectName(QStringLiteral("compareHint"));
-    m_compareHint->setWordWrap(true);
-    m_compareHint->setMargin(6);
-    m_compareHint->setVisible(false);
-    outer->addWidget(m_compareHint);
+    m_lookUp = m_ui->lookUpButton;
+    m_compareHint = m_ui->compareHint;
 
-    m_claimBox = new QGroupBox(tr("Who is asking"), this);
-    m_claimBox->setObjectName(QStringLiteral("claimBox"));
-    auto *form = new QFormLayout(m_claimBox);
-    m_claimCode = new QLabel(m_claimBox);
+    m_claimBox = m_ui->claimBox;
+    m_claimCode = m_ui->claimCodeValue;
     m_claimCode->setFont(bigMono);
-    m_clientId = new QLabel(m_claimBox);
-    m_clientId->setObjectName(QStringLiteral("clientIdValue"));
-    m_scope = new QLabel(m_claimBox);
-    m_scope->setObjectName(QStringLiteral("scopeValue"));
-    m_status = new QLabel(m_claimBox);
-    m_status->setObjectName(QStringLiteral("claimStatusValue"));
-    for (QLabel *l : {m_claimCode, m_clientId, m_scope, m_status})
-        l->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // The device's own words: shown as typed, never as markup; a long scope wraps instead of widening the page.
-    m_scope->setTextFormat(Qt::PlainText);
-    m_scope->setWordWrap(true);
-    m_status->setTextFormat(Qt::PlainText);
-    form->addRow(tr("Code:"), m_claimCode);
-    form->addRow(tr("Client:"), m_clientId);
-    form->addRow(tr("Scope:"), m_scope);
-    form->addRow(tr("Status:"), m_status);
-    m_warning = new NoticeLabel(m_claimBox, NoticeLabel::Kind::Warning);
-    m_warning->setObjectName(QStringLiteral("approvalWarning"));
-    m_warning->setWordWrap(true);
-    form->addRow(m_warning);
-    m_matches = new QCheckBox(tr("The requesting device shows exactly this code, and I started that sign-in"), m_claimBox);
-    m_matches->setObjectName(QStringLiteral("codeMatchesCheck"));
-    form->addRow(m_matches);
-    auto *buttons = new QHBoxLayout;
-    m_approve = new QPushButton(tr("Approve"), m_claimBox);
-    m_approve->setObjectName(QStringLiteral("approveButton"));
-    m_deny = new QPushButton(tr("Deny"), m_claimBox);
-    m_deny->setObjectName(QStringLiteral("denyButton"));
-    buttons->addStretch(1);
-    buttons->addWidget(m_deny);
-    buttons->addWidget(m_approve);
-    form->addRow(buttons);
-    outer->addWidget(m_claimBox);
-    outer->addStretch(1);
-    scroll->setWidget(content);
-    m_scroll = scroll;
+    m_clientId = m_ui->clientIdValue;
+    m_scope = m_ui->scopeValue;
+    m_status = m_ui->claimStatusValue;
+    m_ui->approvalWarning->setKind(NoticeLabel::Kind::Warning);
+    m_warning = m_ui->approvalWarning;
+    m_matches = m_ui->codeMatchesCheck;
+    m_approve = m_ui->approveButton;
+    m_deny = m_ui->denyButton;
 
     connect(m_lookUp, &QPushButton::clicked, this, &DeviceApprovalPage::lookUp);
     connect(m_code, &QLineEdit::returnPressed, this, &DeviceApprovalPage::lookUp);
@@ -211,6 +111,8 @@ DeviceApprovalPage::DeviceApprovalPage(AppContext *context, QWidget *parent)
     resetClaim();
     updateQueueView();
 }
+
+DeviceApprovalPage::~DeviceApprovalPage() = default;
 
 void DeviceApprovalPage::showEvent(QShowEvent *event)
 {

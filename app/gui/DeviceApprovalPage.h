@@ -5,6 +5,10 @@
 
 #include <QWidget>
 
+#include <memory>
+
+namespace Ui { class DeviceApprovalPage; }
+
 class AppContext;
 class DeviceCodesModel;
 class MessageBanner;
@@ -33,6 +37,7 @@ class DeviceApprovalPage : public QWidget
     Q_OBJECT
 public:
     explicit DeviceApprovalPage(AppContext *context, QWidget *parent = nullptr);
+    ~DeviceApprovalPage() override;
 
     MessageBanner *banner() const { return m_banner; }
     void lookUp();                 // claim the code in the entry field
@@ -63,6 +68,7 @@ private:
     void reportListError(const ApiError &e);
     void showError(const ApiError &e, const QString &what);
 
+    std::unique_ptr<Ui::DeviceApprovalPage> m_ui;
     AppContext *m_context;
     MessageBanner *m_banner;
     QLineEdit *m_code;

@@ -5,6 +5,7 @@
 #include "AppContext.h"
 #include "Appearance.h"
 #include "AuditPage.h"
+#include "PaletteIcon.h"
 #include "ChannelInspectorPage.h"
 #include "ApiKeysPage.h"
 #include "DeviceApprovalPage.h"
@@ -41,7 +42,7 @@ namespace {
 // The console's own line icons (resources/icons/ui), one style across desktops and icon themes.
 QIcon uiIcon(const char *name)
 {
-    return QIcon(QStringLiteral(":/icons/ui/%1.svg").arg(QLatin1String(name)));
+    return paletteIcon(QStringLiteral(":/icons/ui/%1.svg").arg(QLatin1String(name)));   // inked from the palette
 }
 // The navigation's order; pages after the overview are built on first use.
 enum PageIndex { OverviewIndex, UsersIndex, KeysIndex, SessionsIndex, DevicesIndex, ChannelsIndex, AuditIndex, AdminUsersIndex };

@@ -4,6 +4,10 @@
 
 #include <QDialog>
 
+#include <memory>
+
+namespace Ui { class RevealKeyDialog; }
+
 class AppContext;
 class QPushButton;
 class QLabel;
@@ -18,6 +22,7 @@ class RevealKeyDialog : public QDialog
     Q_OBJECT
 public:
     RevealKeyDialog(AppContext *context, const MintedKey &minted, const QString &ownerName, QWidget *parent = nullptr);
+    ~RevealKeyDialog() override;
     bool copied() const { return m_copied; }
     static constexpr int kClearAfterMs = 30000;
 
@@ -28,6 +33,7 @@ public slots:
 private:
     void updateCountdown();
 
+    std::unique_ptr<Ui::RevealKeyDialog> m_ui;
     AppContext *m_context;
     QString m_secretText;
     QLabel *m_secret;

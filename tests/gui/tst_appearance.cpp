@@ -7,6 +7,7 @@
 #include "gui/Appearance.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBanner.h"
+#include "gui/PaletteIcon.h"
 #include "gui/SignInDialog.h"
 #include "gui/Tones.h"
 
@@ -25,6 +26,17 @@ namespace {
 double lightness(const QColor &c)
 {
     return c.lightnessF();
+}
+// The colour of an icon's ink: its most opaque pixel.
+QColor inkOf(const QIcon &icon, QIcon::Mode mode = QIcon::Normal)
+{
+    const QImage img = icon.pixmap(QSize(24, 24), mode).toImage().convertToFormat(QImage::Format_ARGB32);
+    QColor best(Qt::transparent);
+    for (int y = 0; y < img.height(); ++y)
+        for (int x = 0; x < img.width(); ++x)
+            if (const QColor c = img.pixelColor(x, y); c.alpha() > best.alpha())
+                best = c;
+    return best;
 }
 void removeTranslators()
 {
@@ -115,6 +127,37 @@ private slots:
         system->trigger();
         QCOMPARE(QApplication::palette().color(QPalette::Window), m_platform.color(QPalette::Window));
         QCOMPARE(m_services->settings()->value(QStringLiteral("ui/theme")).toString(), QStringLiteral("system"));
+    }
+
+    // The toolbar and navigation icons are inked from the palette: dark on light, light on dark (a fixed
+    // stroke colour had low contrast in dark mode), and they change when the theme does.
+    void iconsFollowThePalette()
+    {
+        Appearance::applyTheme(Appearance::Theme::Light);
+        const QIcon icon = paletteIcon(QStringLiteral(":/icons/ui/overview.svg"));
+        const QColor onLight = inkOf(icon);
+        QVERIFY(onLight.alpha() > 200);
+        QVERIFY2(lightness(onLight) < 0.35, qPrintable(onLight.name()));
+        QCOMPARE(onLight.rgb(), QApplication::palette().color(QPalette::WindowText).rgb());
+
+        MainWindow w(m_context.get());
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.findChild<QAction *>(QStringLiteral("themeDarkAction"))->trigger();
+        QVERIFY(Appearance::isDark(QApplication::palette()));
+        const QColor onDark = inkOf(icon);
+        QVERIFY2(lightness(onDark) > 0.8, qPrintable(onDark.name()));
+        // What the window shows: the navigation's and the toolbar's icons, light on the dark window.
+        auto *nav = w.findChild<QListWidget *>(QStringLiteral("navList"));
+        for (int i = 0; i < nav->count(); ++i)
+            QVERIFY2(lightness(inkOf(nav->item(i)->icon())) > 0.8, qPrintable(nav->item(i)->text()));
+        auto *signIn = w.findChild<QAction *>(QStringLiteral("signInAction"));
+        QVERIFY(signIn);
+        QVERIFY(lightness(inkOf(signIn->icon())) > 0.8);
+        // Disabled icons are drawn with the disabled text colour, still distinct from the window.
+        const QColor disabled = inkOf(icon, QIcon::Disabled);
+        QCOMPARE(disabled.rgb(), QApplication::palette().color(QPalette::Disabled, QPalette::WindowText).rgb());
+        w.findChild<QAction *>(QStringLiteral("themeSystemAction"))->trigger();
     }
 
     void lightThemeIsLight()
