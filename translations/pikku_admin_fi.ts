@@ -391,6 +391,10 @@
         <source>Showing only %1 (every page of keys is loaded for it). Dismiss this to show all keys.</source>
         <translation>Näytetään vain %1 (kaikki avainsivut ladataan tätä varten). Sulje tämä ilmoitus nähdäksesi kaikki avaimet.</translation>
     </message>
+    <message>
+        <source>Owner</source>
+        <translation>Omistaja</translation>
+    </message>
 </context>
 <context>
     <name>AuditModel</name>
@@ -892,6 +896,14 @@
             <numerusform>lähetettiin %n tavua yhtenä binäärikehyksenä (ei säilytetty historiassa)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Message to send</source>
+        <translation>Lähetettävä viesti</translation>
+    </message>
+    <message>
+        <source>Saved messages</source>
+        <translation>Tallennetut viestit</translation>
+    </message>
 </context>
 <context>
     <name>ChannelConnectionBar</name>
@@ -1031,12 +1043,47 @@
         <source> · view paused (%1 waiting)</source>
         <translation> · näkymä pysäytetty (%1 odottaa)</translation>
     </message>
+    <message>
+        <source>Forget the remembered key</source>
+        <translation>Unohda muistettu avain</translation>
+    </message>
 </context>
 <context>
     <name>ChannelInspectorPage</name>
     <message>
         <source>+ New channel</source>
         <translation>+ Uusi kanava</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelKeyMemory</name>
+    <message>
+        <source>reading the key from the keychain…</source>
+        <translation>luetaan avainta avainnipusta…</translation>
+    </message>
+    <message>
+        <source>API key (memory only unless remembered)</source>
+        <translation>API-avain (vain muistissa, ellei sitä muisteta)</translation>
+    </message>
+    <message>
+        <source>The key remembered for this channel is no longer in the keychain: paste it again.</source>
+        <translation>Tälle kanavalle muistettua avainta ei enää ole avainnipussa: liitä se uudelleen.</translation>
+    </message>
+    <message>
+        <source>The keychain (%1) is unavailable: %2. Paste the key; it is kept in memory only.</source>
+        <translation>Avainnippu (%1) ei ole käytettävissä: %2. Liitä avain; se säilytetään vain muistissa.</translation>
+    </message>
+    <message>
+        <source>The keychain (%1) is unavailable: %2. The key is kept in memory only, for this tab.</source>
+        <translation>Avainnippu (%1) ei ole käytettävissä: %2. Avain säilytetään vain muistissa tätä välilehteä varten.</translation>
+    </message>
+    <message>
+        <source>Could not delete the key from the keychain (%1): %2.</source>
+        <translation>Avainta ei voitu poistaa avainnipusta (%1): %2.</translation>
+    </message>
+    <message>
+        <source>The key for this channel was removed from the keychain.</source>
+        <translation>Tämän kanavan avain poistettiin avainnipusta.</translation>
     </message>
 </context>
 <context>
@@ -1226,6 +1273,22 @@
         <source>Exported %1 messages to %2.</source>
         <translation>%1 viestiä vietiin tiedostoon %2.</translation>
     </message>
+    <message>
+        <source>Messages the log keeps</source>
+        <translation>Lokiin säilytettävät viestit</translation>
+    </message>
+    <message>
+        <source>The log keeps this many messages; the oldest go first</source>
+        <translation>Loki säilyttää näin monta viestiä; vanhimmat poistuvat ensin</translation>
+    </message>
+    <message>
+        <source>Filter messages</source>
+        <translation>Suodata viestejä</translation>
+    </message>
+    <message>
+        <source>Channel messages</source>
+        <translation>Kanavan viestit</translation>
+    </message>
 </context>
 <context>
     <name>ChannelMessage</name>
@@ -1349,10 +1412,6 @@
         <translation>Itsenäni (Bearer-istunto)</translation>
     </message>
     <message>
-        <source>API key (memory only unless remembered)</source>
-        <translation>API-avain (vain muistissa, ellei sitä muisteta)</translation>
-    </message>
-    <message>
         <source>Not connected.</source>
         <translation>Ei yhteyttä.</translation>
     </message>
@@ -1395,30 +1454,6 @@
     <message>
         <source>As me (not offered for another host)</source>
         <translation>Itsenäni (ei toiselle palvelimelle)</translation>
-    </message>
-    <message>
-        <source>reading the key from the keychain…</source>
-        <translation>luetaan avainta avainnipusta…</translation>
-    </message>
-    <message>
-        <source>The key remembered for this channel is no longer in the keychain: paste it again.</source>
-        <translation>Tälle kanavalle muistettua avainta ei enää ole avainnipussa: liitä se uudelleen.</translation>
-    </message>
-    <message>
-        <source>The keychain (%1) is unavailable: %2. Paste the key; it is kept in memory only.</source>
-        <translation>Avainnippu (%1) ei ole käytettävissä: %2. Liitä avain; se säilytetään vain muistissa.</translation>
-    </message>
-    <message>
-        <source>The keychain (%1) is unavailable: %2. The key is kept in memory only, for this tab.</source>
-        <translation>Avainnippu (%1) ei ole käytettävissä: %2. Avain säilytetään vain muistissa tätä välilehteä varten.</translation>
-    </message>
-    <message>
-        <source>Could not delete the key from the keychain (%1): %2.</source>
-        <translation>Avainta ei voitu poistaa avainnipusta (%1): %2.</translation>
-    </message>
-    <message>
-        <source>The key for this channel was removed from the keychain.</source>
-        <translation>Tämän kanavan avain poistettiin avainnipusta.</translation>
     </message>
     <message>
         <source>The frame is larger than the channel&apos;s limit.</source>
