@@ -1133,7 +1133,7 @@
     <name>ChannelLogView</name>
     <message>
         <source>Filter messages (text)</source>
-        <translation>Suodata viestejä (teksti)</translation>
+        <translation>Suodata (teksti)</translation>
     </message>
     <message>
         <source>Regex</source>

@@ -39,7 +39,7 @@ ChannelLogView::ChannelLogView(ChannelLogModel *log, ChannelLogFilterModel *filt
     m_filterEdit->setPlaceholderText(tr("Filter messages (text)"));
     m_filterEdit->setClearButtonEnabled(true);
     // Room for what the placeholder says, also at 1024 px (it was cut to "Filter messages ...").
-    m_filterEdit->setMinimumWidth(m_filterEdit->fontMetrics().horizontalAdvance(m_filterEdit->placeholderText()) + 40);
+    m_filterEdit->setMinimumWidth(m_filterEdit->fontMetrics().horizontalAdvance(m_filterEdit->placeholderText()) + 28);
     m_regex = new QCheckBox(tr("Regex"), this);
     m_regex->setObjectName(QStringLiteral("regexCheck"));
     m_direction = new QComboBox(this);

@@ -82,7 +82,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
 
-    // Service users, API keys and Sessions need the plugin: one line with the install hint, nothing else.
+    // Service users, API keys, Sessions and Audit need the plugin: one line with the install hint, nothing else.
     void pluginPagesSayOneLine_data()
     {
         QTest::addColumn<int>("row");
@@ -90,6 +90,7 @@ private slots:
         QTest::newRow("service users") << 1 << S("Service users");
         QTest::newRow("api keys") << 2 << S("API keys");
         QTest::newRow("sessions") << 3 << S("Sessions");
+        QTest::newRow("audit") << 6 << S("Audit");
     }
     void pluginPagesSayOneLine()
     {
@@ -103,7 +104,7 @@ private slots:
         // Pages that work without it are shown as themselves.
         navigate(4);
         QTRY_COMPARE(m_window->currentPage(), static_cast<QWidget *>(m_window->deviceApprovals()));
-        navigate(6);
+        navigate(7);   // Users (after Audit)
         QTRY_COMPARE(m_window->currentPage(), static_cast<QWidget *>(m_window->usersAdmin()));
     }
 
@@ -117,7 +118,7 @@ private slots:
         QVERIFY(in && in->ok());
         const QString second = in->json.object().value(S("token")).toString();
 
-        navigate(6);
+        navigate(7);   // Users (after Audit)
         UsersAdminPage *page = m_window->usersAdmin();
         QTRY_VERIFY(page->isVisible());
         search(page, email);
@@ -163,7 +164,7 @@ private slots:
     void refusesToLockTheAdminOut()
     {
         UsersAdminPage *page = m_window->usersAdmin();
-        navigate(6);
+        navigate(7);   // Users (after Audit)
         search(page, DevServer::adminEmail());
         QTRY_COMPARE_WITH_TIMEOUT(page->usersModel()->rowCount(), 1, 10000);
         selectRow(page->usersTable(), 0);
