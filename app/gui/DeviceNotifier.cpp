@@ -4,6 +4,7 @@
 #include "core/AuthTypes.h"
 #include "core/Session.h"
 #include "services/DeviceRequestWatcher.h"
+#include "services/ExpiryReminder.h"
 #include "services/Services.h"
 
 #include <QAction>
@@ -30,11 +31,20 @@ DeviceNotifier::DeviceNotifier(AppContext *context, QObject *parent) : QObject(p
     m_toggle->setCheckable(true);
     m_toggle->setChecked(w->isEnabled());
     connect(m_toggle, &QAction::toggled, w, &DeviceRequestWatcher::setEnabled);
+    ExpiryReminder *expiry = context->services()->expiryReminder();
+    m_expiryToggle = new QAction(tr("Remind me &daily of keys about to expire"), this);
+    m_expiryToggle->setObjectName(QStringLiteral("keyExpiryNotificationsAction"));
+    m_expiryToggle->setCheckable(true);
+    m_expiryToggle->setChecked(expiry->isEnabled());
+    connect(m_expiryToggle, &QAction::toggled, expiry, &ExpiryReminder::setEnabled);
+    connect(expiry, &ExpiryReminder::expiringSoon, this, &DeviceNotifier::onExpiring);
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(QIcon(QStringLiteral(":/icons/pikku-admin.svg")), this);
         m_tray->setObjectName(QStringLiteral("deviceTray"));
         connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
-            if (!m_lastCode.isEmpty())
+            if (m_last == Last::Expiry)
+                emit openExpiringRequested();
+            else if (!m_lastCode.isEmpty())
                 emit openRequested(m_lastCode);
         });
         connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason) {
@@ -47,14 +57,19 @@ DeviceNotifier::DeviceNotifier(AppContext *context, QObject *parent) : QObject(p
         emit countChanged(n);
     });
     // Follows the sign-in: another server or token restarts it, signing out stops it.
-    connect(context->services()->session(), &Session::changed, this, [w, this] {
-        if (m_context->services()->session()->isSignedIn())
+    connect(context->services()->session(), &Session::changed, this, [w, expiry, this] {
+        if (m_context->services()->session()->isSignedIn()) {
             w->start();
-        else
+            expiry->start();
+        } else {
             w->stop();
+            expiry->stop();
+        }
     });
-    if (context->services()->session()->isSignedIn())
+    if (context->services()->session()->isSignedIn()) {
         w->start();
+        expiry->start();
+    }
 }
 
 QString DeviceNotifier::badgeText(const QString &title, int count)
@@ -70,11 +85,23 @@ void DeviceNotifier::updateTray(int count)
     m_tray->setVisible(count > 0 && m_toggle->isChecked());
 }
 
+void DeviceNotifier::onExpiring(int count)
+{
+    const QString text = tr("%n API key(s) expire within 7 days", nullptr, count);
+    emit expiryNoticed(text);
+    if (!m_tray)
+        return;
+    m_last = Last::Expiry;
+    m_tray->setVisible(true);
+    m_tray->showMessage(text, tr("Click to see them on the API keys page."), QSystemTrayIcon::Warning, 15000);
+}
+
 void DeviceNotifier::onRequested(const PendingDeviceCode &code)
 {
     m_lastCode = code.userCode;
     if (!m_tray || !m_toggle->isChecked())
         return;
+    m_last = Last::Device;
     m_tray->setVisible(true);
     const QString client = code.clientId.isEmpty() ? tr("A client") : tr("Client \"%1\"").arg(shortPlain(code.clientId, 60));
     m_tray->showMessage(tr("Device sign-in waiting: %1").arg(formatUserCode(code.userCode)),

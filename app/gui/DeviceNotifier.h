@@ -20,6 +20,7 @@ class DeviceNotifier : public QObject
 public:
     explicit DeviceNotifier(AppContext *context, QObject *parent = nullptr);
     QAction *toggleAction() const { return m_toggle; }
+    QAction *expiryToggleAction() const { return m_expiryToggle; }   // the daily "keys about to expire" notice
     QSystemTrayIcon *tray() const { return m_tray; }     // null where there is no system tray
     QString lastCode() const { return m_lastCode; }
     static QString badgeText(const QString &title, int count);   // "Device approvals (2)"
@@ -27,13 +28,18 @@ public:
 signals:
     void countChanged(int count);
     void openRequested(const QString &userCode);
+    void expiryNoticed(const QString &text);   // the daily notice's text (also shown where there is no tray)
+    void openExpiringRequested();              // the notice was clicked: the keys that expire within 7 days
 
 private:
     void onRequested(const PendingDeviceCode &code);
     void updateTray(int count);
+    void onExpiring(int count);
 
     AppContext *m_context;
     QAction *m_toggle;
+    QAction *m_expiryToggle;
+    enum class Last { None, Device, Expiry } m_last = Last::None;   // what the tray's last message was about
     QSystemTrayIcon *m_tray = nullptr;
     QString m_lastCode;
 };

@@ -172,6 +172,20 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     m_deviceNotifier = new DeviceNotifier(context, this);
     m_ui->viewMenu->addSeparator();
     m_ui->viewMenu->addAction(m_deviceNotifier->toggleAction());
+    m_ui->viewMenu->addAction(m_deviceNotifier->expiryToggleAction());
+    // The daily notice: the tray's message where there is a tray, and a banner in the window either way.
+    connect(m_deviceNotifier, &DeviceNotifier::expiryNoticed, this, [this](const QString &text) {
+        showGlobalMessage(tr("%1. The API keys page lists them under Show \u2192 Expiring within 7 days.").arg(text),
+                          int(MessageBanner::Type::Warning), 60000);
+    });
+    connect(m_deviceNotifier, &DeviceNotifier::openExpiringRequested, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+        ApiKeysPage *keys = apiKeys();
+        showPage(keys);
+        keys->showOnly(ApiKeysFilterModel::Only::ExpiringWithin7Days);
+    });
     connect(m_deviceNotifier, &DeviceNotifier::countChanged, this, [this](int n) {
         if (QListWidgetItem *item = m_ui->navList->item(DevicesIndex)) {
             item->setText(DeviceNotifier::badgeText(tr("Device approvals"), n));

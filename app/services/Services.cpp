@@ -2,6 +2,8 @@
 
 #include "AuditService.h"
 #include "DeviceRequestWatcher.h"
+#include "ExpiryReminder.h"
+#include "OverviewService.h"
 #include "UserAdmin.h"
 #include "net/BetterAuthAdminApi.h"
 
@@ -52,6 +54,8 @@ Services::Services(std::unique_ptr<Clock> clock, SecretStore *secrets, QSettings
     m_handshakeTimeoutMs = envInt("PIKKU_ADMIN_WS_HANDSHAKE_TIMEOUT_MS", 10000);
     m_audit = std::make_unique<AuditService>(m_console.get());
     m_deviceRequests = std::make_unique<DeviceRequestWatcher>(m_console.get(), m_settings);
+    m_reminderOverview = std::make_unique<OverviewService>(m_console.get());
+    m_expiryReminder = std::make_unique<ExpiryReminder>(m_reminderOverview.get(), m_session, m_settings, m_clock.get());
 }
 
 Services::~Services() = default;

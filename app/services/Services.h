@@ -12,6 +12,8 @@
 
 class AuditService;
 class DeviceRequestWatcher;
+class ExpiryReminder;
+class OverviewService;
 class BetterAuthAdminApi;
 class ConsoleApi;
 class UserAdmin;
@@ -42,6 +44,8 @@ public:
     AuditService *audit() const { return m_audit.get(); }   // the audit trail (its model and live merge)
     // New device codes pushed live (the GUI starts it; the CLI never does).
     DeviceRequestWatcher *deviceRequests() const { return m_deviceRequests.get(); }
+    // The daily "keys about to expire" notice (the GUI starts it; the CLI never does).
+    ExpiryReminder *expiryReminder() const { return m_expiryReminder.get(); }
     ServerProfiles &profiles() { return m_profiles; }
     // How long a WebSocket upgrade may take before the attempt fails ($PIKKU_ADMIN_WS_HANDSHAKE_TIMEOUT_MS,
     // default 10 s). The HTTP limits live in HttpClient ($PIKKU_ADMIN_HTTP_TIMEOUT_MS: silence, default
@@ -59,6 +63,8 @@ private:
     std::unique_ptr<ConsoleApi> m_console;
     std::unique_ptr<AuditService> m_audit;   // after m_console: destroyed before it
     std::unique_ptr<DeviceRequestWatcher> m_deviceRequests;
+    std::unique_ptr<OverviewService> m_reminderOverview;   // the reminder's own, so pages' refreshes stay apart
+    std::unique_ptr<ExpiryReminder> m_expiryReminder;      // after m_reminderOverview: destroyed before it
     std::unique_ptr<BetterAuthAdminApi> m_admin;
     std::unique_ptr<UserAdmin> m_users;
     ServerProfiles m_profiles;

@@ -3,6 +3,7 @@
 // v1 fallback against an in-process fixture whose /console/info announces none of the v1.1 features (a real
 // server cannot be asked to be v1).
 #include "DevServer.h"
+#include "FakeClock.h"
 #include "FixtureServer.h"
 #include "TestEnv.h"
 #include "gui/ApiKeysPage.h"
@@ -17,6 +18,7 @@
 #include "net/ConsoleApi.h"
 #include "services/AuditService.h"
 #include "services/DeviceRequestWatcher.h"
+#include "services/ExpiryReminder.h"
 #include "core/AuthTypes.h"
 #include "services/Services.h"
 #include "services/models/ApiKeysModel.h"
@@ -30,6 +32,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -303,6 +306,74 @@ private slots:
         notifier->toggleAction()->setChecked(true);
         QTRY_VERIFY_WITH_TIMEOUT(watcher->isSupported() && watcher->isLive(), 20000);
         QTRY_COMPARE_WITH_TIMEOUT(nav->item(devicesRow)->text(), QStringLiteral("Device approvals (1)"), 10000);   // recounted
+    }
+
+    // Item 8, the keys' side: a key that expires within 7 days raises one notice a day per server, checked
+    // hourly on the services' clock (a fake one here); a second check or a restart on the same day neither
+    // tells again nor asks the server; the next day tells again; the View menu's switch turns it off. The
+    // window shows the notice as a banner (offscreen has no tray) and its click opens the expiring keys.
+    void expiryReminderOncePerDay()
+    {
+        FixtureServer fixture;
+        QVERIFY(fixture.listen());
+        serveV1(fixture);   // one key of two expires in 3 days
+        auto *clock = new FakeClock(QDateTime::currentDateTimeUtc());
+        const QString ini = m_dir.filePath(QStringLiteral("expiry.ini"));
+        QFile::remove(ini);
+        auto services = std::make_unique<Services>(std::unique_ptr<Clock>(clock), new MemorySecretStore,
+                                                   new QSettings(ini, QSettings::IniFormat));
+        SessionInfo info;
+        info.sessionId = QStringLiteral("s1");
+        info.expiresAt = QDateTime::currentDateTimeUtc().addDays(30);
+        info.user.id = QStringLiteral("u1");
+        info.user.email = QStringLiteral("admin@example.com");
+        info.user.role = QStringLiteral("admin");
+        services->session()->set(TestEnv::endpointFor(fixture.url()), QStringLiteral("fixture-token"), info, false);
+        AppContext context(services.get());
+        ExpiryReminder *reminder = services->expiryReminder();
+        QSignalSpy noticed(reminder, &ExpiryReminder::expiringSoon);
+        const auto keyLists = [&fixture] {
+            return std::count_if(fixture.seen().begin(), fixture.seen().end(),
+                                 [](const FixtureServer::Seen &s) { return s.path.endsWith(QStringLiteral("/console/api-keys")); });
+        };
+
+        MainWindow window(&context);   // its notifier starts the reminder for the sign-in
+        window.resize(1100, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE_WITH_TIMEOUT(noticed.count(), 1, 10000);
+        QCOMPARE(noticed.at(0).at(0).toInt(), 1);
+        QCOMPARE(reminder->lastNoticeDay(), clock->now().toLocalTime().date());
+        QTRY_VERIFY2(window.globalBanner()->text().contains(QStringLiteral("1 API key(s) expire within 7 days")),
+                     qPrintable(window.globalBanner()->text()));
+        QTRY_COMPARE(reminder->checks(), 1);
+        const auto asked = keyLists();
+        QVERIFY(asked >= 1);
+
+        reminder->checkNow();   // the same day: checked, not told, the server not asked
+        QCOMPARE(reminder->checks(), 2);
+        reminder->start();      // as after a restart
+        QCOMPARE(reminder->checks(), 3);
+        QCOMPARE(noticed.count(), 1);
+        QCOMPARE(keyLists(), asked);
+
+        clock->advance(qint64(ExpiryReminder::kCheckEveryMs) * 25);   // the next day, by the hourly checks
+        QTRY_COMPARE_WITH_TIMEOUT(noticed.count(), 2, 10000);
+        QVERIFY(keyLists() > asked);
+
+        emit window.deviceNotifier()->openExpiringRequested();   // the notification's click
+        auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("pageStack"));
+        QCOMPARE(stack->currentWidget()->objectName(), window.apiKeys()->objectName());
+        QTRY_COMPARE_WITH_TIMEOUT(window.apiKeys()->filterModel()->rowCount(), 1, 10000);   // only the expiring key
+
+        QAction *toggle = window.deviceNotifier()->expiryToggleAction();
+        QVERIFY(toggle->isChecked());
+        toggle->setChecked(false);
+        QCOMPARE(services->settings()->value(ExpiryReminder::settingKey()).toBool(), false);
+        const int checks = reminder->checks();
+        clock->advance(qint64(ExpiryReminder::kCheckEveryMs) * 49);
+        QCOMPARE(reminder->checks(), checks);   // no check runs while it is off
+        QCOMPARE(noticed.count(), 2);
     }
 
     // A v1 server: the Audit page says in one line that there is no audit trail, and the dashboard shows what
