@@ -1778,6 +1778,21 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
         <source>%1 asks to sign in as you. Click to review it; approve only a code you started.</source>
         <translation>%1 pyytää kirjautumista sinuna. Napsauta tarkistaaksesi pyynnön; hyväksy vain itse aloittamasi koodi.</translation>
     </message>
+    <message>
+        <source>Remind me &amp;daily of keys about to expire</source>
+        <translation>Muistuta &amp;päivittäin pian vanhenevista avaimista</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n API key(s) expire within 7 days</source>
+        <translation>
+            <numerusform>%n API-avain vanhenee 7 päivän kuluessa</numerusform>
+            <numerusform>%n API-avainta vanhenee 7 päivän kuluessa</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click to see them on the API keys page.</source>
+        <translation>Napsauta nähdäksesi ne API-avainten sivulla.</translation>
+    </message>
 </context>
 <context>
     <name>Duration</name>
@@ -2536,6 +2551,10 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
     <message>
         <source>%1 needs the console plugin on the server: install @pikku-admin/better-auth-console (see server/console-plugin/README.md). Without it: Users, Device approvals and Channels.</source>
         <translation>%1 vaatii palvelimelle konsolilaajennuksen: asenna @pikku-admin/better-auth-console (katso server/console-plugin/README.md). Ilman sitä toimivat Käyttäjät, Laitehyväksynnät ja Kanavat.</translation>
+    </message>
+    <message>
+        <source>%1. The Overview&apos;s count of keys expiring within 7 days opens them.</source>
+        <translation>%1. Yleiskatsauksen 7 päivän kuluessa vanhenevien avainten määrä avaa ne.</translation>
     </message>
 </context>
 <context>

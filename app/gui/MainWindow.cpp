@@ -175,7 +175,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     m_ui->viewMenu->addAction(m_deviceNotifier->expiryToggleAction());
     // The daily notice: the tray's message where there is a tray, and a banner in the window either way.
     connect(m_deviceNotifier, &DeviceNotifier::expiryNoticed, this, [this](const QString &text) {
-        showGlobalMessage(tr("%1. The API keys page lists them under Show \u2192 Expiring within 7 days.").arg(text),
+        showGlobalMessage(tr("%1. The Overview's count of keys expiring within 7 days opens them.").arg(text),
                           int(MessageBanner::Type::Warning), 60000);
     });
     connect(m_deviceNotifier, &DeviceNotifier::openExpiringRequested, this, [this] {
