@@ -94,6 +94,151 @@ std::optional<QList<PendingDeviceCode>> PendingDeviceCode::listFromJson(const QJ
     return out;
 }
 
+// ---- Key usage (issue 13 item 5, h-usage) ----
+namespace {
+bool usageFail(QString *error, const QString &why)
+{
+    if (error)
+        *error = why;
+    return false;
+}
+
+// usage7d of a keys-list row: absent or null (not asked, or a server that does not count), else at most
+// UsageDay::kDays days, each a valid date after the one before.
+bool readUsage7d(const QJsonObject &o, std::optional<QList<UsageDay>> *out, QString *error)
+{
+    const QJsonValue v = o.value(QStringLiteral("usage7d"));
+    if (v.isUndefined() || v.isNull())
+        return true;
+    if (!v.isArray())
+        return usageFail(error, QStringLiteral("field 'apiKey.usage7d' is not a list"));
+    const QJsonArray days = v.toArray();
+    if (days.size() > UsageDay::kDays)
+        return usageFail(error, QStringLiteral("field 'apiKey.usage7d' has %1 days (at most %2)").arg(days.size()).arg(UsageDay::kDays));
+    QList<UsageDay> list;
+    for (qsizetype i = 0; i < days.size(); ++i) {
+        const QString what = QStringLiteral("apiKey.usage7d[%1]").arg(i);
+        if (!days.at(i).isObject())
+            return usageFail(error, QStringLiteral("field '%1' is not an object").arg(what));
+        const QJsonObject d = days.at(i).toObject();
+        UsageDay day;
+        const QJsonValue date = d.value(QStringLiteral("day"));
+        day.day = date.isString() && date.toString().size() == 10 ? QDate::fromString(date.toString(), Qt::ISODate) : QDate();
+        if (!day.day.isValid())
+            return usageFail(error, QStringLiteral("field '%1.day' is not a date (YYYY-MM-DD)").arg(what));
+        if (!list.isEmpty() && day.day <= list.last().day)
+            return usageFail(error, QStringLiteral("field '%1.day' is not after the day before it").arg(what));
+        const auto counts = UsageCounts::fromJson(d, what, error);
+        if (!counts)
+            return false;
+        day.counts = *counts;
+        list << day;
+    }
+    *out = list;
+    return true;
+}
+
+// keyUsage of /console/info: null or absent (not counted), else {flushSeconds, maxDays}.
+bool readKeyUsageInfo(const QJsonObject &o, std::optional<KeyUsageInfo> *out, QString *error)
+{
+    const QJsonValue v = o.value(QStringLiteral("keyUsage"));
+    if (v.isUndefined() || v.isNull() || v == QJsonValue(false))
+        return true;
+    if (!v.isObject())
+        return usageFail(error, QStringLiteral("field 'info.keyUsage' is not an object"));
+    JsonReader r(v.toObject(), QStringLiteral("info.keyUsage"));
+    KeyUsageInfo info;
+    info.flushSeconds = r.optIntegerUpTo("flushSeconds", 0, 86400).value_or(10);
+    info.maxDays = int(r.optInteger("maxDays", 1, KeyUsage::kMaxDays).value_or(KeyUsage::kMaxDays));
+    if (!r.ok())
+        return usageFail(error, r.error());
+    *out = info;
+    return true;
+}
+} // namespace
+
+std::optional<UsageCounts> UsageCounts::fromJson(const QJsonObject &o, const QString &what, QString *error)
+{
+    JsonReader r(o, what);
+    UsageCounts c;
+    c.success = r.integer("success", 0, kMaxUsageCount);
+    c.failure = r.integer("failure", 0, kMaxUsageCount);
+    c.rateLimited = r.integer("rateLimited", 0, kMaxUsageCount);
+    if (!r.ok())
+        return failWith<UsageCounts>(r, error);
+    return c;
+}
+
+std::optional<KeyUsage> KeyUsage::fromJson(const QJsonObject &o, QString *error)
+{
+    JsonReader r(o, QStringLiteral("usage"));
+    KeyUsage u;
+    u.keyId = r.string("keyId");
+    const QString bucket = r.string("bucket");
+    u.days = int(r.integer("days", 1, kMaxDays));
+    u.flushSeconds = r.integerUpTo("flushSeconds", 0, 86400);
+    const QJsonObject total = r.object("total");
+    if (!r.ok())
+        return failWith<KeyUsage>(r, error);
+    if (bucket != QLatin1String("day") && bucket != QLatin1String("hour")) {
+        usageFail(error, QStringLiteral("field 'usage.bucket' is not \"day\" or \"hour\""));
+        return std::nullopt;
+    }
+    u.bucket = bucket == QLatin1String("hour") ? Bucket::Hour : Bucket::Day;
+    if (u.bucket == Bucket::Hour && u.days > kMaxHourDays) {
+        usageFail(error, QStringLiteral("field 'usage.days' is above %1 for hour buckets").arg(kMaxHourDays));
+        return std::nullopt;
+    }
+    const auto sum = UsageCounts::fromJson(total, QStringLiteral("usage.total"), error);
+    if (!sum)
+        return std::nullopt;
+    u.total = *sum;
+    const QJsonValue list = o.value(QStringLiteral("buckets"));
+    if (!list.isArray()) {
+        usageFail(error, QStringLiteral("field 'usage.buckets' is not a list"));
+        return std::nullopt;
+    }
+    const QJsonArray buckets = list.toArray();
+    const qsizetype most = u.bucket == Bucket::Hour ? qsizetype(u.days) * 24 + 1 : qsizetype(u.days) + 1;
+    if (buckets.size() > most) {
+        usageFail(error, QStringLiteral("field 'usage.buckets' has %1 buckets (at most %2 for %3 days)").arg(buckets.size()).arg(most).arg(u.days));
+        return std::nullopt;
+    }
+    const qint64 step = u.bucket == Bucket::Hour ? 3600 : 86400;
+    UsageCounts summed;
+    for (qsizetype i = 0; i < buckets.size(); ++i) {
+        const QString what = QStringLiteral("usage.buckets[%1]").arg(i);
+        if (!buckets.at(i).isObject()) {
+            usageFail(error, QStringLiteral("field '%1' is not an object").arg(what));
+            return std::nullopt;
+        }
+        const QJsonObject b = buckets.at(i).toObject();
+        JsonReader br(b, what);
+        UsageBucket ub;
+        ub.start = br.dateTime("start");
+        if (!br.ok())
+            return failWith<KeyUsage>(br, error);
+        if (!u.buckets.isEmpty() && u.buckets.last().start.secsTo(ub.start) < step) {
+            usageFail(error, QStringLiteral("field '%1.start' is not a %2 after the bucket before it").arg(what, bucketName(u.bucket)));
+            return std::nullopt;
+        }
+        const auto counts = UsageCounts::fromJson(b, what, error);
+        if (!counts)
+            return std::nullopt;
+        ub.counts = *counts;
+        summed.success += ub.counts.success;   // <= 2,161 * 10^12: far below 2^63
+        summed.failure += ub.counts.failure;
+        summed.rateLimited += ub.counts.rateLimited;
+        u.buckets << ub;
+    }
+    if (!(summed == u.total)) {
+        usageFail(error, QStringLiteral("field 'usage.total' is not the sum of the buckets"));
+        return std::nullopt;
+    }
+    return u;
+}
+// ---- end key usage ----
+
 std::optional<ApiKey> ApiKey::fromJson(const QJsonObject &o, QString *error)
 {
     JsonReader r(o, QStringLiteral("apiKey"));
@@ -134,6 +279,8 @@ std::optional<ApiKey> ApiKey::fromJson(const QJsonObject &o, QString *error)
         }
         k.permissions.insert(it.key(), actions);
     }
+    if (!readUsage7d(o, &k.usage7d, error))   // h-usage
+        return std::nullopt;
     return k;
 }
 
@@ -200,6 +347,8 @@ std::optional<ConsoleInfo> ConsoleInfo::fromJson(const QJsonObject &o, QString *
         }
         i.liveChannelUrl = url.toString();
     }
+    if (!readKeyUsageInfo(o, &i.keyUsage, error))   // h-usage
+        return std::nullopt;
     return i;
 }
 

@@ -20,6 +20,61 @@ struct ServiceUser
     static std::optional<ServiceUser> fromJson(const QJsonObject &o, QString *error = nullptr);
 };
 
+// ---- Key usage (issue 13 item 5, h-usage): console API v1.1 "api-keys.usage" ----
+// Verification counts of one key in one bucket (an hour or a day), or summed: whole numbers, each at most
+// kMaxUsageCount (a count above it, negative, fractional or not a number is a parse error).
+struct UsageCounts
+{
+    static constexpr qint64 kMaxUsageCount = 1'000'000'000'000;   // 10^12 per bucket: ~11.6 M a second for a day
+    qint64 success = 0, failure = 0, rateLimited = 0;
+    qint64 all() const { return success + failure + rateLimited; }
+    bool operator==(const UsageCounts &o) const
+    {
+        return success == o.success && failure == o.failure && rateLimited == o.rateLimited;
+    }
+    // {success, failure, rateLimited}; what names the object in an error ("usage.buckets[3]").
+    static std::optional<UsageCounts> fromJson(const QJsonObject &o, const QString &what, QString *error = nullptr);
+};
+
+struct UsageBucket
+{
+    QDateTime start;   // UTC: the hour's or the day's start
+    UsageCounts counts;
+};
+
+// GET /console/api-keys/:id/usage: buckets oldest first, zeros included. Bounded: days 1..kMaxDays, at
+// most days + 1 day buckets or days * 24 + 1 hour buckets, each after the one before, and total the sum.
+struct KeyUsage
+{
+    static constexpr int kMaxDays = 90;
+    static constexpr int kMaxHourDays = 31;   // hour buckets cover at most 31 days
+    enum class Bucket { Day, Hour };
+    QString keyId;
+    Bucket bucket = Bucket::Day;
+    int days = 0;
+    qint64 flushSeconds = 0;   // how far behind the stored counts may be (what is in memory is included)
+    QList<UsageBucket> buckets;
+    UsageCounts total;
+    static std::optional<KeyUsage> fromJson(const QJsonObject &o, QString *error = nullptr);
+    static QString bucketName(Bucket b) { return b == Bucket::Hour ? QStringLiteral("hour") : QStringLiteral("day"); }
+};
+
+// One day of a keys-list row's usage7d (GET /console/api-keys?usage=7d): 7 days, today last.
+struct UsageDay
+{
+    static constexpr int kDays = 7;
+    QDate day;   // UTC
+    UsageCounts counts;
+};
+
+// What /console/info's keyUsage announces (null or absent: the server does not count).
+struct KeyUsageInfo
+{
+    qint64 flushSeconds = 10;
+    int maxDays = KeyUsage::kMaxDays;
+};
+// ---- end key usage ----
+
 struct ApiKey
 {
     QString id, userId, name, start, prefix;
@@ -32,6 +87,7 @@ struct ApiKey
     std::optional<qint64> rateLimitTimeWindow;   // seconds
     Permissions permissions;
     QJsonObject metadata;
+    std::optional<QList<UsageDay>> usage7d;   // h-usage: only when the list was asked with usage=7d
     static std::optional<ApiKey> fromJson(const QJsonObject &o, QString *error = nullptr);
     bool isExpired(const QDateTime &now) const { return expiresAt.isValid() && expiresAt <= now; }
     QString rateLimitText() const;
@@ -51,6 +107,10 @@ struct ConsoleInfo
     bool supports(const QString &feature) const { return features.contains(feature); }
     bool takesRequestId() const { return supports(QStringLiteral("api-keys.requestId")); }
     static std::optional<ConsoleInfo> fromJson(const QJsonObject &o, QString *error = nullptr);
+    // ---- h-usage: key usage ("api-keys.usage" in features and a keyUsage object) ----
+    std::optional<KeyUsageInfo> keyUsage;
+    bool supportsKeyUsage() const { return keyUsage.has_value() && supports(QStringLiteral("api-keys.usage")); }
+    // ---- end key usage ----
 };
 
 // One row of GET /console/sessions (console-api.md Session): an unexpired sign-in of some user. Never

@@ -492,6 +492,209 @@ private slots:
         const auto keys = viaApi<Page<ApiKey>>([&](QObject *c, ConsoleApi::Cb<Page<ApiKey>> cb) { return m_api->listApiKeys({}, 2, 0, c, cb); });
         QVERIFY(!keys.ok());
     }
+
+    // ---- Key usage (h-usage): GET /console/api-keys/:id/usage, usage7d on a keys row, info.keyUsage ----
+    static QJsonObject usageReply(int n, const QString &bucket = QStringLiteral("day"), int days = 3)
+    {
+        QJsonArray buckets;
+        qint64 s = 0, f = 0;
+        const QDateTime start = QDateTime(QDate(2026, 12, 1), QTime(0, 0), Qt::UTC);
+        for (int i = 0; i < n; ++i) {
+            const QDateTime t = bucket == QLatin1String("hour") ? start.addSecs(3600 * i) : start.addDays(i);
+            buckets << QJsonObject{{"start", t.toString(Qt::ISODateWithMs)}, {"success", i + 1}, {"failure", i}, {"rateLimited", 0}};
+            s += i + 1;
+            f += i;
+        }
+        return QJsonObject{{"keyId", "k1"}, {"bucket", bucket}, {"days", days}, {"flushSeconds", 10}, {"buckets", buckets},
+                           {"total", QJsonObject{{"success", double(s)}, {"failure", double(f)}, {"rateLimited", 0}}}};
+    }
+
+    void keyUsageValid()
+    {
+        QString error;
+        const auto u = KeyUsage::fromJson(usageReply(3), &error);
+        QVERIFY2(u, qPrintable(error));
+        QCOMPARE(u->keyId, QStringLiteral("k1"));
+        QCOMPARE(u->bucket, KeyUsage::Bucket::Day);
+        QCOMPARE(u->days, 3);
+        QCOMPARE(u->flushSeconds, qint64(10));
+        QCOMPARE(u->buckets.size(), 3);
+        QCOMPARE(u->buckets.at(2).start, QDateTime(QDate(2026, 12, 3), QTime(0, 0), Qt::UTC));
+        QCOMPARE(u->buckets.at(2).counts.success, qint64(3));
+        QCOMPARE(u->buckets.at(2).counts.failure, qint64(2));
+        QCOMPARE(u->total.success, qint64(6));
+        QCOMPARE(u->total.all(), qint64(9));
+        // Hour buckets: 24 a day plus the one the window starts in.
+        const auto h = KeyUsage::fromJson(usageReply(25, QStringLiteral("hour"), 1), &error);
+        QVERIFY2(h, qPrintable(error));
+        QCOMPARE(h->bucket, KeyUsage::Bucket::Hour);
+        QCOMPARE(h->buckets.size(), 25);
+    }
+
+    void keyUsageHostile_data()
+    {
+        mutationColumns();
+        const QJsonValue gone(QJsonValue::Undefined);
+        QTest::newRow("keyId missing") << "keyId" << gone << "field 'usage.keyId' is missing";
+        QTest::newRow("bucket week") << "bucket" << QJsonValue("week") << "field 'usage.bucket' is not \"day\" or \"hour\"";
+        QTest::newRow("days 0") << "days" << QJsonValue(0) << "field 'usage.days' is out of range (1..90)";
+        QTest::newRow("days 91") << "days" << QJsonValue(91) << "field 'usage.days' is out of range (1..90)";
+        QTest::newRow("days as string") << "days" << QJsonValue("30") << "field 'usage.days' is not a number";
+        QTest::newRow("flushSeconds negative") << "flushSeconds" << QJsonValue(-1) << "field 'usage.flushSeconds' is out of range (0..86400)";
+        QTest::newRow("flushSeconds 1e300: capped") << "flushSeconds" << QJsonValue(1e300) << "";
+        QTest::newRow("buckets object") << "buckets" << QJsonValue(QJsonObject()) << "field 'usage.buckets' is not a list";
+        QTest::newRow("buckets missing") << "buckets" << gone << "field 'usage.buckets' is not a list";
+        QTest::newRow("total missing") << "total" << gone << "field 'usage.total' is missing";
+        QTest::newRow("total negative") << "total" << QJsonValue(QJsonObject{{"success", -6}, {"failure", 3}, {"rateLimited", 0}})
+                                        << "field 'usage.total.success' is out of range (0..1000000000000)";
+        QTest::newRow("total not the sum") << "total" << QJsonValue(QJsonObject{{"success", 7}, {"failure", 3}, {"rateLimited", 0}})
+                                           << "field 'usage.total' is not the sum of the buckets";
+    }
+    void keyUsageHostile()
+    {
+        QFETCH(QString, path);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, error);
+        QJsonObject o = usageReply(3);
+        setPath(o, path.split(QLatin1Char('.')), value);
+        QString why = QStringLiteral("untouched");
+        const auto u = KeyUsage::fromJson(o, &why);
+        if (error.isEmpty()) {
+            QVERIFY2(u, qPrintable(why));
+        } else {
+            QVERIFY2(!u, qPrintable(QStringLiteral("accepted; wanted: ") + error));
+            QCOMPARE(why, error);
+        }
+    }
+
+    void keyUsageHostileBuckets_data()
+    {
+        QTest::addColumn<QJsonValue>("bucket");   // replaces the second bucket (the total is kept right)
+        QTest::addColumn<QString>("error");
+        const QString t = QStringLiteral("2026-12-02T00:00:00.000Z");
+        QTest::newRow("not an object") << QJsonValue(5) << "field 'usage.buckets[1]' is not an object";
+        QTest::newRow("negative count") << QJsonValue(QJsonObject{{"start", t}, {"success", -1}, {"failure", 1}, {"rateLimited", 0}})
+                                        << "field 'usage.buckets[1].success' is out of range (0..1000000000000)";
+        QTest::newRow("huge count") << QJsonValue(QJsonObject{{"start", t}, {"success", 1e15}, {"failure", 1}, {"rateLimited", 0}})
+                                    << "field 'usage.buckets[1].success' is out of range (0..1000000000000)";
+        QTest::newRow("1e300") << QJsonValue(QJsonObject{{"start", t}, {"success", 2}, {"failure", 1e300}, {"rateLimited", 0}})
+                               << "field 'usage.buckets[1].failure' is out of range (0..1000000000000)";
+        QTest::newRow("fraction") << QJsonValue(QJsonObject{{"start", t}, {"success", 2}, {"failure", 1}, {"rateLimited", 0.5}})
+                                  << "field 'usage.buckets[1].rateLimited' is not a whole number";
+        QTest::newRow("count as string") << QJsonValue(QJsonObject{{"start", t}, {"success", "2"}, {"failure", 1}, {"rateLimited", 0}})
+                                         << "field 'usage.buckets[1].success' is not a number";
+        QTest::newRow("count missing") << QJsonValue(QJsonObject{{"start", t}, {"success", 2}, {"failure", 1}})
+                                       << "field 'usage.buckets[1].rateLimited' is missing";
+        QTest::newRow("start not a time") << QJsonValue(QJsonObject{{"start", "yesterday"}, {"success", 2}, {"failure", 1}, {"rateLimited", 0}})
+                                          << "field 'usage.buckets[1].start' is not an ISO-8601 time";
+        QTest::newRow("start repeated") << QJsonValue(QJsonObject{{"start", "2026-12-01T00:00:00.000Z"}, {"success", 2}, {"failure", 1}, {"rateLimited", 0}})
+                                        << "field 'usage.buckets[1].start' is not a day after the bucket before it";
+    }
+    void keyUsageHostileBuckets()
+    {
+        QFETCH(QJsonValue, bucket);
+        QFETCH(QString, error);
+        QJsonObject o = usageReply(3);
+        QJsonArray b = o.value(QStringLiteral("buckets")).toArray();
+        b.replace(1, bucket);
+        o.insert(QStringLiteral("buckets"), b);
+        QString why;
+        QVERIFY(!KeyUsage::fromJson(o, &why));
+        QCOMPARE(why, error);
+    }
+
+    void keyUsageTooManyBuckets()
+    {
+        QString why;
+        // days 3: at most 4 day buckets; a server sending a million is refused before they are read.
+        QVERIFY(KeyUsage::fromJson(usageReply(4), &why));
+        QVERIFY(!KeyUsage::fromJson(usageReply(5), &why));
+        QCOMPARE(why, QStringLiteral("field 'usage.buckets' has 5 buckets (at most 4 for 3 days)"));
+        QVERIFY(!KeyUsage::fromJson(usageReply(26, QStringLiteral("hour"), 1), &why));
+        QCOMPARE(why, QStringLiteral("field 'usage.buckets' has 26 buckets (at most 25 for 1 days)"));
+        QVERIFY(!KeyUsage::fromJson(usageReply(10, QStringLiteral("hour"), 40), &why));
+        QCOMPARE(why, QStringLiteral("field 'usage.days' is above 31 for hour buckets"));
+    }
+
+    void apiKeyUsage7d()
+    {
+        QJsonObject o = parse(kApiKey);
+        QVERIFY(!ApiKey::fromJson(o)->usage7d);   // not asked: none
+        QJsonArray days;
+        for (int i = 0; i < 7; ++i)
+            days << QJsonObject{{"day", QDate(2026, 12, 1 + i).toString(Qt::ISODate)}, {"success", i}, {"failure", 1}, {"rateLimited", i == 6 ? 2 : 0}};
+        o.insert(QStringLiteral("usage7d"), days);
+        QString why;
+        const auto k = ApiKey::fromJson(o, &why);
+        QVERIFY2(k && k->usage7d, qPrintable(why));
+        QCOMPARE(k->usage7d->size(), 7);
+        QCOMPARE(k->usage7d->last().day, QDate(2026, 12, 7));
+        QCOMPARE(k->usage7d->last().counts.success, qint64(6));
+        QCOMPARE(k->usage7d->last().counts.rateLimited, qint64(2));
+
+        const auto refused = [&](const QJsonValue &v, const QString &error) {
+            QJsonObject bad = o;
+            bad.insert(QStringLiteral("usage7d"), v);
+            QString w;
+            if (ApiKey::fromJson(bad, &w))
+                return QStringLiteral("accepted");
+            return w == error ? QString() : w;
+        };
+        QJsonArray eight = days;
+        eight << QJsonObject{{"day", "2026-12-08"}, {"success", 0}, {"failure", 0}, {"rateLimited", 0}};
+        QCOMPARE(refused(eight, QStringLiteral("field 'apiKey.usage7d' has 8 days (at most 7)")), QString());
+        QCOMPARE(refused(QJsonValue("7d"), QStringLiteral("field 'apiKey.usage7d' is not a list")), QString());
+        QJsonArray neg = days;
+        neg.replace(3, QJsonObject{{"day", "2026-12-04"}, {"success", -5}, {"failure", 0}, {"rateLimited", 0}});
+        QCOMPARE(refused(neg, QStringLiteral("field 'apiKey.usage7d[3].success' is out of range (0..1000000000000)")), QString());
+        QJsonArray huge = days;
+        huge.replace(3, QJsonObject{{"day", "2026-12-04"}, {"success", 1e300}, {"failure", 0}, {"rateLimited", 0}});
+        QCOMPARE(refused(huge, QStringLiteral("field 'apiKey.usage7d[3].success' is out of range (0..1000000000000)")), QString());
+        QJsonArray badDay = days;
+        badDay.replace(3, QJsonObject{{"day", "2026-13-04"}, {"success", 0}, {"failure", 0}, {"rateLimited", 0}});
+        QCOMPARE(refused(badDay, QStringLiteral("field 'apiKey.usage7d[3].day' is not a date (YYYY-MM-DD)")), QString());
+        QJsonArray backwards = days;
+        backwards.replace(3, QJsonObject{{"day", "2026-12-01"}, {"success", 0}, {"failure", 0}, {"rateLimited", 0}});
+        QCOMPARE(refused(backwards, QStringLiteral("field 'apiKey.usage7d[3].day' is not after the day before it")), QString());
+        QJsonArray notObject = days;
+        notObject.replace(0, QJsonValue(3));
+        QCOMPARE(refused(notObject, QStringLiteral("field 'apiKey.usage7d[0]' is not an object")), QString());
+        QJsonObject nulled = o;
+        nulled.insert(QStringLiteral("usage7d"), QJsonValue::Null);
+        QVERIFY(ApiKey::fromJson(nulled) && !ApiKey::fromJson(nulled)->usage7d);
+    }
+
+    void infoKeyUsage()
+    {
+        QJsonObject o = parse(kInfo);
+        QVERIFY(!ConsoleInfo::fromJson(o)->supportsKeyUsage());   // a server that does not announce it
+        o.insert(QStringLiteral("features"), QJsonArray{QStringLiteral("api-keys.usage")});
+        o.insert(QStringLiteral("keyUsage"), QJsonObject{{"flushSeconds", 1}, {"maxDays", 90}});
+        QString why;
+        auto i = ConsoleInfo::fromJson(o, &why);
+        QVERIFY2(i, qPrintable(why));
+        QVERIFY(i->supportsKeyUsage());
+        QCOMPARE(i->keyUsage->flushSeconds, qint64(1));
+        QCOMPARE(i->keyUsage->maxDays, 90);
+        // The feature without the object, or the object without the feature: not supported.
+        QJsonObject off = o;
+        off.insert(QStringLiteral("keyUsage"), QJsonValue::Null);
+        QVERIFY(!ConsoleInfo::fromJson(off)->supportsKeyUsage());
+        off = o;
+        off.insert(QStringLiteral("features"), QJsonArray());
+        QVERIFY(!ConsoleInfo::fromJson(off)->supportsKeyUsage());
+        // Hostile shapes are errors that name the field.
+        const auto refused = [&](const QJsonValue &v) {
+            QJsonObject bad = o;
+            bad.insert(QStringLiteral("keyUsage"), v);
+            QString w;
+            return ConsoleInfo::fromJson(bad, &w) ? QStringLiteral("accepted") : w;
+        };
+        QCOMPARE(refused(QJsonValue("on")), QStringLiteral("field 'info.keyUsage' is not an object"));
+        QCOMPARE(refused(QJsonObject{{"maxDays", 1000}}), QStringLiteral("field 'info.keyUsage.maxDays' is out of range (1..90)"));
+        QCOMPARE(refused(QJsonObject{{"maxDays", "90"}}), QStringLiteral("field 'info.keyUsage.maxDays' is not a number"));
+        QCOMPARE(refused(QJsonObject{{"flushSeconds", -1}}), QStringLiteral("field 'info.keyUsage.flushSeconds' is out of range (0..86400)"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestConsoleTypes)
