@@ -21,6 +21,7 @@
 #include "gui/AppContext.h"
 #include "gui/ChannelInspectorPage.h"
 #include "gui/ChannelTab.h"
+#include "services/models/ChannelLogFilterModel.h"
 #include "services/models/ChannelLogModel.h"
 
 #include <QApplication>

@@ -2354,68 +2354,12 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
         <translation>&amp;Suomi</translation>
     </message>
     <message>
-        <source> Server: </source>
-        <translation> Palvelin: </translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation>Palvelin</translation>
-    </message>
-    <message>
-        <source>Add server…</source>
-        <translation>Lisää palvelin…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Muokkaa…</translation>
-    </message>
-    <message>
-        <source>Remove…</source>
-        <translation>Poista…</translation>
-    </message>
-    <message>
-        <source>Remove this server from the console and forget its saved sign-in</source>
-        <translation>Poista tämä palvelin konsolista ja unohda sen tallennettu kirjautuminen</translation>
-    </message>
-    <message>
         <source>Sign in…</source>
         <translation>Kirjaudu…</translation>
     </message>
     <message>
         <source>Sign out</source>
         <translation>Kirjaudu ulos</translation>
-    </message>
-    <message>
-        <source>Remove server</source>
-        <translation>Poista palvelin</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Remove &lt;b&gt;%1&lt;/b&gt; from this console?&lt;/p&gt;&lt;p&gt;Its settings are deleted and &lt;b&gt;its saved sign-in is forgotten&lt;/b&gt; (the keychain entry is removed). %2&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Poistetaanko &lt;b&gt;%1&lt;/b&gt; tästä konsolista?&lt;/p&gt;&lt;p&gt;Sen asetukset poistetaan ja &lt;b&gt;sen tallennettu kirjautuminen unohdetaan&lt;/b&gt; (avainnipun merkintä poistetaan). %2&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>You are signed in there: the session is signed out on the server first.</source>
-        <translation>Olet kirjautuneena sinne: istunto kirjataan ensin ulos palvelimella.</translation>
-    </message>
-    <message>
-        <source>A session saved for it is signed out on the server first.</source>
-        <translation>Sille tallennettu istunto kirjataan ensin ulos palvelimella.</translation>
-    </message>
-    <message>
-        <source>Removed %1, but its keychain entry could not be removed: %2</source>
-        <translation>%1 poistettiin, mutta sen avainnipun merkintää ei voitu poistaa: %2</translation>
-    </message>
-    <message>
-        <source>Removed %1 and forgot its sign-in, but the server could not be told (%2); the session may stay valid there until it expires.</source>
-        <translation>%1 poistettiin ja sen kirjautuminen unohdettiin, mutta palvelimelle ei saatu tietoa (%2); istunto voi olla siellä voimassa, kunnes se vanhenee.</translation>
-    </message>
-    <message>
-        <source>Removed %1; signed out on the server and its saved sign-in is forgotten.</source>
-        <translation>%1 poistettiin; kirjauduttiin ulos palvelimelta ja tallennettu kirjautuminen unohdettiin.</translation>
-    </message>
-    <message>
-        <source>Removed %1.</source>
-        <translation>%1 poistettiin.</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -2547,10 +2491,6 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
     <message>
         <source>Users</source>
         <translation>Käyttäjät</translation>
-    </message>
-    <message>
-        <source>%1 needs the console plugin on the server: install @pikku-admin/better-auth-console (see server/console-plugin/README.md). Without it: Users, Device approvals and Channels.</source>
-        <translation>%1 vaatii palvelimelle konsolilaajennuksen: asenna @pikku-admin/better-auth-console (katso server/console-plugin/README.md). Ilman sitä toimivat Käyttäjät, Laitehyväksynnät ja Kanavat.</translation>
     </message>
     <message>
         <source>%1. The Overview&apos;s count of keys expiring within 7 days opens them.</source>
@@ -2993,6 +2933,13 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
     </message>
 </context>
 <context>
+    <name>PageNavigator</name>
+    <message>
+        <source>%1 needs the console plugin on the server: install @pikku-admin/better-auth-console (see server/console-plugin/README.md). Without it: Users, Device approvals and Channels.</source>
+        <translation>%1 vaatii palvelimelle konsolilaajennuksen: asenna @pikku-admin/better-auth-console (katso server/console-plugin/README.md). Ilman sitä toimivat Käyttäjät, Laitehyväksynnät ja Kanavat.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>reconnecting in %1 ms (attempt %2)</source>
@@ -3376,6 +3323,65 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
     <message>
         <source>Found better-auth at %1.</source>
         <translation>better-auth löytyi osoitteesta %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSwitcher</name>
+    <message>
+        <source> Server: </source>
+        <translation> Palvelin: </translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Palvelin</translation>
+    </message>
+    <message>
+        <source>Add server…</source>
+        <translation>Lisää palvelin…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Muokkaa…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Poista…</translation>
+    </message>
+    <message>
+        <source>Remove this server from the console and forget its saved sign-in</source>
+        <translation>Poista tämä palvelin konsolista ja unohda sen tallennettu kirjautuminen</translation>
+    </message>
+    <message>
+        <source>Remove server</source>
+        <translation>Poista palvelin</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Remove &lt;b&gt;%1&lt;/b&gt; from this console?&lt;/p&gt;&lt;p&gt;Its settings are deleted and &lt;b&gt;its saved sign-in is forgotten&lt;/b&gt; (the keychain entry is removed). %2&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Poistetaanko &lt;b&gt;%1&lt;/b&gt; tästä konsolista?&lt;/p&gt;&lt;p&gt;Sen asetukset poistetaan ja &lt;b&gt;sen tallennettu kirjautuminen unohdetaan&lt;/b&gt; (avainnipun merkintä poistetaan). %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>You are signed in there: the session is signed out on the server first.</source>
+        <translation>Olet kirjautuneena sinne: istunto kirjataan ensin ulos palvelimella.</translation>
+    </message>
+    <message>
+        <source>A session saved for it is signed out on the server first.</source>
+        <translation>Sille tallennettu istunto kirjataan ensin ulos palvelimella.</translation>
+    </message>
+    <message>
+        <source>Removed %1, but its keychain entry could not be removed: %2</source>
+        <translation>%1 poistettiin, mutta sen avainnipun merkintää ei voitu poistaa: %2</translation>
+    </message>
+    <message>
+        <source>Removed %1 and forgot its sign-in, but the server could not be told (%2); the session may stay valid there until it expires.</source>
+        <translation>%1 poistettiin ja sen kirjautuminen unohdettiin, mutta palvelimelle ei saatu tietoa (%2); istunto voi olla siellä voimassa, kunnes se vanhenee.</translation>
+    </message>
+    <message>
+        <source>Removed %1; signed out on the server and its saved sign-in is forgotten.</source>
+        <translation>%1 poistettiin; kirjauduttiin ulos palvelimelta ja tallennettu kirjautuminen unohdettiin.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 poistettiin.</translation>
     </message>
 </context>
 <context>

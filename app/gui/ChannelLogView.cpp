@@ -2,6 +2,7 @@
 
 #include "MessageBanner.h"
 #include "Tones.h"
+#include "services/models/ChannelLogFilterModel.h"
 #include "services/models/ChannelLogModel.h"
 #include "services/models/JsonTreeModel.h"
 

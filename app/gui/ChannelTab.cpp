@@ -11,6 +11,7 @@
 #include "TableColumns.h"
 #include "MessageBanner.h"
 #include "services/Services.h"
+#include "services/models/ChannelLogFilterModel.h"
 #include "services/models/ChannelLogModel.h"
 
 #include <QCheckBox>

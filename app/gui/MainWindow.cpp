@@ -17,7 +17,8 @@
 #include "MessageBanner.h"
 #include "OverviewDashboard.h"
 #include "OverviewPage.h"
-#include "ServerDialog.h"
+#include "PageNavigator.h"
+#include "ServerSwitcher.h"
 #include "SignInDialog.h"
 #include "core/Duration.h"
 #include "core/Logging.h"
@@ -26,17 +27,12 @@
 #include "net/AuthApi.h"
 
 #include <QAction>
-#include <QComboBox>
 #include <QEvent>
 #include <QIcon>
 #include <QLabel>
 #include <QSettings>
-#include <QStyle>
 #include <QToolBar>
-#include <QVBoxLayout>
 
-#include <algorithm>
-#include <utility>
 
 namespace {
 // The console's own line icons (resources/icons/ui), one style across desktops and icon themes.
@@ -53,74 +49,18 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
 {
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/pikku-admin.svg")));
-    m_ui->navList->setIconSize(QSize(20, 20));
-    applyNavStyle();
+    m_nav = new PageNavigator(m_ui->navList, m_ui->pageStack, this);
+    m_nav->setLoading([this] { return m_context->services()->session()->isSignedIn(); });
 
-    auto *serverCaption = new QLabel(tr(" Server: "), this);
-    m_serverBox = new QComboBox(this);
-    m_serverBox->setObjectName(QStringLiteral("serverBox"));
-    m_serverBox->setMinimumContentsLength(28);
-    m_serverBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_serverBox->setAccessibleName(tr("Server"));
-    m_ui->mainToolBar->addWidget(serverCaption);
-    m_ui->mainToolBar->addWidget(m_serverBox);
-    QAction *addServer = m_ui->mainToolBar->addAction(uiIcon("server-add"), tr("Add server…"));
-    addServer->setObjectName(QStringLiteral("addServerAction"));
-    QAction *editServerAction = m_ui->mainToolBar->addAction(uiIcon("edit"), tr("Edit…"));
-    editServerAction->setObjectName(QStringLiteral("editServerAction"));
-    QAction *removeServerAction = m_ui->mainToolBar->addAction(uiIcon("remove"), tr("Remove…"));
-    removeServerAction->setObjectName(QStringLiteral("removeServerAction"));
-    removeServerAction->setToolTip(tr("Remove this server from the console and forget its saved sign-in"));
+    m_servers = new ServerSwitcher(context, m_ui->mainToolBar, this);
+    connect(m_servers, &ServerSwitcher::switched, this, &MainWindow::start);
+    connect(m_servers, &ServerSwitcher::message, this, &MainWindow::showGlobalMessage);
     m_ui->mainToolBar->addSeparator();
     m_signInAction = m_ui->mainToolBar->addAction(uiIcon("sign-in"), tr("Sign in…"));
     m_signInAction->setObjectName(QStringLiteral("signInAction"));
     m_signInAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+L")));
     m_signOutAction = m_ui->mainToolBar->addAction(uiIcon("sign-out"), tr("Sign out"));
     m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
-    connect(addServer, &QAction::triggered, this, [this] { editServer(true); });
-    connect(editServerAction, &QAction::triggered, this, [this] { editServer(false); });
-    connect(removeServerAction, &QAction::triggered, this, [this] {
-        // The server picked in the box: sign out there first (server, then keychain), then drop its profile.
-        ServerProfiles &profiles = m_context->services()->profiles();
-        const QString key = m_serverBox->currentData().toString();
-        const ServerProfile p = profiles.find(key).value_or(profiles.current());
-        const Session *session = m_context->services()->session();
-        const bool signedInHere = session->isSignedIn() && session->endpoint().key() == p.endpoint().key();
-        const ServerEndpoint endpoint = signedInHere ? session->endpoint() : p.endpoint();
-        const QString name = p.label.isEmpty() ? p.key() : QStringLiteral("%1 (%2)").arg(p.label, p.key());
-        Dialogs::confirm(
-            this, tr("Remove server"),
-            tr("<p>Remove <b>%1</b> from this console?</p><p>Its settings are deleted and <b>its saved sign-in is "
-               "forgotten</b> (the keychain entry is removed). %2</p>")
-                .arg(name.toHtmlEscaped(),
-                     signedInHere ? tr("You are signed in there: the session is signed out on the server first.")
-                                  : tr("A session saved for it is signed out on the server first.")),
-            tr("Remove server"),
-            [this, key, name, endpoint](bool ok) {
-                if (!ok)
-                    return;
-                m_context->services()->auth()->logout(endpoint, this, [this, key, name](const LogoutOutcome &o) {
-                    m_context->services()->profiles().remove(key);
-                    reloadServers();
-                    start();
-                    if (!o.keychainCleared)
-                        showGlobalMessage(tr("Removed %1, but its keychain entry could not be removed: %2")
-                                              .arg(name, o.keychainError),
-                                          int(MessageBanner::Type::Warning));
-                    else if (o.wasSignedIn && !o.serverRevoked)
-                        showGlobalMessage(tr("Removed %1 and forgot its sign-in, but the server could not be told (%2); "
-                                             "the session may stay valid there until it expires.")
-                                              .arg(name, o.serverError.userMessage()),
-                                          int(MessageBanner::Type::Warning));
-                    else
-                        showGlobalMessage(o.wasSignedIn ? tr("Removed %1; signed out on the server and its saved sign-in "
-                                                             "is forgotten.").arg(name)
-                                                        : tr("Removed %1.").arg(name),
-                                          int(MessageBanner::Type::Positive), 6000);
-                });
-            },
-            QMessageBox::Warning);
-    });
     connect(m_signInAction, &QAction::triggered, this, &MainWindow::signIn);
     connect(m_signOutAction, &QAction::triggered, this, &MainWindow::signOut);
 
@@ -132,11 +72,11 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     statusBar()->addPermanentWidget(m_statusLabel, 1);
 
     m_overview = new OverviewPage(context, this);
-    addPage(m_overview, tr("Overview"), uiIcon("overview"));
+    m_nav->addPage(m_overview, tr("Overview"), uiIcon("overview"));
     connect(m_overview, &OverviewPage::signInRequested, this, &MainWindow::signIn);
     connect(m_overview, &OverviewPage::signOutRequested, this, &MainWindow::signOut);
     connect(m_overview, &OverviewPage::checkRequested, this, &MainWindow::checkSession);
-    addLazyPage(tr("Service users"), uiIcon("service-users"), [this, context] {
+    m_nav->addLazyPage(tr("Service users"), uiIcon("service-users"), [this, context] {
         m_users = new ServiceUsersPage(context, this);
         connect(m_users, &ServiceUsersPage::usersChanged, this, [this] {
             if (m_keys)
@@ -148,26 +88,17 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
             keys->openMintDialogFor(ownerId);
         });
         return m_users;
-    });
-    addLazyPage(tr("API keys"), uiIcon("api-keys"), [this, context] { return m_keys = new ApiKeysPage(context, this); });
-    addLazyPage(tr("Sessions"), uiIcon("sessions"), [this, context] { return m_sessions = new SessionsPage(context, this); });
-    addLazyPage(tr("Device approvals"), uiIcon("device-approvals"),
-                [this, context] { return m_devices = new DeviceApprovalPage(context, this); });
-    addLazyPage(tr("Channels"), uiIcon("channels"), [this, context] { return m_channels = new ChannelInspectorPage(context, this); });
-    addLazyPage(tr("Audit"), uiIcon("audit"), [this, context] { return m_audit = new AuditPage(context, this); });
+    }, true);
+    m_nav->addLazyPage(tr("API keys"), uiIcon("api-keys"), [this, context] { return m_keys = new ApiKeysPage(context, this); }, true);
+    m_nav->addLazyPage(tr("Sessions"), uiIcon("sessions"), [this, context] { return m_sessions = new SessionsPage(context, this); },
+                       true);
+    m_nav->addLazyPage(tr("Device approvals"), uiIcon("device-approvals"),
+                       [this, context] { return m_devices = new DeviceApprovalPage(context, this); });
+    m_nav->addLazyPage(tr("Channels"), uiIcon("channels"), [this, context] { return m_channels = new ChannelInspectorPage(context, this); });
+    m_nav->addLazyPage(tr("Audit"), uiIcon("audit"), [this, context] { return m_audit = new AuditPage(context, this); }, true);
     // better-auth's own admin plugin: every user, bans, roles, a user's sessions (with or without our plugin).
-    addLazyPage(tr("Users"), uiIcon("service-users"), [this, context] { return m_adminUsers = new UsersAdminPage(context, this); });
-    // Not in the navigation: what a page that needs the console plugin shows on a server without it.
-    m_pluginNeeded = new QWidget(this);
-    m_pluginNeeded->setObjectName(QStringLiteral("pluginNeededPage"));
-    auto *needLayout = new QVBoxLayout(m_pluginNeeded);
-    m_pluginNeededLabel = new QLabel(m_pluginNeeded);
-    m_pluginNeededLabel->setObjectName(QStringLiteral("pluginNeededLabel"));
-    m_pluginNeededLabel->setTextFormat(Qt::PlainText);
-    m_pluginNeededLabel->setWordWrap(true);
-    needLayout->addWidget(m_pluginNeededLabel);
-    needLayout->addStretch(1);
-    m_ui->pageStack->addWidget(m_pluginNeeded);
+    m_nav->addLazyPage(tr("Users"), uiIcon("service-users"), [this, context] { return m_adminUsers = new UsersAdminPage(context, this); });
+    m_nav->finish();
     // New device codes pushed live: a badge on the navigation, the tray, a notification that opens the code.
     m_deviceNotifier = new DeviceNotifier(context, this);
     m_ui->viewMenu->addSeparator();
@@ -179,9 +110,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
                           int(MessageBanner::Type::Warning), 60000);
     });
     connect(m_deviceNotifier, &DeviceNotifier::openExpiringRequested, this, [this] {
-        showNormal();
-        raise();
-        activateWindow();
+        bringToFront();
         ApiKeysPage *keys = apiKeys();
         showPage(keys);
         keys->showOnly(ApiKeysFilterModel::Only::ExpiringWithin7Days);
@@ -193,9 +122,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
         }
     });
     connect(m_deviceNotifier, &DeviceNotifier::openRequested, this, [this](const QString &code) {
-        showNormal();
-        raise();
-        activateWindow();
+        bringToFront();
         DeviceApprovalPage *devices = deviceApprovals();
         showPage(devices);
         if (!code.isEmpty())
@@ -207,7 +134,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
         case OverviewSnapshot::ServiceUsers:
         case OverviewSnapshot::ServiceUsersWithoutKeys: showPage(serviceUsers()); break;
         case OverviewSnapshot::Sessions:
-        case OverviewSnapshot::LiveConnections: ensurePage(SessionsIndex); showPage(m_sessions); break;
+        case OverviewSnapshot::LiveConnections: m_nav->ensurePage(SessionsIndex); showPage(m_sessions); break;
         case OverviewSnapshot::PendingDeviceCodes: showPage(deviceApprovals()); break;
         case OverviewSnapshot::KeysExpiring:
         case OverviewSnapshot::DisabledKeys:
@@ -225,16 +152,10 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
     connect(m_overview->dashboard(), &OverviewDashboard::auditRequested, this, [this](const AuditFilter &f) {
         AuditPage *audit = auditPage();
         audit->applyFilter(f);
-        m_loadedPages.insert(audit);   // loaded with the filter: showing it does not load it again
+        m_nav->markLoaded(audit);   // loaded with the filter: showing it does not load it again
         showPage(audit);
     });
-    connect(m_ui->navList, &QListWidget::currentRowChanged, this, &MainWindow::showNavPage);
-    connect(m_ui->pageStack, &QStackedWidget::currentChanged, this, [this](int i) {
-        // Pages load when first shown (and again on F5), not at start-up.
-        QWidget *page = m_ui->pageStack->widget(i);
-        if (!m_context->services()->session()->isSignedIn() || m_loadedPages.contains(page))
-            return;
-        m_loadedPages.insert(page);
+    connect(m_nav, &PageNavigator::firstShown, this, [this](QWidget *page) {
         if (page == m_keys)
             m_keys->reload();
         else if (page == m_users)
@@ -247,16 +168,11 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
             m_adminUsers->reload();
     });
     connect(context->services()->session(), &Session::changed, this, [this] {
-        m_loadedPages.clear();
+        m_nav->forgetLoaded();
         probeConsoleMode();
     });
     m_ui->navList->setCurrentRow(0);
-    // The navigation is as wide as its longest entry and sits right against the page (no splitter: no
-    // handle, no gutter); its right border is the divider.
-    int navText = 0;
-    for (int i = 0; i < m_ui->navList->count(); ++i)
-        navText = std::max(navText, m_ui->navList->fontMetrics().horizontalAdvance(m_ui->navList->item(i)->text()));
-    m_ui->navList->setFixedWidth(std::clamp(navText + m_ui->navList->iconSize().width() + 48, 150, 220));
+    m_nav->fitWidth();
 
     m_sessionBanner = new MessageBanner(this);
     m_sessionBanner->setObjectName(QStringLiteral("globalBanner"));
@@ -291,8 +207,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent)
         showGlobalMessage(tr("Sign-in won't be remembered: the system keychain is not available (%1).").arg(why),
                           int(MessageBanner::Type::Warning));
     });
-    connect(m_serverBox, qOverload<int>(&QComboBox::activated), this, &MainWindow::switchServer);
-    reloadServers();
+    m_servers->reload();
     updateStatus();
     probeConsoleMode();
 }
@@ -301,35 +216,25 @@ MainWindow::~MainWindow() = default;
 
 UsersAdminPage *MainWindow::usersAdmin() const
 {
-    const_cast<MainWindow *>(this)->ensurePage(AdminUsersIndex);
+    m_nav->ensurePage(AdminUsersIndex);
     return m_adminUsers;
 }
 
 QWidget *MainWindow::currentPage() const
 {
-    return m_ui->pageStack->currentWidget();
+    return m_nav->currentPage();
 }
 
 QLabel *MainWindow::pluginNeededLabel() const
 {
-    return m_pluginNeededLabel;
-}
-
-void MainWindow::applyNavStyle()
-{
-    // A style sheet resolves palette(...) when it is applied: set again when the palette changes (View > Theme,
-    // the desktop's theme), or the navigation would keep the old theme's colours.
-    m_ui->navList->setStyleSheet(QString());
-    m_ui->navList->setStyleSheet(QStringLiteral(
-        "QListWidget#navList { background: palette(base); border-right: 1px solid palette(mid); padding-top: 6px; }"
-        " QListWidget#navList::item { padding-left: 10px; }"));
+    return m_nav->pluginNeededLabel();
 }
 
 void MainWindow::changeEvent(QEvent *event)
 {
     QMainWindow::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
-        applyNavStyle();
+        m_nav->applyStyle();
 }
 
 void MainWindow::setUpViewMenu()
@@ -361,21 +266,6 @@ void MainWindow::showGlobalMessage(const QString &text, int type, int autoHideMs
     globalBanner()->showMessage(text, MessageBanner::Type(type), autoHideMs);
 }
 
-void MainWindow::addPage(QWidget *page, const QString &title, const QIcon &icon)
-{
-    m_ui->pageStack->addWidget(page);
-    auto *item = new QListWidgetItem(icon, title, m_ui->navList);
-    item->setSizeHint(QSize(0, 36));
-}
-
-void MainWindow::addLazyPage(const QString &title, const QIcon &icon, std::function<QWidget *()> make)
-{
-    addPage(new QWidget(this), title, icon);   // a placeholder until the page is first shown
-    while (m_makePage.size() < m_ui->pageStack->count())
-        m_makePage.append(nullptr);
-    m_makePage.last() = std::move(make);
-}
-
 void MainWindow::probeConsoleMode()
 {
     if (!m_context->services()->session()->isSignedIn())
@@ -384,116 +274,38 @@ void MainWindow::probeConsoleMode()
     m_context->services()->users()->probe(this, [this](Result<ConsoleMode> r) {
         if (!r.ok())
             return;   // unknown (network, 401): the pages report their own errors
-        const bool noPlugin = r.value() == ConsoleMode::NoPlugin;
-        if (noPlugin == m_noPlugin)
-            return;
-        m_noPlugin = noPlugin;
-        showNavPage(m_ui->navList->currentRow());
+        m_nav->setNoPlugin(r.value() == ConsoleMode::NoPlugin);
     });
-}
-
-void MainWindow::showNavPage(int index)
-{
-    if (index < 0)
-        return;
-    const bool needsPlugin = index == UsersIndex || index == KeysIndex || index == SessionsIndex || index == AuditIndex;
-    if (m_noPlugin && needsPlugin) {
-        m_pluginNeededLabel->setText(tr("%1 needs the console plugin on the server: install @pikku-admin/better-auth-console "
-                                        "(see server/console-plugin/README.md). Without it: Users, Device approvals and Channels.")
-                                         .arg(m_ui->navList->item(index)->text()));
-        m_ui->pageStack->setCurrentWidget(m_pluginNeeded);
-        return;
-    }
-    ensurePage(index);
-    m_ui->pageStack->setCurrentIndex(index);
-}
-
-void MainWindow::ensurePage(int index)
-{
-    if (index < 0 || index >= m_makePage.size() || !m_makePage.at(index))
-        return;
-    const auto make = std::exchange(m_makePage[index], nullptr);
-    QWidget *placeholder = m_ui->pageStack->widget(index);
-    QWidget *page = make();
-    m_ui->pageStack->insertWidget(index, page);
-    m_ui->pageStack->removeWidget(placeholder);
-    placeholder->deleteLater();
 }
 
 ChannelInspectorPage *MainWindow::channelInspector() const
 {
-    const_cast<MainWindow *>(this)->ensurePage(ChannelsIndex);
+    m_nav->ensurePage(ChannelsIndex);
     return m_channels;
 }
 
 DeviceApprovalPage *MainWindow::deviceApprovals() const
 {
-    const_cast<MainWindow *>(this)->ensurePage(DevicesIndex);
+    m_nav->ensurePage(DevicesIndex);
     return m_devices;
 }
 
 AuditPage *MainWindow::auditPage() const
 {
-    const_cast<MainWindow *>(this)->ensurePage(AuditIndex);
+    m_nav->ensurePage(AuditIndex);
     return m_audit;
 }
 
 ApiKeysPage *MainWindow::apiKeys() const
 {
-    const_cast<MainWindow *>(this)->ensurePage(KeysIndex);
+    m_nav->ensurePage(KeysIndex);
     return m_keys;
 }
 
 ServiceUsersPage *MainWindow::serviceUsers() const
 {
-    const_cast<MainWindow *>(this)->ensurePage(UsersIndex);
+    m_nav->ensurePage(UsersIndex);
     return m_users;
-}
-
-void MainWindow::reloadServers()
-{
-    ServerProfiles &profiles = m_context->services()->profiles();
-    QList<ServerProfile> list = profiles.all();
-    const ServerProfile current = profiles.current();
-    if (list.isEmpty())
-        list << current;
-    m_serverBox->clear();
-    for (const ServerProfile &p : list) {
-        const QString text = p.label.isEmpty() ? p.key() : QStringLiteral("%1 — %2").arg(p.label, p.key());
-        m_serverBox->addItem(text, p.key());
-    }
-    m_serverBox->setCurrentIndex(std::max(0, m_serverBox->findData(current.key())));
-}
-
-void MainWindow::switchServer(int index)
-{
-    const QString key = m_serverBox->itemData(index).toString();
-    if (key == m_context->services()->profiles().current().key() && m_context->services()->session()->isSignedIn())
-        return;
-    ServerProfiles &profiles = m_context->services()->profiles();
-    if (!profiles.find(key))
-        profiles.save(profiles.current());
-    profiles.setCurrent(key);
-    m_context->services()->session()->clear();
-    start();
-}
-
-void MainWindow::editServer(bool addNew)
-{
-    const ServerProfile base = addNew ? ServerProfile{} : m_context->services()->profiles().current();
-    auto *dlg = new ServerDialog(m_context->services()->http(), base, this);
-    dlg->setObjectName(QStringLiteral("serverDialog"));
-    dlg->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dlg, &QDialog::accepted, this, [this, dlg] {
-        const ServerProfile p = dlg->profile();
-        ServerProfiles &profiles = m_context->services()->profiles();
-        profiles.save(p);
-        profiles.setCurrent(p.key());
-        m_context->services()->session()->clear();
-        reloadServers();
-        start();
-    });
-    dlg->open();
 }
 
 void MainWindow::withEndpoint(std::function<void(const ServerProfile &)> next)
@@ -641,9 +453,14 @@ void MainWindow::updateStatus()
     }
 }
 
+void MainWindow::bringToFront()
+{
+    showNormal();
+    raise();
+    activateWindow();
+}
+
 void MainWindow::showPage(QWidget *page)
 {
-    const int i = m_ui->pageStack->indexOf(page);
-    if (i >= 0)
-        m_ui->navList->setCurrentRow(i);
+    m_nav->showPage(page);
 }

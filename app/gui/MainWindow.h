@@ -4,8 +4,8 @@
 
 #include <QMainWindow>
 #include <QPointer>
-#include <QSet>
 
+#include <functional>
 #include <memory>
 
 namespace Ui { class MainWindow; }
@@ -20,8 +20,9 @@ class ServiceUsersPage;
 class SessionsPage;
 class UsersAdminPage;
 class MessageBanner;
+class PageNavigator;
+class ServerSwitcher;
 class SignInDialog;
-class QComboBox;
 class QLabel;
 class QAction;
 
@@ -50,6 +51,8 @@ public:
     QWidget *currentPage() const;             // what the page stack shows (the plugin-needed line included)
     QLabel *pluginNeededLabel() const;
     void showPage(QWidget *page);
+    /// A notification's click: the window shown, raised and focused (also from the tray, hidden).
+    void bringToFront();
     void showGlobalMessage(const QString &text, int type, int autoHideMs = 0);
 
 protected:
@@ -62,17 +65,7 @@ public slots:
 
 private:
     void setUpViewMenu();
-    void applyNavStyle();
-    void addPage(QWidget *page, const QString &title, const QIcon &icon);
-    void addLazyPage(const QString &title, const QIcon &icon, std::function<QWidget *()> make);
-    void ensurePage(int index);
-    // The page for navigation row i: the page itself, or (no console plugin, a page that needs it) the one
-    // line that says so.
-    void showNavPage(int index);
     void probeConsoleMode();
-    void reloadServers();
-    void switchServer(int index);
-    void editServer(bool addNew);
     void updateStatus();
     void withEndpoint(std::function<void(const ServerProfile &)> next);
 
@@ -87,12 +80,8 @@ private:
     AuditPage *m_audit = nullptr;
     DeviceNotifier *m_deviceNotifier = nullptr;
     UsersAdminPage *m_adminUsers = nullptr;
-    QWidget *m_pluginNeeded = nullptr;        // "X needs the console plugin: install …" (one label)
-    QLabel *m_pluginNeededLabel = nullptr;
-    bool m_noPlugin = false;                  // UserAdmin::probe said so for the current server
-    QList<std::function<QWidget *()>> m_makePage;   // per stack index; empty once built (or never lazy)
-    QSet<QWidget *> m_loadedPages;
-    QComboBox *m_serverBox;
+    PageNavigator *m_nav;             // the navigation list and the page stack (lazy pages, plugin-needed line)
+    ServerSwitcher *m_servers;        // the toolbar's server box, Add / Edit / Remove
     QLabel *m_statusLabel;
     QAction *m_signInAction;
     QAction *m_signOutAction;

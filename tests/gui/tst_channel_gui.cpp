@@ -14,6 +14,7 @@
 #include "gui/ChannelLogView.h"
 #include "services/models/JsonTreeModel.h"
 #include "net/TsanHandOver.h"   // PIKKU_TSAN
+#include "services/models/ChannelLogFilterModel.h"
 #include "services/models/ChannelLogModel.h"
 
 #include <QCheckBox>

@@ -1,4 +1,5 @@
 #include "services/models/ChannelLogModel.h"
+#include "services/models/ChannelLogFilterModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QBuffer>
