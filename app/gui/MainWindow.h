@@ -47,6 +47,7 @@ public:
     ServiceUsersPage *serviceUsers() const;
     AuditPage *auditPage() const;
     DeviceNotifier *deviceNotifier() const { return m_deviceNotifier; }
+    OverviewPage *overviewPage() const { return m_overview; }
     UsersAdminPage *usersAdmin() const;
     QWidget *currentPage() const;             // what the page stack shows (the plugin-needed line included)
     QLabel *pluginNeededLabel() const;

@@ -36,7 +36,7 @@ QString caption(OverviewSnapshot::Item item)
 } // namespace
 
 OverviewDashboard::OverviewDashboard(AppContext *context, QWidget *parent)
-    : QWidget(parent), m_context(context), m_service(new OverviewService(context->services()->console(), this))
+    : QWidget(parent), m_context(context), m_service(context->services()->overview())
 {
     setObjectName(QStringLiteral("overviewDashboard"));
     auto *layout = new QVBoxLayout(this);
@@ -123,7 +123,8 @@ void OverviewDashboard::refresh()
     if (!m_context->services()->session()->isSignedIn())
         return;
     m_state->setText(tr("Counting…"));
-    m_service->refresh();
+    if (!m_service->isLoading())   // e.g. the expiry reminder's check at sign-in: its answer serves both
+        m_service->refresh();
 }
 
 void OverviewDashboard::showSnapshot(const OverviewSnapshot &s)

@@ -11,17 +11,8 @@ ExpiryReminder::ExpiryReminder(OverviewService *overview, Session *session, QSet
     : QObject(parent), m_overview(overview), m_session(session), m_settings(settings), m_clock(clock)
 {
     connect(m_overview, &OverviewService::refreshed, this, [this] {
-        if (!m_checking)
-            return;   // a refresh someone else asked for
-        m_checking = false;
-        const std::optional<qint64> n = m_overview->snapshot().counts[OverviewSnapshot::KeysExpiring];
-        const QDate today = m_clock->now().toLocalTime().date();
-        ++m_checks;
-        if (m_running && n && *n > 0 && lastNoticeDay() != today) {
-            m_settings->setValue(dayKey(), today.toString(Qt::ISODate));
-            emit expiringSoon(int(std::min<qint64>(*n, 1000000)));
-        }
-        emit checked();
+        if (m_checking)   // else a refresh nobody asked this check for
+            onSnapshot();
     });
     connect(m_overview, &OverviewService::failed, this, [this] {
         if (!m_checking)
@@ -86,7 +77,24 @@ void ExpiryReminder::checkNow()
         return;
     }
     m_checking = true;
+    if (m_overview->isLoading())
+        return;   // the dashboard's refresh on its way answers this check too
+    if (m_overview->isFresh(kReuseSnapshotMs))
+        return onSnapshot();
     m_overview->refresh();
+}
+
+void ExpiryReminder::onSnapshot()
+{
+    m_checking = false;
+    const std::optional<qint64> n = m_overview->snapshot().counts[OverviewSnapshot::KeysExpiring];
+    const QDate today = m_clock->now().toLocalTime().date();
+    ++m_checks;
+    if (m_running && n && *n > 0 && lastNoticeDay() != today) {
+        m_settings->setValue(dayKey(), today.toString(Qt::ISODate));
+        emit expiringSoon(int(std::min<qint64>(*n, 1000000)));
+    }
+    emit checked();
 }
 
 QString ExpiryReminder::dayKey() const

@@ -12,7 +12,7 @@ class Session;
 
 // "Keys about to expire raise the same kind of notice once a day" (issue 13 item 8). While enabled and signed
 // in, asks the overview (GET /console/overview, or what a v1 server's lists tell) how many keys expire within
-// 7 days, at start and then every hour, and reports a non-zero count at most once per calendar day (local
+// 7 days (the same OverviewService the dashboard shows, so a recent count is reused), at start and then every hour, and reports a non-zero count at most once per calendar day (local
 // time) and server: expiringSoon. The day of the last notice is kept per server in the settings, so a restart
 // on the same day stays quiet. The switch is the setting notifications/keyExpiry (default on). GUI-only: the
 // CLI never starts it.
@@ -25,6 +25,7 @@ public:
 
     static QString settingKey() { return QStringLiteral("notifications/keyExpiry"); }
     static constexpr int kCheckEveryMs = 60 * 60 * 1000;
+    static constexpr int kReuseSnapshotMs = 5 * 60 * 1000;   // a dashboard count this recent answers a check
     bool isEnabled() const;
     void setEnabled(bool on);          // remembered; off stops the checks
     void start();                      // (again) for the current sign-in: check now, then hourly
@@ -39,6 +40,7 @@ signals:
 
 private:
     void scheduleNext();
+    void onSnapshot();   // the overview's count read: a notice when due
     QString dayKey() const;
 
     OverviewService *m_overview;

@@ -1,6 +1,8 @@
 #include "OverviewService.h"
 
 #include "AuditService.h"
+#include "core/Clock.h"
+#include "core/Session.h"
 #include "net/ConsoleApi.h"
 
 #include <memory>
@@ -74,12 +76,34 @@ OverviewSnapshot OverviewSnapshot::fromV1(const Page<ServiceUser> &users, const 
     return s;
 }
 
-OverviewService::OverviewService(ConsoleApi *api, QObject *parent) : QObject(parent), m_api(api) {}
+OverviewService::OverviewService(ConsoleApi *api, Clock *clock, QObject *parent)
+    : QObject(parent), m_api(api), m_clock(clock)
+{
+}
+
+QString OverviewService::currentOrigin() const
+{
+    return m_api->session()->endpoint().key();
+}
+
+bool OverviewService::isLoading() const
+{
+    return m_loading && m_loadingOrigin == currentOrigin();
+}
+
+bool OverviewService::isFresh(qint64 maxAgeMs) const
+{
+    if (m_loading || !m_fetchedAt.isValid() || m_snapshotOrigin != currentOrigin())
+        return false;
+    const qint64 age = m_fetchedAt.msecsTo(m_clock->now());
+    return age >= 0 && age <= maxAgeMs;
+}
 
 void OverviewService::refresh()
 {
     const int gen = ++m_generation;
     m_loading = true;
+    m_loadingOrigin = currentOrigin();
     m_api->info(this, [this, gen](Result<ConsoleInfo> r) {
         if (gen != m_generation)
             return;
@@ -102,6 +126,8 @@ void OverviewService::refresh()
                 return;
             }
             m_snapshot = OverviewSnapshot::fromOverviewCounts(o.value(), audit);
+            m_snapshotOrigin = m_loadingOrigin;
+            m_fetchedAt = m_clock->now();
             emit refreshed();
         });
     });
@@ -154,7 +180,9 @@ void OverviewService::refreshV1(bool auditAvailable, int gen)
                         return fail(d.error());
                     m_loading = false;
                     m_snapshot = OverviewSnapshot::fromV1(acc->users, acc->keys, acc->sessions, d.value().total,
-                                                          QDateTime::currentDateTimeUtc());
+                                                          m_clock->now().toUTC());
+                    m_snapshotOrigin = m_loadingOrigin;
+                    m_fetchedAt = m_clock->now();
                     m_snapshot.auditAvailable = false;
                     m_snapshot.auditReason = auditAvailable ? tr("The last audit entries: %1").arg(needsOverview())
                                                             : AuditService::unsupportedMessage();

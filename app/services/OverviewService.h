@@ -7,6 +7,8 @@
 
 #include <QObject>
 
+class Clock;
+
 #include <optional>
 
 
@@ -37,10 +39,15 @@ class OverviewService : public QObject
 {
     Q_OBJECT
 public:
-    explicit OverviewService(ConsoleApi *api, QObject *parent = nullptr);
-    void refresh();
+    // One per Services (overview()): the dashboard and the expiry reminder share its requests and snapshot.
+    OverviewService(ConsoleApi *api, Clock *clock, QObject *parent = nullptr);
+    void refresh();   // anew (an answer still on its way is dropped)
     const OverviewSnapshot &snapshot() const { return m_snapshot; }
-    bool isLoading() const { return m_loading; }
+    // A refresh for the server signed in now is on its way (one for a server left since does not count).
+    bool isLoading() const;
+    // The snapshot is the signed-in server's and no older than maxAgeMs by the clock (none loading).
+    bool isFresh(qint64 maxAgeMs) const;
+    int refreshesStarted() const { return m_generation; }   // how many refresh() calls went out
 
 signals:
     void refreshed();
@@ -48,8 +55,12 @@ signals:
 
 private:
     void refreshV1(bool auditAvailable, int generation);
+    QString currentOrigin() const;
     ConsoleApi *m_api;
+    Clock *m_clock;
     OverviewSnapshot m_snapshot;
+    QString m_loadingOrigin, m_snapshotOrigin;
+    QDateTime m_fetchedAt;   // by the clock, not the server's own time
     bool m_loading = false;
     int m_generation = 0;
 };

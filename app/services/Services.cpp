@@ -54,8 +54,8 @@ Services::Services(std::unique_ptr<Clock> clock, SecretStore *secrets, QSettings
     m_handshakeTimeoutMs = envInt("PIKKU_ADMIN_WS_HANDSHAKE_TIMEOUT_MS", 10000);
     m_audit = std::make_unique<AuditService>(m_console.get());
     m_deviceRequests = std::make_unique<DeviceRequestWatcher>(m_console.get(), m_settings);
-    m_reminderOverview = std::make_unique<OverviewService>(m_console.get());
-    m_expiryReminder = std::make_unique<ExpiryReminder>(m_reminderOverview.get(), m_session, m_settings, m_clock.get());
+    m_overview = std::make_unique<OverviewService>(m_console.get(), m_clock.get());
+    m_expiryReminder = std::make_unique<ExpiryReminder>(m_overview.get(), m_session, m_settings, m_clock.get());
 }
 
 Services::~Services() = default;

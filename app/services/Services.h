@@ -46,6 +46,8 @@ public:
     DeviceRequestWatcher *deviceRequests() const { return m_deviceRequests.get(); }
     // The daily "keys about to expire" notice (the GUI starts it; the CLI never does).
     ExpiryReminder *expiryReminder() const { return m_expiryReminder.get(); }
+    // The dashboard's counts; the expiry reminder reads the same snapshot, so one request serves both.
+    OverviewService *overview() const { return m_overview.get(); }
     ServerProfiles &profiles() { return m_profiles; }
     // How long a WebSocket upgrade may take before the attempt fails ($PIKKU_ADMIN_WS_HANDSHAKE_TIMEOUT_MS,
     // default 10 s). The HTTP limits live in HttpClient ($PIKKU_ADMIN_HTTP_TIMEOUT_MS: silence, default
@@ -63,8 +65,8 @@ private:
     std::unique_ptr<ConsoleApi> m_console;
     std::unique_ptr<AuditService> m_audit;   // after m_console: destroyed before it
     std::unique_ptr<DeviceRequestWatcher> m_deviceRequests;
-    std::unique_ptr<OverviewService> m_reminderOverview;   // the reminder's own, so pages' refreshes stay apart
-    std::unique_ptr<ExpiryReminder> m_expiryReminder;      // after m_reminderOverview: destroyed before it
+    std::unique_ptr<OverviewService> m_overview;
+    std::unique_ptr<ExpiryReminder> m_expiryReminder;   // after m_overview: destroyed before it
     std::unique_ptr<BetterAuthAdminApi> m_admin;
     std::unique_ptr<UserAdmin> m_users;
     ServerProfiles m_profiles;
