@@ -23,20 +23,24 @@ QString shortPlain(const QString &s, int n)
 }
 } // namespace
 
+// A View menu switch for a notifier service (its setting read and written by the service itself).
+template <typename Switchable>
+QAction *DeviceNotifier::makeSwitch(const QString &text, const char *objectName, Switchable *service)
+{
+    auto *a = new QAction(text, this);
+    a->setObjectName(QString::fromLatin1(objectName));
+    a->setCheckable(true);
+    a->setChecked(service->isEnabled());
+    connect(a, &QAction::toggled, service, &Switchable::setEnabled);
+    return a;
+}
+
 DeviceNotifier::DeviceNotifier(AppContext *context, QObject *parent) : QObject(parent), m_context(context)
 {
     DeviceRequestWatcher *w = context->services()->deviceRequests();
-    m_toggle = new QAction(tr("&Notify about device sign-in requests"), this);
-    m_toggle->setObjectName(QStringLiteral("deviceNotificationsAction"));
-    m_toggle->setCheckable(true);
-    m_toggle->setChecked(w->isEnabled());
-    connect(m_toggle, &QAction::toggled, w, &DeviceRequestWatcher::setEnabled);
+    m_toggle = makeSwitch(tr("&Notify about device sign-in requests"), "deviceNotificationsAction", w);
     ExpiryReminder *expiry = context->services()->expiryReminder();
-    m_expiryToggle = new QAction(tr("Remind me &daily of keys about to expire"), this);
-    m_expiryToggle->setObjectName(QStringLiteral("keyExpiryNotificationsAction"));
-    m_expiryToggle->setCheckable(true);
-    m_expiryToggle->setChecked(expiry->isEnabled());
-    connect(m_expiryToggle, &QAction::toggled, expiry, &ExpiryReminder::setEnabled);
+    m_expiryToggle = makeSwitch(tr("Remind me &daily of keys about to expire"), "keyExpiryNotificationsAction", expiry);
     connect(expiry, &ExpiryReminder::expiringSoon, this, &DeviceNotifier::onExpiring);
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(QIcon(QStringLiteral(":/icons/pikku-admin.svg")), this);

@@ -32,6 +32,8 @@ signals:
     void openExpiringRequested();              // the notice was clicked: the keys that expire within 7 days
 
 private:
+    template <typename Switchable>
+    QAction *makeSwitch(const QString &text, const char *objectName, Switchable *service);
     void onRequested(const PendingDeviceCode &code);
     void updateTray(int count);
     void onExpiring(int count);
