@@ -144,6 +144,13 @@ void ServiceUsersPage::openCreateDialog()
 
 void ServiceUsersPage::reload()
 {
+    if (m_context->services()->session()->isSignedIn()) {
+        // A v1 server lists and creates, but has no rename/disable/enable/delete: hidden, with the reason.
+        m_context->services()->console()->info(this, [this](Result<ConsoleInfo> r) {
+            m_lifecycle = !r.ok() || ServiceUserOperations::supportsLifecycle(r.value());
+            updateActions();
+        });
+    }
     ++m_generation;
     m_model->clear();
     m_total = 0;
@@ -240,6 +247,10 @@ void ServiceUsersPage::updateActions()
     m_ui->renameUserButton->setEnabled(signedIn && n == 1);
     for (QPushButton *b : {m_ui->disableUserButton, m_ui->enableUserButton, m_ui->deleteUserButton})
         b->setEnabled(signedIn && n > 0);
+    for (QPushButton *b : {m_ui->renameUserButton, m_ui->disableUserButton, m_ui->enableUserButton, m_ui->deleteUserButton})
+        b->setVisible(m_lifecycle);
+    m_ui->lifecycleUnsupportedLabel->setText(m_lifecycle ? QString() : ServiceUserOperations::lifecycleUnsupportedMessage());
+    m_ui->lifecycleUnsupportedLabel->setVisible(!m_lifecycle);
 }
 
 void ServiceUsersPage::renameSelected()

@@ -30,7 +30,8 @@ public:
     // Columns as the view shows them (the model's).
     enum Column { NameColumn, EmailColumn, IdColumn, KeysColumn, StateColumn, CreatedColumn };
     QString selectedUserId() const;
-    QStringList selectedUserIds() const;   // every selected row, in the view's order
+    QStringList selectedUserIds() const;
+    bool lifecycleAvailable() const { return m_lifecycle; }   // false on a server without service-users.lifecycle   // every selected row, in the view's order
     // Issue 13 item 1: the lifecycle of the selected users (through ServiceUserOperations and BulkRun; one
     // confirmation, then a result row per user). Rename takes one user.
     void renameSelected();
@@ -58,5 +59,6 @@ private:
     ServiceUsersModel *m_model;
     QSortFilterProxyModel *m_proxy;
     int m_total = 0;
+    bool m_lifecycle = true;   // until /console/info tells otherwise (an error keeps the actions: the server says)
     int m_generation = 0;
 };

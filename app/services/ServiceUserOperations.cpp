@@ -30,6 +30,24 @@ BulkOutcome failed(const ApiError &e)
     return o;
 }
 
+// A v1 server has no lifecycle routes: its bare 404 (which ConsoleApi reads as "no console API") becomes
+// the one line that says why, rather than "not found" about a user who exists or "install the plugin".
+template<typename T>
+std::function<void(Result<T>)> explainMissingRoute(std::function<void(Result<T>)> cb)
+{
+    return [cb = std::move(cb)](Result<T> r) {
+        const ApiError *e0 = r.ok() ? nullptr : &r.error();
+        if (e0 && e0->kind == ApiError::Kind::NotFound
+            && (e0->serverCode.isEmpty() || e0->serverCode == QLatin1String("CONSOLE_API_MISSING"))) {
+            ApiError e = r.error();
+            e.serverCode = QStringLiteral("FEATURE_MISSING");
+            e.serverMessage = ServiceUserOperations::lifecycleUnsupportedMessage();
+            return cb(e);
+        }
+        cb(std::move(r));
+    };
+}
+
 BulkOutcome notSent(const QString &why)
 {
     BulkOutcome o;
@@ -50,6 +68,12 @@ QString keysText(int n)
     return count(n, QT_TRANSLATE_NOOP("ServiceUserOperations", "%1 key"), QT_TRANSLATE_NOOP("ServiceUserOperations", "%1 keys"));
 }
 } // namespace
+
+QString ServiceUserOperations::lifecycleUnsupportedMessage()
+{
+    return tr("Rename, disable, enable and delete need the console plugin's service-user lifecycle (console API v1.1): "
+              "update @pikku-admin/better-auth-console on the server.");
+}
 
 QString ServiceUserOperations::nameProblem(const QString &name)
 {
@@ -74,22 +98,22 @@ ApiCall *ServiceUserOperations::rename(const QString &userId, const QString &nam
         QMetaObject::invokeMethod(context, [cb, e, ctx] { if (ctx) cb(e); }, Qt::QueuedConnection);
         return nullptr;
     }
-    return m_api->renameServiceUser(userId, name.trimmed(), context, std::move(cb));
+    return m_api->renameServiceUser(userId, name.trimmed(), context, explainMissingRoute(std::move(cb)));
 }
 
 void ServiceUserOperations::disable(const QString &userId, QObject *context, Cb<ServiceUserChange> cb)
 {
-    m_api->disableServiceUser(userId, context, std::move(cb));
+    m_api->disableServiceUser(userId, context, explainMissingRoute(std::move(cb)));
 }
 
 void ServiceUserOperations::enable(const QString &userId, QObject *context, Cb<ServiceUserChange> cb)
 {
-    m_api->enableServiceUser(userId, context, std::move(cb));
+    m_api->enableServiceUser(userId, context, explainMissingRoute(std::move(cb)));
 }
 
 void ServiceUserOperations::remove(const QString &userId, QObject *context, Cb<int> cb)
 {
-    m_api->deleteServiceUser(userId, context, std::move(cb));
+    m_api->deleteServiceUser(userId, context, explainMissingRoute(std::move(cb)));
 }
 
 void ServiceUserOperations::countKeys(QList<LifecycleTarget> targets, QObject *context,
@@ -165,15 +189,15 @@ BulkRun::Operation ServiceUserOperations::operation(LifecycleAction action, std:
         using Change = ServiceUserChange;
         switch (action) {
         case LifecycleAction::DisableUser:
-            track<Change>([&](auto cb) { return api->disableServiceUser(id, ctx, cb); }, done,
+            track<Change>([&](auto cb) { return api->disableServiceUser(id, ctx, explainMissingRoute<Change>(cb)); }, done,
                           [](const Change &c) { return tr("disabled, with %1").arg(keysText(c.keys)); });
             return;
         case LifecycleAction::EnableUser:
-            track<Change>([&](auto cb) { return api->enableServiceUser(id, ctx, cb); }, done,
+            track<Change>([&](auto cb) { return api->enableServiceUser(id, ctx, explainMissingRoute<Change>(cb)); }, done,
                           [](const Change &c) { return tr("enabled; %1 on again").arg(keysText(c.keys)); });
             return;
         case LifecycleAction::DeleteUser:
-            track<int>([&](auto cb) { return api->deleteServiceUser(id, ctx, cb); }, done,
+            track<int>([&](auto cb) { return api->deleteServiceUser(id, ctx, explainMissingRoute<int>(cb)); }, done,
                        [](const int &n) { return tr("deleted, with %1").arg(keysText(n)); });
             return;
         case LifecycleAction::DisableKey:

@@ -44,6 +44,9 @@ public:
     using Cb = std::function<void(Result<T>)>;
 
     static constexpr int kMaxNameLength = 100;   // the server's bound
+    // Rename, disable, enable and delete are console API v1.1 ("service-users.lifecycle" in /console/info).
+    static bool supportsLifecycle(const ConsoleInfo &info) { return info.supports(QStringLiteral("service-users.lifecycle")); }
+    static QString lifecycleUnsupportedMessage();   // the one line both faces show on a server without it
     // Empty when the name can be sent; else why not (plain text).
     static QString nameProblem(const QString &name);
 
