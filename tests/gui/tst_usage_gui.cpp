@@ -7,6 +7,9 @@
 #include "TestEnv.h"
 #include "gui/ApiKeysPage.h"
 #include "gui/AppContext.h"
+#include "gui/Clipboard.h"
+#include "gui/RevealKeyDialog.h"
+#include "gui/RotateKeyDialog.h"
 #include "gui/UsageChart.h"
 #include "net/ConsoleApi.h"
 #include "services/Services.h"
@@ -14,6 +17,8 @@
 #include "services/models/ApiKeysModel.h"
 
 #include <QAction>
+#include <QLabel>
+#include <QPushButton>
 #include <QApplication>
 #include <QNetworkRequest>
 #include <QSettings>
@@ -41,6 +46,7 @@ private:
     std::unique_ptr<Services> m_services;
     std::unique_ptr<AppContext> m_context;
     QString m_keyId;
+    ApiKey m_key;
 
     static QString S(const char *s) { return QString::fromUtf8(s); }
     ConsoleApi api() { return ConsoleApi(m_services->http(), m_services->session()); }
@@ -116,6 +122,7 @@ private slots:
         const auto key = mintKey(S("usage-gui"));
         QVERIFY(key);
         m_keyId = key->apiKey.id;
+        m_key = key->apiKey;
         QVERIFY(mintKey(S("idle-gui")));
         for (int i = 0; i < 2; ++i)
             QVERIFY(verifyOnce(info->value().liveChannelUrl, key->secret));
@@ -166,6 +173,40 @@ private slots:
         dlg->reject();
     }
 
+    // Rotates key through the wizard (1 h overlap), closes the new secret, and returns the wizard on its follow-up.
+    std::unique_ptr<RotateKeyDialog> rotate(const ApiKey &key)
+    {
+        auto wizard = std::make_unique<RotateKeyDialog>(m_context.get(), key, key.userId);
+        wizard->show();
+        wizard->setOverlapSeconds(3600);
+        wizard->rotate();
+        RevealKeyDialog *reveal = nullptr;
+        (void)QTest::qWaitFor([&] {
+            for (QWidget *w : QApplication::topLevelWidgets())
+                if (auto *r = qobject_cast<RevealKeyDialog *>(w); r && r->isVisible())
+                    reveal = r;
+            return reveal != nullptr;
+        }, 10000);
+        if (!reveal)
+            return nullptr;
+        QTest::mouseClick(reveal->findChild<QPushButton *>(S("copySecretButton")), Qt::LeftButton);   // the guarded close
+        reveal->reject();
+        m_context->clipboard()->clearSecret();
+        return wizard;
+    }
+
+    void rotateFollowUpShowsBothKeys()
+    {
+        auto wizard = rotate(m_key);
+        QVERIFY(wizard);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->isFollowingUp() && wizard->usageChart()->seriesCount() == 2, 10000);
+        QVERIFY(wizard->usageChart()->isVisible());
+        QCOMPARE(wizard->usageChart()->peak(), 2);   // the old key's hour
+        const QString text = wizard->usageText()->text();
+        QVERIFY2(text.contains(S("old key 2 succeeded, 0 failed; new key 0 succeeded, 0 failed")), qPrintable(text));
+        grab(wizard.get(), S("rotate-usage-side-by-side.png"));
+    }
+
     void hiddenWithAReasonOnAServerWithoutIt()
     {
         QVERIFY(signIn(m_bare));
@@ -184,6 +225,12 @@ private slots:
         QVERIFY(!usage->isEnabled());
         QCOMPARE(usage->toolTip(), UsageService::unsupportedMessage());
         QVERIFY(!usage->toolTip().contains(QLatin1Char('\n')));
+
+        // The rotate follow-up: no chart, the one-line reason instead.
+        auto wizard = rotate(page.model()->key(0));
+        QVERIFY(wizard);
+        QTRY_COMPARE_WITH_TIMEOUT(wizard->usageText()->text(), UsageService::unsupportedMessage(), 10000);
+        QVERIFY(!wizard->usageChart()->isVisible());
     }
 };
 
