@@ -415,7 +415,10 @@ void RotateKeyDialog::refreshUsage()
         const UsageCounts &o = oldKey.value().usage.total, &n = newKey.value().usage.total;
         m_usageChart->setUsage(oldKey.value().usage, tr("old key"));
         m_usageChart->setComparison(newKey.value().usage, tr("new key"));
-        m_usageChart->setVisible(true);
+        if (!m_usageChart->isVisible()) {
+            m_usageChart->setVisible(true);
+            adjustSize();   // the chart's room, once it has something to show
+        }
         m_usageText->setText(tr("Last 24 hours, per hour (left bar: old key, right bar: new key): old key %1 succeeded, "
                                 "%2 failed; new key %3 succeeded, %4 failed.")
                                  .arg(o.success).arg(o.failure).arg(n.success).arg(n.failure));
