@@ -111,6 +111,8 @@ const QList<OptionSpec> &commandOptions()
         {S("actor"), S("ID|EMAIL"), {}},
         {S("action"), S("ACTION"), {}},
         {S("target"), S("TARGET"), {}},
+        {S("days"), S("N"), {}},
+        {S("bucket"), S("day|hour"), {}},
     };
     return options;
 }
@@ -222,7 +224,7 @@ const QList<CommandSpec> &commands()
          S("better-auth's admin plugin; works without the console plugin. You cannot remove your own admin role."),
          {}, {S("users set-role USER_ID user,ops")}},
 
-        {S("keys"), S("<list|mint|update|disable|enable|revoke|rotate>"), 0, admin, S("scoped API keys of service users"), {}, {}, {}},
+        {S("keys"), S("<list|mint|update|disable|enable|revoke|rotate|usage>"), 0, admin, S("scoped API keys of service users"), {}, {}, {}},
         {S("keys list"), S("[options]"), 0, admin, S("list API keys (never their secrets)"),
          S("Each line: id, name, start, state, owner, expiry, request count and last use."),
          {{S("user"), S("only the keys of this service user")},
@@ -281,6 +283,15 @@ const QList<CommandSpec> &commands()
           {S("request-id"), S("repeat an earlier rotate whose reply was lost (the id it printed): the server answers "
                               "again with the same new key and secret")}},
          {S("NEW=$(keys rotate KEY_ID --overlap 15m)")}},
+        {S("keys usage"), S("ID [--days N] [--bucket day|hour]"), 1, admin,
+         S("a key's verifications per day or hour: success, failure, rate-limited"),
+         S("Each line: the bucket's start (UTC), then its success, failure and rate-limited counts; a total at\n"
+           "the end. The server counts each verification of the key (a console API v1.1 server with\n"
+           "\"api-keys.usage\"); a server that does not is said to lack it in one line (exit 1). The counts may\n"
+           "be up to the server's flush interval behind."),
+         {{S("days"), S("how many days back, 1 to 90 (default 30; hour buckets at most 31)")},
+          {S("bucket"), S("day (default) or hour")}},
+         {S("keys usage KEY_ID"), S("keys usage KEY_ID --days 2 --bucket hour --json")}},
 
         {S("servers"), S("<list|add|remove|use>"), 0, servers, S("the saved servers (the GUI's server list)"), {}, {}, {}},
         {S("servers list"), {}, 0, servers, S("list the saved servers; * marks the one in use"), {}, {}, {S("servers list --json")}},

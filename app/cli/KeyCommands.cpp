@@ -10,6 +10,7 @@
 #include "services/Services.h"
 #include "net/ConsoleApi.h"
 #include "services/KeyOperations.h"
+#include "services/UsageService.h"
 #include "services/UserAdmin.h"
 
 #include <QJsonArray>
@@ -331,6 +332,63 @@ void users(CliContext &ctx)
     ctx.usage(CliHelp::usageLine(QStringLiteral("users")));
 }
 
+// `keys usage ID [--days N] [--bucket day|hour]`: UsageService::keyUsage, the key's detail chart's call.
+void keysUsage(CliContext &ctx, const QString &id)
+{
+    bool ok = true;
+    const int days = ctx.isSet("days") ? ctx.value("days").toInt(&ok) : UsageService::kChartDays;
+    const QString bucketText = ctx.isSet("bucket") ? ctx.value("bucket") : QStringLiteral("day");
+    if (!ok) {
+        ctx.usage(QStringLiteral("--days takes a whole number of days (1 to %1)").arg(KeyUsage::kMaxDays));
+        return;
+    }
+    if (bucketText != QLatin1String("day") && bucketText != QLatin1String("hour")) {
+        ctx.usage(QStringLiteral("--bucket takes day or hour"));
+        return;
+    }
+    const KeyUsage::Bucket bucket = bucketText == QLatin1String("hour") ? KeyUsage::Bucket::Hour : KeyUsage::Bucket::Day;
+    if (const QString why = UsageService::validate(days, bucket); !why.isEmpty()) {
+        ctx.usage(QStringLiteral("--days: %1").arg(why));
+        return;
+    }
+    withSession(ctx, [ctx, id, days, bucket](const QString &) {
+        auto usage = std::make_shared<UsageService>(ctx.services->console());
+        usage->keyUsage(id, days, bucket, ctx.owner, [ctx, usage](Result<KeyUsageReply> r) {
+            if (!r.ok()) {
+                if (UsageService::isUnsupported(r.error())) {
+                    ctx.out->error(UsageService::unsupportedMessage(), QStringLiteral("UNSUPPORTED"));
+                    ctx.done(ExitFailure);
+                } else {
+                    ctx.done(failConsole(ctx, r.error(), QStringLiteral("read key usage")));
+                }
+                return;
+            }
+            if (ctx.out->json()) {
+                ctx.out->printJson(r.value().body);
+                ctx.done(ExitOk);
+                return;
+            }
+            const KeyUsage &u = r.value().usage;
+            const bool hour = u.bucket == KeyUsage::Bucket::Hour;
+            ctx.out->result(QStringLiteral("%1  %2  %3  %4")
+                                .arg(hour ? QStringLiteral("hour (UTC)").leftJustified(17) : QStringLiteral("day (UTC)").leftJustified(10),
+                                     QStringLiteral("success").rightJustified(12), QStringLiteral("failure").rightJustified(12),
+                                     QStringLiteral("rate-limited").rightJustified(12)));
+            auto row = [hour](const QString &label, const UsageCounts &c) {
+                return QStringLiteral("%1  %2  %3  %4")
+                    .arg(label.leftJustified(hour ? 17 : 10), QString::number(c.success).rightJustified(12),
+                         QString::number(c.failure).rightJustified(12), QString::number(c.rateLimited).rightJustified(12));
+            };
+            for (const UsageBucket &b : u.buckets)
+                ctx.out->result(row(hour ? b.start.toString(QStringLiteral("yyyy-MM-dd HH:mm")) : b.start.date().toString(Qt::ISODate), b.counts));
+            ctx.out->result(row(QStringLiteral("total"), u.total));
+            ctx.out->info(QStringLiteral("Key %1: %2 verifications in %3 days (counts may be up to %4 s behind).")
+                              .arg(CliOutput::plain(u.keyId)).arg(u.total.all()).arg(u.days).arg(u.flushSeconds));
+            ctx.done(ExitOk);
+        });
+    });
+}
+
 void keys(CliContext &ctx)
 {
     if (lifecycle(ctx))
@@ -480,6 +538,10 @@ void keys(CliContext &ctx)
                 }
             });
         });
+        return;
+    }
+    if (sub == QLatin1String("usage") && ctx.args.size() == 2) {
+        keysUsage(ctx, ctx.args.at(1));
         return;
     }
     ctx.usage(CliHelp::usageLine(QStringLiteral("keys")));

@@ -13,6 +13,8 @@
 #include "RotateKeyDialog.h"
 #include "TableColumns.h"
 #include "Tones.h"
+#include "UsageChart.h"
+#include "services/UsageService.h"
 #include "core/Duration.h"
 #include "services/Services.h"
 #include "services/models/ApiKeysModel.h"
@@ -61,10 +63,13 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
     m_revoke = new QAction(tr("Revoke…"), this);
     m_revoke->setObjectName(QStringLiteral("revokeAction"));
     m_revoke->setShortcut(QKeySequence::Delete);
+    m_usage = new QAction(tr("Usage…"), this);
+    m_usage->setObjectName(QStringLiteral("usageAction"));
+    m_usage->setShortcut(QKeySequence(QStringLiteral("Ctrl+U")));
     m_refresh = new QAction(tr("Refresh"), this);
     m_refresh->setObjectName(QStringLiteral("refreshAction"));
     m_refresh->setShortcut(QKeySequence::Refresh);
-    for (QAction *a : {m_mint, m_edit, m_toggle, m_rotate, m_revoke, m_refresh}) {
+    for (QAction *a : {m_mint, m_edit, m_toggle, m_rotate, m_usage, m_revoke, m_refresh}) {
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(a);
     }
@@ -73,6 +78,7 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
     m_ui->toggleKeyButton->setDefaultAction(m_toggle);
     m_ui->rotateKeyButton->setDefaultAction(m_rotate);
     m_ui->revokeKeyButton->setDefaultAction(m_revoke);
+    m_ui->usageKeyButton->setDefaultAction(m_usage);
     m_ui->refreshKeysButton->setDefaultAction(m_refresh);
     m_textFilter->setMinimumWidth(m_textFilter->fontMetrics().horizontalAdvance(m_textFilter->placeholderText()) + 40);
 
@@ -83,6 +89,8 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
     m_view = m_ui->keysView;
     m_view->setModel(m_proxy);
     m_view->setItemDelegate(Tones::apiKeysDelegate(m_view));   // state colours from the model's StateRole
+    m_view->setItemDelegateForColumn(ApiKeysModel::UsageColumn, new UsageSparklineDelegate(m_view));
+    m_view->setColumnHidden(ApiKeysModel::UsageColumn, true);   // until the server says it counts
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(ApiKeysModel::CreatedColumn, Qt::DescendingOrder);
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -100,7 +108,7 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
 
     connect(m_view, &QTableView::customContextMenuRequested, this, [this](const QPoint &p) {
         QMenu menu(this);
-        menu.addActions({m_mint, m_edit, m_toggle, m_rotate, m_revoke});
+        menu.addActions({m_mint, m_edit, m_toggle, m_rotate, m_usage, m_revoke});
         menu.addSeparator();
         menu.addAction(m_refresh);
         menu.exec(m_view->viewport()->mapToGlobal(p));   // a context menu is the one accepted exec()
@@ -115,6 +123,7 @@ ApiKeysPage::ApiKeysPage(AppContext *context, QWidget *parent)
     connect(m_toggle, &QAction::triggered, this, &ApiKeysPage::toggleSelected);
     connect(m_rotate, &QAction::triggered, this, [this] { rotateSelected(-1); });
     connect(m_revoke, &QAction::triggered, this, &ApiKeysPage::revokeSelected);
+    connect(m_usage, &QAction::triggered, this, &ApiKeysPage::openUsageDialog);
     connect(m_refresh, &QAction::triggered, this, &ApiKeysPage::reload);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ApiKeysPage::updateActions);
     installBulkActions(m_ui->actionsLayout);   // after updateActions: it may turn the one-key actions off again
@@ -155,12 +164,26 @@ void ApiKeysPage::reload()
     }
     m_banner->dismiss();
     ConsoleApi &api = *m_context->services()->console();
+    // The list waits for /console/info: its pages ask for usage=7d only on a server that counts.
     api.info(this, [this](Result<ConsoleInfo> r) {
         m_available = r.ok() || r.error().serverCode != QLatin1String("CONSOLE_API_MISSING");
         if (r.ok())
             m_info = r.value();
         else if (!m_available)
             m_banner->showMessage(r.error().serverMessage, MessageBanner::Type::Warning);
+        m_usageSupported = r.ok() && r.value().supportsKeyUsage();
+        m_model->setUsage7d(m_usageSupported);
+        if (TableColumns *columns = TableColumns::of(m_view); columns && m_usageSupported)
+            m_view->setColumnHidden(ApiKeysModel::UsageColumn, !columns->isColumnVisible(ApiKeysModel::UsageColumn));
+        else
+            m_view->setColumnHidden(ApiKeysModel::UsageColumn, !m_usageSupported);
+        // Hidden with its reason: the action says why it is off (its tooltip and the status tip).
+        const QString why = m_usageSupported ? tr("The selected key's verifications over the last 30 days (Ctrl+U)")
+                                             : UsageService::unsupportedMessage();
+        m_usage->setToolTip(why);
+        m_usage->setStatusTip(why);
+        m_ui->usageKeyButton->setAccessibleDescription(why);
+        m_model->refresh();
         updateActions();
     });
     api.listServiceUsers(1000, 0, {}, this, [this](Result<Page<ServiceUser>> r) {
@@ -179,7 +202,17 @@ void ApiKeysPage::reload()
         m_model->setOwnerNames(names);
         emit ownersLoaded();
     });
-    m_model->refresh();
+}
+
+void ApiKeysPage::openUsageDialog()
+{
+    const int row = selectedRow();
+    if (row < 0 || !m_usageSupported)
+        return;
+    auto *dlg = new KeyUsageDialog(m_context, m_model->key(row), this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    dlg->setObjectName(QStringLiteral("keyUsageDialog"));
+    dlg->open();
 }
 
 int ApiKeysPage::selectedRow() const
@@ -196,6 +229,7 @@ void ApiKeysPage::updateActions()
     m_refresh->setEnabled(signedIn);
     for (QAction *a : {m_edit, m_toggle, m_rotate, m_revoke})
         a->setEnabled(signedIn && m_available && row >= 0);
+    m_usage->setEnabled(signedIn && m_usageSupported && row >= 0);
     if (row >= 0)
         m_toggle->setText(m_model->key(row).enabled ? tr("Disable") : tr("Enable"));
 }
@@ -350,7 +384,7 @@ void ApiKeysPage::installBulkActions(QBoxLayout *actionsRow)
         bulk->setEnabled(can && n > 0);
         bulk->setText(n > 1 ? tr("Selected keys (%1)").arg(n) : tr("Selected keys"));
         if (n > 1)
-            for (QAction *a : {m_edit, m_toggle, m_rotate, m_revoke})
+            for (QAction *a : {m_edit, m_toggle, m_rotate, m_usage, m_revoke})
                 a->setEnabled(false);
     });
 }

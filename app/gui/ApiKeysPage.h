@@ -45,6 +45,9 @@ public:
     // Opens the rotate wizard for the selected key; with overlapSeconds >= 0 that overlap is preselected
     // and the rotate starts at once.
     void rotateSelected(qint64 overlapSeconds = -1);
+    // h-usage2: the selected key's last 30 days in a chart (a server that counts usage only).
+    void openUsageDialog();
+    bool usageSupported() const { return m_usageSupported; }
     const QList<ServiceUser> &owners() const { return m_owners; }
     // Issue 13 item 2 (h-lifecycle): several keys at once; one confirmation, a result row per key.
     void bulkSelected(int action);   // a LifecycleAction: DisableKey, EnableKey or RevokeKey
@@ -76,6 +79,8 @@ private:
     QAction *m_toggle;
     QAction *m_rotate;
     QAction *m_revoke;
+    QAction *m_usage = nullptr;
+    bool m_usageSupported = false;
     QAction *m_refresh;
     QList<ServiceUser> m_owners;
     std::optional<ConsoleInfo> m_info;

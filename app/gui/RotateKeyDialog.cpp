@@ -22,6 +22,9 @@
 #include <QRadioButton>
 #include <QStackedWidget>
 #include <QTimer>
+
+#include "UsageChart.h"
+#include "services/UsageService.h"
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -138,6 +141,16 @@ RotateKeyDialog::RotateKeyDialog(AppContext *context, const ApiKey &key, const Q
     grid->addRow(tr("Last used:"), m_prevLastUsed);
     grid->addRow(tr("Requests:"), m_prevRequests);
     f->addWidget(box);
+    // Traffic moving from the old key to the new one (a server that counts key usage; else one line why not).
+    m_usageText = wrapped(QString(), follow, "rotationUsageText");
+    m_usageText->setTextFormat(Qt::PlainText);
+    f->addWidget(m_usageText);
+    m_usageChart = new UsageChart(follow);
+    m_usageChart->setObjectName(QStringLiteral("rotationUsageChart"));
+    m_usageChart->setAccessibleName(tr("Verifications of the old and the new key per hour"));
+    m_usageChart->setMinimumHeight(160);
+    m_usageChart->hide();
+    f->addWidget(m_usageChart);
     f->addWidget(wrapped(tr("Once its last use stops moving, every client has switched: retire it then, or let it expire."), follow));
     m_refreshStatus = wrapped(QString(), follow, "refreshStatus");
     Tones::setTextTone(m_refreshStatus, &Tones::muted);
@@ -325,6 +338,7 @@ void RotateKeyDialog::showMinted(const MintedKey &minted)
 {
     m_previous = minted.previous ? *minted.previous : m_key;
     m_newKeyStart = minted.apiKey.start;
+    m_newKeyId = minted.apiKey.id;
     m_prevTitle->setText(tr("<b>%1</b> of %2 was rotated: the new key (%3…) is the one to use. The previous key (%4…) "
                             "is shown below, refreshed from the server every %5 s, so you can watch its traffic stop "
                             "before you retire it.")
@@ -382,8 +396,38 @@ void RotateKeyDialog::showPrevious()
     }
 }
 
+void RotateKeyDialog::refreshUsage()
+{
+    if (!m_previous || m_newKeyId.isEmpty() || m_usageRefreshing)
+        return;
+    m_usageRefreshing = true;
+    UsageService usage(m_context->services()->console());
+    usage.compare(m_previous->id, m_newKeyId, 1, KeyUsage::Bucket::Hour, this,
+                  [this](Result<KeyUsageReply> oldKey, Result<KeyUsageReply> newKey) {
+        m_usageRefreshing = false;
+        if (!oldKey.ok() || !newKey.ok()) {
+            const ApiError e = oldKey.ok() ? newKey.error() : oldKey.error();
+            m_usageChart->setVisible(false);
+            m_usageText->setText(UsageService::isUnsupported(e) ? UsageService::unsupportedMessage()
+                                                                : tr("Usage not read: %1").arg(e.displayText()));
+            return;
+        }
+        const UsageCounts &o = oldKey.value().usage.total, &n = newKey.value().usage.total;
+        m_usageChart->setUsage(oldKey.value().usage, tr("old key"));
+        m_usageChart->setComparison(newKey.value().usage, tr("new key"));
+        if (!m_usageChart->isVisible()) {
+            m_usageChart->setVisible(true);
+            adjustSize();   // the chart's room, once it has something to show
+        }
+        m_usageText->setText(tr("Last 24 hours, per hour (left bar: old key, right bar: new key): old key %1 succeeded, "
+                                "%2 failed; new key %3 succeeded, %4 failed.")
+                                 .arg(o.success).arg(o.failure).arg(n.success).arg(n.failure));
+    });
+}
+
 void RotateKeyDialog::refreshPrevious()
 {
+    refreshUsage();
     if (!m_previous || m_refreshing || m_gone)
         return;
     m_refreshing = true;

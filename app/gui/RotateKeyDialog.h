@@ -35,6 +35,9 @@ public:
     void setOverlapSeconds(qint64 seconds);   // selects the preset, or Custom with that duration
     MessageBanner *banner() const { return m_banner; }
     QTimer *refreshTimer() const { return m_refreshTimer; }
+    // h-usage2: the old and the new key's hourly verifications of the last day, side by side.
+    class UsageChart *usageChart() const { return m_usageChart; }
+    QLabel *usageText() const { return m_usageText; }
     const std::optional<ApiKey> &previous() const { return m_previous; }
     bool isFollowingUp() const;
     // After a lost reply: what the server was found to hold (nullopt before any).
@@ -61,6 +64,7 @@ private:
     void showMinted(const MintedKey &minted);
     void showFollowUp();
     void showPrevious();
+    void refreshUsage();
 
     AppContext *m_context;
     ApiKey m_key;
@@ -82,6 +86,10 @@ private:
     QPushButton *m_retire;
     QPushButton *m_close;
     QTimer *m_refreshTimer;
+    class UsageChart *m_usageChart = nullptr;
+    QLabel *m_usageText = nullptr;
+    QString m_newKeyId;
+    bool m_usageRefreshing = false;
     std::optional<ApiKey> m_previous;
     std::optional<RotationState> m_lost;
     QString m_newKeyStart;

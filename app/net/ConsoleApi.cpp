@@ -164,6 +164,8 @@ QString listQueryString(const ListQuery &query)
         q.addQueryItem(QStringLiteral("offset"), QString::number(query.offset));
     if (!query.search.isEmpty())
         q.addQueryItem(QStringLiteral("search"), query.search);
+    if (query.usage7d)
+        q.addQueryItem(QStringLiteral("usage"), QStringLiteral("7d"));
     return q.toString(QUrl::FullyEncoded);
 }
 
@@ -432,6 +434,26 @@ ApiCall *ConsoleApi::listAudit(const AuditFilter &filter, int limit, const QStri
                                    return *p;
                                return bad(why);
                            });
+}
+
+ApiCall *ConsoleApi::keyUsage(const QString &keyId, int days, KeyUsage::Bucket bucket, QObject *context, Cb<KeyUsage> cb)
+{
+    const int maxDays = bucket == KeyUsage::Bucket::Hour ? KeyUsage::kMaxHourDays : KeyUsage::kMaxDays;
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("days"), QString::number(std::clamp(days, 1, maxDays)));
+    q.addQueryItem(QStringLiteral("bucket"), KeyUsage::bucketName(bucket));
+    const QString path = QStringLiteral("/console/api-keys/%1/usage?")
+                             .arg(QString::fromLatin1(QUrl::toPercentEncoding(keyId)))
+        + q.toString(QUrl::FullyEncoded);
+    return call<KeyUsage>("GET", path, {}, context, std::move(cb), [keyId](const QJsonObject &o) -> Result<KeyUsage> {
+        QString why;
+        auto u = KeyUsage::fromJson(o, &why);
+        if (!u)
+            return bad(why);
+        if (u->keyId != keyId)
+            return bad(QStringLiteral("the usage reply is for key \"%1\", not the one asked for").arg(u->keyId.left(64)));
+        return *u;
+    });
 }
 
 ApiCall *ConsoleApi::overview(QObject *context, Cb<OverviewCounts> cb)

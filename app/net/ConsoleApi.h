@@ -36,6 +36,7 @@ struct ListQuery
     std::optional<QString> cursor;   // set (even empty: the first page): cursor mode, offset ignored
     QString userId;                  // api-keys, sessions
     QString search;                  // service users (v1); the others only on a v1.1 server with "search"
+    bool usage7d = false;            // api-keys: usage=7d (only to a server that announces "api-keys.usage")
 };
 
 // A service-user lifecycle reply (v1.1 "service-users.lifecycle"): the user as it is now and how many of
@@ -105,6 +106,9 @@ public:
     // GET /console/audit (v1.1 "audit"): newest first, always cursor mode (an empty cursor: the first page);
     // limit 1..1000. A server without the feature answers 404 (ask /console/info first).
     ApiCall *listAudit(const AuditFilter &filter, int limit, const QString &cursor, QObject *context, Cb<AuditEntryPage> cb);
+    // GET /console/api-keys/:id/usage?days=N&bucket=day|hour (v1.1 "api-keys.usage"): days is clamped to
+    // 1..KeyUsage::kMaxDays (1..kMaxHourDays for hour buckets); the reply is parsed strictly (KeyUsage).
+    ApiCall *keyUsage(const QString &keyId, int days, KeyUsage::Bucket bucket, QObject *context, Cb<KeyUsage> cb);
     // GET /console/overview (v1.1 "overview").
     ApiCall *overview(QObject *context, Cb<OverviewCounts> cb);
     // The raw body, for `--json` output.

@@ -43,6 +43,14 @@ QVariant ApiKeysModel::data(const QModelIndex &index, int role) const
         case RequestsColumn: return k.rateLimitEnabled ? QVariant(k.requestCount) : QVariant(QStringLiteral("—"));
         case RemainingColumn: return k.remaining ? QVariant(*k.remaining) : QVariant(tr("unlimited"));
         case RateLimitColumn: return k.rateLimitText();
+        case UsageColumn: {
+            if (!k.usage7d)
+                return QStringLiteral("—");
+            qint64 all = 0;
+            for (const UsageDay &d : *k.usage7d)
+                all += d.counts.all();
+            return all;
+        }
         default: return {};
         }
     case Qt::ToolTipRole:
@@ -50,12 +58,27 @@ QVariant ApiKeysModel::data(const QModelIndex &index, int role) const
             return k.expiresAt.toString(Qt::ISODateWithMs);
         if (index.column() == NameColumn)
             return tr("id %1").arg(k.id);
+        if (index.column() == UsageColumn)
+            return k.usage7d ? usageText(*k.usage7d) : tr("Usage not counted by this server");
         if (index.column() == RequestsColumn)
             return k.rateLimitEnabled
                 ? tr("Requests in the current rate-limit window (counted by the server; it restarts every %1)")
                       .arg(k.rateLimitTimeWindow ? formatRateWindow(*k.rateLimitTimeWindow) : tr("window"))
                 : tr("Not counted: the server counts requests only while the key has a rate limit. See Last used.");
         return {};
+    case Qt::AccessibleTextRole:
+        if (index.column() == UsageColumn)
+            return k.usage7d ? usageText(*k.usage7d) : tr("Usage not counted by this server");
+        return {};
+    case Usage7dRole: {
+        if (!k.usage7d)
+            return {};
+        QVariantList days;
+        for (const UsageDay &d : *k.usage7d)
+            days << QVariantMap{{QStringLiteral("day"), d.day}, {QStringLiteral("success"), d.counts.success},
+                                {QStringLiteral("failure"), d.counts.failure}, {QStringLiteral("rateLimited"), d.counts.rateLimited}};
+        return days;
+    }
     case KeyIdRole: return k.id;
     case OwnerIdRole: return k.userId;
     case ExpiredRole: return expired;
@@ -68,6 +91,7 @@ QVariant ApiKeysModel::data(const QModelIndex &index, int role) const
         case ExpiresColumn: return k.expiresAt.isValid() ? k.expiresAt : QDateTime(QDate(9999, 1, 1), QTime(0, 0));
         case LastUsedColumn: return k.lastRequest;
         case RequestsColumn: return k.requestCount;
+        case UsageColumn: return k.usage7d ? data(index, Qt::DisplayRole) : QVariant(qint64(-1));
         default: return data(index, Qt::DisplayRole);
         }
     default:
@@ -92,6 +116,7 @@ QVariant ApiKeysModel::headerData(int section, Qt::Orientation orientation, int 
     case RequestsColumn: return tr("Requests");
     case RemainingColumn: return tr("Remaining");
     case RateLimitColumn: return tr("Rate limit");
+    case UsageColumn: return tr("Last 7 days");
     default: return {};
     }
 }
@@ -108,7 +133,12 @@ void ApiKeysModel::fetchMore(const QModelIndex &parent)
     m_loading = true;
     const int gen = m_generation;
     ConsoleApi &api = *m_api;
-    m_inFlight = api.listApiKeys(m_owner, m_pageSize, int(m_keys.size()) + m_inserting, this, [this, gen](Result<Page<ApiKey>> r) {
+    ListQuery query;
+    query.userId = m_owner;
+    query.limit = m_pageSize;
+    query.offset = int(m_keys.size()) + m_inserting;
+    query.usage7d = m_usage7d;
+    m_inFlight = api.listApiKeys(query, this, [this, gen](Result<Page<ApiKey>> r) {
         if (gen != m_generation)
             return;
         m_loading = false;
@@ -165,7 +195,10 @@ void ApiKeysModel::upsert(const ApiKey &key)
 {
     for (int i = 0; i < m_keys.size(); ++i) {
         if (m_keys[i].id == key.id) {
+            const auto usage = m_keys[i].usage7d;   // an update's reply carries no usage: the row keeps its own
             m_keys[i] = key;
+            if (!m_keys[i].usage7d)
+                m_keys[i].usage7d = usage;
             emit dataChanged(index(i, 0), index(i, ColumnCount - 1));
             return;
         }
@@ -189,4 +222,20 @@ void ApiKeysModel::remove(const QString &keyId)
             return;
         }
     }
+}
+
+QString ApiKeysModel::usageText(const QList<UsageDay> &days)
+{
+    UsageCounts sum;
+    QStringList lines;
+    for (const UsageDay &d : days) {
+        sum.success += d.counts.success;
+        sum.failure += d.counts.failure;
+        sum.rateLimited += d.counts.rateLimited;
+        lines << tr("%1: %2 succeeded, %3 failed, %4 rate-limited")
+                     .arg(d.day.toString(Qt::ISODate)).arg(d.counts.success).arg(d.counts.failure).arg(d.counts.rateLimited);
+    }
+    return tr("Last %n days: %1 succeeded, %2 failed, %3 rate-limited", nullptr, int(days.size()))
+               .arg(sum.success).arg(sum.failure).arg(sum.rateLimited)
+        + QLatin1Char('\n') + lines.join(QLatin1Char('\n'));
 }

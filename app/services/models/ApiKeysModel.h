@@ -19,8 +19,11 @@ class ApiKeysModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { NameColumn, OwnerColumn, StartColumn, EnabledColumn, CreatedColumn, ExpiresColumn, LastUsedColumn,
-                  RequestsColumn, RemainingColumn, RateLimitColumn, ColumnCount };
-    enum Role { KeyIdRole = Qt::UserRole + 1, OwnerIdRole, ExpiredRole, EnabledRole, SortRole, StateRole };
+                  RequestsColumn, RemainingColumn, RateLimitColumn,
+                  UsageColumn,   // h-usage2: the last 7 days (usage7d), when the server counts
+                  ColumnCount };
+    enum Role { KeyIdRole = Qt::UserRole + 1, OwnerIdRole, ExpiredRole, EnabledRole, SortRole, StateRole,
+                Usage7dRole };   // h-usage2: QVariantList of 7 QVariantMaps {day, success, failure, rateLimited}, today last
     // StateRole: the key's state as a State (the GUI turns it into colours; expiring soon: < 3 days left).
     enum State { Active, ExpiringSoon, Expired, Disabled };
 
@@ -38,6 +41,12 @@ public:
     void setOwnerNames(const QHash<QString, QString> &names);
     void setPageSize(int n) { m_pageSize = n; }
     void refresh();
+    // h-usage2: ask each page with usage=7d (only for a server that announces "api-keys.usage"); takes
+    // effect at the next refresh().
+    void setUsage7d(bool on) { m_usage7d = on; }
+    bool usage7d() const { return m_usage7d; }
+    // The numbers of a row's 7 days in words (the column's tooltip and accessible text): never colour alone.
+    static QString usageText(const QList<UsageDay> &days);
     void upsert(const ApiKey &key);
     void remove(const QString &keyId);
 
@@ -64,4 +73,5 @@ private:
     ApiError m_error;
     QPointer<ApiCall> m_inFlight;
     int m_generation = 0;
+    bool m_usage7d = false;
 };
