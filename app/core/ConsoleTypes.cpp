@@ -5,6 +5,7 @@
 #include "Json.h"
 
 #include <QJsonArray>
+#include <QSet>
 
 #include <climits>
 #include <QRegularExpression>
@@ -239,6 +240,131 @@ std::optional<KeyUsage> KeyUsage::fromJson(const QJsonObject &o, QString *error)
 }
 // ---- end key usage ----
 
+// ---- Permission catalogue (issue 13 item 6, h-perms) ----
+namespace {
+bool catalogueName(const QJsonValue &v)
+{
+    // anchoredPattern, not ^...$: "$" also matches before a final newline.
+    static const QRegularExpression name(QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9_.:-]{1,64}")));
+    return v.isString() && name.match(v.toString()).hasMatch();
+}
+
+// A description: absent or null (none), else a string of at most kMaxDescription characters.
+bool catalogueDescription(const QJsonObject &o, const QString &what, QString *out, QString *error)
+{
+    const QJsonValue v = o.value(QStringLiteral("description"));
+    if (v.isUndefined() || v.isNull())
+        return true;
+    if (!v.isString() || v.toString().size() > PermissionCatalogue::kMaxDescription)
+        return usageFail(error, QStringLiteral("field '%1.description' is not a string of at most %2 characters")
+                                    .arg(what).arg(PermissionCatalogue::kMaxDescription));
+    *out = v.toString();
+    return true;
+}
+
+// permissions of /console/info: null or absent, or {catalogue: null} (no catalogue), else {catalogue: [...]}.
+bool readPermissionCatalogue(const QJsonObject &o, std::optional<PermissionCatalogue> *out, QString *error)
+{
+    const QJsonValue v = o.value(QStringLiteral("permissions"));
+    if (v.isUndefined() || v.isNull())
+        return true;
+    if (!v.isObject())
+        return usageFail(error, QStringLiteral("field 'info.permissions' is not an object"));
+    const QJsonValue list = v.toObject().value(QStringLiteral("catalogue"));
+    if (list.isUndefined() || list.isNull())
+        return true;
+    const auto catalogue = PermissionCatalogue::fromJson(list, error);
+    if (!catalogue)
+        return false;
+    *out = *catalogue;
+    return true;
+}
+} // namespace
+
+const PermissionResource *PermissionCatalogue::find(const QString &resource) const
+{
+    for (const PermissionResource &r : resources)
+        if (r.resource == resource)
+            return &r;
+    return nullptr;
+}
+
+bool PermissionCatalogue::contains(const QString &resource, const QString &action) const
+{
+    const PermissionResource *r = find(resource);
+    if (!r)
+        return false;
+    for (const PermissionAction &a : r->actions)
+        if (a.name == action)
+            return true;
+    return false;
+}
+
+std::optional<PermissionCatalogue> PermissionCatalogue::fromJson(const QJsonValue &list, QString *error)
+{
+    const QString where = QStringLiteral("info.permissions.catalogue");
+    if (!list.isArray()) {
+        usageFail(error, QStringLiteral("field '%1' is not a list").arg(where));
+        return std::nullopt;
+    }
+    const QJsonArray resources = list.toArray();
+    if (resources.size() > kMaxResources) {
+        usageFail(error, QStringLiteral("field '%1' has %2 resources (at most %3)").arg(where).arg(resources.size()).arg(kMaxResources));
+        return std::nullopt;
+    }
+    PermissionCatalogue c;
+    QSet<QString> seen;
+    for (qsizetype i = 0; i < resources.size(); ++i) {
+        const QString what = QStringLiteral("%1[%2]").arg(where).arg(i);
+        if (!resources.at(i).isObject()) {
+            usageFail(error, QStringLiteral("field '%1' is not an object").arg(what));
+            return std::nullopt;
+        }
+        const QJsonObject ro = resources.at(i).toObject();
+        PermissionResource r;
+        if (!catalogueName(ro.value(QStringLiteral("resource")))) {
+            usageFail(error, QStringLiteral("field '%1.resource' is not 1 to %2 of A-Z a-z 0-9 _ . : -").arg(what).arg(kMaxName));
+            return std::nullopt;
+        }
+        r.resource = ro.value(QStringLiteral("resource")).toString();
+        if (seen.contains(r.resource)) {
+            usageFail(error, QStringLiteral("field '%1.resource' lists \"%2\" twice").arg(what, r.resource));
+            return std::nullopt;
+        }
+        seen.insert(r.resource);
+        if (!catalogueDescription(ro, what, &r.description, error))
+            return std::nullopt;
+        const QJsonValue av = ro.value(QStringLiteral("actions"));
+        const QJsonArray actions = av.toArray();
+        if (!av.isArray() || actions.isEmpty() || actions.size() > kMaxActions) {
+            usageFail(error, QStringLiteral("field '%1.actions' is not a list of 1 to %2 actions").arg(what).arg(kMaxActions));
+            return std::nullopt;
+        }
+        QSet<QString> names;
+        for (qsizetype j = 0; j < actions.size(); ++j) {
+            const QString whatAction = QStringLiteral("%1.actions[%2]").arg(what).arg(j);
+            const QJsonObject ao = actions.at(j).toObject();
+            if (!actions.at(j).isObject() || !catalogueName(ao.value(QStringLiteral("name")))) {
+                usageFail(error, QStringLiteral("field '%1.name' is not 1 to %2 of A-Z a-z 0-9 _ . : -").arg(whatAction).arg(kMaxName));
+                return std::nullopt;
+            }
+            PermissionAction a;
+            a.name = ao.value(QStringLiteral("name")).toString();
+            if (names.contains(a.name)) {
+                usageFail(error, QStringLiteral("field '%1.name' lists \"%2\" twice").arg(whatAction, a.name));
+                return std::nullopt;
+            }
+            names.insert(a.name);
+            if (!catalogueDescription(ao, whatAction, &a.description, error))
+                return std::nullopt;
+            r.actions << a;
+        }
+        c.resources << r;
+    }
+    return c;
+}
+// ---- end permission catalogue ----
+
 std::optional<ApiKey> ApiKey::fromJson(const QJsonObject &o, QString *error)
 {
     JsonReader r(o, QStringLiteral("apiKey"));
@@ -349,12 +475,14 @@ std::optional<ConsoleInfo> ConsoleInfo::fromJson(const QJsonObject &o, QString *
     }
     if (!readKeyUsageInfo(o, &i.keyUsage, error))   // h-usage
         return std::nullopt;
+    if (!readPermissionCatalogue(o, &i.permissionCatalogue, error))   // h-perms
+        return std::nullopt;
     return i;
 }
 
 QString validatePermissions(const Permissions &p)
 {
-    static const QRegularExpression name(QStringLiteral("^[A-Za-z0-9_.:-]+$"));
+    static const QRegularExpression name(QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9_.:-]+")));   // not "$": a final newline
     for (auto it = p.begin(); it != p.end(); ++it) {
         if (!name.match(it.key()).hasMatch())
             return QStringLiteral("resource \"%1\" may only contain letters, digits and _ . : -").arg(it.key());

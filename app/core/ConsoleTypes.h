@@ -75,6 +75,36 @@ struct KeyUsageInfo
 };
 // ---- end key usage ----
 
+// ---- Permission catalogue (issue 13 item 6, h-perms): console API v1.1 "permissions.catalogue" ----
+// The resources and actions a deployment's keys use, as the server's plugin option announces them. Parsed
+// with the server's own bounds (checkPermissionCatalogue): at most kMaxResources resources of 1..kMaxActions
+// actions, names 1..kMaxName of [A-Za-z0-9_.:-], no name twice, descriptions null or at most kMaxDescription.
+// Informational: a key may carry permissions outside it.
+struct PermissionAction
+{
+    QString name, description;   // description: empty when null
+};
+
+struct PermissionResource
+{
+    QString resource, description;
+    QList<PermissionAction> actions;
+};
+
+struct PermissionCatalogue
+{
+    static constexpr int kMaxResources = 200;
+    static constexpr int kMaxActions = 100;
+    static constexpr int kMaxName = 64;
+    static constexpr int kMaxDescription = 200;
+    QList<PermissionResource> resources;   // in the server's order
+    const PermissionResource *find(const QString &resource) const;
+    bool contains(const QString &resource, const QString &action) const;
+    // The list under info.permissions.catalogue; what names it in an error.
+    static std::optional<PermissionCatalogue> fromJson(const QJsonValue &list, QString *error = nullptr);
+};
+// ---- end permission catalogue ----
+
 struct ApiKey
 {
     QString id, userId, name, start, prefix;
@@ -111,6 +141,13 @@ struct ConsoleInfo
     std::optional<KeyUsageInfo> keyUsage;
     bool supportsKeyUsage() const { return keyUsage.has_value() && supports(QStringLiteral("api-keys.usage")); }
     // ---- end key usage ----
+    // ---- h-perms: the permission catalogue ("permissions.catalogue" in features and a catalogue list) ----
+    std::optional<PermissionCatalogue> permissionCatalogue;
+    bool supportsPermissionCatalogue() const
+    {
+        return permissionCatalogue.has_value() && supports(QStringLiteral("permissions.catalogue"));
+    }
+    // ---- end permission catalogue ----
 };
 
 // One row of GET /console/sessions (console-api.md Session): an unexpired sign-in of some user. Never

@@ -90,11 +90,17 @@ EditKeyDialog::EditKeyDialog(AppContext *context, const ApiKey &key, const QStri
                         this, "expiryHint");
     form->addRow(QString(), m_expiryHint);
 
-    m_permissions = new KeyValueEditor(QStringLiteral("permissionsTable"), QStringLiteral("addPermissionButton"),
-                                       QStringLiteral("removePermissionButton"), tr("Resource"), tr("Actions (comma-separated)"), this);
-    KeyFieldEditors::setPermissions(m_permissions, key.permissions);
-    m_permissions->table()->setAccessibleName(tr("Permissions"));
-    form->addRow(tr("&Permissions:"), m_permissions);
+    // h-perms: the catalogue's grid (when the server announces one), free-text rows, saved templates.
+    m_permissions = new PermissionEditor(info, context->services()->settings(),
+                                         context->services()->session()->endpoint().key(), this);
+    m_permissions->setPermissions(key.permissions);
+    auto *permissionsLabel = new QLabel(tr("&Permissions:"), this);
+    permissionsLabel->setBuddy(m_permissions->hasGrid() ? static_cast<QWidget *>(m_permissions->findChild<QCheckBox *>())
+                                                        : m_permissions->extras()->table());
+    form->addRow(permissionsLabel, m_permissions);
+    connect(m_permissions, &PermissionEditor::templateMessage, this, [this](const QString &text, bool isError) {
+        m_banner->showMessage(text, isError ? MessageBanner::Type::Error : MessageBanner::Type::Positive);
+    });
 
     m_metadata = new KeyValueEditor(QStringLiteral("metadataTable"), QStringLiteral("addMetadataButton"),
                                     QStringLiteral("removeMetadataButton"), tr("Key"), tr("Value"), this);
@@ -217,10 +223,16 @@ KeyFields EditKeyDialog::changes(QString *error) const
     else if (choice == Never && m_key.expiresAt.isValid())
         f.clearExpiry = true;
 
-    const Permissions perms = KeyFieldEditors::readPermissions(m_permissions->table(), error);
+    const Permissions perms = m_permissions->permissions(error);
     if (!error->isEmpty())
         return f;
-    if (perms != m_key.permissions)
+    // Unchanged whatever the order of the actions (the grid lists them in the catalogue's order).
+    const auto sorted = [](Permissions p) {
+        for (QStringList &actions : p)
+            actions.sort();
+        return p;
+    };
+    if (sorted(perms) != sorted(m_key.permissions))
         f.permissions = perms;
     if (m_metadata->isEnabled()) {
         const QJsonObject meta = KeyFieldEditors::readMetadata(m_metadata->table(), error);

@@ -9,6 +9,7 @@
 
 class AppContext;
 class KeyValueEditor;
+class PermissionEditor;
 class MessageBanner;
 class QCheckBox;
 class QComboBox;
@@ -53,7 +54,7 @@ private:
     QLineEdit *m_customExpiry;
     QLabel *m_customResult;
     QLabel *m_expiryHint;
-    KeyValueEditor *m_permissions;
+    PermissionEditor *m_permissions;   // h-perms
     KeyValueEditor *m_metadata;
     QCheckBox *m_rateEnabled;
     QSpinBox *m_rateMax;

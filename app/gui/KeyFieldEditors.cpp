@@ -1,6 +1,17 @@
 #include "KeyFieldEditors.h"
 
+#include "Tones.h"
+
+#include "core/PermissionTemplates.h"
+
+#include <QCheckBox>
+#include <QComboBox>
 #include <QCoreApplication>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -168,3 +179,201 @@ void setMetadata(KeyValueEditor *editor, const QJsonObject &metadata)
 }
 
 } // namespace KeyFieldEditors
+
+// ---- PermissionEditor (issue 13 item 6, h-perms) ----
+PermissionEditor::PermissionEditor(const std::optional<ConsoleInfo> &info, QSettings *settings, const QString &serverUrl,
+                                   QWidget *parent)
+    : QWidget(parent), m_serverUrl(serverUrl), m_settings(settings)
+{
+    setObjectName(QStringLiteral("permissionEditor"));
+    auto *v = new QVBoxLayout(this);
+    v->setContentsMargins(0, 0, 0, 0);
+    const bool grid = info && info->supportsPermissionCatalogue() && !info->permissionCatalogue->resources.isEmpty();
+    if (grid) {
+        auto *area = new QScrollArea(this);
+        area->setObjectName(QStringLiteral("permissionGrid"));
+        area->setAccessibleName(tr("Permission catalogue"));
+        area->setWidgetResizable(true);
+        area->setFrameShape(QFrame::StyledPanel);
+        area->setFocusPolicy(Qt::NoFocus);   // Tab goes to the checkboxes, not the scroll area
+        auto *inner = new QWidget(area);
+        auto *g = new QGridLayout(inner);
+        g->setContentsMargins(6, 4, 6, 4);
+        g->setHorizontalSpacing(14);
+        int row = 0;
+        for (const PermissionResource &r : info->permissionCatalogue->resources) {
+            auto *label = new QLabel(r.resource, inner);
+            label->setTextFormat(Qt::PlainText);   // server text
+            label->setToolTip(r.description);
+            label->setAccessibleDescription(r.description);
+            g->addWidget(label, row, 0);
+            int column = 1;
+            for (const PermissionAction &a : r.actions) {
+                auto *c = new QCheckBox(a.name, inner);   // names are [A-Za-z0-9_.:-]: no '&' to become a mnemonic
+                c->setObjectName(QStringLiteral("permissionCheck:%1:%2").arg(r.resource, a.name));
+                c->setAccessibleName(tr("%1: %2").arg(r.resource, a.name));
+                c->setAccessibleDescription(a.description);
+                c->setToolTip(a.description.isEmpty() ? r.description : a.description);
+                c->setProperty("resource", r.resource);
+                c->setProperty("action", a.name);
+                connect(c, &QCheckBox::toggled, this, &PermissionEditor::changed);
+                m_checks << c;
+                g->addWidget(c, row, column++);
+            }
+            ++row;
+        }
+        g->setColumnStretch(g->columnCount(), 1);
+        g->setRowStretch(row, 1);
+        area->setWidget(inner);
+        area->setMinimumHeight(std::min(inner->sizeHint().height() + 6, 90));
+        area->setMaximumHeight(std::min(inner->sizeHint().height() + 6, 180));
+        v->addWidget(area);
+        auto *outside = new QLabel(tr("Outside the catalogue:"), this);
+        outside->setObjectName(QStringLiteral("permissionExtrasLabel"));
+        v->addWidget(outside);
+    }
+    m_extras = new KeyValueEditor(QStringLiteral("permissionsTable"), QStringLiteral("addPermissionButton"),
+                                  QStringLiteral("removePermissionButton"), tr("Resource"), tr("Actions (comma-separated)"), this);
+    m_extras->table()->setAccessibleName(grid ? tr("Permissions outside the catalogue") : tr("Permissions"));
+    connect(m_extras, &KeyValueEditor::changed, this, &PermissionEditor::changed);
+    v->addWidget(m_extras);
+    if (!grid) {
+        auto *why = new QLabel(info && info->supportsPermissionCatalogue()
+                                   ? tr("The server's permission catalogue is empty: permissions are typed as text.")
+                                   : tr("This server announces no permission catalogue (console API v1.1 permissions.catalogue): "
+                                        "permissions are typed as text."),
+                               this);
+        why->setObjectName(QStringLiteral("permissionCatalogueNote"));
+        why->setWordWrap(true);
+        Tones::setTextTone(why, &Tones::muted);
+        v->addWidget(why);
+    }
+    if (m_settings && !m_serverUrl.isEmpty()) {
+        auto *row = new QHBoxLayout;
+        auto *label = new QLabel(tr("&Templates:"), this);
+        m_templates = new QComboBox(this);
+        m_templates->setObjectName(QStringLiteral("permissionTemplateBox"));
+        m_templates->setAccessibleName(tr("Saved permission templates"));
+        m_templates->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        label->setBuddy(m_templates);
+        m_apply = new QPushButton(tr("App&ly"), this);
+        m_apply->setObjectName(QStringLiteral("applyTemplateButton"));
+        m_apply->setToolTip(tr("Replace the permissions above with the template's"));
+        m_delete = new QPushButton(tr("&Delete"), this);
+        m_delete->setObjectName(QStringLiteral("deleteTemplateButton"));
+        m_delete->setAccessibleName(tr("Delete the template"));
+        m_templateName = new QLineEdit(this);
+        m_templateName->setObjectName(QStringLiteral("templateNameEdit"));
+        m_templateName->setAccessibleName(tr("New template name"));
+        m_templateName->setPlaceholderText(tr("name, e.g. ingest worker"));
+        m_templateName->setMaxLength(PermissionTemplates::kMaxName);
+        m_save = new QPushButton(tr("Sa&ve as template"), this);
+        m_save->setObjectName(QStringLiteral("saveTemplateButton"));
+        row->addWidget(label);
+        row->addWidget(m_templates, 1);
+        row->addWidget(m_apply);
+        row->addWidget(m_delete);
+        row->addSpacing(12);
+        row->addWidget(m_templateName, 1);
+        row->addWidget(m_save);
+        v->addLayout(row);
+        connect(m_apply, &QPushButton::clicked, this, &PermissionEditor::applyTemplate);
+        connect(m_delete, &QPushButton::clicked, this, &PermissionEditor::deleteTemplate);
+        connect(m_save, &QPushButton::clicked, this, &PermissionEditor::saveTemplate);
+        connect(m_templateName, &QLineEdit::returnPressed, this, &PermissionEditor::saveTemplate);
+        reloadTemplates();
+    }
+}
+
+Permissions PermissionEditor::permissions(QString *error) const
+{
+    Permissions perms = KeyFieldEditors::readPermissions(m_extras->table(), error);
+    if (!error->isEmpty())
+        return {};
+    // The grid's ticks first, in the catalogue's order; a free row's actions for the same resource after them.
+    Permissions merged;
+    for (const QCheckBox *c : m_checks)
+        if (c->isChecked())
+            merged[c->property("resource").toString()] << c->property("action").toString();
+    for (auto it = perms.cbegin(); it != perms.cend(); ++it) {
+        QStringList &actions = merged[it.key()];
+        for (const QString &a : it.value())
+            if (!actions.contains(a))
+                actions << a;
+    }
+    return merged;
+}
+
+void PermissionEditor::setPermissions(const Permissions &permissions)
+{
+    Permissions rest = permissions;
+    for (QCheckBox *c : m_checks) {
+        const QString res = c->property("resource").toString(), act = c->property("action").toString();
+        const QSignalBlocker block(c);
+        const bool has = rest.value(res).contains(act);
+        c->setChecked(has);
+        if (has) {
+            rest[res].removeAll(act);
+            if (rest[res].isEmpty())
+                rest.remove(res);
+        }
+    }
+    KeyFieldEditors::setPermissions(m_extras, rest);
+    emit changed();
+}
+
+void PermissionEditor::reloadTemplates()
+{
+    if (!m_templates)
+        return;
+    const QString current = m_templates->currentText();
+    m_templates->clear();
+    for (const PermissionTemplate &t : PermissionTemplates(m_settings).all(m_serverUrl))
+        m_templates->addItem(t.name);   // our own names: shown as typed (a combo shows plain text)
+    m_templates->setCurrentIndex(std::max(0, m_templates->findText(current)));
+    const bool any = m_templates->count() > 0;
+    m_templates->setEnabled(any);
+    m_apply->setEnabled(any);
+    m_delete->setEnabled(any);
+    if (!any)
+        m_templates->setPlaceholderText(tr("none saved for this server"));
+}
+
+void PermissionEditor::applyTemplate()
+{
+    const auto t = PermissionTemplates(m_settings).find(m_serverUrl, m_templates->currentText());
+    if (!t) {
+        emit templateMessage(tr("The template \"%1\" is gone.").arg(m_templates->currentText()), true);
+        reloadTemplates();
+        return;
+    }
+    setPermissions(t->permissions);
+    emit templateMessage(tr("Applied the template \"%1\".").arg(t->name), false);
+}
+
+void PermissionEditor::saveTemplate()
+{
+    QString error;
+    const Permissions p = permissions(&error);
+    if (!error.isEmpty()) {
+        emit templateMessage(error, true);
+        return;
+    }
+    const QString name = m_templateName->text().trimmed();
+    if (const QString why = PermissionTemplates(m_settings).save(m_serverUrl, {name, p}); !why.isEmpty()) {
+        emit templateMessage(tr("The template was not saved: %1.").arg(why), true);
+        return;
+    }
+    m_templateName->clear();
+    reloadTemplates();
+    m_templates->setCurrentIndex(m_templates->findText(name));
+    emit templateMessage(tr("Saved the template \"%1\" for this server.").arg(name), false);
+}
+
+void PermissionEditor::deleteTemplate()
+{
+    const QString name = m_templates->currentText();
+    if (!name.isEmpty() && PermissionTemplates(m_settings).remove(m_serverUrl, name))
+        emit templateMessage(tr("Deleted the template \"%1\".").arg(name), false);
+    reloadTemplates();
+}

@@ -73,18 +73,24 @@ MintKeyDialog::MintKeyDialog(AppContext *context, const QList<ServiceUser> &owne
     expiryLabel->setBuddy(m_expiry);
     form->addRow(expiryLabel, expiryRow);
 
-    auto *permissions = new KeyValueEditor(QStringLiteral("permissionsTable"), QStringLiteral("addPermissionButton"),
-                                           QStringLiteral("removePermissionButton"), tr("Resource"),
-                                           tr("Actions (comma-separated)"), this);
+    // h-perms: the catalogue's grid (when the server announces one), free-text rows, saved templates.
+    m_permissionEditor = new PermissionEditor(info, context->services()->settings(),
+                                              context->services()->session()->endpoint().key(), this);
+    auto *permissions = m_permissionEditor->extras();
     m_permissions = permissions->table();
-    m_permissions->setAccessibleName(tr("Permissions"));
-    form->addRow(tr("&Permissions:"), permissions);
+    auto *permissionsLabel = new QLabel(tr("&Permissions:"), this);
+    permissionsLabel->setBuddy(m_permissionEditor->hasGrid() ? static_cast<QWidget *>(m_permissionEditor->findChild<QCheckBox *>())
+                                                             : m_permissions);
+    form->addRow(permissionsLabel, m_permissionEditor);
+    connect(m_permissionEditor, &PermissionEditor::templateMessage, this, [this](const QString &text, bool isError) {
+        m_banner->showMessage(text, isError ? MessageBanner::Type::Error : MessageBanner::Type::Positive);
+    });
     auto *metadata = new KeyValueEditor(QStringLiteral("metadataTable"), QStringLiteral("addMetadataButton"),
                                         QStringLiteral("removeMetadataButton"), tr("Key"), tr("Value"), this);
     m_metadata = metadata->table();
     m_metadata->setAccessibleName(tr("Metadata"));
     form->addRow(tr("M&etadata:"), metadata);   // &M is "Mint key"
-    connect(permissions, &KeyValueEditor::changed, this, &MintKeyDialog::updateWarnings);
+    connect(m_permissionEditor, &PermissionEditor::changed, this, &MintKeyDialog::updateWarnings);
     connect(metadata, &KeyValueEditor::changed, this, &MintKeyDialog::updateWarnings);
     auto *metaNote = new QLabel(tr("Only stable ids belong in metadata (host, region, ticket); it is readable by anyone who can list keys."), this);
     metaNote->setWordWrap(true);
@@ -189,7 +195,7 @@ KeyFields MintKeyDialog::fields(QString *error) const
         f.expiresIn = qint64(days) * 86400;
     else if (days == -1)
         f.expiresIn = qint64(m_customDays->value()) * 86400;
-    const Permissions perms = KeyFieldEditors::readPermissions(m_permissions, error);
+    const Permissions perms = m_permissionEditor->permissions(error);
     if (!error->isEmpty())
         return f;
     if (!perms.isEmpty())

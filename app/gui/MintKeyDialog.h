@@ -15,6 +15,7 @@ class QTableWidget;
 class QLabel;
 class QPushButton;
 class QCheckBox;
+class PermissionEditor;
 
 // Mint a scoped API key for a service user: owner, name, expiry preset, permissions (resource → actions),
 // metadata, prefix, rate limit and remaining uses, with warnings where the server's defaults would brick
@@ -49,7 +50,8 @@ private:
     QLineEdit *m_name;
     QComboBox *m_expiry;
     QSpinBox *m_customDays;
-    QTableWidget *m_permissions;
+    PermissionEditor *m_permissionEditor;
+    QTableWidget *m_permissions;   // its free-text rows
     QTableWidget *m_metadata;
     QLineEdit *m_prefix;
     QComboBox *m_rateMode;

@@ -179,6 +179,19 @@ private slots:
         m_context = std::make_unique<AppContext>(m_services.get());
         m_info = ConsoleInfo{};
         m_info->metadataEnabled = true;
+        // h-perms: a permission catalogue, so Tab and the mnemonics are checked across the grid and the
+        // template row (the server is known: the templates row is shown).
+        m_info->features << QStringLiteral("permissions.catalogue");
+        PermissionCatalogue catalogue;
+        catalogue.resources << PermissionResource{QStringLiteral("files"), QStringLiteral("Backup storage"),
+                                                  {{QStringLiteral("read"), {}}, {QStringLiteral("write"), QStringLiteral("upload")}}}
+                            << PermissionResource{QStringLiteral("ws"), {}, {{QStringLiteral("connect"), {}}}};
+        m_info->permissionCatalogue = catalogue;
+        ServerEndpoint e;
+        e.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:3999"));
+        SessionInfo session;
+        session.expiresAt = QDateTime::currentDateTimeUtc().addDays(1);
+        m_services->session()->set(e, QStringLiteral("token"), session, false);
     }
 
     void mintDialog()

@@ -5,6 +5,7 @@
 #include "DroppingProxy.h"
 #include "TestEnv.h"
 #include "core/Json.h"
+#include "core/PermissionTemplates.h"
 #include "services/Services.h"
 #include "gui/ApiKeysPage.h"
 #include "gui/AppContext.h"
@@ -270,6 +271,101 @@ private slots:
         QCOMPARE(keyOwner(secret), QString());
     }
 
+    // h-perms (issue 13 item 6): the dev server's permission catalogue as a grid of checkboxes; ticks merged
+    // with a free-text row outside it; a template saved for this server and applied; the minted key has
+    // exactly those permissions. A server without the catalogue: the free-text rows and a line saying why.
+    void mintWithPermissionGrid()
+    {
+        ApiKeysPage page(m_context.get());
+        page.resize(1200, 600);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!page.owners().isEmpty(), 10000);
+        const QString ownerId = page.owners().first().id;
+        page.openMintDialog();
+        auto *dlg = waitForChild<MintKeyDialog>(&page, "mintKeyDialog");
+        QVERIFY(dlg);
+        const auto check = [dlg](const char *name) { return dlg->findChild<QCheckBox *>(QLatin1String("permissionCheck:") + QLatin1String(name)); };
+        // The catalogue of server/src/dev-server.ts, in its order, descriptions as tooltips.
+        QVERIFY(dlg->findChild<QWidget *>(QStringLiteral("permissionGrid")));
+        QVERIFY(!dlg->findChild<QLabel *>(QStringLiteral("permissionCatalogueNote")));
+        QStringList names;
+        for (const QCheckBox *c : dlg->findChildren<QCheckBox *>())
+            if (c->objectName().startsWith(QLatin1String("permissionCheck:")))
+                names << c->objectName().mid(16);
+        QCOMPARE(names, (QStringList{"files:read", "files:write", "ws:connect", "events:write"}));
+        QCOMPARE(check("files:write")->toolTip(), QStringLiteral("upload and delete"));
+        QCOMPARE(check("files:write")->accessibleDescription(), QStringLiteral("upload and delete"));
+        QCOMPARE(check("files:write")->accessibleName(), QStringLiteral("files: write"));
+
+        QTest::keyClicks(dlg->findChild<QLineEdit *>(QStringLiteral("nameEdit")), QStringLiteral("grid-key"));
+        dlg->findChild<QComboBox *>(QStringLiteral("rateModeBox"))->setCurrentIndex(1);   // off
+        QTest::mouseClick(check("files:read"), Qt::LeftButton);
+        QTest::mouseClick(check("events:write"), Qt::LeftButton);
+        QVERIFY(check("files:read")->isChecked() && check("events:write")->isChecked());
+        QTest::mouseClick(dlg->findChild<QToolButton *>(QStringLiteral("addPermissionButton")), Qt::LeftButton);
+        auto *extras = dlg->findChild<QTableWidget *>(QStringLiteral("permissionsTable"));
+        extras->closePersistentEditor(extras->item(0, 0));
+        extras->item(0, 0)->setText(QStringLiteral("reports"));
+        extras->item(0, 1)->setText(QStringLiteral("export"));
+        const Permissions want{{QStringLiteral("files"), {QStringLiteral("read")}},
+                               {QStringLiteral("events"), {QStringLiteral("write")}},
+                               {QStringLiteral("reports"), {QStringLiteral("export")}}};
+
+        // Saved as a template for this server, cleared, applied again.
+        auto *templates = dlg->findChild<QComboBox *>(QStringLiteral("permissionTemplateBox"));
+        QVERIFY(templates);
+        QCOMPARE(templates->count(), 0);
+        QTest::keyClicks(dlg->findChild<QLineEdit *>(QStringLiteral("templateNameEdit")), QStringLiteral("ingest worker"));
+        QTest::mouseClick(dlg->findChild<QPushButton *>(QStringLiteral("saveTemplateButton")), Qt::LeftButton);
+        QCOMPARE(templates->count(), 1);
+        QCOMPARE(templates->currentText(), QStringLiteral("ingest worker"));
+        PermissionTemplates stored(m_services->settings());
+        QCOMPARE(stored.find(m_server.url().toString(), QStringLiteral("ingest worker"))->permissions, want);
+        QVERIFY(stored.all(QStringLiteral("https://other.example.com")).isEmpty());
+        QTest::mouseClick(check("files:read"), Qt::LeftButton);
+        QTest::mouseClick(check("ws:connect"), Qt::LeftButton);
+        extras->setRowCount(0);
+        QTest::mouseClick(dlg->findChild<QPushButton *>(QStringLiteral("applyTemplateButton")), Qt::LeftButton);
+        QVERIFY(check("files:read")->isChecked() && check("events:write")->isChecked());
+        QVERIFY(!check("ws:connect")->isChecked() && !check("files:write")->isChecked());
+        QCOMPARE(extras->rowCount(), 1);
+        QCOMPARE(extras->item(0, 0)->text(), QStringLiteral("reports"));
+        dlg->banner()->dismiss();
+        grab(dlg, QStringLiteral("mint-dialog-grid.png"));
+
+        std::optional<MintedKey> got;
+        connect(dlg, &MintKeyDialog::minted, this, [&](const MintedKey &m, const QString &) { got = m; });
+        QTest::mouseClick(dlg->findChild<QPushButton *>(QStringLiteral("mintButton")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(got.has_value(), 10000);
+        closeRevealDialogs();
+        const auto k = serverKey(ownerId, got->apiKey.id);
+        QVERIFY(k);
+        QCOMPARE(k->permissions, want);
+        // The template can go again.
+        page.openMintDialog();
+        dlg = waitForChild<MintKeyDialog>(&page, "mintKeyDialog");
+        QVERIFY(dlg);
+        QCOMPARE(dlg->findChild<QComboBox *>(QStringLiteral("permissionTemplateBox"))->currentText(), QStringLiteral("ingest worker"));
+        QTest::mouseClick(dlg->findChild<QPushButton *>(QStringLiteral("deleteTemplateButton")), Qt::LeftButton);
+        QVERIFY(!stored.find(m_server.url().toString(), QStringLiteral("ingest worker")));
+        QCOMPARE(dlg->findChild<QComboBox *>(QStringLiteral("permissionTemplateBox"))->count(), 0);
+        dlg->reject();
+
+        // Without the feature (an older server): no grid, the free-text rows, one line saying why.
+        const auto info = awaitResult<ConsoleInfo>([&](QObject *c, auto cb) { api().info(c, cb); });
+        QVERIFY(info && info->ok());
+        std::optional<ConsoleInfo> old = info->value();
+        QVERIFY(old->supportsPermissionCatalogue());
+        old->features.removeAll(QStringLiteral("permissions.catalogue"));
+        MintKeyDialog plain(m_context.get(), page.owners(), ownerId, old);
+        QVERIFY(!plain.findChild<QWidget *>(QStringLiteral("permissionGrid")));
+        QVERIFY(!plain.findChild<QCheckBox *>(QStringLiteral("permissionCheck:files:read")));
+        QVERIFY(plain.findChild<QTableWidget *>(QStringLiteral("permissionsTable")));
+        QVERIFY(plain.findChild<QLabel *>(QStringLiteral("permissionCatalogueNote"))->text().contains(QStringLiteral("no permission catalogue")));
+    }
+
     void editKeyThroughDialog()
     {
         ApiKeysPage page(m_context.get());
@@ -283,7 +379,8 @@ private slots:
         f.userId = ownerId;
         f.name = QStringLiteral("edit-me");
         f.expiresIn = 30 * 86400;
-        f.permissions = Permissions{{QStringLiteral("files"), {QStringLiteral("read")}}};
+        // files:read is in the dev server's catalogue (a checkbox), files:purge is not (a free-text row).
+        f.permissions = Permissions{{QStringLiteral("files"), {QStringLiteral("purge"), QStringLiteral("read")}}};
         f.metadata = QJsonObject{{QStringLiteral("host"), QStringLiteral("backup-1")}, {QStringLiteral("slot"), 3}};
         f.rateLimitEnabled = false;
         const auto minted = mintDirect(f);
@@ -304,7 +401,9 @@ private slots:
         QCOMPARE(name->text(), QStringLiteral("edit-me"));
         QCOMPARE(perms->rowCount(), 1);
         QCOMPARE(perms->item(0, 0)->text(), QStringLiteral("files"));
-        QCOMPARE(perms->item(0, 1)->text(), QStringLiteral("read"));
+        QCOMPARE(perms->item(0, 1)->text(), QStringLiteral("purge"));
+        QVERIFY(dlg->findChild<QCheckBox *>(QStringLiteral("permissionCheck:files:read"))->isChecked());
+        QVERIFY(!dlg->findChild<QCheckBox *>(QStringLiteral("permissionCheck:files:write"))->isChecked());
         QCOMPARE(meta->rowCount(), 2);
         QVERIFY(dlg->findChild<QLabel *>(QStringLiteral("expiryHint"))->text().contains(QStringLiteral("1d to 365d")));
         QVERIFY(!dlg->findChild<QCheckBox *>(QStringLiteral("rateLimitCheck"))->isChecked());

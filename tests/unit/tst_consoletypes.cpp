@@ -695,6 +695,136 @@ private slots:
         QCOMPARE(refused(QJsonObject{{"maxDays", "90"}}), QStringLiteral("field 'info.keyUsage.maxDays' is not a number"));
         QCOMPARE(refused(QJsonObject{{"flushSeconds", -1}}), QStringLiteral("field 'info.keyUsage.flushSeconds' is out of range (0..86400)"));
     }
+
+    // ---- Permission catalogue (h-perms): info.permissions.catalogue, bounded as the server checks it ----
+    static QJsonObject withCatalogue(const QJsonValue &catalogue)
+    {
+        QJsonObject o = parse(kInfo);
+        o.insert(QStringLiteral("features"), QJsonArray{QStringLiteral("permissions.catalogue")});
+        o.insert(QStringLiteral("permissions"), QJsonObject{{"catalogue", catalogue}});
+        return o;
+    }
+    static QJsonObject resource(const QString &name, const QJsonArray &actions)
+    {
+        return QJsonObject{{"resource", name}, {"description", QJsonValue::Null}, {"actions", actions}};
+    }
+    static QJsonObject action(const QString &name) { return QJsonObject{{"name", name}, {"description", QJsonValue::Null}}; }
+
+    void infoCatalogueValid()
+    {
+        // What the dev server announces (server/src/dev-server.ts), descriptions null or text.
+        const QJsonObject o = withCatalogue(QJsonDocument::fromJson(R"([
+            {"resource":"files","description":"Backup storage","actions":[{"name":"read","description":"list and download"},
+                                                                      {"name":"write","description":"upload and delete"}]},
+            {"resource":"ws","description":null,"actions":[{"name":"connect","description":null}]},
+            {"resource":"events.v2:x-y_z","actions":[{"name":"write"}]}])").array());
+        QString why;
+        const auto i = ConsoleInfo::fromJson(o, &why);
+        QVERIFY2(i, qPrintable(why));
+        QVERIFY(i->supportsPermissionCatalogue());
+        const PermissionCatalogue &c = *i->permissionCatalogue;
+        QCOMPARE(c.resources.size(), 3);
+        QCOMPARE(c.resources.at(0).resource, QStringLiteral("files"));   // the server's order, not sorted
+        QCOMPARE(c.resources.at(0).description, QStringLiteral("Backup storage"));
+        QCOMPARE(c.resources.at(0).actions.size(), 2);
+        QCOMPARE(c.resources.at(0).actions.at(1).name, QStringLiteral("write"));
+        QCOMPARE(c.resources.at(0).actions.at(1).description, QStringLiteral("upload and delete"));
+        QVERIFY(c.resources.at(1).description.isEmpty());
+        QVERIFY(c.resources.at(1).actions.at(0).description.isEmpty());
+        QCOMPARE(c.resources.at(2).resource, QStringLiteral("events.v2:x-y_z"));
+        QVERIFY(c.contains(QStringLiteral("files"), QStringLiteral("write")));
+        QVERIFY(!c.contains(QStringLiteral("files"), QStringLiteral("delete")));
+        QVERIFY(!c.contains(QStringLiteral("nope"), QStringLiteral("read")));
+        QVERIFY(c.find(QStringLiteral("ws")) && !c.find(QStringLiteral("WS")));
+    }
+
+    void infoCatalogueAbsent()
+    {
+        // A v1 server, a server without the option ({catalogue: null}), or the list without the feature.
+        QVERIFY(!ConsoleInfo::fromJson(parse(kInfo))->supportsPermissionCatalogue());
+        QVERIFY(!ConsoleInfo::fromJson(withCatalogue(QJsonValue::Null))->supportsPermissionCatalogue());
+        QJsonObject noFeature = withCatalogue(QJsonArray{resource("files", {action("read")})});
+        noFeature.insert(QStringLiteral("features"), QJsonArray());
+        QVERIFY(!ConsoleInfo::fromJson(noFeature)->supportsPermissionCatalogue());
+        QJsonObject nullPermissions = parse(kInfo);
+        nullPermissions.insert(QStringLiteral("permissions"), QJsonValue::Null);
+        QVERIFY(ConsoleInfo::fromJson(nullPermissions));
+        // An empty catalogue is a catalogue (nothing to tick; the free-text rows remain).
+        const auto empty = ConsoleInfo::fromJson(withCatalogue(QJsonArray()));
+        QVERIFY(empty && empty->supportsPermissionCatalogue() && empty->permissionCatalogue->resources.isEmpty());
+    }
+
+    void infoCatalogueHostile_data()
+    {
+        QTest::addColumn<QJsonValue>("permissions");   // info.permissions
+        QTest::addColumn<QString>("error");
+        const QString c = QStringLiteral("info.permissions.catalogue");
+        const auto cat = [](const QJsonValue &v) { return QJsonValue(QJsonObject{{"catalogue", v}}); };
+        QJsonArray tooManyResources, maxResources;
+        for (int i = 0; i < 201; ++i)
+            tooManyResources << resource(QStringLiteral("r%1").arg(i), {action("a")});
+        for (int i = 0; i < 200; ++i)
+            maxResources << resource(QStringLiteral("r%1").arg(i), {action("a")});
+        QJsonArray tooManyActions, maxActions;
+        for (int i = 0; i < 101; ++i)
+            tooManyActions << action(QStringLiteral("a%1").arg(i));
+        for (int i = 0; i < 100; ++i)
+            maxActions << action(QStringLiteral("a%1").arg(i));
+        const QString name64(64, QLatin1Char('n')), name65(65, QLatin1Char('n'));
+        const QString desc200(200, QLatin1Char('d')), desc201(201, QLatin1Char('d'));
+        QTest::newRow("permissions a string") << QJsonValue("files") << "field 'info.permissions' is not an object";
+        QTest::newRow("catalogue an object") << cat(QJsonObject{{"files", QJsonArray{"read"}}}) << "field '" + c + "' is not a list";
+        QTest::newRow("201 resources") << cat(tooManyResources) << "field '" + c + "' has 201 resources (at most 200)";
+        QTest::newRow("200 resources") << cat(maxResources) << "";
+        QTest::newRow("resource a string") << cat(QJsonArray{"files"}) << "field '" + c + "[0]' is not an object";
+        QTest::newRow("resource missing") << cat(QJsonArray{QJsonObject{{"actions", QJsonArray{action("a")}}}})
+                                          << "field '" + c + "[0].resource' is not 1 to 64 of A-Z a-z 0-9 _ . : -";
+        QTest::newRow("resource a number") << cat(QJsonArray{resource("x", {action("a")}), QJsonObject{{"resource", 5}, {"actions", QJsonArray{action("a")}}}})
+                                           << "field '" + c + "[1].resource' is not 1 to 64 of A-Z a-z 0-9 _ . : -";
+        QTest::newRow("resource empty") << cat(QJsonArray{resource("", {action("a")})}) << "field '" + c + "[0].resource' is not 1 to 64 of A-Z a-z 0-9 _ . : -";
+        QTest::newRow("resource 64") << cat(QJsonArray{resource(name64, {action("a")})}) << "";
+        QTest::newRow("resource 65") << cat(QJsonArray{resource(name65, {action("a")})}) << "field '" + c + "[0].resource' is not 1 to 64 of A-Z a-z 0-9 _ . : -";
+        QTest::newRow("resource with a space") << cat(QJsonArray{resource("my files", {action("a")})}) << "field '" + c + "[0].resource' is not 1 to 64 of A-Z a-z 0-9 _ . : -";
+        QTest::newRow("resource with a newline") << cat(QJsonArray{resource("files\n", {action("a")})}) << "field '" + c + "[0].resource' is not 1 to 64 of A-Z a-z 0-9 _ . : -";
+        QTest::newRow("resource with bidi") << cat(QJsonArray{resource(QStringLiteral("files\u202e"), {action("a")})}) << "field '" + c + "[0].resource' is not 1 to 64 of A-Z a-z 0-9 _ . : -";
+        QTest::newRow("resource twice") << cat(QJsonArray{resource("files", {action("a")}), resource("files", {action("b")})})
+                                        << "field '" + c + "[1].resource' lists \"files\" twice";
+        QTest::newRow("no actions") << cat(QJsonArray{resource("files", {})}) << "field '" + c + "[0].actions' is not a list of 1 to 100 actions";
+        QTest::newRow("actions missing") << cat(QJsonArray{QJsonObject{{"resource", "files"}}}) << "field '" + c + "[0].actions' is not a list of 1 to 100 actions";
+        QTest::newRow("actions an object") << cat(QJsonArray{QJsonObject{{"resource", "files"}, {"actions", QJsonObject{{"name", "read"}}}}})
+                                           << "field '" + c + "[0].actions' is not a list of 1 to 100 actions";
+        QTest::newRow("101 actions") << cat(QJsonArray{resource("files", tooManyActions)}) << "field '" + c + "[0].actions' is not a list of 1 to 100 actions";
+        QTest::newRow("100 actions") << cat(QJsonArray{resource("files", maxActions)}) << "";
+        QTest::newRow("action a string") << cat(QJsonArray{resource("files", {QJsonValue("read")})}) << "field '" + c + "[0].actions[0].name' is not 1 to 64 of A-Z a-z 0-9 _ . : -";
+        QTest::newRow("action name 65") << cat(QJsonArray{resource("files", {action("read"), action(name65)})}) << "field '" + c + "[0].actions[1].name' is not 1 to 64 of A-Z a-z 0-9 _ . : -";
+        QTest::newRow("action name with =") << cat(QJsonArray{resource("files", {action("read=write")})}) << "field '" + c + "[0].actions[0].name' is not 1 to 64 of A-Z a-z 0-9 _ . : -";
+        QTest::newRow("action twice") << cat(QJsonArray{resource("files", {action("read"), action("read")})}) << "field '" + c + "[0].actions[1].name' lists \"read\" twice";
+        QTest::newRow("description 200") << cat(QJsonArray{QJsonObject{{"resource", "files"}, {"description", desc200}, {"actions", QJsonArray{action("a")}}}}) << "";
+        QTest::newRow("description 201") << cat(QJsonArray{QJsonObject{{"resource", "files"}, {"description", desc201}, {"actions", QJsonArray{action("a")}}}})
+                                         << "field '" + c + "[0].description' is not a string of at most 200 characters";
+        QTest::newRow("description a number") << cat(QJsonArray{QJsonObject{{"resource", "files"}, {"description", 3}, {"actions", QJsonArray{action("a")}}}})
+                                              << "field '" + c + "[0].description' is not a string of at most 200 characters";
+        QTest::newRow("action description 201") << cat(QJsonArray{resource("files", {QJsonObject{{"name", "read"}, {"description", desc201}}})})
+                                                << "field '" + c + "[0].actions[0].description' is not a string of at most 200 characters";
+        QTest::newRow("action description an object") << cat(QJsonArray{resource("files", {QJsonObject{{"name", "read"}, {"description", QJsonObject()}}})})
+                                                      << "field '" + c + "[0].actions[0].description' is not a string of at most 200 characters";
+    }
+    void infoCatalogueHostile()
+    {
+        QFETCH(QJsonValue, permissions);
+        QFETCH(QString, error);
+        QJsonObject o = withCatalogue(QJsonValue::Null);
+        o.insert(QStringLiteral("permissions"), permissions);
+        QString why = QStringLiteral("untouched");
+        const auto i = ConsoleInfo::fromJson(o, &why);
+        if (error.isEmpty()) {
+            QVERIFY2(i, qPrintable(why));
+            QVERIFY(i->supportsPermissionCatalogue());
+        } else {
+            QVERIFY2(!i, qPrintable(QStringLiteral("accepted; wanted: ") + error));
+            QCOMPARE(why, error);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestConsoleTypes)

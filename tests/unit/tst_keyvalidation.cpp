@@ -84,6 +84,8 @@ private slots:
         QTest::newRow("action with a semicolon-free bad char") << "files=read|write" << "action \"read|write\"";
         QTest::newRow("duplicate action") << "files=read,write,read" << "action \"read\" is listed twice for \"files\"";
         QTest::newRow("second resource bad") << "files=read;bad res=x" << "resource \"bad res\"";
+        QTest::newRow("resource with a final newline") << "files\n=read" << "resource \"files\n\" may only contain";   // "$" would match
+        QTest::newRow("action with a final newline") << "files=read\n" << "action \"read\n\" of \"files\"";
     }
     void validate()
     {
