@@ -252,6 +252,25 @@
         <source>Rate limit</source>
         <translation>Pyyntörajoitus</translation>
     </message>
+    <message>
+        <source>Usage not counted by this server</source>
+        <translation>Tämä palvelin ei laske käyttöä</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Viimeiset 7 päivää</translation>
+    </message>
+    <message>
+        <source>%1: %2 succeeded, %3 failed, %4 rate-limited</source>
+        <translation>%1: %2 onnistui, %3 epäonnistui, %4 rajoitettiin</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n days: %1 succeeded, %2 failed, %3 rate-limited</source>
+        <translation>
+            <numerusform>Viimeinen %n päivä: %1 onnistui, %2 epäonnistui, %3 rajoitettiin</numerusform>
+            <numerusform>Viimeiset %n päivää: %1 onnistui, %2 epäonnistui, %3 rajoitettiin</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ApiKeysPage</name>
@@ -394,6 +413,14 @@
     <message>
         <source>Owner</source>
         <translation>Omistaja</translation>
+    </message>
+    <message>
+        <source>Usage…</source>
+        <translation>Käyttö…</translation>
+    </message>
+    <message>
+        <source>The selected key&apos;s verifications over the last 30 days (Ctrl+U)</source>
+        <translation>Valitun avaimen tarkistukset viimeisten 30 päivän ajalta (Ctrl+U)</translation>
     </message>
 </context>
 <context>
@@ -1956,14 +1983,6 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
         <translation>Palvelin sallii elinajaksi %1–%2 tästä hetkestä laskien.</translation>
     </message>
     <message>
-        <source>Resource</source>
-        <translation>Resurssi</translation>
-    </message>
-    <message>
-        <source>Actions (comma-separated)</source>
-        <translation>Toiminnot (pilkuin eroteltuina)</translation>
-    </message>
-    <message>
         <source>&amp;Permissions:</source>
         <translation>&amp;Oikeudet:</translation>
     </message>
@@ -2078,10 +2097,6 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
     <message>
         <source>Custom expiry</source>
         <translation>Muu vanhenemisaika</translation>
-    </message>
-    <message>
-        <source>Permissions</source>
-        <translation>Oikeudet</translation>
     </message>
     <message>
         <source>Metadata</source>
@@ -2200,6 +2215,39 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
     <message>
         <source>key %1 is not among the %2 keys listed</source>
         <translation>avain %1 ei ole luetelluissa %2 avaimessa</translation>
+    </message>
+</context>
+<context>
+    <name>KeyUsageDialog</name>
+    <message>
+        <source>Key usage</source>
+        <translation>Avaimen käyttö</translation>
+    </message>
+    <message>
+        <source>Usage summary</source>
+        <translation>Käytön yhteenveto</translation>
+    </message>
+    <message>
+        <source>Verifications per day</source>
+        <translation>Tarkistukset päivittäin</translation>
+    </message>
+    <message>
+        <source>Usage of %1</source>
+        <translation>Avaimen %1 käyttö</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading the last %n days…</source>
+        <translation>
+            <numerusform>Ladataan viimeistä %n päivää…</numerusform>
+            <numerusform>Ladataan viimeisiä %n päivää…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 verifications in the last %n days: %2 succeeded, %3 failed, %4 rate-limited (counts may be up to %5 s behind).</source>
+        <translation>
+            <numerusform>%1 tarkistusta viimeisen %n päivän aikana: %2 onnistui, %3 epäonnistui, %4 rajoitettiin (luvut voivat olla enintään %5 s jäljessä).</numerusform>
+            <numerusform>%1 tarkistusta viimeisten %n päivän aikana: %2 onnistui, %3 epäonnistui, %4 rajoitettiin (luvut voivat olla enintään %5 s jäljessä).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2563,14 +2611,6 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
         <translation>&amp;Vanhenee:</translation>
     </message>
     <message>
-        <source>Resource</source>
-        <translation>Resurssi</translation>
-    </message>
-    <message>
-        <source>Actions (comma-separated)</source>
-        <translation>Toiminnot (pilkuin eroteltuina)</translation>
-    </message>
-    <message>
         <source>&amp;Permissions:</source>
         <translation>&amp;Oikeudet:</translation>
     </message>
@@ -2721,10 +2761,6 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
     <message>
         <source>Custom expiry in days</source>
         <translation>Muu vanhenemisaika päivinä</translation>
-    </message>
-    <message>
-        <source>Permissions</source>
-        <translation>Oikeudet</translation>
     </message>
     <message>
         <source>Metadata</source>
@@ -2937,6 +2973,105 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
     <message>
         <source>%1 needs the console plugin on the server: install @pikku-admin/better-auth-console (see server/console-plugin/README.md). Without it: Users, Device approvals and Channels.</source>
         <translation>%1 vaatii palvelimelle konsolilaajennuksen: asenna @pikku-admin/better-auth-console (katso server/console-plugin/README.md). Ilman sitä toimivat Käyttäjät, Laitehyväksynnät ja Kanavat.</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionEditor</name>
+    <message>
+        <source>Permission catalogue</source>
+        <translation>Oikeusluettelo</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Outside the catalogue:</source>
+        <translation>Luettelon ulkopuolella:</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Resurssi</translation>
+    </message>
+    <message>
+        <source>Actions (comma-separated)</source>
+        <translation>Toiminnot (pilkuin eroteltuina)</translation>
+    </message>
+    <message>
+        <source>Permissions outside the catalogue</source>
+        <translation>Luettelon ulkopuoliset oikeudet</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Oikeudet</translation>
+    </message>
+    <message>
+        <source>The server&apos;s permission catalogue is empty: permissions are typed as text.</source>
+        <translation>Palvelimen oikeusluettelo on tyhjä: oikeudet kirjoitetaan tekstinä.</translation>
+    </message>
+    <message>
+        <source>This server announces no permission catalogue (console API v1.1 permissions.catalogue): permissions are typed as text.</source>
+        <translation>Tämä palvelin ei ilmoita oikeusluetteloa (konsoli-API v1.1 permissions.catalogue): oikeudet kirjoitetaan tekstinä.</translation>
+    </message>
+    <message>
+        <source>&amp;Templates:</source>
+        <translation>&amp;Mallit:</translation>
+    </message>
+    <message>
+        <source>Saved permission templates</source>
+        <translation>Tallennetut oikeusmallit</translation>
+    </message>
+    <message>
+        <source>App&amp;ly</source>
+        <translation>&amp;Käytä</translation>
+    </message>
+    <message>
+        <source>Replace the permissions above with the template&apos;s</source>
+        <translation>Korvaa yllä olevat oikeudet mallin oikeuksilla</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>P&amp;oista</translation>
+    </message>
+    <message>
+        <source>Delete the template</source>
+        <translation>Poista malli</translation>
+    </message>
+    <message>
+        <source>New template name</source>
+        <translation>Uuden mallin nimi</translation>
+    </message>
+    <message>
+        <source>name, e.g. ingest worker</source>
+        <translation>nimi, esim. ingest worker</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve as template</source>
+        <translation>&amp;Tallenna malliksi</translation>
+    </message>
+    <message>
+        <source>none saved for this server</source>
+        <translation>tälle palvelimelle ei ole tallennettu yhtään</translation>
+    </message>
+    <message>
+        <source>The template &quot;%1&quot; is gone.</source>
+        <translation>Mallia ”%1” ei enää ole.</translation>
+    </message>
+    <message>
+        <source>Applied the template &quot;%1&quot;.</source>
+        <translation>Malli ”%1” otettiin käyttöön.</translation>
+    </message>
+    <message>
+        <source>The template was not saved: %1.</source>
+        <translation>Mallia ei tallennettu: %1.</translation>
+    </message>
+    <message>
+        <source>Saved the template &quot;%1&quot; for this server.</source>
+        <translation>Malli ”%1” tallennettiin tälle palvelimelle.</translation>
+    </message>
+    <message>
+        <source>Deleted the template &quot;%1&quot;.</source>
+        <translation>Malli ”%1” poistettiin.</translation>
     </message>
 </context>
 <context>
@@ -3233,6 +3368,26 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
     <message>
         <source>Custom overlap</source>
         <translation>Oma siirtymäaika</translation>
+    </message>
+    <message>
+        <source>Verifications of the old and the new key per hour</source>
+        <translation>Vanhan ja uuden avaimen tarkistukset tunneittain</translation>
+    </message>
+    <message>
+        <source>Usage not read: %1</source>
+        <translation>Käyttöä ei luettu: %1</translation>
+    </message>
+    <message>
+        <source>old key</source>
+        <translation>vanha avain</translation>
+    </message>
+    <message>
+        <source>new key</source>
+        <translation>uusi avain</translation>
+    </message>
+    <message>
+        <source>Last 24 hours, per hour (left bar: old key, right bar: new key): old key %1 succeeded, %2 failed; new key %3 succeeded, %4 failed.</source>
+        <translation>Viimeiset 24 tuntia tunneittain (vasen palkki: vanha avain, oikea palkki: uusi avain): vanha avain %1 onnistui, %2 epäonnistui; uusi avain %3 onnistui, %4 epäonnistui.</translation>
     </message>
 </context>
 <context>
@@ -3565,6 +3720,10 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
         <source>%1 users</source>
         <translation>%1 käyttäjää</translation>
     </message>
+    <message>
+        <source>Rename, disable, enable and delete need the console plugin&apos;s service-user lifecycle (console API v1.1): update @pikku-admin/better-auth-console on the server.</source>
+        <translation>Uudelleennimeäminen, käytöstä poisto, käyttöön otto ja poistaminen vaativat konsolilaajennuksen palvelukäyttäjien elinkaaren (konsoli-API v1.1): päivitä @pikku-admin/better-auth-console palvelimella.</translation>
+    </message>
 </context>
 <context>
     <name>ServiceUsersModel</name>
@@ -3718,6 +3877,10 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
     <message>
         <source>Renamed to %1.</source>
         <translation>Uusi nimi on %1.</translation>
+    </message>
+    <message>
+        <source>Service-user lifecycle unavailable</source>
+        <translation>Palvelukäyttäjien elinkaari ei käytettävissä</translation>
     </message>
 </context>
 <context>
@@ -3888,6 +4051,51 @@ Voit silti kirjoittaa koodin alle; sen haku ja hyväksyntä käyttävät better-
     <message>
         <source>Close</source>
         <translation>Sulje</translation>
+    </message>
+</context>
+<context>
+    <name>UsageChart</name>
+    <message numerus="yes">
+        <source>%1 succeeded, %2 failed, %3 rate-limited in %n days; busiest bucket %4</source>
+        <translation>
+            <numerusform>%1 onnistui, %2 epäonnistui, %3 rajoitettiin %n päivässä; vilkkain jakso %4</numerusform>
+            <numerusform>%1 onnistui, %2 epäonnistui, %3 rajoitettiin %n päivässä; vilkkain jakso %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No usage loaded</source>
+        <translation>Käyttöä ei ladattu</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>onnistui</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>epäonnistui</translation>
+    </message>
+    <message>
+        <source>rate-limited</source>
+        <translation>rajoitettiin</translation>
+    </message>
+    <message>
+        <source>right bar: %1</source>
+        <translation>oikea palkki: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UsageService</name>
+    <message>
+        <source>This server does not count key usage (its console plugin does not announce &quot;api-keys.usage&quot;: console API v1.1 with keyUsage needed).</source>
+        <translation>Tämä palvelin ei laske avainten käyttöä (sen konsolilaajennus ei ilmoita ”api-keys.usage”: tarvitaan konsoli-API v1.1 ja keyUsage).</translation>
+    </message>
+    <message>
+        <source>days must be 1 to %1</source>
+        <translation>päiviä on oltava 1–%1</translation>
+    </message>
+    <message>
+        <source>hour buckets cover at most %1 days</source>
+        <translation>tuntijaksot kattavat enintään %1 päivää</translation>
     </message>
 </context>
 <context>
